@@ -1,0 +1,92 @@
+# MasterPlan: `make run` and `make test` work on a fresh Debian/Ubuntu machine;
+# each installs what it is missing first. The Go build cache is kept between
+# runs on purpose: modernc SQLite takes minutes to compile cold.
+
+GO       ?= go
+BIN      := bin/masterplan
+PKG      := ./cmd/masterplan
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Fyne logs an error for the bare C locale that minimal machines default to;
+# give those machines a real one and leave everyone else's alone.
+ifeq ($(filter-out C C.UTF-8 POSIX,$(LANG)),)
+export LANG := en_US.UTF-8
+endif
+
+# Debian packages: the GL/X11 headers Fyne's GLFW driver compiles against,
+# and for the tests a virtual display, a D-Bus session, a notification
+# daemon, screenshots, PDF-to-text and window automation.
+RUN_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
+TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils
+
+.PHONY: run build test unit e2e bench fuzz vet fmt-check deps-run deps-test package clean
+
+run: deps-run build
+	./$(BIN) $(ARGS)
+
+build:
+	$(GO) build -o $(BIN) $(PKG)
+
+test: deps-test fmt-check vet unit e2e
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+# The end-to-end tests: the real binary in a real X server (Xvfb), and a
+# reminder through a real D-Bus session to a real notification daemon
+# (the test starts dunst itself). Screenshots land in $(SHOTS) to be looked at.
+SHOTS ?= $(CURDIR)/bin/screenshots
+e2e: build
+	mkdir -p $(SHOTS)
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1600x1000x24" \
+	  env E2E_BIN=$(CURDIR)/$(BIN) E2E_SHOTS=$(SHOTS) \
+	  $(GO) test -tags e2e -count=1 -v -run '^TestE2E' $(PKG)
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+FUZZTIME ?= 60s
+fuzz:
+	@for t in $$($(GO) test -list '^Fuzz' ./data/transfer/ | grep '^Fuzz'); do \
+	  echo "== $$t"; $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./data/transfer/ || exit 1; \
+	done
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
+
+# Installs the named Debian packages that are not installed yet.
+define install_debs
+	@missing=""; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+endef
+
+deps-run:
+	$(call install_debs,$(RUN_DEBS))
+	$(GO) mod download
+
+deps-test:
+	$(call install_debs,$(TEST_DEBS))
+	$(GO) mod download
+
+# `fyne package` wants FyneApp.toml and main in one folder: main lives in
+# cmd/masterplan, so the top-level FyneApp.toml (the one source of app
+# metadata) and the icon are copied there for the duration of the build.
+package: deps-run
+	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+	sed 's#assets/icon.png#Icon.png#' FyneApp.toml > $(PKG)/FyneApp.toml
+	cp assets/icon.png $(PKG)/Icon.png
+	cd $(PKG) && $$($(GO) env GOPATH)/bin/fyne package --release -os linux; \
+	  status=$$?; rm -f FyneApp.toml Icon.png; exit $$status
+	mv $(PKG)/*.tar.xz . && ls -l *.tar.xz
+
+clean:
+	rm -rf bin *.tar.xz

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/catalog"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// fixedNow is the clock every GUI test runs at: 2026-11-23 10:00 in Los Angeles.
+var fixedNow = time.Date(2026, 11, 23, 18, 0, 0, 0, time.UTC)
+
+// newTestShell opens a fresh file database and a test window for a shell.
+func newTestShell(t *testing.T) (*Shell, *store.Store) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "mp.db"), store.WithClock(func() time.Time { return fixedNow }))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	cat, err := catalog.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := a.NewWindow("MasterPlan")
+	w.Resize(fyne.NewSize(1024, 700))
+	t.Cleanup(w.Close)
+	sh := NewShell(Deps{App: a, Window: w, Store: st, Catalog: cat, Now: func() time.Time { return fixedNow }})
+	return sh, st
+}
+
+// setUpRotation stores a rotation directly, as if setup had been done.
+func setUpRotation(t *testing.T, st *store.Store, blocks ...data.Block) data.Rotation {
+	t.Helper()
+	set := data.DefaultSettings()
+	set.TimeZone = "America/Los_Angeles"
+	r, err := st.Setup(context.Background(), data.Rotation{Track: "MCM: SQL Server 2008", Blocks: blocks}, set)
+	if err != nil {
+		t.Fatalf("setup: %v", err)
+	}
+	return r
+}
+
+func block(start, end string) data.Block {
+	s, _ := data.ParseDate("start", start)
+	e, _ := data.ParseDate("end", end)
+	return data.Block{Start: s, End: e, Location: "Redmond, Washington", TimeZone: "America/Los_Angeles"}
+}
+
+func TestSetupByTyping(t *testing.T) {
+	t.Run("published rotation", func(t *testing.T) {
+		sh, st := newTestShell(t)
+		sh.Start()
+		f := currentSetup(t, sh)
+		test.Type(f.track, "MCM: SQL Server 2008")
+		if n := len(f.published.Options); n != 4 {
+			t.Fatalf("rotation options for SQL Server 2008 = %d, want 3 published + own dates", n)
+		}
+		f.published.SetSelected(f.published.Options[2])
+		if f.start.Text != "2009-01-12" || f.end.Text != "2009-01-31" {
+			t.Fatalf("published rotation filled %q to %q, want 2009-01-12 to 2009-01-31", f.start.Text, f.end.Text)
+		}
+		f.currency.SetText("")
+		test.Type(f.currency, "gbp")
+		f.goal.SetText("")
+		test.Type(f.goal, "12.5")
+		test.Tap(f.submit)
+
+		rot, err := st.Rotation(context.Background())
+		if err != nil {
+			t.Fatalf("rotation after setup: %v", err)
+		}
+		if rot.Track != "MCM: SQL Server 2008" || rot.CatalogID != "mcm-sql-2008-r2" || len(rot.Blocks) != 1 {
+			t.Fatalf("stored rotation = %+v", rot)
+		}
+		set, _ := st.Settings(context.Background())
+		if set.HomeCurrency != "GBP" || set.WeeklyGoalHours != 12.5 {
+			t.Fatalf("stored settings = %+v, want GBP and 12.5 h", set)
+		}
+		if got := sh.SelectedTitle(); got != "Dashboard" {
+			t.Fatalf("after setup the window shows %q, want the Dashboard", got)
+		}
+	})
+	t.Run("own dates", func(t *testing.T) {
+		sh, st := newTestShell(t)
+		sh.Start()
+		f := currentSetup(t, sh)
+		test.Type(f.track, "My custom track")
+		test.Type(f.start, "2027-03-01")
+		test.Type(f.end, "2027-03-21")
+		f.location.SetText("")
+		test.Type(f.location, "London")
+		f.zone.SetText("")
+		test.Type(f.zone, "Europe/London")
+		test.Tap(f.submit)
+		rot, err := st.Rotation(context.Background())
+		if err != nil {
+			t.Fatalf("rotation after setup: %v", err)
+		}
+		b := rot.Blocks[0]
+		if rot.Track != "My custom track" || b.Start.String() != "2027-03-01" || b.End.String() != "2027-03-21" || b.TimeZone != "Europe/London" || b.Location != "London" {
+			t.Fatalf("stored rotation = %+v", rot)
+		}
+	})
+	t.Run("bad input saves nothing and says why at the field", func(t *testing.T) {
+		sh, st := newTestShell(t)
+		sh.Start()
+		f := currentSetup(t, sh)
+		f.track.SetText(strings.Repeat("x", 9999)) // pasted, as typing 10,000 keys is slow
+		test.Type(f.track, "x")
+		test.Type(f.start, "2027-02-30")
+		test.Type(f.end, "2027-01-01")
+		f.zone.SetText("Mars/Olympus_Mons")
+		test.Tap(f.submit)
+		if needs, _ := st.NeedsSetup(context.Background()); !needs {
+			t.Fatal("invalid setup was saved")
+		}
+		if err := f.start.Validate(); err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") {
+			t.Errorf("start field message = %v, want how to write a date", err)
+		}
+		if err := f.track.Validate(); err == nil || !strings.Contains(err.Error(), "limit is 200") {
+			t.Errorf("track field message = %v, want the length limit", err)
+		}
+		if err := f.zone.Validate(); err == nil || !strings.Contains(err.Error(), "not a known time zone") {
+			t.Errorf("zone field message = %v", err)
+		}
+		if sh.SelectedTitle() != "" {
+			t.Error("the screens opened although setup failed")
+		}
+	})
+}
+
+// currentSetup returns the setup form the shell is showing.
+func currentSetup(t *testing.T, sh *Shell) *setupForm {
+	t.Helper()
+	if sh.setup == nil {
+		t.Fatal("the first-launch setup is not showing")
+	}
+	return sh.setup
+}
+
+func TestDashboardDaysLeft(t *testing.T) {
+	sh, st := newTestShell(t)
+	// Today in Los Angeles is 2026-11-23; the first block starts 98 days later.
+	setUpRotation(t, st, block("2027-03-01", "2027-03-07"), block("2027-05-03", "2027-05-16"))
+	sh.Start()
+	d := sh.screens[0].(*dashboardScreen)
+	if d.headline.Text != "98 days to the rotation" {
+		t.Errorf("headline = %q, want 98 days", d.headline.Text)
+	}
+	if !strings.Contains(d.blocks.Text, "in 98 days") || !strings.Contains(d.blocks.Text, "in 161 days") {
+		t.Errorf("blocks = %q, want each block's countdown", d.blocks.Text)
+	}
+	if !strings.Contains(d.today.Text, "2026-11-23") {
+		t.Errorf("today = %q", d.today.Text)
+	}
+}
+
+func TestShortcutsSwitchScreens(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	for i, want := range []string{"Dashboard", "Rotation", "Reading", "Study", "Practice", "Budget", "Reminders", "Settings"} {
+		key := fyne.KeyName(string(rune('1' + i)))
+		sh.Window.Canvas().(interface {
+			TypedShortcut(fyne.Shortcut)
+		}).TypedShortcut(ctrl(key))
+		if got := sh.SelectedTitle(); got != want {
+			t.Errorf("Ctrl+%d shows %q, want %q", i+1, got, want)
+		}
+	}
+}
+
+func TestRotationScreenMilestones(t *testing.T) {
+	sh, st := newTestShell(t)
+	rot := setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	sh.Select(1)
+	r := sh.screens[1].(*rotationScreen)
+	if !r.milestoneEmpty.Visible() {
+		t.Error("empty milestone list does not say what to do")
+	}
+	r.suggest()
+	ms, _ := st.Milestones(context.Background(), rot.ID)
+	if len(ms) < 8 {
+		t.Fatalf("suggest added %d milestones, want the usual steps and exams", len(ms))
+	}
+	if r.milestoneList.Length() != len(ms) || r.milestoneEmpty.Visible() {
+		t.Errorf("list shows %d rows, want %d", r.milestoneList.Length(), len(ms))
+	}
+	r.suggest() // nothing new the second time
+	again, _ := st.Milestones(context.Background(), rot.ID)
+	if len(again) != len(ms) {
+		t.Errorf("second suggest added %d more", len(again)-len(ms))
+	}
+}
+
+func TestBlockDialogRefusesOverlap(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-07"))
+	sh.Start()
+	sh.Select(1)
+	r := sh.screens[1].(*rotationScreen)
+	r.editBlock(data.Block{})
+	form := findForm(t, sh.Window.Canvas())
+	start := form.Items[0].Widget.(fyne.Focusable)
+	end := form.Items[1].Widget.(fyne.Focusable)
+	test.Type(start, "2027-03-05")
+	test.Type(end, "2027-03-20")
+	form.OnSubmit()
+	rot, _ := st.Rotation(context.Background())
+	if len(rot.Blocks) != 1 {
+		t.Fatalf("overlapping block saved: %+v", rot.Blocks)
+	}
+	if !strings.Contains(test.RenderToMarkup(sh.Window.Canvas()), "overlaps") {
+		t.Error("the dialog does not say the blocks overlap")
+	}
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// findForm returns the form in the topmost overlay (an open dialog).
+func findForm(t *testing.T, c fyne.Canvas) *widget.Form {
+	t.Helper()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	var found *widget.Form
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if f, ok := o.(*widget.Form); ok && found == nil {
+			found = f
+			return
+		}
+		if cont, ok := o.(*fyne.Container); ok {
+			for _, child := range cont.Objects {
+				walk(child)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(top)
+	if found == nil {
+		t.Fatal("the open dialog has no form")
+	}
+	return found
+}

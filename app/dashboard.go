@@ -1,0 +1,119 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data/summary"
+)
+
+// dashboardScreen shows where the candidate stands today: the countdown,
+// the blocks and the next milestones.
+type dashboardScreen struct {
+	shell      *Shell
+	headline   *canvas.Text
+	track      *widget.Label
+	today      *widget.Label
+	blocks     *widget.Label
+	milestones *widget.Label
+}
+
+func newDashboardScreen(s *Shell) *dashboardScreen {
+	d := &dashboardScreen{
+		shell:      s,
+		headline:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+		track:      widget.NewLabel(""),
+		today:      widget.NewLabel(""),
+		blocks:     widget.NewLabel(""),
+		milestones: widget.NewLabel(""),
+	}
+	d.headline.TextSize = theme.TextHeadingSize() * 1.6
+	d.headline.TextStyle.Bold = true
+	d.track.TextStyle.Bold = true
+	d.blocks.Wrapping = fyne.TextWrapWord
+	d.milestones.Wrapping = fyne.TextWrapWord
+	return d
+}
+
+func (d *dashboardScreen) view() fyne.CanvasObject {
+	openRotation := widget.NewButtonWithIcon("Open the rotation", theme.NavigateNextIcon(), func() { d.shell.Select(1) })
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		d.headline, d.track, d.today,
+		widget.NewCard("Blocks", "", d.blocks),
+		widget.NewCard("Next milestones", "", container.NewVBox(d.milestones, container.NewHBox(openRotation))),
+	)))
+}
+
+func (d *dashboardScreen) newItem() {}
+
+func (d *dashboardScreen) refresh() {
+	s, err := summary.Build(d.shell.ctx(), d.shell.Store, d.shell.Now())
+	if err != nil {
+		d.shell.showError(err)
+		return
+	}
+	d.headline.Text = s.Headline
+	d.headline.Color = theme.Color(theme.ColorNameForeground)
+	d.headline.Refresh()
+	d.track.SetText(s.Track)
+	d.today.SetText(fmt.Sprintf("Today is %s, %s (%s)", s.Today.Weekday(), s.Today, s.TimeZone))
+	d.blocks.SetText(blocksText(s))
+	d.milestones.SetText(nextMilestonesText(s))
+}
+
+func blocksText(s summary.Summary) string {
+	out := ""
+	for i, b := range s.Rotation.Blocks {
+		if i > 0 {
+			out += "\n"
+		}
+		out += fmt.Sprintf("Block %d: %s to %s, %s (%d days) — %s", i+1, b.Start, b.End, b.Location,
+			b.Start.DaysUntil(b.End)+1, blockState(b))
+	}
+	return out
+}
+
+func blockState(b summary.BlockEntry) string {
+	switch {
+	case b.Phase == "finished":
+		return "finished"
+	case b.Phase == "in progress":
+		return "in progress"
+	case b.DaysLeft == 1:
+		return "starts tomorrow"
+	case b.DaysLeft == 0:
+		return "starts today"
+	default:
+		return fmt.Sprintf("in %d days", b.DaysLeft)
+	}
+}
+
+func nextMilestonesText(s summary.Summary) string {
+	next := s.NextMilestones(3)
+	if len(next) == 0 {
+		return "Nothing open. Add milestones on the Rotation screen, or let MasterPlan suggest the usual ones."
+	}
+	out := ""
+	for i, m := range next {
+		if i > 0 {
+			out += "\n"
+		}
+		days := s.Today.DaysUntil(m.Due)
+		when := fmt.Sprintf("in %d days", days)
+		switch {
+		case days == 0:
+			when = "due today"
+		case days == 1:
+			when = "due tomorrow"
+		case days < 0:
+			when = fmt.Sprintf("OVERDUE by %d days", -days)
+		}
+		out += fmt.Sprintf("%s  %s  (%s)", m.Due, m.Title, when)
+	}
+	return out
+}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// showFieldErrors puts each field's message from err next to its entry, so
+// that the user sees what is wrong where it is wrong.
+func showFieldErrors(err error, fields map[string]fyne.Validatable) {
+	for _, fe := range data.FieldErrors(err) {
+		if w, ok := fields[fe.Field]; ok {
+			if e, ok := w.(interface{ SetValidationError(error) }); ok {
+				e.SetValidationError(fe)
+			}
+		}
+	}
+}
+
+func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
+
+// formDialog is a modal form that stays open until save succeeds: a save
+// that fails (an overlap found by the store, say) shows its messages at the
+// fields and in the dialog, and nothing the user typed is lost.
+type formDialog struct {
+	dlg    dialog.Dialog
+	errors *widget.Label
+}
+
+// showFormDialog opens a form titled title; save is called on submit and
+// its field errors are mapped onto fields.
+func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormItem, fields map[string]fyne.Validatable, save func() error) *formDialog {
+	fd := &formDialog{errors: widget.NewLabel("")}
+	fd.errors.Wrapping = fyne.TextWrapWord
+	fd.errors.Importance = widget.DangerImportance
+	fd.errors.Hide()
+	form := widget.NewForm(items...)
+	form.SubmitText = submit
+	form.OnSubmit = func() {
+		if err := save(); err != nil {
+			showFieldErrors(err, fields)
+			fd.errors.SetText(userError(err).Error())
+			fd.errors.Show()
+			return
+		}
+		fd.dlg.Hide()
+	}
+	form.OnCancel = func() { fd.dlg.Hide() }
+	content := container.NewVBox(form, fd.errors)
+	fd.dlg = dialog.NewCustomWithoutButtons(title, content, w)
+	fd.dlg.Resize(fyne.NewSize(560, content.MinSize().Height+80))
+	fd.dlg.Show()
+	if len(items) > 0 {
+		if f, ok := items[0].Widget.(fyne.Focusable); ok {
+			w.Canvas().Focus(f)
+		}
+	}
+	return fd
+}
+
+// confirmDelete asks before deleting what; delete runs only on yes.
+func confirmDelete(w fyne.Window, what string, del func()) {
+	d := dialog.NewConfirm("Delete "+what+"?", "This cannot be undone.", func(ok bool) {
+		if ok {
+			del()
+		}
+	}, w)
+	d.SetConfirmText("Delete")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}

@@ -1,0 +1,269 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// rotationScreen edits the rotation: its track, its blocks and the
+// milestones that lead up to it.
+type rotationScreen struct {
+	shell      *Shell
+	rot        data.Rotation
+	milestones []data.Milestone
+	today      data.Date
+
+	track          *widget.Label
+	blockList      *widget.List
+	milestoneList  *widget.List
+	milestoneEmpty *widget.Label
+}
+
+func newRotationScreen(s *Shell) *rotationScreen {
+	r := &rotationScreen{shell: s, track: widget.NewLabel("")}
+	r.track.TextStyle.Bold = true
+	r.blockList = widget.NewList(
+		func() int { return len(r.rot.Blocks) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			b := r.rot.Blocks[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("Block %d: %s to %s (%d days), %s, %s",
+				id+1, b.Start, b.End, b.Days(), b.Location, b.TimeZone))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { r.editBlock(b) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.deleteBlock(b) }
+		})
+	r.milestoneList = widget.NewList(
+		func() int { return len(r.milestones) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewCheck("", nil),
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			m := r.milestones[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(milestoneLine(m, r.today))
+			check := row.Objects[1].(*widget.Check)
+			check.OnChanged = nil
+			check.SetChecked(m.Done)
+			check.OnChanged = func(done bool) { r.setDone(m, done) }
+			buttons := row.Objects[2].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { r.editMilestone(m) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.deleteMilestone(m) }
+		})
+	r.milestoneEmpty = widget.NewLabel("No milestones yet. Press \"Suggest milestones\" for the usual steps (fee, flights, hotel, exams), or add your own with Ctrl+N.")
+	r.milestoneEmpty.Wrapping = fyne.TextWrapWord
+	return r
+}
+
+// milestoneLine is one milestone as the list shows it; overdue ones say so
+// in words, not only by colour.
+func milestoneLine(m data.Milestone, today data.Date) string {
+	line := fmt.Sprintf("%s  %s", m.Due, m.Title)
+	switch days := today.DaysUntil(m.Due); {
+	case m.Done:
+		line += "  (done)"
+	case days < 0:
+		line += fmt.Sprintf("  (OVERDUE by %d days)", -days)
+	case days == 0:
+		line += "  (due today)"
+	default:
+		line += fmt.Sprintf("  (in %d days)", days)
+	}
+	return line
+}
+
+func (r *rotationScreen) view() fyne.CanvasObject {
+	rename := widget.NewButtonWithIcon("Rename track", theme.DocumentCreateIcon(), r.renameTrack)
+	addBlock := widget.NewButtonWithIcon("Add block", theme.ContentAddIcon(), func() { r.editBlock(data.Block{}) })
+	addMilestone := widget.NewButtonWithIcon("Add milestone (Ctrl+N)", theme.ContentAddIcon(), r.newItem)
+	suggest := widget.NewButtonWithIcon("Suggest milestones", theme.ViewRefreshIcon(), r.suggest)
+	blocks := container.NewBorder(
+		container.NewHBox(widget.NewLabelWithStyle("Blocks", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), addBlock),
+		nil, nil, nil, r.blockList)
+	milestones := container.NewBorder(
+		container.NewVBox(
+			container.NewHBox(widget.NewLabelWithStyle("Milestones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), suggest, addMilestone),
+			r.milestoneEmpty),
+		nil, nil, nil, r.milestoneList)
+	split := container.NewVSplit(blocks, milestones)
+	split.Offset = 0.3
+	return container.NewBorder(container.NewHBox(r.track, layoutSpacer(), rename), nil, nil, nil, split)
+}
+
+func (r *rotationScreen) refresh() {
+	ctx := r.shell.ctx()
+	rot, err := r.shell.Store.Rotation(ctx)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
+	ms, err := r.shell.Store.Milestones(ctx, rot.ID)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
+	set, err := r.shell.Store.Settings(ctx)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
+	r.rot, r.milestones = rot, ms
+	r.today = data.DateOf(r.shell.Now(), set.Location())
+	r.track.SetText("Track: " + rot.Track)
+	if len(ms) == 0 {
+		r.milestoneEmpty.Show()
+	} else {
+		r.milestoneEmpty.Hide()
+	}
+	r.blockList.Refresh()
+	r.milestoneList.Refresh()
+}
+
+func (r *rotationScreen) newItem() { r.editMilestone(data.Milestone{}) }
+
+func (r *rotationScreen) renameTrack() {
+	name := widget.NewEntry()
+	name.SetText(r.rot.Track)
+	name.Validator = func(v string) error { return data.CheckText("track", v, true, data.MaxNameLen) }
+	showFormDialog(r.shell.Window, "Rename track", "Save",
+		[]*widget.FormItem{{Text: "Track", Widget: name}},
+		map[string]fyne.Validatable{"track": name},
+		func() error {
+			if err := r.shell.Store.SetTrack(r.shell.ctx(), r.rot.ID, strings.TrimSpace(name.Text)); err != nil {
+				return err
+			}
+			r.shell.changed()
+			return nil
+		})
+}
+
+// editBlock opens the block form; a block with ID 0 is a new one.
+func (r *rotationScreen) editBlock(b data.Block) {
+	start := widgets.NewDateEntry("start", false)
+	end := widgets.NewDateEntry("end", false)
+	location := widget.NewEntry()
+	location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
+	zone := widget.NewSelectEntry(commonZones)
+	zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
+	title := "Edit block"
+	if b.ID == 0 {
+		title = "Add a block"
+		if last, ok := r.lastBlock(); ok {
+			b.Location, b.TimeZone = last.Location, last.TimeZone
+		}
+	}
+	start.SetDate(b.Start)
+	end.SetDate(b.End)
+	location.SetText(b.Location)
+	zone.SetText(b.TimeZone)
+	showFormDialog(r.shell.Window, title, "Save",
+		[]*widget.FormItem{
+			{Text: "First day", Widget: start},
+			{Text: "Last day", Widget: end},
+			{Text: "Location", Widget: location},
+			{Text: "Time zone", Widget: zone, HintText: "IANA name, e.g. Europe/London"},
+		},
+		map[string]fyne.Validatable{"start": start, "end": end, "location": location, "time zone": zone},
+		func() error {
+			b.Start, b.End = start.Date(), end.Date()
+			b.Location, b.TimeZone = strings.TrimSpace(location.Text), strings.TrimSpace(zone.Text)
+			if _, err := r.shell.Store.SaveBlock(r.shell.ctx(), r.rot.ID, b); err != nil {
+				return err
+			}
+			r.shell.changed()
+			return nil
+		})
+}
+
+func (r *rotationScreen) lastBlock() (data.Block, bool) {
+	if len(r.rot.Blocks) == 0 {
+		return data.Block{}, false
+	}
+	return r.rot.Blocks[len(r.rot.Blocks)-1], true
+}
+
+func (r *rotationScreen) deleteBlock(b data.Block) {
+	confirmDelete(r.shell.Window, fmt.Sprintf("the block %s to %s", b.Start, b.End), func() {
+		if err := r.shell.Store.DeleteBlock(r.shell.ctx(), r.rot.ID, b.ID); err != nil {
+			r.shell.showError(err)
+		}
+		r.shell.changed()
+	})
+}
+
+// editMilestone opens the milestone form; ID 0 adds a new one.
+func (r *rotationScreen) editMilestone(m data.Milestone) {
+	title := widget.NewEntry()
+	title.SetText(m.Title)
+	title.Validator = func(v string) error { return data.CheckText("title", v, true, data.MaxNameLen) }
+	due := widgets.NewDateEntry("due", false)
+	if m.Due.IsZero() {
+		m.Due = r.today.AddDays(7)
+	}
+	due.SetDate(m.Due)
+	heading := "Edit milestone"
+	if m.ID == 0 {
+		heading = "Add a milestone"
+	}
+	showFormDialog(r.shell.Window, heading, "Save",
+		[]*widget.FormItem{{Text: "Title", Widget: title}, {Text: "Due", Widget: due}},
+		map[string]fyne.Validatable{"title": title, "due": due},
+		func() error {
+			m.RotationID = r.rot.ID
+			m.Title, m.Due = strings.TrimSpace(title.Text), due.Date()
+			if _, err := r.shell.Store.SaveMilestone(r.shell.ctx(), m); err != nil {
+				return err
+			}
+			r.shell.changed()
+			return nil
+		})
+}
+
+func (r *rotationScreen) setDone(m data.Milestone, done bool) {
+	if err := r.shell.Store.SetMilestoneDone(r.shell.ctx(), m.ID, done); err != nil {
+		r.shell.showError(err)
+	}
+	r.shell.changed()
+}
+
+func (r *rotationScreen) deleteMilestone(m data.Milestone) {
+	confirmDelete(r.shell.Window, fmt.Sprintf("the milestone %q", m.Title), func() {
+		if err := r.shell.Store.DeleteMilestone(r.shell.ctx(), m.ID); err != nil {
+			r.shell.showError(err)
+		}
+		r.shell.changed()
+	})
+}
+
+// suggest adds the usual milestones that are not there yet.
+func (r *rotationScreen) suggest() {
+	ms := data.SuggestMilestones(r.rot, r.milestones)
+	if len(ms) == 0 {
+		r.shell.showInfo("Nothing to add", "The usual milestones are already on your list.")
+		return
+	}
+	if _, err := r.shell.Store.AddMilestones(r.shell.ctx(), ms); err != nil {
+		r.shell.showError(err)
+		return
+	}
+	r.shell.changed()
+}

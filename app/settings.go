@@ -1,0 +1,182 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// weekdays in the order a week-start picker lists them.
+var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
+
+// systemZone is the zone picker's entry for "use the computer's zone".
+const systemZone = "System"
+
+// settingsScreen edits the user's settings and manages backups.
+type settingsScreen struct {
+	shell     *Shell
+	currency  *widget.Entry
+	goal      *widget.Entry
+	zone      *widget.SelectEntry
+	weekStart *widget.Select
+	theme     *widget.Select
+	saved     *widget.Label
+	dbPath    *widget.Label
+}
+
+func newSettingsScreen(s *Shell) *settingsScreen {
+	st := &settingsScreen{shell: s, saved: widget.NewLabel(""), dbPath: widget.NewLabel("")}
+	st.currency = widget.NewEntry()
+	st.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
+	st.goal = widget.NewEntry()
+	st.goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
+	st.zone = widget.NewSelectEntry(append([]string{systemZone}, commonZones...))
+	st.zone.Validator = func(v string) error {
+		if v == systemZone || v == "" {
+			return nil
+		}
+		_, err := data.LoadZone(v)
+		return err
+	}
+	names := make([]string, len(weekdays))
+	for i, d := range weekdays {
+		names[i] = d.String()
+	}
+	st.weekStart = widget.NewSelect(names, nil)
+	st.theme = widget.NewSelect([]string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}, nil)
+	st.dbPath.Wrapping = fyne.TextWrapBreak
+	return st
+}
+
+func (st *settingsScreen) view() fyne.CanvasObject {
+	form := widget.NewForm(
+		&widget.FormItem{Text: "Home currency", Widget: st.currency, HintText: "ISO code of the currency you are paid in, e.g. USD, GBP"},
+		&widget.FormItem{Text: "Weekly study goal", Widget: st.goal, HintText: "Hours per week"},
+		&widget.FormItem{Text: "Your time zone", Widget: st.zone, HintText: "\"System\" follows the computer"},
+		&widget.FormItem{Text: "Week starts on", Widget: st.weekStart},
+		&widget.FormItem{Text: "Theme", Widget: st.theme, HintText: "\"system\" follows the desktop's light or dark setting"},
+	)
+	form.SubmitText = "Save settings"
+	form.OnSubmit = st.save
+	backup := widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), st.backup)
+	restore := widget.NewButtonWithIcon("Restore from a backup…", theme.HistoryIcon(), st.restore)
+	data := widget.NewCard("Your data", "Everything lives in one file on this computer.",
+		container.NewVBox(st.dbPath, container.NewHBox(backup, restore)))
+	return container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewCard("Settings", "", container.NewVBox(form, st.saved)), data)))
+}
+
+func (st *settingsScreen) newItem() {}
+
+func (st *settingsScreen) refresh() {
+	set, err := st.shell.Store.Settings(st.shell.ctx())
+	if err != nil {
+		st.shell.showError(err)
+		return
+	}
+	st.currency.SetText(set.HomeCurrency)
+	st.goal.SetText(strconv.FormatFloat(set.WeeklyGoalHours, 'f', -1, 64))
+	if set.TimeZone == "" {
+		st.zone.SetText(systemZone)
+	} else {
+		st.zone.SetText(set.TimeZone)
+	}
+	st.weekStart.SetSelected(set.WeekStart.String())
+	st.theme.SetSelected(set.Theme)
+	st.dbPath.SetText("Database: " + st.shell.Store.Path())
+	st.saved.SetText("")
+}
+
+func (st *settingsScreen) save() {
+	set := homeSettings(st.currency.Text)
+	goal, err := parseGoal(st.goal.Text)
+	set.WeeklyGoalHours = goal
+	if z := strings.TrimSpace(st.zone.Text); z != systemZone {
+		set.TimeZone = z
+	}
+	for _, d := range weekdays {
+		if d.String() == st.weekStart.Selected {
+			set.WeekStart = d
+		}
+	}
+	set.Theme = st.theme.Selected
+	if err == nil {
+		err = st.shell.Store.SaveSettings(st.shell.ctx(), set)
+	}
+	if err != nil {
+		showFieldErrors(err, map[string]fyne.Validatable{
+			"home currency": st.currency, "weekly goal": st.goal, "time zone": st.zone,
+		})
+		st.shell.showError(err)
+		return
+	}
+	ApplyTheme(st.shell.App, set.Theme)
+	st.saved.SetText("Saved.")
+}
+
+// backup asks where to write a copy of the database and writes it, showing
+// progress because a large file takes a moment.
+func (st *settingsScreen) backup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		st.runWithProgress("Backing up…", func() error { return st.shell.Store.Backup(st.shell.ctx(), path) },
+			fmt.Sprintf("Backed up to %s", path))
+	}, st.shell.Window)
+	d.SetFileName("masterplan-" + st.shell.Now().Format("2006-01-02") + ".db")
+	d.Show()
+}
+
+// restore replaces the data with a backup after confirmation, keeping a
+// copy of the current data first.
+func (st *settingsScreen) restore() {
+	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		safety := store.SafetyCopyPath(st.shell.Store.Path(), st.shell.Now())
+		dialog.ShowConfirm("Restore from backup?",
+			fmt.Sprintf("Everything in MasterPlan will be replaced by %s.\nYour current data is kept first in %s.", path, safety),
+			func(ok bool) {
+				if !ok {
+					return
+				}
+				st.runWithProgress("Restoring…", func() error { return st.shell.Store.Restore(st.shell.ctx(), path, safety) },
+					"Restored. Your previous data is in "+safety)
+			}, st.shell.Window)
+	}, st.shell.Window)
+}
+
+// runWithProgress runs work off the UI goroutine behind a progress dialog
+// and reports the outcome.
+func (st *settingsScreen) runWithProgress(title string, work func() error, success string) {
+	prog := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), st.shell.Window)
+	prog.Show()
+	go func() {
+		err := work()
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				st.shell.showError(err)
+				return
+			}
+			st.shell.showInfo("Done", success)
+			st.shell.changed()
+		})
+	}()
+}

@@ -1,0 +1,184 @@
+package app
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/catalog"
+)
+
+// ownDates is the rotation choice for dates the user types in.
+const ownDates = "My own dates"
+
+// commonZones are offered in time zone pickers: the program's announced
+// sites first. Any other IANA name can be typed.
+var commonZones = []string{
+	"America/Los_Angeles", "America/Chicago", "America/New_York", "Europe/London",
+	"Europe/Berlin", "Asia/Shanghai", "Asia/Kolkata", "Australia/Sydney", "UTC",
+}
+
+// setupForm is the first-launch setup: track, rotation, currency and goal.
+type setupForm struct {
+	shell *Shell
+	done  func()
+
+	track      *widget.SelectEntry
+	published  *widget.Select
+	start, end *widgets.DateEntry
+	location   *widget.Entry
+	zone       *widget.SelectEntry
+	currency   *widget.Entry
+	goal       *widget.Entry
+	submit     *widget.Button
+	choices    map[string]catalog.PublishedRotation // published label -> rotation
+}
+
+func newSetupForm(s *Shell, done func()) *setupForm {
+	f := &setupForm{shell: s, done: done, choices: map[string]catalog.PublishedRotation{}}
+	names := make([]string, len(s.Catalog.Tracks))
+	for i, t := range s.Catalog.Tracks {
+		names[i] = t.Name
+	}
+	f.track = widget.NewSelectEntry(names)
+	f.track.PlaceHolder = "Pick a track or type your own"
+	f.track.Validator = func(v string) error { return data.CheckText("track", v, true, data.MaxNameLen) }
+	f.published = widget.NewSelect([]string{ownDates}, f.onPublished)
+	f.track.OnChanged = f.onTrack
+
+	f.start = widgets.NewDateEntry("start", false)
+	f.end = widgets.NewDateEntry("end", false)
+	f.location = widget.NewEntry()
+	f.location.SetText(s.Catalog.Site.Location)
+	f.location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
+	f.zone = widget.NewSelectEntry(commonZones)
+	f.zone.SetText(s.Catalog.Site.TimeZone)
+	f.zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
+
+	def := data.DefaultSettings()
+	f.currency = widget.NewEntry()
+	f.currency.SetText(def.HomeCurrency)
+	f.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
+	f.goal = widget.NewEntry()
+	f.goal.SetText(strconv.FormatFloat(def.WeeklyGoalHours, 'f', -1, 64))
+	f.goal.Validator = func(v string) error {
+		_, err := parseGoal(v)
+		return err
+	}
+	f.submit = widget.NewButtonWithIcon("Start planning", theme.ConfirmIcon(), f.onSubmit)
+	f.submit.Importance = widget.HighImportance
+	f.published.SetSelected(ownDates)
+	return f
+}
+
+func (f *setupForm) view() fyne.CanvasObject {
+	title := canvas.NewText("Welcome to MasterPlan", theme.Color(theme.ColorNameForeground))
+	title.TextSize = theme.TextHeadingSize()
+	title.TextStyle.Bold = true
+	intro := widget.NewLabel("Four answers and you are set: the track you were accepted for, when and where the rotation is, the currency you are paid in, and how many hours a week you mean to study. You can change all of it later in Settings.")
+	intro.Wrapping = fyne.TextWrapWord
+	form := widget.NewForm(
+		&widget.FormItem{Text: "Track", Widget: f.track, HintText: "From the published list, or type your own"},
+		&widget.FormItem{Text: "Rotation", Widget: f.published, HintText: "A published rotation fills in the dates below"},
+		&widget.FormItem{Text: "First day", Widget: f.start},
+		&widget.FormItem{Text: "Last day", Widget: f.end, HintText: "A split rotation? Add the second block later on the Rotation screen"},
+		&widget.FormItem{Text: "Location", Widget: f.location},
+		&widget.FormItem{Text: "Time zone", Widget: f.zone, HintText: "Of the location, e.g. America/Los_Angeles"},
+		&widget.FormItem{Text: "Home currency", Widget: f.currency, HintText: "The currency you are paid in (ISO code)"},
+		&widget.FormItem{Text: "Weekly study goal", Widget: f.goal, HintText: "Hours per week"},
+	)
+	body := container.NewVBox(title, intro, form, container.NewHBox(layoutSpacer(), f.submit))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, body.MinSize().Height), body))
+}
+
+func (f *setupForm) refresh() {}
+func (f *setupForm) newItem() {}
+
+// onTrack offers the published rotations of a catalog track.
+func (f *setupForm) onTrack(name string) {
+	options := []string{ownDates}
+	f.choices = map[string]catalog.PublishedRotation{}
+	if t, ok := f.shell.Catalog.TrackByName(name); ok {
+		for _, p := range f.shell.Catalog.RotationsFor(t.ID) {
+			label := f.shell.Catalog.Label(p)
+			f.choices[label] = p
+			options = append(options, label)
+		}
+	}
+	f.published.SetOptions(options)
+	if _, ok := f.choices[f.published.Selected]; !ok {
+		f.published.SetSelected(ownDates)
+	}
+}
+
+// onPublished fills the date fields from a published rotation.
+func (f *setupForm) onPublished(label string) {
+	p, ok := f.choices[label]
+	if !ok {
+		return
+	}
+	f.start.SetDate(p.Start)
+	f.end.SetDate(p.End)
+	f.location.SetText(f.shell.Catalog.Site.Location)
+	f.zone.SetText(f.shell.Catalog.Site.TimeZone)
+}
+
+// onSubmit validates everything, saves it in one transaction, and moves on.
+// Problems are shown at their fields; nothing is saved until all is well.
+func (f *setupForm) onSubmit() {
+	goal, goalErr := parseGoal(f.goal.Text)
+	set := homeSettings(f.currency.Text)
+	set.WeeklyGoalHours = goal
+	rot := data.Rotation{
+		Track: strings.TrimSpace(f.track.Text),
+		Blocks: []data.Block{{
+			Start: f.start.Date(), End: f.end.Date(),
+			Location: strings.TrimSpace(f.location.Text), TimeZone: strings.TrimSpace(f.zone.Text),
+		}},
+	}
+	if p, ok := f.choices[f.published.Selected]; ok && p.Start == rot.Blocks[0].Start && p.End == rot.Blocks[0].End {
+		rot.CatalogID = p.ID
+	}
+	err := errors.Join(goalErr, f.start.Validate(), f.end.Validate())
+	if err == nil {
+		_, err = f.shell.Store.Setup(f.shell.ctx(), rot, set)
+	}
+	if err != nil {
+		showFieldErrors(err, map[string]fyne.Validatable{
+			"track": f.track, "start": f.start, "end": f.end, "location": f.location,
+			"time zone": f.zone, "home currency": f.currency, "weekly goal": f.goal,
+		})
+		f.shell.showError(err)
+		return
+	}
+	f.done()
+}
+
+// homeSettings builds default settings with a typed home currency.
+func homeSettings(currency string) data.Settings {
+	s := data.DefaultSettings()
+	s.HomeCurrency = strings.ToUpper(strings.TrimSpace(currency))
+	return s
+}
+
+// parseGoal reads the weekly goal in hours.
+func parseGoal(s string) (float64, error) {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil {
+		return 0, data.Invalid("weekly goal", "%q is not a number of hours; type e.g. 10 or 7.5", s)
+	}
+	set := data.DefaultSettings()
+	set.WeeklyGoalHours = v
+	if err := set.Validate(); err != nil {
+		return 0, err
+	}
+	return v, nil
+}

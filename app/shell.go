@@ -1,0 +1,205 @@
+// Package app is MasterPlan's desktop interface: the window, its navigation
+// and one file per screen. Screens read and write through the store and ask
+// package data for every number; they hold no business rule of their own.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/catalog"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// Deps is what the shell needs from its caller.
+type Deps struct {
+	App     fyne.App
+	Window  fyne.Window
+	Store   *store.Store
+	Catalog catalog.Catalog
+	Now     func() time.Time // the clock; tests fix it
+}
+
+// screen is one page of the app. refresh reloads it from the store; newItem
+// is what Ctrl+N does there (nothing on screens without items).
+type screen interface {
+	view() fyne.CanvasObject
+	refresh()
+	newItem()
+}
+
+// screenDef registers a screen: its title, icon and constructor. The order
+// of screens in the table is the order of the navigation and of Ctrl+1..8.
+type screenDef struct {
+	title string
+	icon  fyne.Resource
+	build func(*Shell) screen
+}
+
+func screenTable() []screenDef {
+	return []screenDef{
+		{"Dashboard", theme.HomeIcon(), func(s *Shell) screen { return newDashboardScreen(s) }},
+		{"Rotation", theme.CalendarIcon(), func(s *Shell) screen { return newRotationScreen(s) }},
+		{"Reading", theme.DocumentIcon(), func(s *Shell) screen { return newPlaceholderScreen(readingPlan) }},
+		{"Study", theme.HistoryIcon(), func(s *Shell) screen { return newPlaceholderScreen(studyPlan) }},
+		{"Practice", theme.ConfirmIcon(), func(s *Shell) screen { return newPlaceholderScreen(practicePlan) }},
+		{"Budget", theme.StorageIcon(), func(s *Shell) screen { return newPlaceholderScreen(budgetPlan) }},
+		{"Reminders", theme.InfoIcon(), func(s *Shell) screen { return newPlaceholderScreen(remindersPlan) }},
+		{"Settings", theme.SettingsIcon(), func(s *Shell) screen { return newSettingsScreen(s) }},
+	}
+}
+
+// prefLastScreen remembers the screen the user left the app on.
+const prefLastScreen = "last_screen"
+
+// Shell is the main window's content: first-launch setup, then the screens.
+type Shell struct {
+	Deps
+	tabs    *container.AppTabs
+	screens []screen
+	setup   *setupForm // the first-launch form while it shows
+}
+
+// NewShell builds the shell; call Start to fill the window.
+func NewShell(d Deps) *Shell {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	return &Shell{Deps: d}
+}
+
+// ctx is the context for store calls made from the UI: they are short and
+// the user cannot cancel them, so a background context is right.
+func (s *Shell) ctx() context.Context { return context.Background() }
+
+// Start shows the first-launch setup on a new database, else the screens.
+// Ctrl+Q quits from anywhere, the setup included.
+func (s *Shell) Start() {
+	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		s.App.Quit()
+	})
+	needs, err := s.Store.NeedsSetup(s.ctx())
+	if err != nil {
+		s.showError(err)
+		return
+	}
+	if needs {
+		s.setup = newSetupForm(s, func() {
+			s.setup = nil
+			s.showMain()
+		})
+		s.Window.SetContent(s.setup.view())
+		return
+	}
+	s.showMain()
+}
+
+// showMain builds the navigation and the screens.
+func (s *Shell) showMain() {
+	defs := screenTable()
+	s.screens = make([]screen, len(defs))
+	items := make([]*container.TabItem, len(defs))
+	for i, d := range defs {
+		s.screens[i] = d.build(s)
+		items[i] = container.NewTabItemWithIcon(d.title, d.icon, s.screens[i].view())
+	}
+	s.tabs = container.NewAppTabs(items...)
+	s.tabs.SetTabLocation(container.TabLocationLeading)
+	s.tabs.OnSelected = func(*container.TabItem) {
+		i := s.tabs.SelectedIndex()
+		s.App.Preferences().SetInt(prefLastScreen, i)
+		s.screens[i].refresh()
+	}
+	s.addShortcuts()
+	s.Window.SetContent(s.tabs)
+	last := s.App.Preferences().IntWithFallback(prefLastScreen, 0)
+	if last < 0 || last >= len(defs) {
+		last = 0
+	}
+	s.tabs.SelectIndex(last)
+	s.screens[last].refresh()
+}
+
+// Select shows screen i (0-based, in the order of the table).
+func (s *Shell) Select(i int) {
+	if s.tabs != nil && i >= 0 && i < len(s.screens) {
+		s.tabs.SelectIndex(i)
+	}
+}
+
+// SelectedTitle names the visible screen ("" before setup is done).
+func (s *Shell) SelectedTitle() string {
+	if s.tabs == nil || s.tabs.Selected() == nil {
+		return ""
+	}
+	return s.tabs.Selected().Text
+}
+
+// changed refreshes the visible screen after a change made elsewhere.
+func (s *Shell) changed() {
+	if s.tabs != nil {
+		s.screens[s.tabs.SelectedIndex()].refresh()
+	}
+}
+
+func (s *Shell) addShortcuts() {
+	c := s.Window.Canvas()
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
+	for i, k := range keys[:len(s.screens)] {
+		i := i
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { s.Select(i) })
+	}
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		s.screens[s.tabs.SelectedIndex()].newItem()
+	})
+}
+
+// showError shows err in a dialog, with a plain sentence first for the
+// errors a user can act on.
+func (s *Shell) showError(err error) {
+	dialog.ShowError(userError(err), s.Window)
+}
+
+// userError turns an error into what the user should read.
+func userError(err error) error {
+	var fe []*data.FieldError = data.FieldErrors(err)
+	switch {
+	case len(fe) > 0:
+		msg := ""
+		for i, f := range fe {
+			if i > 0 {
+				msg += "\n"
+			}
+			msg += capitalise(f.Error())
+		}
+		return errors.New(msg)
+	case errors.Is(err, data.ErrNotFound):
+		return fmt.Errorf("that record no longer exists (it may have been deleted elsewhere): %w", err)
+	}
+	return err
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+// showInfo tells the user something in a dialog.
+func (s *Shell) showInfo(title, message string) {
+	dialog.ShowInformation(title, message, s.Window)
+}

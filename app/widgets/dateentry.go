@@ -1,0 +1,78 @@
+// Package widgets holds MasterPlan's own Fyne widgets.
+package widgets
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// DateEntry is a text entry for a calendar date typed as YYYY-MM-DD, the
+// format used everywhere else in MasterPlan (Fyne's own DateEntry follows the
+// locale), with a calendar button for those who prefer to pick.
+type DateEntry struct {
+	widget.Entry
+	field    string
+	optional bool
+	popUp    *widget.PopUp
+}
+
+var _ fyne.Widget = (*DateEntry)(nil)
+
+// NewDateEntry makes a date entry whose validation messages name field. An
+// optional entry accepts being left empty.
+func NewDateEntry(field string, optional bool) *DateEntry {
+	e := &DateEntry{field: field, optional: optional}
+	e.ExtendBaseWidget(e)
+	e.PlaceHolder = "YYYY-MM-DD"
+	e.Validator = e.validate
+	e.ActionItem = widget.NewButtonWithIcon("", theme.CalendarIcon(), e.showCalendar)
+	return e
+}
+
+func (e *DateEntry) validate(s string) error {
+	if s == "" {
+		if e.optional {
+			return nil
+		}
+		return data.Invalid(e.field, "is required; write it as YYYY-MM-DD")
+	}
+	_, err := data.ParseDate(e.field, s)
+	return err
+}
+
+// Date returns the typed date; the zero Date when empty or not a date.
+func (e *DateEntry) Date() data.Date {
+	d, err := data.ParseDate(e.field, e.Text)
+	if err != nil {
+		return data.Date{}
+	}
+	return d
+}
+
+// SetDate shows d (the zero Date clears the entry).
+func (e *DateEntry) SetDate(d data.Date) { e.SetText(d.String()) }
+
+func (e *DateEntry) showCalendar() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil {
+		return
+	}
+	start := time.Now()
+	if d := e.Date(); !d.IsZero() {
+		start = d.Time()
+	}
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetDate(data.NewDate(t.Year(), t.Month(), t.Day()))
+		if e.popUp != nil {
+			e.popUp.Hide()
+		}
+	})
+	e.popUp = widget.NewPopUp(cal, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
+	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+}

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// Exit codes: 0 success, 1 failure, 2 bad usage.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// usageError marks a mistake in how the command was called (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+// env is what every command gets: where to write, which database, the clock.
+type env struct {
+	stdout, stderr io.Writer
+	dbPath         string
+	now            func() time.Time
+}
+
+// command is one CLI subcommand (or group of them).
+type command struct {
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+func commands() map[string]command {
+	return map[string]command{
+		"gui":       {"open the desktop app (the default)", runGUI},
+		"status":    {"print the dashboard as text or --json", runStatus},
+		"setup":     {"first-launch setup without the GUI", runSetup},
+		"block":     {"add a rotation block: block add --start --end --location --tz", runBlock},
+		"milestone": {"list, add or mark milestones done", runMilestone},
+		"backup":    {"write a consistent copy of the database to FILE", runBackup},
+		"restore":   {"replace the database with the backup FILE", runRestore},
+	}
+}
+
+// run parses the global flags and the command, runs it, prints a one-line
+// message on failure and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr, now: time.Now}
+	global := newFlagSet("masterplan", e)
+	global.Usage = func() { printUsage(stdout) }
+	if err := global.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "masterplan:", err)
+		return exitUsage
+	}
+	name, rest := "gui", global.Args()
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	if name == "help" {
+		printUsage(stdout)
+		return exitOK
+	}
+	cmd, ok := commands()[name]
+	if !ok {
+		fmt.Fprintf(stderr, "masterplan: unknown command %q; run masterplan --help\n", name)
+		return exitUsage
+	}
+	err := cmd.run(ctx, e, rest)
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "masterplan %s: %s\n", name, ue.msg)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "masterplan %s: %s\n", name, oneLine(err))
+		return exitFail
+	}
+}
+
+// newFlagSet makes a flag set that knows --db (on every command, as the
+// README promises) and reports errors instead of exiting.
+func newFlagSet(name string, e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.StringVar(&e.dbPath, "db", e.dbPath, "database `file` (default: $MASTERPLAN_DB, else the user's data folder)")
+	return fs
+}
+
+// parseFlags parses a command's flags; a flag error is a usage error and
+// --help prints to stdout.
+func parseFlags(fs *flag.FlagSet, e *env, usage string, args []string) error {
+	fs.Usage = func() {
+		fmt.Fprintf(e.stdout, "usage: masterplan %s\n\nflags:\n", usage)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+		fs.SetOutput(e.stderr)
+	}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.SetOutput(e.stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
+		return err
+	case err != nil:
+		return usagef("%v (see masterplan %s --help)", err, fs.Name())
+	}
+	return nil
+}
+
+// resolveDB picks the database path: --db, then MASTERPLAN_DB, then the default.
+func (e *env) resolveDB() (string, error) {
+	if e.dbPath != "" {
+		return e.dbPath, nil
+	}
+	if p := os.Getenv("MASTERPLAN_DB"); p != "" {
+		return p, nil
+	}
+	return store.DefaultPath()
+}
+
+// openStore opens the chosen database.
+func (e *env) openStore(ctx context.Context) (*store.Store, error) {
+	path, err := e.resolveDB()
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(ctx, path, store.WithClock(e.now))
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprint(w, `MasterPlan: from "accepted" to "certified".
+
+usage: masterplan [--db FILE] [COMMAND] [flags]
+
+With no command, opens the desktop app.
+
+commands:
+`)
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprint(w, `
+Every command takes --db FILE (or the MASTERPLAN_DB variable) and --help.
+Exit codes: 0 success, 1 failure, 2 bad usage.
+`)
+}
+
+// oneLine folds a possibly multi-line error (joined validation errors) into
+// the single line the CLI promises on stderr.
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/app"
+	"github.com/masterplan-app/masterplan/assets"
+	"github.com/masterplan-app/masterplan/data/catalog"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// appID is the app's unique ID (Preferences, notifications); it matches FyneApp.toml.
+const appID = "io.github.masterplan_app.masterplan"
+
+// errGUIFailed reports that the GUI showed its own error dialog already.
+var errGUIFailed = errors.New("the database could not be opened (see the message shown)")
+
+func runGUI(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("gui", e)
+	if err := parseFlags(fs, e, "[gui]", args); err != nil {
+		return err
+	}
+	cat, err := catalog.Load()
+	if err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(assets.Icon())
+	w := a.NewWindow("MasterPlan")
+	w.Resize(fyne.NewSize(1024, 700))
+
+	// Quit cleanly on SIGTERM/SIGINT so that the database is closed properly.
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+
+	st, err := e.openStore(ctx)
+	if err != nil {
+		showFatal(w, err)
+		w.ShowAndRun()
+		return errGUIFailed
+	}
+	defer st.Close()
+	if set, err := st.Settings(ctx); err == nil {
+		app.ApplyTheme(a, set.Theme)
+	}
+	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now})
+	shell.Start()
+	w.ShowAndRun()
+	return nil
+}
+
+// showFatal explains in the window why the database cannot be used, and
+// closes the app when the user dismisses it; the file is left untouched.
+func showFatal(w fyne.Window, err error) {
+	hint := "The file has not been changed."
+	switch {
+	case errors.Is(err, store.ErrCorrupt):
+		hint += " Restore a backup with `masterplan restore FILE`, or start on a new file with --db."
+	case errors.Is(err, store.ErrNewerSchema):
+		hint += " Install the newer MasterPlan that wrote it."
+	case errors.Is(err, store.ErrLocked):
+		hint += " Close the other program using it and start MasterPlan again."
+	case errors.Is(err, store.ErrReadOnly):
+		hint += " Check the permissions of the file and its folder, or choose another file with --db."
+	}
+	msg := widget.NewLabel(fmt.Sprintf("%v\n\n%s", err, hint))
+	msg.Wrapping = fyne.TextWrapWord
+	w.SetContent(widget.NewLabel("MasterPlan could not open its database."))
+	d := dialog.NewCustom("Cannot open the database", "Quit", msg, w)
+	d.SetOnClosed(w.Close)
+	d.Resize(fyne.NewSize(600, 250))
+	// Nothing has focus in this window, so the keys reach the canvas: Enter
+	// or Esc dismisses the message like the button does.
+	w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape:
+			d.Hide()
+		}
+	})
+	d.Show()
+}

@@ -1,0 +1,101 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Kinds of the milestones MasterPlan suggests; the store keeps them so a
+// second "suggest" does not add the same step twice.
+const (
+	MilestoneApplication = "application"
+	MilestoneAccepted    = "accepted"
+	MilestoneFeePaid     = "fee-paid"
+	MilestoneFlights     = "flights"
+	MilestoneHotel       = "hotel"
+	MilestoneLeave       = "leave"
+	MilestoneReading     = "reading"
+	MilestoneWritten     = "written-exam"
+	MilestoneLab         = "lab-exam"
+	MilestoneRetake      = "retake"
+)
+
+// suggestion is a usual step and how many days before the first block it
+// falls. The offsets follow the program's own sequence (resume review, then
+// acceptance and payment, then travel) with slack for visas and fares.
+type suggestion struct {
+	kind, title string
+	daysBefore  int
+}
+
+var usualSteps = []suggestion{
+	{MilestoneApplication, "Application submitted", 120},
+	{MilestoneAccepted, "Accepted into the program", 90},
+	{MilestoneFeePaid, "Program fee paid", 60},
+	{MilestoneLeave, "Leave from work approved", 60},
+	{MilestoneFlights, "Flights booked", 45},
+	{MilestoneHotel, "Hotel booked", 40},
+	{MilestoneReading, "Reading list finished", 7},
+}
+
+// SuggestMilestones proposes the usual steps for a rotation: the preparation
+// steps at fixed offsets before the first block, then the exams. Steps already
+// present in existing are left out, so suggesting twice adds nothing: a step
+// is present when a milestone has its kind and title, or has its kind and a
+// title the user changed (the store keeps the kind when a title is edited).
+// The user edits the dates afterwards.
+func SuggestMilestones(r Rotation, existing []Milestone) []Milestone {
+	first, ok := r.FirstBlock()
+	if !ok {
+		return nil
+	}
+	var all []Milestone
+	suggest := func(kind, title string, due Date) {
+		all = append(all, Milestone{RotationID: r.ID, Title: title, Due: due, Kind: kind})
+	}
+	for _, s := range usualSteps {
+		suggest(s.kind, s.title, first.Start.AddDays(-s.daysBefore))
+	}
+	// Written exams are held in class: spread them evenly over the on-site
+	// days (whatever the split), with the lab exam on the very last day.
+	var days []Date
+	for _, b := range SortedBlocks(r.Blocks) {
+		for d := b.Start; !d.After(b.End); d = d.AddDays(1) {
+			days = append(days, d)
+		}
+	}
+	if len(days) > 0 {
+		for i := 1; i <= 3; i++ {
+			suggest(MilestoneWritten, fmt.Sprintf("Written exam %d", i), days[max(0, i*len(days)/4-1)])
+		}
+		suggest(MilestoneLab, "Lab exam", days[len(days)-1])
+	}
+
+	// An existing milestone covers the suggestion with its kind and title;
+	// failing that, one with a renamed title covers the first free suggestion
+	// of its kind.
+	taken := make([]bool, len(all))
+	renamed := map[string]int{}
+	for _, m := range existing {
+		if m.Kind == "" {
+			continue
+		}
+		i := slices.IndexFunc(all, func(s Milestone) bool { return s.Kind == m.Kind && s.Title == m.Title })
+		if i >= 0 && !taken[i] {
+			taken[i] = true
+		} else {
+			renamed[m.Kind]++
+		}
+	}
+	var out []Milestone
+	for i, s := range all {
+		switch {
+		case taken[i]:
+		case renamed[s.Kind] > 0:
+			renamed[s.Kind]--
+		default:
+			out = append(out, s)
+		}
+	}
+	return out
+}

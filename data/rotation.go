@@ -1,0 +1,156 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Rotation is the candidate's on-site training: one or more blocks (a single
+// three-week block, or the split 1-week + 2-week format) for one track.
+type Rotation struct {
+	ID        int64
+	Track     string
+	CatalogID string // the published rotation it came from, "" when typed in
+	Blocks    []Block
+}
+
+// Block is one stretch of on-site days, inclusive of both ends, at a location
+// whose time zone decides when the block's days begin.
+type Block struct {
+	ID       int64
+	Start    Date
+	End      Date
+	Location string
+	TimeZone string // IANA name, e.g. "America/Los_Angeles"
+}
+
+// MaxBlockDays bounds a block: rotations run three weeks, so anything past a
+// quarter of a year is a typing mistake in a year.
+const MaxBlockDays = 92
+
+// Days counts the block's days, both ends included.
+func (b Block) Days() int { return b.Start.DaysUntil(b.End) + 1 }
+
+// Validate checks one block on its own.
+func (b Block) Validate() error {
+	var errs []error
+	if b.Start.IsZero() {
+		errs = append(errs, Invalid("start", "is required"))
+	}
+	if b.End.IsZero() {
+		errs = append(errs, Invalid("end", "is required"))
+	}
+	if !b.Start.IsZero() && !b.End.IsZero() && b.End.Before(b.Start) {
+		errs = append(errs, Invalid("end", "%s is before the start %s; the end must be on or after the start", b.End, b.Start))
+	}
+	if !b.Start.IsZero() && !b.End.IsZero() && b.Days() > MaxBlockDays {
+		errs = append(errs, Invalid("end", "the block is %d days long; a block is at most %d days (a rotation is three weeks)", b.Days(), MaxBlockDays))
+	}
+	if err := CheckText("location", b.Location, true, MaxNameLen); err != nil {
+		errs = append(errs, err)
+	}
+	if _, err := LoadZone(b.TimeZone); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// LoadZone resolves an IANA time zone name, with a message a person can act on.
+func LoadZone(name string) (*time.Location, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, Invalid("time zone", "is required; use an IANA name such as America/Los_Angeles or Europe/London")
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil || strings.EqualFold(name, "local") {
+		return nil, Invalid("time zone", "%q is not a known time zone; use an IANA name such as America/Los_Angeles or Europe/London", name)
+	}
+	return loc, nil
+}
+
+// Validate checks the whole rotation: a track, at least one valid block, and
+// no two blocks sharing a day.
+func (r Rotation) Validate() error {
+	var errs []error
+	if err := CheckText("track", r.Track, true, MaxNameLen); err != nil {
+		errs = append(errs, err)
+	}
+	if len(r.Blocks) == 0 {
+		errs = append(errs, Invalid("blocks", "a rotation needs at least one block with start and end dates"))
+	}
+	for i, b := range r.Blocks {
+		if err := b.Validate(); err != nil {
+			errs = append(errs, fmt.Errorf("block %d: %w", i+1, err))
+		}
+	}
+	if err := CheckOverlap(r.Blocks); err != nil {
+		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// CheckOverlap refuses blocks that share a day.
+func CheckOverlap(blocks []Block) error {
+	sorted := SortedBlocks(blocks)
+	for i := 1; i < len(sorted); i++ {
+		prev, cur := sorted[i-1], sorted[i]
+		if prev.End.IsZero() || cur.Start.IsZero() {
+			continue
+		}
+		if !cur.Start.After(prev.End) {
+			return Invalid("start", "the block %s to %s overlaps the block %s to %s; blocks must not share a day",
+				cur.Start, cur.End, prev.Start, prev.End)
+		}
+	}
+	return nil
+}
+
+// SortedBlocks returns a copy of blocks in date order.
+func SortedBlocks(blocks []Block) []Block {
+	out := append([]Block(nil), blocks...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start.Before(out[j].Start) })
+	return out
+}
+
+// FirstBlock returns the earliest block, if any.
+func (r Rotation) FirstBlock() (Block, bool) {
+	if len(r.Blocks) == 0 {
+		return Block{}, false
+	}
+	return SortedBlocks(r.Blocks)[0], true
+}
+
+// TotalDays counts the on-site days of every block.
+func (r Rotation) TotalDays() int {
+	n := 0
+	for _, b := range r.Blocks {
+		n += b.Days()
+	}
+	return n
+}
+
+// Milestone is a dated step on the way to the rotation (fee paid, flights
+// booked, an exam), with a done mark.
+type Milestone struct {
+	ID         int64
+	RotationID int64
+	Title      string
+	Due        Date
+	Done       bool
+	Kind       string // "" for the user's own; a MilestoneKind for suggested ones
+}
+
+// Validate checks a milestone's title and due date.
+func (m Milestone) Validate() error {
+	var errs []error
+	if err := CheckText("title", m.Title, true, MaxNameLen); err != nil {
+		errs = append(errs, err)
+	}
+	if m.Due.IsZero() {
+		errs = append(errs, Invalid("due", "is required; write it as YYYY-MM-DD"))
+	}
+	return errors.Join(errs...)
+}

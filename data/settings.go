@@ -1,0 +1,81 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"time"
+)
+
+// Settings are the user's choices that shape every screen. They live in the
+// database so that the GUI and the CLI agree.
+type Settings struct {
+	HomeCurrency    string       // ISO 4217 code all budget totals are shown in
+	WeeklyGoalHours float64      // study hours aimed for each week
+	TimeZone        string       // IANA zone the user lives in; "" means the system's
+	WeekStart       time.Weekday // first day of a study week
+	Theme           string       // "system", "light" or "dark"
+}
+
+// Theme names accepted in Settings.Theme.
+const (
+	ThemeSystem = "system"
+	ThemeLight  = "light"
+	ThemeDark   = "dark"
+)
+
+// DefaultSettings are what a new database starts with.
+func DefaultSettings() Settings {
+	return Settings{HomeCurrency: "USD", WeeklyGoalHours: 10, WeekStart: time.Monday, Theme: ThemeSystem}
+}
+
+// MinWeeklyGoalHours and MaxWeeklyGoalHours bound the weekly goal: half an
+// hour is the least worth planning, and a week has 168 hours.
+const (
+	MinWeeklyGoalHours = 0.5
+	MaxWeeklyGoalHours = 168
+)
+
+// Validate checks every setting and says how to fix what is wrong.
+func (s Settings) Validate() error {
+	var errs []error
+	if !isCurrencyCode(s.HomeCurrency) {
+		errs = append(errs, Invalid("home currency", "%q is not a currency code; use three capital letters such as USD, EUR or GBP", s.HomeCurrency))
+	}
+	// Written so that NaN fails too.
+	if !(s.WeeklyGoalHours >= MinWeeklyGoalHours && s.WeeklyGoalHours <= MaxWeeklyGoalHours) {
+		errs = append(errs, Invalid("weekly goal", "%g hours is out of range; enter between %g and %d hours", s.WeeklyGoalHours, MinWeeklyGoalHours, MaxWeeklyGoalHours))
+	}
+	if s.TimeZone != "" {
+		if _, err := LoadZone(s.TimeZone); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if s.WeekStart < time.Sunday || s.WeekStart > time.Saturday {
+		errs = append(errs, Invalid("week start", "must be a day of the week"))
+	}
+	switch s.Theme {
+	case ThemeSystem, ThemeLight, ThemeDark:
+	default:
+		errs = append(errs, Invalid("theme", "%q is not a theme; choose system, light or dark", s.Theme))
+	}
+	return errors.Join(errs...)
+}
+
+// Location returns the user's zone, falling back to the system's.
+func (s Settings) Location() *time.Location {
+	if s.TimeZone == "" {
+		return time.Local
+	}
+	loc, err := LoadZone(s.TimeZone)
+	if err != nil {
+		return time.Local
+	}
+	return loc
+}
+
+func isCurrencyCode(code string) bool {
+	if len(code) != 3 {
+		return false
+	}
+	return strings.ToUpper(code) == code && strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
+}

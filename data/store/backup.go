@@ -1,0 +1,139 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/masterplan-app/masterplan/data"
+	"modernc.org/sqlite"
+)
+
+// Backup writes a consistent copy of the live database to dst: VACUUM INTO a
+// temporary name in dst's folder, then rename, so that dst is never a
+// half-written file and the live WAL file is never copied by hand.
+func (s *Store) Backup(ctx context.Context, dst string) error {
+	if sameFile(dst, s.path) {
+		// Renaming over the open database would drop every later write.
+		return fmt.Errorf("backup to %s: %w", dst, data.Invalid("file", "is the database itself; choose another name for the backup"))
+	}
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	tmpName := tmp.Name()
+	tmp.Close()
+	// VACUUM INTO refuses an existing file, even an empty one.
+	os.Remove(tmpName)
+	defer os.Remove(tmpName)
+	if _, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmpName); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, classify(err))
+	}
+	if err := os.Chmod(tmpName, 0o600); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	if err := os.Rename(tmpName, dst); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
+	}
+	return nil
+}
+
+// CheckBackup opens src read-only and confirms that it is a healthy
+// MasterPlan database this version can read, without changing it.
+func CheckBackup(ctx context.Context, src string) error {
+	if _, err := os.Stat(src); err != nil {
+		return fmt.Errorf("check backup %s: %w", src, err)
+	}
+	db, err := sql.Open("sqlite", fileURI(src, "mode=ro"))
+	if err != nil {
+		return fmt.Errorf("check backup %s: %w", src, err)
+	}
+	defer db.Close()
+	if err := quickCheck(ctx, db); err != nil {
+		return fmt.Errorf("check backup %s: %w", src, err)
+	}
+	have, err := fileVersion(ctx, db)
+	if err != nil {
+		return fmt.Errorf("check backup %s: %w", src, err)
+	}
+	migrations, err := embeddedMigrations()
+	if err != nil {
+		return err
+	}
+	want, err := schemaVersion(migrations)
+	if err != nil {
+		return err
+	}
+	switch {
+	case have == 0:
+		return fmt.Errorf("check backup %s: %w (it has no MasterPlan tables)", src, ErrCorrupt)
+	case have > want:
+		return fmt.Errorf("check backup %s: schema version %d: %w", src, have, ErrNewerSchema)
+	}
+	return nil
+}
+
+// Restore replaces the live database's content with the backup at src. It
+// checks the backup first, keeps a backup of the current state in
+// safetyCopy (when not empty), copies page by page with SQLite's online
+// backup API (safe while WAL readers are open), then migrates the result in
+// case the backup came from an older version.
+func (s *Store) Restore(ctx context.Context, src, safetyCopy string) error {
+	if sameFile(src, s.path) {
+		return fmt.Errorf("restore %s: %w", src, data.Invalid("file", "is the database itself; choose a backup file"))
+	}
+	if err := CheckBackup(ctx, src); err != nil {
+		return err
+	}
+	if safetyCopy != "" {
+		if err := s.Backup(ctx, safetyCopy); err != nil {
+			return fmt.Errorf("restore %s: keep the current data first: %w", src, err)
+		}
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("restore %s: %w", src, classify(err))
+	}
+	err = conn.Raw(func(dc any) error {
+		r, ok := dc.(interface {
+			NewRestore(string) (*sqlite.Backup, error)
+		})
+		if !ok {
+			return errors.New("the SQLite driver offers no restore")
+		}
+		b, err := r.NewRestore(fileURI(src, "mode=ro"))
+		if err != nil {
+			return err
+		}
+		if _, err := b.Step(-1); err != nil {
+			b.Finish()
+			return err
+		}
+		return b.Finish()
+	})
+	conn.Close()
+	if err != nil {
+		return fmt.Errorf("restore %s: %w", src, classify(err))
+	}
+	if err := s.checkAndMigrate(ctx); err != nil {
+		return fmt.Errorf("restore %s: %w", src, err)
+	}
+	return nil
+}
+
+// sameFile reports whether the paths a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
+}

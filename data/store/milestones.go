@@ -1,0 +1,113 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// Milestones lists a rotation's milestones by due date.
+func (s *Store) Milestones(ctx context.Context, rotationID int64) ([]data.Milestone, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, rotation_id, title, due_date, done, kind FROM milestones
+		WHERE rotation_id = ? ORDER BY due_date, id`, rotationID)
+	if err != nil {
+		return nil, fmt.Errorf("read milestones: %w", classify(err))
+	}
+	defer rows.Close()
+	var out []data.Milestone
+	for rows.Next() {
+		var m data.Milestone
+		var due string
+		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind); err != nil {
+			return nil, fmt.Errorf("read milestones: %w", err)
+		}
+		if m.Due, err = data.ParseDate("due", due); err != nil {
+			return nil, fmt.Errorf("read milestone %d: %w", m.ID, err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// SaveMilestone adds (ID 0) or changes a milestone.
+func (s *Store) SaveMilestone(ctx context.Context, m data.Milestone) (data.Milestone, error) {
+	var out []data.Milestone
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = saveMilestones(ctx, tx, []data.Milestone{m})
+		return err
+	})
+	if err != nil {
+		return m, fmt.Errorf("save milestone %q: %w", m.Title, err)
+	}
+	return out[0], nil
+}
+
+// AddMilestones adds several milestones at once (the suggested ones): all
+// land or none does.
+func (s *Store) AddMilestones(ctx context.Context, ms []data.Milestone) ([]data.Milestone, error) {
+	var out []data.Milestone
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = saveMilestones(ctx, tx, ms)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("add milestones: %w", err)
+	}
+	return out, nil
+}
+
+func saveMilestones(ctx context.Context, tx *sql.Tx, ms []data.Milestone) ([]data.Milestone, error) {
+	out := make([]data.Milestone, 0, len(ms))
+	for _, m := range ms {
+		if err := m.Validate(); err != nil {
+			return nil, err
+		}
+		// Trimmed as validation trims, so the table's length check agrees.
+		m.Title = strings.TrimSpace(m.Title)
+		if m.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO milestones (rotation_id, title, due_date, done, kind) VALUES (?, ?, ?, ?, ?)`,
+				m.RotationID, m.Title, m.Due.String(), m.Done, m.Kind)
+			if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
+				return nil, fmt.Errorf("add milestone %q: rotation %d: %w", m.Title, m.RotationID, data.ErrNotFound)
+			}
+			if err != nil {
+				return nil, fmt.Errorf("add milestone %q: %w", m.Title, err)
+			}
+			if m.ID, err = res.LastInsertId(); err != nil {
+				return nil, err
+			}
+		} else if err := expectOne(tx.ExecContext(ctx, `UPDATE milestones SET title = ?, due_date = ?, done = ? WHERE id = ?`,
+			m.Title, m.Due.String(), m.Done, m.ID)); err != nil {
+			return nil, fmt.Errorf("milestone %d: %w", m.ID, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}
+
+// SetMilestoneDone marks a milestone done or not done.
+func (s *Store) SetMilestoneDone(ctx context.Context, id int64, done bool) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return expectOne(tx.ExecContext(ctx, `UPDATE milestones SET done = ? WHERE id = ?`, done, id))
+	})
+	if err != nil {
+		return fmt.Errorf("mark milestone %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteMilestone removes a milestone.
+func (s *Store) DeleteMilestone(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM milestones WHERE id = ?`, id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete milestone %d: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,301 @@
+// Package store keeps MasterPlan's records in one SQLite file: it opens the
+// file with the agreed pragmas, migrates it, and offers one method per thing
+// the app reads or writes, each change in one transaction.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationsFS embed.FS
+
+// Errors that Open and Restore return, each with a message the user can act on.
+var (
+	// ErrCorrupt: the file is not a MasterPlan database or is damaged.
+	ErrCorrupt = errors.New("the file is damaged or is not a MasterPlan database")
+	// ErrNewerSchema: the file was written by a newer MasterPlan.
+	ErrNewerSchema = errors.New("the file was written by a newer version of MasterPlan; update the app to open it")
+	// ErrLocked: another program holds the file for longer than the busy timeout.
+	ErrLocked = errors.New("the database is locked by another program; close it and try again")
+	// ErrReadOnly: the file or its folder cannot be written.
+	ErrReadOnly = errors.New("the database cannot be written; check the file's permissions")
+)
+
+// Store is the app's handle on its database file. It is safe for concurrent
+// use; the GUI and `masterplan remind` may each have one on the same file.
+type Store struct {
+	db   *sql.DB
+	path string
+	now  func() time.Time
+}
+
+// Option changes how Open builds a Store.
+type Option func(*Store)
+
+// WithClock makes the store stamp records with now instead of the wall clock
+// (tests fix the time).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// DSN builds the connection string: the pragmas are per connection, so they
+// live here where every pooled connection gets them.
+func DSN(path string) string {
+	return fileURI(path, "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+}
+
+// fileURI builds a file: URI with a query. SQLite decodes %XX in such URIs
+// and ends the name at ? or #, so those three characters are escaped and
+// everything else passes as is.
+func fileURI(path, query string) string {
+	escaped := strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+	return "file:" + escaped + "?" + query
+}
+
+// DefaultPath is where the database lives unless --db or MASTERPLAN_DB say
+// otherwise: the user's data directory (XDG_DATA_HOME on Linux).
+func DefaultPath() (string, error) {
+	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" {
+		return filepath.Join(dir, "masterplan", "masterplan.db"), nil
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", fmt.Errorf("find the home folder for the default database: %w", err)
+	}
+	return filepath.Join(home, ".local", "share", "masterplan", "masterplan.db"), nil
+}
+
+// Open opens (creating if need be) the database at path, checks that it is a
+// healthy MasterPlan file this version understands, backs it up if a
+// migration is about to touch it, and migrates it. A file that is damaged,
+// newer, locked or unwritable is refused with one of the errors above and
+// left exactly as it was.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.checkAndMigrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// prepareFile makes the folder (0700) and an empty file (0600) before SQLite
+// sees the path, so the data is private from the first byte, and refuses a
+// file that exists but cannot be written.
+func prepareFile(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create the folder for database %s: %w: %w", path, ErrReadOnly, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+			return fmt.Errorf("open database %s: %w", path, ErrReadOnly)
+		}
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// embeddedMigrations is the goose folder built into the binary.
+func embeddedMigrations() (fs.FS, error) {
+	sub, err := fs.Sub(migrationsFS, "migrations")
+	if err != nil {
+		return nil, fmt.Errorf("load migrations: %w", err)
+	}
+	return sub, nil
+}
+
+// schemaVersion is the highest migration in the folder migrations.
+func schemaVersion(migrations fs.FS) (int64, error) {
+	entries, err := fs.Glob(migrations, "*.sql")
+	if err != nil {
+		return 0, fmt.Errorf("list migrations: %w", err)
+	}
+	var max int64
+	for _, e := range entries {
+		var v int64
+		if _, err := fmt.Sscanf(filepath.Base(e), "%d_", &v); err == nil && v > max {
+			max = v
+		}
+	}
+	return max, nil
+}
+
+// fileVersion reads the migration version recorded in the file (0 for a new file).
+func fileVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int64, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'goose_db_version'`).Scan(&n)
+	if err != nil {
+		return 0, classify(err)
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	var v sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT max(version_id) FROM goose_db_version WHERE is_applied`).Scan(&v); err != nil {
+		return 0, classify(err)
+	}
+	return v.Int64, nil
+}
+
+func (s *Store) checkAndMigrate(ctx context.Context) error {
+	migrations, err := embeddedMigrations()
+	if err != nil {
+		return err
+	}
+	return s.migrate(ctx, migrations)
+}
+
+// migrate checks the file and brings it up to the newest migration in the
+// folder migrations (the embedded one; tests add a later migration to
+// exercise the upgrade of an existing file).
+func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
+	if err := quickCheck(ctx, s.db); err != nil {
+		return err
+	}
+	have, err := fileVersion(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	want, err := schemaVersion(migrations)
+	if err != nil {
+		return err
+	}
+	switch {
+	case have == 0:
+		// Another program's database must not get our tables added to it.
+		if err := checkNoForeignTables(ctx, s.db); err != nil {
+			return err
+		}
+	case have > want:
+		return fmt.Errorf("schema version %d, this app knows up to %d: %w", have, want, ErrNewerSchema)
+	case have == want:
+		return nil
+	case have > 0:
+		backup := fmt.Sprintf("%s.before-v%d-%s.bak", s.path, want, s.now().UTC().Format("20060102T150405Z"))
+		if err := s.Backup(ctx, backup); err != nil {
+			return fmt.Errorf("back up before migrating: %w", err)
+		}
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, s.db, migrations)
+	if err != nil {
+		return fmt.Errorf("load migrations: %w", err)
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate from version %d to %d: %w", have, want, classify(err))
+	}
+	return nil
+}
+
+// checkNoForeignTables refuses a file at schema version 0 that already holds
+// tables: it is some other program's SQLite database, not a new MasterPlan one.
+func checkNoForeignTables(ctx context.Context, db *sql.DB) error {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master
+		WHERE name NOT LIKE 'sqlite_%' AND name <> 'goose_db_version'`).Scan(&n)
+	if err != nil {
+		return classify(err)
+	}
+	if n > 0 {
+		return fmt.Errorf("%w (it holds %d tables or indexes but no MasterPlan schema version)", ErrCorrupt, n)
+	}
+	return nil
+}
+
+// quickCheck reads the whole file once: a truncated or foreign file fails
+// here, before anything is written to it.
+func quickCheck(ctx context.Context, db interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) error {
+	rows, err := db.QueryContext(ctx, `PRAGMA quick_check`)
+	if err != nil {
+		return classify(err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return classify(err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return classify(err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%w (%s)", ErrCorrupt, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// classify maps SQLite's error texts onto the store's sentinel errors so
+// that callers can tell the user what to do.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "file is not a database"),
+		strings.Contains(msg, "malformed"),
+		strings.Contains(msg, "SQLITE_CORRUPT"),
+		strings.Contains(msg, "SQLITE_NOTADB"):
+		return fmt.Errorf("%w: %w", ErrCorrupt, err)
+	case strings.Contains(msg, "database is locked"), strings.Contains(msg, "SQLITE_BUSY"):
+		return fmt.Errorf("%w: %w", ErrLocked, err)
+	case strings.Contains(msg, "readonly database"), strings.Contains(msg, "SQLITE_READONLY"):
+		return fmt.Errorf("%w: %w", ErrReadOnly, err)
+	}
+	return err
+}
+
+// Path is the database file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database; the WAL is checkpointed by SQLite on the last close.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close database %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// inTx runs fn in one transaction: everything fn writes lands, or nothing.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return classify(err)
+	}
+	return classify(tx.Commit())
+}

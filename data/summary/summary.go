@@ -1,0 +1,152 @@
+// Package summary gathers the numbers that the dashboard, `masterplan
+// status` and the report all show, so that the three never disagree: each
+// area reads its records from the store and asks package data for the answer.
+package summary
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// Summary is the state of the candidate's preparation at one instant. Its
+// JSON form is the documented output of `masterplan status --json`.
+type Summary struct {
+	Today      data.Date        `json:"today"`
+	TimeZone   string           `json:"time_zone"`
+	Track      string           `json:"track"`
+	Headline   string           `json:"headline"`
+	Rotation   RotationSummary  `json:"rotation"`
+	Milestones []MilestoneEntry `json:"milestones"`
+}
+
+// RotationSummary is the rotation's blocks and the headline countdown.
+type RotationSummary struct {
+	Blocks   []BlockEntry `json:"blocks"`
+	DaysLeft int          `json:"days_left"` // days to the first block; negative once it began
+	Over     bool         `json:"over"`
+	OnSite   int          `json:"on_site_days"`
+}
+
+// BlockEntry is one block with its own countdown.
+type BlockEntry struct {
+	Start    data.Date `json:"start"`
+	End      data.Date `json:"end"`
+	Location string    `json:"location"`
+	TimeZone string    `json:"time_zone"`
+	DaysLeft int       `json:"days_left"`
+	Phase    string    `json:"phase"`
+}
+
+// MilestoneEntry is one milestone as the status shows it.
+type MilestoneEntry struct {
+	ID    int64     `json:"id"`
+	Title string    `json:"title"`
+	Due   data.Date `json:"due"`
+	Done  bool      `json:"done"`
+}
+
+// ErrNotSetUp means the database has no rotation yet.
+var ErrNotSetUp = errors.New("MasterPlan is not set up yet: open the app, or run `masterplan setup --help`")
+
+// Build reads everything the summary needs from st at instant now.
+func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error) {
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return Summary{}, err
+	}
+	rot, err := st.Rotation(ctx)
+	if errors.Is(err, data.ErrNotFound) {
+		return Summary{}, ErrNotSetUp
+	}
+	if err != nil {
+		return Summary{}, err
+	}
+	ms, err := st.Milestones(ctx, rot.ID)
+	if err != nil {
+		return Summary{}, err
+	}
+	loc := set.Location()
+	cd := data.NewCountdown(rot, now, loc)
+	s := Summary{
+		Today:      cd.Today,
+		TimeZone:   zoneLabel(loc, now),
+		Track:      rot.Track,
+		Headline:   cd.Headline(),
+		Milestones: []MilestoneEntry{},
+	}
+	s.Rotation.DaysLeft, _ = cd.DaysLeft()
+	s.Rotation.Over = cd.Over()
+	s.Rotation.OnSite = rot.TotalDays()
+	for _, b := range cd.Blocks {
+		s.Rotation.Blocks = append(s.Rotation.Blocks, BlockEntry{
+			Start: b.Block.Start, End: b.Block.End, Location: b.Block.Location,
+			TimeZone: b.Block.TimeZone, DaysLeft: b.DaysLeft, Phase: b.Phase.String(),
+		})
+	}
+	for _, m := range ms {
+		s.Milestones = append(s.Milestones, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+	}
+	return s, nil
+}
+
+// Text renders the summary for a terminal, the way the dashboard reads.
+func (s Summary) Text() string {
+	out := fmt.Sprintf("%s\nToday: %s (%s)\n%s\n\nBlocks:\n", s.Track, s.Today, s.TimeZone, s.Headline)
+	for _, b := range s.Rotation.Blocks {
+		out += fmt.Sprintf("  %s to %s  %s  (%s, %s)\n", b.Start, b.End, b.Location, b.Phase, daysText(b.DaysLeft))
+	}
+	out += "\nMilestones:\n"
+	if len(s.Milestones) == 0 {
+		out += "  none yet (add one with `masterplan milestone add`)\n"
+	}
+	for _, m := range s.Milestones {
+		mark := "[ ]"
+		if m.Done {
+			mark = "[x]"
+		}
+		out += fmt.Sprintf("  %s %s  %s  (id %d)\n", mark, m.Due, m.Title, m.ID)
+	}
+	return out
+}
+
+func daysText(n int) string {
+	switch {
+	case n == 1:
+		return "in 1 day"
+	case n > 1:
+		return fmt.Sprintf("in %d days", n)
+	case n == 0:
+		return "starts today"
+	case n == -1:
+		return "began 1 day ago"
+	default:
+		return fmt.Sprintf("began %d days ago", -n)
+	}
+}
+
+// NextMilestones returns up to n open milestones, soonest (or most overdue) first.
+func (s Summary) NextMilestones(n int) []MilestoneEntry {
+	var ms []data.Milestone
+	for _, m := range s.Milestones {
+		ms = append(ms, data.Milestone{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+	}
+	var out []MilestoneEntry
+	for _, m := range data.UpcomingMilestones(ms, n) {
+		out = append(out, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+	}
+	return out
+}
+
+// zoneLabel names the user's zone; the system zone has no IANA name in Go,
+// so it is shown by its abbreviation.
+func zoneLabel(loc *time.Location, now time.Time) string {
+	if loc == time.Local {
+		return now.In(loc).Format("MST") + ", the system's zone"
+	}
+	return loc.String()
+}

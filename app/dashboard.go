@@ -21,6 +21,12 @@ type dashboardScreen struct {
 	today      *widget.Label
 	blocks     *widget.Label
 	milestones *widget.Label
+	areas      *fyne.Container // one card per feature area that has something to say
+}
+
+// areaCards build the feature areas' dashboard cards, in display order.
+func areaCards() []func(summary.Summary) (title, text string) {
+	return []func(summary.Summary) (string, string){readingCard, studyCard, practiceCard, budgetCard, remindersCard}
 }
 
 func newDashboardScreen(s *Shell) *dashboardScreen {
@@ -31,6 +37,7 @@ func newDashboardScreen(s *Shell) *dashboardScreen {
 		today:      widget.NewLabel(""),
 		blocks:     widget.NewLabel(""),
 		milestones: widget.NewLabel(""),
+		areas:      container.NewGridWithColumns(2),
 	}
 	d.headline.TextSize = theme.TextHeadingSize() * 1.6
 	d.headline.TextStyle.Bold = true
@@ -46,6 +53,7 @@ func (d *dashboardScreen) view() fyne.CanvasObject {
 		d.headline, d.track, d.today,
 		widget.NewCard("Blocks", "", d.blocks),
 		widget.NewCard("Next milestones", "", container.NewVBox(d.milestones, container.NewHBox(openRotation))),
+		d.areas,
 	)))
 }
 
@@ -64,6 +72,14 @@ func (d *dashboardScreen) refresh() {
 	d.today.SetText(fmt.Sprintf("Today is %s, %s (%s)", s.Today.Weekday(), s.Today, s.TimeZone))
 	d.blocks.SetText(blocksText(s))
 	d.milestones.SetText(nextMilestonesText(s))
+	d.areas.RemoveAll()
+	for _, card := range areaCards() {
+		if title, text := card(s); text != "" {
+			l := widget.NewLabel(text)
+			l.Wrapping = fyne.TextWrapWord
+			d.areas.Add(widget.NewCard(title, "", l))
+		}
+	}
 }
 
 func blocksText(s summary.Summary) string {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
+	"github.com/masterplan-app/masterplan/data/remind"
 	"github.com/masterplan-app/masterplan/data/store"
 )
 
@@ -27,6 +28,8 @@ type Deps struct {
 	Store   *store.Store
 	Catalog catalog.Catalog
 	Now     func() time.Time // the clock; tests fix it
+	// Notifier shows desktop notifications (reminders, Pomodoro switches).
+	Notifier remind.Notifier
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem
@@ -49,11 +52,11 @@ func screenTable() []screenDef {
 	return []screenDef{
 		{"Dashboard", theme.HomeIcon(), func(s *Shell) screen { return newDashboardScreen(s) }},
 		{"Rotation", theme.CalendarIcon(), func(s *Shell) screen { return newRotationScreen(s) }},
-		{"Reading", theme.DocumentIcon(), func(s *Shell) screen { return newPlaceholderScreen(readingPlan) }},
-		{"Study", theme.HistoryIcon(), func(s *Shell) screen { return newPlaceholderScreen(studyPlan) }},
-		{"Practice", theme.ConfirmIcon(), func(s *Shell) screen { return newPlaceholderScreen(practicePlan) }},
-		{"Budget", theme.StorageIcon(), func(s *Shell) screen { return newPlaceholderScreen(budgetPlan) }},
-		{"Reminders", theme.InfoIcon(), func(s *Shell) screen { return newPlaceholderScreen(remindersPlan) }},
+		{"Reading", theme.DocumentIcon(), func(s *Shell) screen { return newReadingScreen(s) }},
+		{"Study", theme.HistoryIcon(), func(s *Shell) screen { return newStudyScreen(s) }},
+		{"Practice", theme.ConfirmIcon(), func(s *Shell) screen { return newPracticeScreen(s) }},
+		{"Budget", theme.StorageIcon(), func(s *Shell) screen { return newBudgetScreen(s) }},
+		{"Reminders", theme.InfoIcon(), func(s *Shell) screen { return newRemindersScreen(s) }},
 		{"Settings", theme.SettingsIcon(), func(s *Shell) screen { return newSettingsScreen(s) }},
 	}
 }

@@ -11,7 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // Exit codes: 0 success, 1 failure, 2 bad usage.
@@ -50,13 +52,22 @@ func commands() map[string]command {
 		"milestone": {"list, add or mark milestones done", runMilestone},
 		"backup":    {"write a consistent copy of the database to FILE", runBackup},
 		"restore":   {"replace the database with the backup FILE", runRestore},
+		"import":    {"import a file: import KIND FILE (reading, sessions, practice, budget, rates)", runImport},
+		"export":    {"export: export KIND [-o FILE] (reading, sessions, practice, budget, ics)", runExport},
+		"log":       {"log study time: log DURATION [--topic T] [--date YYYY-MM-DD] [--note N]", runLog},
+		"remind":    {"deliver due reminders: remind [--once]", runRemind},
 	}
 }
 
 // run parses the global flags and the command, runs it, prints a one-line
 // message on failure and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr, now: time.Now}
+	return runAt(ctx, args, stdout, stderr, time.Now)
+}
+
+// runAt is run with the clock injected (tests fix it).
+func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
+	e := &env{stdout: stdout, stderr: stderr, now: now}
 	global := newFlagSet("masterplan", e)
 	global.Usage = func() { printUsage(stdout) }
 	if err := global.Parse(args); err != nil {
@@ -174,4 +185,13 @@ Exit codes: 0 success, 1 failure, 2 bad usage.
 // the single line the CLI promises on stderr.
 func oneLine(err error) string {
 	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
+
+// currentRotation returns the rotation, or tells the user how to set one up.
+func currentRotation(ctx context.Context, st *store.Store) (data.Rotation, error) {
+	r, err := st.Rotation(ctx)
+	if errors.Is(err, data.ErrNotFound) {
+		return r, summary.ErrNotSetUp
+	}
+	return r, err
 }

@@ -57,7 +57,7 @@ func runMilestoneAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	rot, err := st.Rotation(ctx)
+	rot, err := currentRotation(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -104,7 +104,7 @@ func runMilestoneList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	rot, err := st.Rotation(ctx)
+	rot, err := currentRotation(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -128,7 +128,7 @@ func runBlock(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	rot, err := st.Rotation(ctx)
+	rot, err := currentRotation(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,21 @@ type Summary struct {
 	Headline   string           `json:"headline"`
 	Rotation   RotationSummary  `json:"rotation"`
 	Milestones []MilestoneEntry `json:"milestones"`
+	Reading    *ReadingStatus   `json:"reading,omitempty"`
+	Study      *StudyStatus     `json:"study,omitempty"`
+	Practice   *PracticeStatus  `json:"practice,omitempty"`
+	Budget     *BudgetStatus    `json:"budget,omitempty"`
+	Reminders  *RemindersStatus `json:"reminders,omitempty"`
+}
+
+// area is the context every area's builder gets.
+type area struct {
+	ctx      context.Context
+	st       *store.Store
+	settings data.Settings
+	rotation data.Rotation
+	today    data.Date
+	now      time.Time
 }
 
 // RotationSummary is the rotation's blocks and the headline countdown.
@@ -90,6 +105,22 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 	}
 	for _, m := range ms {
 		s.Milestones = append(s.Milestones, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+	}
+	a := area{ctx: ctx, st: st, settings: set, rotation: rot, today: cd.Today, now: now}
+	if s.Reading, err = buildReading(a); err != nil {
+		return s, err
+	}
+	if s.Study, err = buildStudy(a); err != nil {
+		return s, err
+	}
+	if s.Practice, err = buildPractice(a); err != nil {
+		return s, err
+	}
+	if s.Budget, err = buildBudget(a); err != nil {
+		return s, err
+	}
+	if s.Reminders, err = buildReminders(a); err != nil {
+		return s, err
 	}
 	return s, nil
 }

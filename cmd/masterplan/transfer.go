@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// importKinds and exportKinds are the kinds of file `masterplan import KIND`
+// and `masterplan export KIND` know; each area's file provides its runners.
+func importKinds() map[string]command {
+	return map[string]command{
+		"reading":  {"a reading list: our CSV, a Goodreads export, or one title/URL per line", importReading},
+		"sessions": {"study sessions CSV", importSessions},
+		"practice": {"practice-test scores CSV", importPractice},
+		"budget":   {"budget items CSV", importBudget},
+		"rates":    {"exchange rates CSV (currency,rate_to_home,as_of)", importRates},
+	}
+}
+
+func exportKinds() map[string]command {
+	return map[string]command{
+		"reading":  {"the reading list as CSV", exportReading},
+		"sessions": {"study sessions as CSV", exportSessions},
+		"practice": {"practice-test scores as CSV", exportPractice},
+		"budget":   {"budget items as CSV", exportBudget},
+		"ics":      {"an iCalendar file: blocks, milestones, exams, study reminders", exportICS},
+	}
+}
+
+func runImport(ctx context.Context, e *env, args []string) error {
+	return dispatchKind(ctx, e, "import", "KIND FILE", importKinds(), args)
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	return dispatchKind(ctx, e, "export", "KIND [-o FILE]", exportKinds(), args)
+}
+
+// dispatchKind runs the kind named by args[0].
+func dispatchKind(ctx context.Context, e *env, verb, usage string, kinds map[string]command, args []string) error {
+	names := make([]string, 0, len(kinds))
+	for n := range kinds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	if len(args) == 0 || args[0] == "--help" || args[0] == "-h" {
+		var b strings.Builder
+		fmt.Fprintf(&b, "usage: masterplan %s %s\n\nkinds:\n", verb, usage)
+		for _, n := range names {
+			fmt.Fprintf(&b, "  %-9s %s\n", n, kinds[n].summary)
+		}
+		if len(args) == 0 {
+			return usagef("%s needs a KIND: %s", verb, strings.Join(names, ", "))
+		}
+		fmt.Fprint(e.stdout, b.String())
+		return nil
+	}
+	k, ok := kinds[args[0]]
+	if !ok {
+		return usagef("unknown kind %q; %s knows %s", args[0], verb, strings.Join(names, ", "))
+	}
+	return k.run(ctx, e, args[1:])
+}
+
+// writeOutput writes an export to path, or to stdout when path is "" or
+// "-". A file is written under a temporary name and renamed, so an export
+// that fails half-way never leaves a truncated file behind.
+func writeOutput(e *env, path string, write func(io.Writer) error) error {
+	if path == "" || path == "-" {
+		return write(e.stdout)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

@@ -94,11 +94,33 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	if err := connect(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	if err := s.checkAndMigrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// connect makes the first connection. When two processes open a new file at
+// once, both switch it to WAL and SQLite answers the loser SQLITE_BUSY at
+// once, without waiting (it holds a read lock, so waiting could deadlock);
+// on the next try the file is already in WAL mode.
+func connect(ctx context.Context, db *sql.DB) error {
+	for try := 1; ; try++ {
+		err := classify(db.PingContext(ctx))
+		if err == nil || !errors.Is(err, ErrLocked) || try == 5 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(try) * 20 * time.Millisecond):
+		}
+	}
 }
 
 // prepareFile makes the folder (0700) and an empty file (0600) before SQLite
@@ -189,7 +211,12 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	case have == 0:
 		// Another program's database must not get our tables added to it.
 		if err := checkNoForeignTables(ctx, s.db); err != nil {
-			return err
+			// Unless a MasterPlan opening the file at the same moment has
+			// just created them.
+			if now, verr := fileVersion(ctx, s.db); verr != nil || now == 0 {
+				return err
+			}
+			return s.migrate(ctx, migrations)
 		}
 	case have > want:
 		return fmt.Errorf("schema version %d, this app knows up to %d: %w", have, want, ErrNewerSchema)
@@ -205,10 +232,24 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("load migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate from version %d to %d: %w", have, want, classify(err))
+	// Another process (the GUI and `masterplan remind` starting together) may
+	// apply the same migration at the same moment: each migration is one
+	// transaction, so the loser fails on "table already exists" and the file
+	// is intact. Try again while the other process makes progress.
+	for done := have; ; {
+		_, err := p.Up(ctx)
+		if err == nil {
+			return nil
+		}
+		now, verr := fileVersion(ctx, s.db)
+		if verr == nil && now == want {
+			return nil
+		}
+		if verr != nil || now <= done {
+			return fmt.Errorf("migrate from version %d to %d: %w", have, want, classify(err))
+		}
+		done = now
 	}
-	return nil
 }
 
 // checkNoForeignTables refuses a file at schema version 0 that already holds

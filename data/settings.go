@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"strings"
 	"time"
 )
 
@@ -38,8 +37,8 @@ const (
 // Validate checks every setting and says how to fix what is wrong.
 func (s Settings) Validate() error {
 	var errs []error
-	if !isCurrencyCode(s.HomeCurrency) {
-		errs = append(errs, Invalid("home currency", "%q is not a currency code; use three capital letters such as USD, EUR or GBP", s.HomeCurrency))
+	if !ValidCurrency(s.HomeCurrency) {
+		errs = append(errs, Invalid("home currency", "%q is not an ISO 4217 currency code; use three capital letters such as USD, EUR or GBP", s.HomeCurrency))
 	}
 	// Written so that NaN fails too.
 	if !(s.WeeklyGoalHours >= MinWeeklyGoalHours && s.WeeklyGoalHours <= MaxWeeklyGoalHours) {
@@ -71,11 +70,4 @@ func (s Settings) Location() *time.Location {
 		return time.Local
 	}
 	return loc
-}
-
-func isCurrencyCode(code string) bool {
-	if len(code) != 3 {
-		return false
-	}
-	return strings.ToUpper(code) == code && strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == ""
 }

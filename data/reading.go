@@ -1,0 +1,789 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ReadingItem is one entry of the reading list: a book, a whitepaper, a
+// video... with how big it is and how far the candidate got.
+//
+// Size and Done are counted in Unit. A Size of 0 means "size not known yet"
+// (a Goodreads row without page count, a pasted URL): such an item can be
+// listed and finished but it has no progress and the pace counts it
+// separately. With Unit percent the size is always 100 (ApplyDefaults sets
+// it), for e-books and pages where only a percentage is shown.
+type ReadingItem struct {
+	ID       int64
+	Title    string
+	Author   string
+	Kind     string // one of ReadingKinds
+	Topic    string
+	URL      string
+	Size     int    // in Unit; 0 = not known
+	Unit     string // ReadingPages, ReadingMinutes or ReadingPercent
+	Done     int    // progress in Unit, 0..Size
+	Status   string // one of ReadingStatuses
+	Priority int    // 1 (first) .. 3 (last)
+	Due      Date   // optional: when the user wants this item read
+	Notes    string
+	AddedOn  Date // the day it joined the list; orders items of equal priority
+}
+
+// Kinds of reading item, as stored and as shown.
+const (
+	ReadingBook          = "book"
+	ReadingWhitepaper    = "whitepaper"
+	ReadingDocumentation = "documentation"
+	ReadingBlogPost      = "blog post"
+	ReadingVideo         = "video"
+	ReadingLabGuide      = "lab guide"
+)
+
+// ReadingKinds lists the kinds in the order a picker shows them.
+func ReadingKinds() []string {
+	return []string{ReadingBook, ReadingWhitepaper, ReadingDocumentation, ReadingBlogPost, ReadingVideo, ReadingLabGuide}
+}
+
+// Statuses of a reading item.
+const (
+	ReadingToRead  = "to read"
+	ReadingReading = "reading"
+	ReadingDone    = "done"
+	ReadingDropped = "dropped"
+)
+
+// ReadingStatuses lists the statuses in the order a picker shows them.
+func ReadingStatuses() []string {
+	return []string{ReadingToRead, ReadingReading, ReadingDone, ReadingDropped}
+}
+
+// Units in which an item's size and progress are counted.
+const (
+	ReadingPages   = "pages"
+	ReadingMinutes = "minutes"
+	ReadingPercent = "percent"
+)
+
+// ReadingUnits lists the units in the order a picker (and the pace report) shows them.
+func ReadingUnits() []string {
+	return []string{ReadingPages, ReadingMinutes, ReadingPercent}
+}
+
+// Limits of a reading item. MaxReadingSize is far beyond any real book
+// (the longest printed references run to a few thousand pages) or course
+// video, so it only catches typing slips such as an ISBN in the size.
+const (
+	MaxReadingSize  = 100000
+	MaxURLLen       = 2048
+	DefaultPriority = 2
+)
+
+// aliases maps what people (and Goodreads) write to our words.
+var (
+	kindAliases = map[string]string{
+		"book": ReadingBook, "books": ReadingBook, "ebook": ReadingBook, "e-book": ReadingBook,
+		"whitepaper": ReadingWhitepaper, "white paper": ReadingWhitepaper, "paper": ReadingWhitepaper,
+		"documentation": ReadingDocumentation, "docs": ReadingDocumentation, "doc": ReadingDocumentation,
+		"blog post": ReadingBlogPost, "blog": ReadingBlogPost, "blogpost": ReadingBlogPost, "blog-post": ReadingBlogPost, "article": ReadingBlogPost, "post": ReadingBlogPost,
+		"video": ReadingVideo, "videos": ReadingVideo, "webcast": ReadingVideo,
+		"lab guide": ReadingLabGuide, "lab": ReadingLabGuide, "labguide": ReadingLabGuide, "lab-guide": ReadingLabGuide,
+	}
+	statusAliases = map[string]string{
+		"to read": ReadingToRead, "to-read": ReadingToRead, "toread": ReadingToRead, "todo": ReadingToRead, "to do": ReadingToRead, "planned": ReadingToRead,
+		"reading": ReadingReading, "currently-reading": ReadingReading, "currently reading": ReadingReading, "in progress": ReadingReading, "started": ReadingReading,
+		"done": ReadingDone, "read": ReadingDone, "finished": ReadingDone, "complete": ReadingDone, "completed": ReadingDone,
+		"dropped": ReadingDropped, "abandoned": ReadingDropped, "did-not-finish": ReadingDropped, "dnf": ReadingDropped, "skipped": ReadingDropped,
+	}
+	unitAliases = map[string]string{
+		"pages": ReadingPages, "page": ReadingPages, "p": ReadingPages, "pp": ReadingPages,
+		"minutes": ReadingMinutes, "minute": ReadingMinutes, "min": ReadingMinutes, "mins": ReadingMinutes, "m": ReadingMinutes,
+		"percent": ReadingPercent, "%": ReadingPercent, "pct": ReadingPercent,
+	}
+)
+
+func readingAlias(table map[string]string, s string) (string, bool) {
+	v, ok := table[strings.Join(strings.Fields(strings.ToLower(s)), " ")]
+	return v, ok
+}
+
+// ParseReadingKind reads a kind the way people write it ("Blog", "white
+// paper", "docs") and returns the stored word.
+func ParseReadingKind(s string) (string, error) {
+	if k, ok := readingAlias(kindAliases, s); ok {
+		return k, nil
+	}
+	return "", Invalid("kind", "%q is not a kind; use one of: %s", s, strings.Join(ReadingKinds(), ", "))
+}
+
+// ParseReadingStatus reads a status, Goodreads shelf names included
+// ("currently-reading", "read").
+func ParseReadingStatus(s string) (string, error) {
+	if v, ok := readingAlias(statusAliases, s); ok {
+		return v, nil
+	}
+	return "", Invalid("status", "%q is not a status; use one of: %s", s, strings.Join(ReadingStatuses(), ", "))
+}
+
+// ParseReadingUnit reads a unit ("pages", "min", "%").
+func ParseReadingUnit(s string) (string, error) {
+	if v, ok := readingAlias(unitAliases, s); ok {
+		return v, nil
+	}
+	return "", Invalid("unit", "%q is not a unit; use pages, minutes or percent", s)
+}
+
+// ApplyDefaults fills what a quick entry or an import leaves empty, so that
+// typing only a title gives a valid item: a book (documentation when only a
+// URL is known), counted in pages (minutes for a video), to read, priority 2.
+// It also trims the text fields, reads kind, status and unit leniently (an
+// unknown word is kept so Validate can name it) and sets the size of a
+// percent item to 100. A done item with a known size gets its progress full.
+func (it *ReadingItem) ApplyDefaults() {
+	it.Title = strings.TrimSpace(it.Title)
+	it.Author = strings.TrimSpace(it.Author)
+	it.Topic = strings.TrimSpace(it.Topic)
+	it.URL = strings.TrimSpace(it.URL)
+	it.Notes = strings.TrimSpace(it.Notes)
+	if it.Title == "" && it.URL != "" {
+		it.Title = TitleFromURL(it.URL)
+	}
+	if k, ok := readingAlias(kindAliases, it.Kind); ok {
+		it.Kind = k
+	} else if strings.TrimSpace(it.Kind) == "" {
+		it.Kind = ReadingBook
+		if it.URL != "" {
+			it.Kind = ReadingDocumentation
+		}
+	}
+	if u, ok := readingAlias(unitAliases, it.Unit); ok {
+		it.Unit = u
+	} else if strings.TrimSpace(it.Unit) == "" {
+		it.Unit = ReadingPages
+		if it.Kind == ReadingVideo {
+			it.Unit = ReadingMinutes
+		}
+	}
+	if s, ok := readingAlias(statusAliases, it.Status); ok {
+		it.Status = s
+	} else if strings.TrimSpace(it.Status) == "" {
+		it.Status = ReadingToRead
+		if it.Done > 0 {
+			it.Status = ReadingReading
+		}
+	}
+	if it.Priority == 0 {
+		it.Priority = DefaultPriority
+	}
+	if it.Unit == ReadingPercent && it.Size == 0 {
+		it.Size = 100
+	}
+	if it.Status == ReadingDone && it.Size > 0 && it.Done == 0 {
+		it.Done = it.Size
+	}
+}
+
+// TitleFromURL makes a readable title for an item known only by its
+// address: the host and path without the scheme, cut to MaxNameLen.
+func TitleFromURL(raw string) string {
+	s := strings.TrimSpace(raw)
+	if i := strings.Index(s, "://"); i >= 0 {
+		s = s[i+3:]
+	}
+	s = strings.TrimPrefix(strings.TrimSuffix(s, "/"), "www.")
+	if utf8.RuneCountInString(s) > MaxNameLen {
+		s = string([]rune(s)[:MaxNameLen-1]) + "…"
+	}
+	return s
+}
+
+// Validate checks the item and says, for each wrong field, how to fix it.
+func (it ReadingItem) Validate() error {
+	var errs []error
+	add := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	add(CheckLine("title", it.Title, true, MaxNameLen))
+	add(CheckLine("author", it.Author, false, MaxNameLen))
+	add(CheckLine("topic", it.Topic, false, MaxNameLen))
+	add(CheckText("notes", it.Notes, false, MaxNoteLen))
+	add(CheckURL("url", it.URL))
+	if !slices.Contains(ReadingKinds(), it.Kind) {
+		add(Invalid("kind", "%q is not a kind; use one of: %s", it.Kind, strings.Join(ReadingKinds(), ", ")))
+	}
+	if !slices.Contains(ReadingStatuses(), it.Status) {
+		add(Invalid("status", "%q is not a status; use one of: %s", it.Status, strings.Join(ReadingStatuses(), ", ")))
+	}
+	unitOK := slices.Contains(ReadingUnits(), it.Unit)
+	if !unitOK {
+		add(Invalid("unit", "%q is not a unit; use pages, minutes or percent", it.Unit))
+	}
+	switch {
+	case it.Size < 0:
+		add(Invalid("size", "is %d; the size must be at least 1 %s, or empty when you do not know it", it.Size, readingUnitWord(it.Unit, 1)))
+	case it.Size > MaxReadingSize:
+		add(Invalid("size", "is %d; the size is at most %d %s (is it an ISBN?)", it.Size, MaxReadingSize, readingUnitWord(it.Unit, 2)))
+	case it.Unit == ReadingPercent && it.Size != 100:
+		add(Invalid("size", "is %d; when progress is in percent the size is 100", it.Size))
+	}
+	switch {
+	case it.Done < 0:
+		add(Invalid("done", "is %d; progress cannot be negative", it.Done))
+	case it.Unit == ReadingPercent && it.Done > 100:
+		add(Invalid("done", "is %d%%; progress in percent is at most 100", it.Done))
+	case it.Size == 0 && it.Done > 0:
+		add(Invalid("done", "is %d but the size is not known; enter the size first", it.Done))
+	case it.Size > 0 && it.Done > it.Size:
+		add(Invalid("done", "is %d, more than the size %d; progress must be between 0 and %d", it.Done, it.Size, it.Size))
+	}
+	if it.Priority < 1 || it.Priority > 3 {
+		add(Invalid("priority", "is %d; use 1 (read first), 2 or 3", it.Priority))
+	}
+	return errors.Join(errs...)
+}
+
+// CheckLine is CheckText for a one-line field (a title, a name, a topic): a
+// line break, which a pasted or imported value may carry, is refused too.
+func CheckLine(field, value string, required bool, max int) error {
+	if err := CheckText(field, value, required, max); err != nil {
+		return err
+	}
+	if strings.ContainsAny(value, "\r\n") {
+		return Invalid(field, "runs over several lines; keep it on one line")
+	}
+	return nil
+}
+
+// CheckURL accepts "" or an absolute http(s) address with a host and no
+// spaces: what a browser can open, which is all the app does with it.
+func CheckURL(field, raw string) error {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil
+	}
+	if n := len(raw); n > MaxURLLen {
+		return Invalid(field, "is %d characters long; the limit is %d", n, MaxURLLen)
+	}
+	if !utf8.ValidString(raw) || strings.IndexFunc(raw, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) >= 0 {
+		return Invalid(field, "contains spaces or control characters; paste the address as the browser shows it")
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Invalid(field, "%q is not a web address; it must start with http:// or https://", raw)
+	}
+	return nil
+}
+
+func readingUnitWord(unit string, n int) string {
+	switch {
+	case unit == ReadingMinutes && n == 1:
+		return "minute"
+	case unit == ReadingMinutes:
+		return "minutes"
+	case unit == ReadingPercent:
+		return "percent"
+	case n == 1:
+		return "page"
+	default:
+		return "pages"
+	}
+}
+
+// Key identifies an item for duplicate detection on import: the normalised
+// URL when the item has one (two documentation pages may share a title such
+// as "Overview"), else the normalised title and author. Normalising folds
+// case, punctuation and spacing, so "Exchange 2010: Best Practices" and
+// "exchange 2010 best practices" are the same book.
+func (it ReadingItem) Key() string {
+	if u := strings.TrimSpace(it.URL); u != "" {
+		return "url:" + normaliseURL(u)
+	}
+	return "title:" + normaliseWords(it.Title) + "|" + normaliseWords(it.Author)
+}
+
+// ReadingKeys returns the set of keys of items, to pass to an importer as
+// "already in the list".
+func ReadingKeys(items []ReadingItem) map[string]bool {
+	keys := make(map[string]bool, len(items))
+	for _, it := range items {
+		keys[it.Key()] = true
+	}
+	return keys
+}
+
+func normaliseWords(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// normaliseURL ignores what does not change the page: scheme, case of the
+// host, "www.", a trailing slash and the fragment.
+func normaliseURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return strings.ToLower(raw)
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Host), "www.")
+	path := strings.TrimSuffix(u.EscapedPath(), "/")
+	out := host + path
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	return out
+}
+
+// ProgressEntry records that the user moved an item's progress on a day by
+// Units (negative when they corrected it down). The pace is measured from
+// these entries.
+type ProgressEntry struct {
+	ItemID int64
+	Date   Date
+	Units  int
+}
+
+// SetProgress moves the item to done units on day today and returns the log
+// entry to store (Units 0 when nothing changed). Reaching the size marks the
+// item done; moving off zero marks a "to read" item as reading; moving back
+// below the size reopens a done item.
+func (it *ReadingItem) SetProgress(done int, today Date) (ProgressEntry, error) {
+	switch {
+	case done < 0:
+		return ProgressEntry{}, Invalid("done", "is %d; progress cannot be negative", done)
+	case it.Size == 0 && done > 0:
+		return ProgressEntry{}, Invalid("done", "is %d but the size is not known; enter the size first", done)
+	case done > it.Size:
+		return ProgressEntry{}, Invalid("done", "is %d, more than the size %d; enter a number between 0 and %d", done, it.Size, it.Size)
+	}
+	entry := ProgressEntry{ItemID: it.ID, Date: today, Units: done - it.Done}
+	it.Done = done
+	switch {
+	case it.Size > 0 && done == it.Size:
+		it.Status = ReadingDone
+	case it.Status == ReadingDone:
+		it.Status = ReadingReading
+	case done > 0 && it.Status == ReadingToRead:
+		it.Status = ReadingReading
+	}
+	return entry, nil
+}
+
+// SetStatus changes the status on day today. Marking an item done fills its
+// progress, and the returned entry logs the units that took (so finishing a
+// book by ticking it counts in the pace); other changes keep the progress
+// and return an entry of 0 units.
+func (it *ReadingItem) SetStatus(status string, today Date) (ProgressEntry, error) {
+	s, err := ParseReadingStatus(status)
+	if err != nil {
+		return ProgressEntry{}, err
+	}
+	entry := ProgressEntry{ItemID: it.ID, Date: today}
+	if s == ReadingDone && it.Size > 0 {
+		entry.Units = it.Size - it.Done
+		it.Done = it.Size
+	}
+	it.Status = s
+	return entry, nil
+}
+
+// Fraction is how much of the item is read, 0..1: 1 when done, Done/Size
+// when the size is known, else 0. ok is false when the size is unknown and
+// the item is not done, so the caller can show "?" instead of 0 %.
+func (it ReadingItem) Fraction() (f float64, ok bool) {
+	switch {
+	case it.Status == ReadingDone:
+		return 1, true
+	case it.Size <= 0:
+		return 0, false
+	default:
+		return min(1, max(0, float64(it.Done)/float64(it.Size))), true
+	}
+}
+
+// PercentDone is Fraction as a percentage, 0 for an item without size.
+func (it ReadingItem) PercentDone() float64 {
+	f, _ := it.Fraction()
+	return f * 100
+}
+
+// Left is the units still to read: 0 for done and dropped items and for
+// items without size.
+func (it ReadingItem) Left() int {
+	if it.Status == ReadingDone || it.Status == ReadingDropped || it.Size <= 0 {
+		return 0
+	}
+	return max(0, it.Size-it.Done)
+}
+
+// Overdue reports whether the item has a due date before today and is
+// neither done nor dropped.
+func (it ReadingItem) Overdue(today Date) bool {
+	return !it.Due.IsZero() && it.Due.Before(today) && it.Status != ReadingDone && it.Status != ReadingDropped
+}
+
+// Reading pace defaults: the list should be finished a week before the
+// first block (the "reading list finished" milestone uses the same offset),
+// and the actual pace is measured over the last two weeks.
+const (
+	DefaultReadingLeadDays = 7
+	MaxReadingLeadDays     = 365
+	PaceWindowDays         = 14
+)
+
+// ReadingDeadline is the day by which the list should be read: daysBefore
+// days before the first block (a negative value counts as 0: the reading
+// cannot be due after the rotation began). The zero Date, with no rotation.
+func ReadingDeadline(firstBlockStart Date, daysBefore int) Date {
+	if firstBlockStart.IsZero() {
+		return Date{}
+	}
+	return firstBlockStart.AddDays(-max(0, daysBefore))
+}
+
+// CheckReadingLeadDays validates the setting "finish reading N days before
+// the rotation".
+func CheckReadingLeadDays(n int) error {
+	if n < 0 || n > MaxReadingLeadDays {
+		return Invalid("reading deadline", "is %d days before the rotation; enter between 0 and %d days", n, MaxReadingLeadDays)
+	}
+	return nil
+}
+
+// UnitPace is the pace of the items counted in one unit.
+type UnitPace struct {
+	Unit            string
+	Total           int     // size of every sized item that is not dropped
+	Left            int     // units still to read in open items
+	PerDayNeeded    float64 // Left spread over the days to the deadline (all of it when none are left); 0 with no deadline
+	ActualPerDay    float64 // units read per day over the pace window
+	ProjectedFinish Date    // when Left reaches 0 at the actual pace; today when nothing is left; zero when there is no pace
+}
+
+// PaceReport answers "will I finish the reading in time?" for a list (or the
+// items of one topic) on one day.
+//
+// Units: pages, minutes and percent cannot be added up, so each unit is
+// measured on its own (Units, in the order of ReadingUnits): what is left,
+// the rate needed and the rate achieved. Reading and watching happen side by
+// side and the achieved rate of each is measured while doing the other, so
+// the list is projected to finish when its slowest unit does: the latest
+// ProjectedFinish of the units. The headline numbers that the dashboard and
+// `status --json` show are:
+//   - Items, DoneItems: counts of items that are not dropped, and of those done;
+//   - Percent: the share of the list read, each item weighing the same and
+//     counting by its own Fraction, so that units do not matter;
+//   - Left, PerDayNeeded, LeftUnit: those of the first unit (pages, then
+//     minutes, then percent) that still has something left, so a list of
+//     books reads "340 pages, 12.1 per day";
+//   - ProjectedFinish, OnTrack, BehindDays: for all units together.
+//
+// Items without size have nothing to measure: they are counted in Unsized
+// and said so, never guessed.
+type PaceReport struct {
+	Today    Date
+	Deadline Date // zero when there is no rotation date yet
+	DaysLeft int  // from today to the deadline; 0 or less once it has come
+
+	Items     int // items not dropped
+	DoneItems int
+	Dropped   int
+	Unsized   int // open items whose size is not known
+	Percent   float64
+
+	Units        []UnitPace
+	Left         float64
+	PerDayNeeded float64
+	LeftUnit     string
+
+	ProjectedFinish Date // zero when something is left and nothing was read in the window
+	Finished        bool // every item that counts is done
+	OnTrack         bool // finished, or projected to finish on or before the deadline
+	BehindDays      int  // days the projection falls after the deadline
+}
+
+// Pace measures the reading list on day today against deadline (see
+// PaceReport). The actual pace counts the progress log of the last
+// PaceWindowDays days up to today, or since the first entry of the log when
+// reading started more recently, so a list begun three days ago is not
+// judged over fourteen. Entries after today and for unknown items are ignored.
+func Pace(items []ReadingItem, progressLog []ProgressEntry, today Date, deadline Date) PaceReport {
+	r := PaceReport{Today: today, Deadline: deadline}
+	if !deadline.IsZero() {
+		r.DaysLeft = today.DaysUntil(deadline)
+	}
+	unitOf := make(map[int64]string, len(items))
+	for _, it := range items {
+		unitOf[it.ID] = it.Unit
+	}
+	var known []ProgressEntry
+	for _, e := range progressLog {
+		if _, ok := unitOf[e.ItemID]; ok && e.Units != 0 && !e.Date.IsZero() && !e.Date.After(today) {
+			known = append(known, e)
+		}
+	}
+	window, windowDays := paceWindow(known, today)
+	read := map[string]int{}
+	for _, e := range known {
+		if !e.Date.Before(window) {
+			read[unitOf[e.ItemID]] += e.Units
+		}
+	}
+	total, left, present := map[string]int{}, map[string]int{}, map[string]bool{}
+	var fractions float64
+	for _, it := range items {
+		if it.Status == ReadingDropped {
+			r.Dropped++
+			continue
+		}
+		r.Items++
+		f, _ := it.Fraction()
+		fractions += f
+		if it.Status == ReadingDone {
+			r.DoneItems++
+		} else if it.Size <= 0 {
+			r.Unsized++
+		}
+		if it.Size > 0 {
+			present[it.Unit] = true
+			total[it.Unit] += it.Size
+			left[it.Unit] += it.Left()
+		}
+	}
+	if r.Items > 0 {
+		r.Percent = fractions / float64(r.Items) * 100
+	}
+	r.Finished = r.DoneItems == r.Items
+	r.ProjectedFinish = today
+	for _, unit := range ReadingUnits() {
+		if !present[unit] {
+			continue
+		}
+		up := UnitPace{Unit: unit, Total: total[unit], Left: left[unit], ProjectedFinish: today}
+		if windowDays > 0 && read[unit] > 0 {
+			up.ActualPerDay = float64(read[unit]) / float64(windowDays)
+		}
+		if up.Left > 0 {
+			if !deadline.IsZero() {
+				up.PerDayNeeded = float64(up.Left) / float64(max(1, r.DaysLeft))
+			}
+			up.ProjectedFinish = Date{}
+			if read[unit] > 0 {
+				// ceil(Left / (read/windowDays)) in integers, so 140 pages at
+				// 10 a day is exactly 14 days, never 15 by rounding.
+				up.ProjectedFinish = today.AddDays((up.Left*windowDays + read[unit] - 1) / read[unit])
+			}
+			if r.LeftUnit == "" {
+				r.LeftUnit, r.Left, r.PerDayNeeded = unit, float64(up.Left), up.PerDayNeeded
+			}
+		}
+		switch {
+		case up.ProjectedFinish.IsZero():
+			r.ProjectedFinish = Date{}
+		case !r.ProjectedFinish.IsZero() && up.ProjectedFinish.After(r.ProjectedFinish):
+			r.ProjectedFinish = up.ProjectedFinish
+		}
+		r.Units = append(r.Units, up)
+	}
+	if r.LeftUnit == "" {
+		r.LeftUnit = ReadingPages
+		if len(r.Units) > 0 {
+			r.LeftUnit = r.Units[0].Unit
+		}
+	}
+	switch {
+	case r.Finished:
+		r.OnTrack = true
+	case deadline.IsZero() || r.ProjectedFinish.IsZero():
+		r.OnTrack = false
+	default:
+		r.OnTrack = !r.ProjectedFinish.After(deadline)
+		r.BehindDays = max(0, deadline.DaysUntil(r.ProjectedFinish))
+	}
+	return r
+}
+
+// paceWindow returns the first day of the pace window ending today and its
+// length in days (0 when nothing was logged). The log holds no entry after today.
+func paceWindow(progressLog []ProgressEntry, today Date) (Date, int) {
+	var first Date
+	for _, e := range progressLog {
+		if first.IsZero() || e.Date.Before(first) {
+			first = e.Date
+		}
+	}
+	if first.IsZero() {
+		return today, 0
+	}
+	start := today.AddDays(-(PaceWindowDays - 1))
+	if first.After(start) {
+		start = first
+	}
+	return start, start.DaysUntil(today) + 1
+}
+
+// Verdict is the one-line answer the dashboard and `status` print.
+func (r PaceReport) Verdict() string {
+	var s string
+	switch {
+	case r.Items == 0:
+		return "The reading list is empty"
+	case r.Finished:
+		return "All read"
+	case r.Deadline.IsZero():
+		s = "No reading deadline yet: enter the rotation dates"
+	case r.ProjectedFinish.IsZero():
+		var stalled, needed []string
+		for _, u := range r.Units {
+			if u.Left > 0 {
+				needed = append(needed, paceRate(u.PerDayNeeded)+" "+u.Unit)
+				if u.ActualPerDay <= 0 {
+					stalled = append(stalled, u.Unit)
+				}
+			}
+		}
+		s = "No progress"
+		if len(stalled) < len(needed) {
+			s += " in " + strings.Join(stalled, " or ")
+		}
+		s += fmt.Sprintf(" in the last %d days: to finish by %s you need %s a day", PaceWindowDays, r.Deadline, strings.Join(needed, " and "))
+	case r.OnTrack:
+		s = fmt.Sprintf("On track: at this pace you finish on %s (deadline %s)", r.ProjectedFinish, r.Deadline)
+	default:
+		s = fmt.Sprintf("Behind by %d %s: at this pace you finish on %s (deadline %s)",
+			r.BehindDays, pacePlural(r.BehindDays, "day", "days"), r.ProjectedFinish, r.Deadline)
+	}
+	if r.Unsized > 0 {
+		s += fmt.Sprintf("; %d %s without a size not counted", r.Unsized, pacePlural(r.Unsized, "item", "items"))
+	}
+	return s
+}
+
+func paceRate(v float64) string {
+	if v == math.Trunc(v) {
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+func pacePlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// TopicPace is the pace of the items of one topic.
+type TopicPace struct {
+	Topic  string // as first written in the list; "" for items without topic
+	Report PaceReport
+}
+
+// PaceByTopic runs Pace for each topic (compared without case and spacing),
+// topics in alphabetical order and items without topic last.
+func PaceByTopic(items []ReadingItem, progressLog []ProgressEntry, today Date, deadline Date) []TopicPace {
+	type group struct {
+		name  string
+		items []ReadingItem
+		ids   map[int64]bool
+	}
+	groups := map[string]*group{}
+	var order []string
+	for _, it := range items {
+		k := normaliseWords(it.Topic)
+		g, ok := groups[k]
+		if !ok {
+			g = &group{name: strings.TrimSpace(it.Topic), ids: map[int64]bool{}}
+			groups[k] = g
+			order = append(order, k)
+		}
+		g.items = append(g.items, it)
+		g.ids[it.ID] = true
+	}
+	sort.Slice(order, func(i, j int) bool {
+		if (order[i] == "") != (order[j] == "") {
+			return order[j] == ""
+		}
+		return order[i] < order[j]
+	})
+	out := make([]TopicPace, 0, len(order))
+	for _, k := range order {
+		g := groups[k]
+		var log []ProgressEntry
+		for _, e := range progressLog {
+			if g.ids[e.ItemID] {
+				log = append(log, e)
+			}
+		}
+		out = append(out, TopicPace{Topic: g.name, Report: Pace(g.items, log, today, deadline)})
+	}
+	return out
+}
+
+// SortReading orders items the way the list shows them: priority 1 first,
+// then the earliest due date (items without one after), then the oldest on
+// the list, then by title. It sorts in place and is stable.
+func SortReading(items []ReadingItem) {
+	sort.SliceStable(items, func(i, j int) bool {
+		a, b := items[i], items[j]
+		switch {
+		case a.Priority != b.Priority:
+			return a.Priority < b.Priority
+		case a.Due != b.Due:
+			return !a.Due.IsZero() && (b.Due.IsZero() || a.Due.Before(b.Due))
+		case a.AddedOn != b.AddedOn:
+			return a.AddedOn.Before(b.AddedOn)
+		default:
+			return strings.ToLower(a.Title) < strings.ToLower(b.Title)
+		}
+	})
+}
+
+// ReadingFilter narrows the list: by status ("" for all), by topic ("" for
+// all, compared without case and punctuation) and by text found in the
+// title, author, topic, URL or notes (without case).
+type ReadingFilter struct {
+	Status string
+	Topic  string
+	Text   string
+}
+
+// FilterReading returns the items that pass f, in their order.
+func FilterReading(items []ReadingItem, f ReadingFilter) []ReadingItem {
+	topic := normaliseWords(f.Topic)
+	text := strings.ToLower(strings.TrimSpace(f.Text))
+	var out []ReadingItem
+	for _, it := range items {
+		if f.Status != "" && it.Status != f.Status {
+			continue
+		}
+		if f.Topic != "" && normaliseWords(it.Topic) != topic {
+			continue
+		}
+		if text != "" && !strings.Contains(strings.ToLower(strings.Join([]string{it.Title, it.Author, it.Topic, it.URL, it.Notes}, "\n")), text) {
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}

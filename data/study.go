@@ -1,0 +1,400 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// StudySession is a stretch of study: timed with the timer or logged by
+// hand afterwards.
+type StudySession struct {
+	ID            int64
+	Start         time.Time // UTC instant the session began
+	Duration      time.Duration
+	Topic         string
+	ReadingItemID int64 // the reading item studied, 0 for none
+	Note          string
+}
+
+// Study limits and defaults.
+const (
+	// MaxStudySession bounds one session: a day. Longer study is several sessions,
+	// and a longer one is a timer left running, not study.
+	MaxStudySession = 24 * time.Hour
+	// DefaultStreakMinimum is how much study makes a day count for the streak.
+	DefaultStreakMinimum = 15 * time.Minute
+	// StudyChartWeeks and StudyHeatmapWeeks are the spans of the study charts.
+	StudyChartWeeks   = 12
+	StudyHeatmapWeeks = 26
+)
+
+// End is the instant the session ended.
+func (s StudySession) End() time.Time { return s.Start.Add(s.Duration) }
+
+// Validate checks the session at instant now: it has a start, lasts more
+// than nothing and at most a day, and has ended by now.
+func (s StudySession) Validate(now time.Time) error {
+	var errs []error
+	switch {
+	case s.Duration <= 0:
+		errs = append(errs, Invalid("duration", "is %s; a session must last more than zero, e.g. 45m or 1h30m", FormatStudyDuration(s.Duration)))
+	case s.Duration > MaxStudySession:
+		errs = append(errs, Invalid("duration", "is %s; a session is at most 24 hours, log longer study as several sessions", FormatStudyDuration(s.Duration)))
+	}
+	if s.Start.IsZero() {
+		errs = append(errs, Invalid("start", "is required"))
+	} else if s.Duration > 0 && s.End().After(now) {
+		errs = append(errs, Invalid("start", "the session would end at %s, after now (%s); a session cannot be in the future",
+			s.End().UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339)))
+	}
+	if err := CheckLine("topic", s.Topic, false, MaxNameLen); err != nil {
+		errs = append(errs, err)
+	}
+	if err := CheckText("note", s.Note, false, MaxNoteLen); err != nil {
+		errs = append(errs, err)
+	}
+	if s.ReadingItemID < 0 {
+		errs = append(errs, Invalid("reading item", "is %d; choose an item from the list or none", s.ReadingItemID))
+	}
+	return errors.Join(errs...)
+}
+
+// ParseStudyDuration reads how long a session lasted the way people type
+// it: "1h30m", "1h 30m", "45m", "45 min", "1.5h", "2:15" (hours:minutes), or
+// a plain whole number of minutes ("90"). Seconds ("45m30s") are accepted;
+// the result is rounded to the second. Zero, negative and over-24-hour
+// values are refused, as are units smaller than a second.
+func ParseStudyDuration(s string) (time.Duration, error) {
+	const how = "write it like 1h30m, 45m or 90 (minutes)"
+	raw := strings.TrimSpace(s)
+	if raw == "" {
+		return 0, Invalid("duration", "is empty; %s", how)
+	}
+	t := strings.ToLower(strings.Join(strings.Fields(raw), ""))
+	for _, w := range [][2]string{{"hours", "h"}, {"hour", "h"}, {"hrs", "h"}, {"hr", "h"},
+		{"minutes", "m"}, {"minute", "m"}, {"mins", "m"}, {"min", "m"}, {"seconds", "s"}, {"secs", "s"}, {"sec", "s"}} {
+		t = strings.ReplaceAll(t, w[0], w[1])
+	}
+	if h := strings.LastIndexByte(t, 'h'); h >= 0 && studyDigits(t[h+1:]) {
+		t += "m" // "1h30" means 1h30m
+	}
+	var d time.Duration
+	switch {
+	case strings.HasPrefix(t, "-"):
+		return 0, Invalid("duration", "%q is negative; %s", raw, how)
+	case studyDigits(t):
+		n, err := strconv.Atoi(t)
+		if err != nil || n > int(MaxStudySession/time.Minute) {
+			return 0, Invalid("duration", "%q minutes is more than 24 hours; a session is at most 24 hours", raw)
+		}
+		d = time.Duration(n) * time.Minute
+	case strings.Count(t, ":") == 1:
+		h, m, _ := strings.Cut(t, ":")
+		hours, err1 := strconv.Atoi(h)
+		mins, err2 := strconv.Atoi(m)
+		if !studyDigits(h) || !studyDigits(m) || len(m) != 2 || err1 != nil || err2 != nil || mins > 59 || hours > 24 {
+			return 0, Invalid("duration", "%q is not a duration; as hours:minutes write e.g. 1:30", raw)
+		}
+		d = time.Duration(hours)*time.Hour + time.Duration(mins)*time.Minute
+	default:
+		if strings.Trim(t, "0123456789.hms") != "" || strings.Contains(t, "ms") {
+			return 0, Invalid("duration", "%q is not a duration; %s", raw, how)
+		}
+		p, err := time.ParseDuration(t)
+		if err != nil {
+			return 0, Invalid("duration", "%q is not a duration; %s", raw, how)
+		}
+		if p > MaxStudySession {
+			return 0, Invalid("duration", "%q is more than 24 hours; a session is at most 24 hours", raw)
+		}
+		d = p.Round(time.Second)
+	}
+	if d <= 0 {
+		return 0, Invalid("duration", "%q is zero; a session must last more than zero, %s", raw, how)
+	}
+	if d > MaxStudySession {
+		return 0, Invalid("duration", "%q is more than 24 hours; a session is at most 24 hours", raw)
+	}
+	return d, nil
+}
+
+func studyDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// FormatStudyDuration writes d the way ParseStudyDuration reads it: "1h30m",
+// "45m", "2h", with seconds only when there are some ("45m30s").
+func FormatStudyDuration(d time.Duration) string {
+	sign := ""
+	if d < 0 {
+		sign, d = "-", -d
+	}
+	d = d.Round(time.Second)
+	h, m, s := int64(d/time.Hour), int64(d%time.Hour/time.Minute), int64(d%time.Minute/time.Second)
+	var b strings.Builder
+	b.WriteString(sign)
+	if h > 0 {
+		fmt.Fprintf(&b, "%dh", h)
+	}
+	if m > 0 || (h == 0 && s == 0) {
+		fmt.Fprintf(&b, "%dm", m)
+	}
+	if s > 0 {
+		fmt.Fprintf(&b, "%ds", s)
+	}
+	return b.String()
+}
+
+// UntimedSessionStart places a session logged only by its day and length
+// ("1h on 2026-03-02"): on a past day it ends at the day's end, so all of it
+// lands on that day; on today it ends now. A day after today is refused.
+func UntimedSessionStart(day Date, d time.Duration, loc *time.Location, now time.Time) (time.Time, error) {
+	if day.IsZero() {
+		return time.Time{}, Invalid("date", "is required; write it as YYYY-MM-DD")
+	}
+	if today := DateOf(now, loc); day.After(today) {
+		return time.Time{}, Invalid("date", "%s is after today (%s); a session cannot be in the future", day, today)
+	}
+	end := dayStart(day.AddDays(1), loc)
+	if now.Before(end) {
+		return now.Add(-d).UTC(), nil
+	}
+	start := end.Add(-d)
+	if first := dayStart(day, loc); start.Before(first) {
+		start = first
+	}
+	return start.UTC(), nil
+}
+
+// Clock is a time of day on the wall clock, as the user types a session's start.
+type Clock struct{ Hour, Minute, Second int }
+
+// ParseClock reads a time of day for field: "HH:MM" or "HH:MM:SS", 24-hour.
+func ParseClock(field, v string) (Clock, error) {
+	v = strings.TrimSpace(v)
+	for _, layout := range []string{"15:04", "15:04:05"} {
+		if t, err := time.Parse(layout, v); err == nil {
+			return Clock{t.Hour(), t.Minute(), t.Second()}, nil
+		}
+	}
+	return Clock{}, Invalid(field, "%q is not a time of day; write it as HH:MM, e.g. 09:30 or 21:15", v)
+}
+
+// On returns the instant (UTC) the wall clock shows c on day in zone loc,
+// resolving DST gaps and overlaps as LocalInstant does.
+func (c Clock) On(day Date, loc *time.Location) time.Time { return LocalInstant(day, c, loc) }
+
+// dayStart is the first instant of day in loc. Where a DST change skips
+// midnight (America/Santiago, Asia/Beirut) that is 01:00; time.Date would
+// give 23:00 of the day before, which is why Clock.On is used.
+func dayStart(day Date, loc *time.Location) time.Time { return Clock{}.On(day, loc) }
+
+// Key identifies a session for duplicate detection on import: its local
+// start to the minute and its length in whole minutes, which is what a CSV
+// export keeps, so importing an export twice adds nothing.
+func (s StudySession) Key(loc *time.Location) string {
+	return fmt.Sprintf("%s|%d", s.Start.In(loc).Format("2006-01-02 15:04"), s.Duration.Round(time.Minute)/time.Minute)
+}
+
+// StudySessionKeys returns the set of keys of sessions, for an importer.
+func StudySessionKeys(sessions []StudySession, loc *time.Location) map[string]bool {
+	keys := make(map[string]bool, len(sessions))
+	for _, s := range sessions {
+		keys[s.Key(loc)] = true
+	}
+	return keys
+}
+
+// WeekStartDate returns the first day of the week holding d, for weeks
+// starting on weekStart (the user's setting; Monday by default).
+func WeekStartDate(d Date, weekStart time.Weekday) Date {
+	back := (int(d.Weekday()) - int(weekStart) + 7) % 7
+	return d.AddDays(-back)
+}
+
+// StudyByDay sums study per calendar day in zone loc. A session that runs
+// past midnight is split at the local midnight, so each day gets the time
+// actually spent on it, whatever DST did to that day's length.
+func StudyByDay(sessions []StudySession, loc *time.Location) map[Date]time.Duration {
+	days := map[Date]time.Duration{}
+	for _, s := range sessions {
+		if s.Duration <= 0 || s.Start.IsZero() {
+			continue
+		}
+		end := s.End()
+		for t := s.Start; t.Before(end); {
+			day := DateOf(t, loc)
+			next := dayStart(day.AddDays(1), loc)
+			if end.Before(next) || !next.After(t) {
+				next = end
+			}
+			days[day] += next.Sub(t)
+			t = next
+		}
+	}
+	return days
+}
+
+func sumDays(byDay map[Date]time.Duration, from Date, n int) time.Duration {
+	var total time.Duration
+	for i := range n {
+		total += byDay[from.AddDays(i)]
+	}
+	return total
+}
+
+// WeekHours is the study in the current week (as of now in zone loc, weeks
+// starting on weekStart), in hours.
+func WeekHours(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday) float64 {
+	start := WeekStartDate(DateOf(now, loc), weekStart)
+	return sumDays(StudyByDay(sessions, loc), start, 7).Hours()
+}
+
+// TotalStudyHours is all study ever logged, in hours.
+func TotalStudyHours(sessions []StudySession) float64 {
+	var total time.Duration
+	for _, s := range sessions {
+		if s.Duration > 0 {
+			total += s.Duration
+		}
+	}
+	return total.Hours()
+}
+
+// StudyStreak is the run of consecutive study days.
+type StudyStreak struct {
+	Current int // days up to today, or up to yesterday while today is still open
+	Longest int // the longest run ever, the current one included
+}
+
+// StudyStreaks counts consecutive calendar days (in zone loc) with at least
+// minPerDay of study (DefaultStreakMinimum when minPerDay is 0 or less).
+// Today not yet reaching the minimum does not break the current streak: the
+// day is not over.
+func StudyStreaks(sessions []StudySession, loc *time.Location, now time.Time, minPerDay time.Duration) StudyStreak {
+	if minPerDay <= 0 {
+		minPerDay = DefaultStreakMinimum
+	}
+	today := DateOf(now, loc)
+	var counted []Date
+	has := map[Date]bool{}
+	for day, d := range StudyByDay(sessions, loc) {
+		if d >= minPerDay && !day.After(today) {
+			counted = append(counted, day)
+			has[day] = true
+		}
+	}
+	sort.Slice(counted, func(i, j int) bool { return counted[i].Before(counted[j]) })
+	var st StudyStreak
+	run := 0
+	for i, d := range counted {
+		if i > 0 && counted[i-1].AddDays(1) == d {
+			run++
+		} else {
+			run = 1
+		}
+		st.Longest = max(st.Longest, run)
+	}
+	day := today
+	if !has[day] {
+		day = day.AddDays(-1)
+	}
+	for has[day] {
+		st.Current++
+		day = day.AddDays(-1)
+	}
+	return st
+}
+
+// StudyTopicHours is the study time spent on one topic.
+type StudyTopicHours struct {
+	Topic string // as first written; "" for sessions without topic
+	Hours float64
+}
+
+// StudyHoursByTopic sums the sessions that start in [from, to) per topic
+// (compared without case and punctuation), most studied first. A zero from
+// or to leaves that side open, so (sessions, firstAttempt, time.Time{}) is
+// "since the first practice attempt".
+func StudyHoursByTopic(sessions []StudySession, from, to time.Time) []StudyTopicHours {
+	type group struct {
+		name  string
+		total time.Duration
+	}
+	groups := map[string]*group{}
+	for _, s := range sessions {
+		if s.Duration <= 0 || (!from.IsZero() && s.Start.Before(from)) || (!to.IsZero() && !s.Start.Before(to)) {
+			continue
+		}
+		k := normaliseWords(s.Topic)
+		g, ok := groups[k]
+		if !ok {
+			g = &group{name: strings.TrimSpace(s.Topic)}
+			groups[k] = g
+		}
+		g.total += s.Duration
+	}
+	out := make([]StudyTopicHours, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, StudyTopicHours{Topic: g.name, Hours: g.total.Hours()})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Hours != out[j].Hours {
+			return out[i].Hours > out[j].Hours
+		}
+		return strings.ToLower(out[i].Topic) < strings.ToLower(out[j].Topic)
+	})
+	return out
+}
+
+// StudyPoint is the study of one day or one week (Start is its first day).
+type StudyPoint struct {
+	Start Date
+	Hours float64
+}
+
+// WeeklyStudy returns the hours of the last weeks weeks, oldest first, the
+// current week (as of now in zone loc) last even though it is not over.
+func WeeklyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
+	if weeks <= 0 {
+		return nil
+	}
+	byDay := StudyByDay(sessions, loc)
+	current := WeekStartDate(DateOf(now, loc), weekStart)
+	out := make([]StudyPoint, 0, weeks)
+	for i := weeks - 1; i >= 0; i-- {
+		start := current.AddDays(-7 * i)
+		out = append(out, StudyPoint{Start: start, Hours: sumDays(byDay, start, 7).Hours()})
+	}
+	return out
+}
+
+// DailyStudy returns the hours of each day for a heat map of weeks weeks:
+// from the first day of the week weeks-1 weeks before the current one up to
+// today, oldest first, so the grid's columns are whole weeks and the last
+// one stops at today.
+func DailyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
+	if weeks <= 0 {
+		return nil
+	}
+	byDay := StudyByDay(sessions, loc)
+	today := DateOf(now, loc)
+	first := WeekStartDate(today, weekStart).AddDays(-7 * (weeks - 1))
+	out := make([]StudyPoint, 0, first.DaysUntil(today)+1)
+	for d := first; !d.After(today); d = d.AddDays(1) {
+		out = append(out, StudyPoint{Start: d, Hours: byDay[d].Hours()})
+	}
+	return out
+}

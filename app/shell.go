@@ -90,6 +90,7 @@ func (s *Shell) Start() {
 	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		s.App.Quit()
 	})
+	s.Window.Canvas().SetOnTypedKey(s.escapeClosesDialog)
 	needs, err := s.Store.NeedsSetup(s.ctx())
 	if err != nil {
 		s.showError(err)
@@ -104,6 +105,18 @@ func (s *Shell) Start() {
 		return
 	}
 	s.showMain()
+}
+
+// escapeClosesDialog closes the topmost dialog on Esc when no field has the
+// focus (a confirmation, a message). A form's own fields report Esc to it:
+// see widgets.Escapable.
+func (s *Shell) escapeClosesDialog(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyEscape {
+		return
+	}
+	if top := s.Window.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+	}
 }
 
 // showMain builds the navigation and the screens.

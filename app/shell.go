@@ -30,6 +30,9 @@ type Deps struct {
 	Now     func() time.Time // the clock; tests fix it
 	// Notifier shows desktop notifications (reminders, Pomodoro switches).
 	Notifier remind.Notifier
+	// DailyBackup makes the once-a-day automatic backup when the screens
+	// open; the desktop app sets it, tests leave it off.
+	DailyBackup bool
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem
@@ -143,6 +146,23 @@ func (s *Shell) showMain() {
 	}
 	s.tabs.SelectIndex(last)
 	s.screens[last].refresh()
+	if s.DailyBackup {
+		go s.dailyBackup()
+	}
+}
+
+// dailyBackup writes today's automatic backup off the UI goroutine; only a
+// failure is worth interrupting the user for.
+func (s *Shell) dailyBackup() {
+	today := data.DateOf(s.Now(), time.Local)
+	if set, err := s.Store.Settings(s.ctx()); err == nil {
+		today = data.DateOf(s.Now(), set.Location())
+	}
+	if _, err := s.Store.DailyBackup(s.ctx(), today); err != nil {
+		fyne.Do(func() {
+			s.showError(fmt.Errorf("the automatic daily backup failed (your data is unchanged): %w", err))
+		})
+	}
 }
 
 // Select shows screen i (0-based, in the order of the table).

@@ -36,6 +36,9 @@ type budgetScreen struct {
 	conv   []data.ItemHome
 	rates  []data.Rate
 	totals data.BudgetTotals
+	// lost marks the categories with an amount left out for want of a
+	// rate, planned [0] and actual [1], so their cells say so.
+	lost map[data.BudgetCategory][2]bool
 
 	heading   *widget.Label
 	missing   *widget.Label
@@ -130,17 +133,17 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 		l := o.(*widget.Label)
 		l.TextStyle.Bold = true
 		if id.Row < 0 && id.Col >= 0 {
-			l.SetText([]string{"Category", "Items (spent)", "Planned", "Actual"}[id.Col])
+			l.SetText([]string{"Category", "Items", "Planned", "Actual"}[id.Col])
 		}
 	}
-	for col, w := range []float32{190, 130, 170, 170} {
+	for col, w := range []float32{160, 70, 125, 125} {
 		b.totalsTable.SetColumnWidth(col, w)
 	}
 	b.totalsText = widget.NewLabel("")
 	b.totalsText.Wrapping = fyne.TextWrapWord
 	b.chart = canvas.NewImageFromImage(nil)
 	b.chart.FillMode = canvas.ImageFillContain
-	b.chart.SetMinSize(fyne.NewSize(420, 260))
+	b.chart.SetMinSize(fyne.NewSize(320, 240))
 
 	b.rateList = widget.NewList(
 		func() int { return len(b.rates) },
@@ -172,7 +175,7 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 	hotel := widget.NewButtonWithIcon("Hotel for the rotation", theme.ContentAddIcon(), func() { b.generate(data.CategoryHotel) })
 	meals := widget.NewButtonWithIcon("Meals per diem", theme.ContentAddIcon(), func() { b.generate(data.CategoryMeals) })
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Decimal mark"), b.markPick), b.heading),
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Decimal mark"), fixedWidth(b.markPick, 230)), b.heading),
 		container.NewHBox(add, fee, hotel, meals),
 		b.missing,
 	)
@@ -181,7 +184,7 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 	totals := container.NewHSplit(
 		container.NewBorder(nil, b.totalsText, nil, nil, b.totalsTable),
 		b.chart)
-	totals.Offset = 0.55
+	totals.Offset = 0.6
 
 	addRate := widget.NewButtonWithIcon("Add rate", theme.ContentAddIcon(), func() { b.editRate(data.Rate{}) })
 	rates := container.NewBorder(
@@ -242,6 +245,13 @@ func (b *budgetScreen) refresh() {
 	// The rows' home amounts are allocated from the exact ones, so the rows
 	// shown add up to the forecast total shown under them.
 	b.homeOf = data.Allocate(exact, b.home)
+	b.lost = map[data.BudgetCategory][2]bool{}
+	for i, it := range items {
+		l := b.lost[it.Category]
+		l[0] = l[0] || !b.conv[i].Planned.OK()
+		l[1] = l[1] || (b.conv[i].HasActual && !b.conv[i].Actual.OK())
+		b.lost[it.Category] = l
+	}
 
 	for i, c := range markChoices {
 		if c.mark == mark && b.markPick.SelectedIndex() != i {
@@ -365,13 +375,23 @@ func (b *budgetScreen) updateTotalsCell(id widget.TableCellID, o fyne.CanvasObje
 	var cells [4]string
 	if id.Row < len(b.totals.Rows) {
 		r := b.totals.Rows[id.Row]
+		lost := b.lost[r.Category]
 		cells = [4]string{r.Category.Label(), fmt.Sprintf("%d (%d)", r.Items, r.Spent),
-			data.FormatAmount(r.PlannedShown, b.home), data.FormatAmount(r.ActualShown, b.home)}
+			data.FormatAmount(r.PlannedShown, b.home) + incompleteMark(lost[0]), data.FormatAmount(r.ActualShown, b.home) + incompleteMark(lost[1])}
 	} else {
 		cells = [4]string{"Total " + b.home, strconv.Itoa(len(b.items)),
 			data.FormatAmount(b.totals.PlannedShown(), b.home), data.FormatAmount(b.totals.ActualShown(), b.home)}
 	}
 	l.SetText(cells[id.Col])
+}
+
+// incompleteMark flags a total that leaves out an amount without a rate;
+// the note under the table explains the star.
+func incompleteMark(lost bool) string {
+	if lost {
+		return " *"
+	}
+	return ""
 }
 
 func (b *budgetScreen) refreshTotals() {
@@ -385,6 +405,7 @@ func (b *budgetScreen) refreshTotals() {
 	t := b.totals
 	pl, ac, fc := t.Planned.Shown(b.home), t.Actual.Shown(b.home), t.Forecast.Shown(b.home)
 	lines := []string{
+		"Items: how many, and (in brackets) how many are spent.",
 		fmt.Sprintf("Forecast (actual where spent, plan elsewhere): %s", b.money(fc.Total)),
 		fmt.Sprintf("Who pays the forecast: you %s, employer %s", b.money(fc.Self), b.money(fc.Employer)),
 		fmt.Sprintf("Planned: you %s, employer %s.  Spent: you %s, employer %s", b.money(pl.Self), b.money(pl.Employer), b.money(ac.Self), b.money(ac.Employer)),
@@ -399,7 +420,7 @@ func (b *budgetScreen) refreshTotals() {
 		lines = append(lines, userError(err).Error())
 	}
 	if len(t.Missing) > 0 {
-		lines = append(lines, fmt.Sprintf("Incomplete: no rate for %s, so %d item(s) are left out.", strings.Join(t.Missing, ", "), t.Unconverted))
+		lines = append(lines, fmt.Sprintf("* Incomplete: no rate for %s, so %d item(s) are left out of the totals.", strings.Join(t.Missing, ", "), t.Unconverted))
 	}
 	b.totalsText.SetText(strings.Join(lines, "\n"))
 	th := fyne.CurrentApp().Settings().Theme()
@@ -562,6 +583,7 @@ func (b *budgetScreen) editRate(r data.Rate) {
 			b.shell.changed()
 			return nil
 		})
+	submitOnEnter(b.shell.Window, &cur.Entry, rate, &asOf.Entry)
 }
 
 // generate asks for the nightly or daily rate and adds one item per block.
@@ -618,6 +640,18 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 			b.shell.changed()
 			return nil
 		})
+	submitOnEnter(b.shell.Window, amount, &cur.Entry)
+}
+
+// money lays an amount and its currency side by side, the code in a box
+// wide enough for "GBP", the validation mark and the list button.
+func money(amount, cur fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, fixedWidth(cur, 140), amount)
+}
+
+// fixedWidth gives o a fixed width at its own height.
+func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
 }
 
 // validateAll runs each field's validator and joins their messages, so a
@@ -663,7 +697,7 @@ func currencyEntry(field string, optional bool) *widget.SelectEntry {
 		codes = append(codes, c.Code)
 	}
 	e := widget.NewSelectEntry(codes)
-	e.SetPlaceHolder("USD")
+	e.SetPlaceHolder("e.g. USD")
 	e.Validator = func(v string) error {
 		if optional && strings.TrimSpace(v) == "" {
 			return nil
@@ -744,14 +778,14 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 	f.description.Validator = func(v string) error { return data.CheckText("description", v, false, data.MaxNameLen) }
 	f.date.SetDate(it.Date)
 	f.end.SetDate(it.EndDate)
-	f.end.PlaceHolder = "YYYY-MM-DD, for a range"
-	if it.Planned.IsSet() {
+	f.end.PlaceHolder = "end (optional)"
+	if it.Planned.IsSet() && (it.ID != 0 || !it.Planned.Amount.IsZero()) {
 		f.planned.SetText(editAmount(it.Planned, b.mark))
 	}
 	f.plannedCur.SetText(it.Planned.Currency)
 	f.actual.SetText(editAmount(it.Actual, b.mark))
 	f.actualCur.SetText(it.Actual.Currency)
-	f.actualCur.SetPlaceHolder("as planned")
+	f.actualCur.SetPlaceHolder("same")
 	if it.ActualHome.Currency == b.home {
 		f.charged.SetText(editAmount(it.ActualHome, b.mark))
 	}
@@ -771,7 +805,7 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 	if it.PaidBy == data.PaidBySplit {
 		f.percent.SetText(strconv.Itoa(it.EmployerPercent))
 	}
-	f.percent.SetPlaceHolder("0 to 100")
+	f.percent.SetPlaceHolder("0–100")
 	f.percent.Validator = func(v string) error {
 		if f.paidBy.Selected != "Split" {
 			return nil
@@ -810,9 +844,6 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 	f.syncPayer()
 	f.paidBy.OnChanged = func(string) { f.syncPayer() }
 
-	money := func(amount fyne.CanvasObject, cur fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, cur.MinSize().Height), cur), amount)
-	}
 	items := []*widget.FormItem{
 		{Text: "Category", Widget: f.category},
 		{Text: "Description", Widget: f.description},
@@ -821,7 +852,7 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 		{Text: "Actual", Widget: money(f.actual, f.actualCur), HintText: "once spent; the currency may differ from the plan"},
 		{Text: "Charged in " + b.home, Widget: f.charged, HintText: "wins over any exchange rate"},
 		{Text: "", Widget: f.rateInfo},
-		{Text: "Paid by", Widget: container.NewBorder(nil, nil, f.paidBy, nil, container.NewBorder(nil, nil, widget.NewLabel("employer %"), nil, f.percent))},
+		{Text: "Paid by", Widget: container.NewHBox(f.paidBy, layoutSpacer(), widget.NewLabel("employer %"), fixedWidth(f.percent, 110))},
 		{Text: "Reimbursement", Widget: container.NewGridWithColumns(2, f.reimb, f.reimbDate)},
 		{Text: "", Widget: f.refund},
 	}
@@ -847,7 +878,43 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 			b.form = nil
 		}
 	})
+	submitOnEnter(b.shell.Window, f.description, &f.date.Entry, &f.end.Entry, f.planned, &f.plannedCur.Entry,
+		f.actual, &f.actualCur.Entry, f.charged, f.percent, &f.reimbDate.Entry)
 	b.shell.Window.Canvas().Focus(f.description)
+}
+
+// formIn finds the form inside o, looking through containers and pop-ups
+// (a dialog is a pop-up around a container), without building renderers.
+func formIn(o fyne.CanvasObject) *widget.Form {
+	switch v := o.(type) {
+	case *widget.Form:
+		return v
+	case *widget.PopUp:
+		return formIn(v.Content)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if f := formIn(c); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// submitOnEnter makes Enter in any of entries submit the dialog's form that
+// is showing on top of w, as a desktop user expects.
+func submitOnEnter(w fyne.Window, entries ...*widget.Entry) {
+	f := formIn(w.Canvas().Overlays().Top())
+	if f == nil {
+		return
+	}
+	for _, e := range entries {
+		e.OnSubmitted = func(string) {
+			if f.OnSubmit != nil {
+				f.OnSubmit()
+			}
+		}
+	}
 }
 
 // syncPayer enables the percent and the reimbursement only where they mean
@@ -973,9 +1040,13 @@ func newScenarioForm(b *budgetScreen) *scenarioForm {
 	markNow := func() data.DecimalMark { return b.mark }
 	s.nightly = amountEntryFunc("nightly rate", false, markNow)
 	s.daily = amountEntryFunc("daily rate", true, markNow)
+	for _, e := range []*widget.Entry{s.label, s.nightly, &s.nightlyCur.Entry, s.daily, &s.dailyCur.Entry} {
+		e.OnSubmitted = func(string) { s.compare() }
+	}
 	s.label.SetPlaceHolder("e.g. London")
 	s.label.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
 	s.note.Wrapping = fyne.TextWrapWord
+	s.note.SetText("Type the other location's rates and press Compare to see both plans side by side.")
 	s.result = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.rows), 3 },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -1007,9 +1078,6 @@ func newScenarioForm(b *budgetScreen) *scenarioForm {
 }
 
 func (s *scenarioForm) view() fyne.CanvasObject {
-	money := func(amount, cur fyne.CanvasObject) fyne.CanvasObject {
-		return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(110, cur.MinSize().Height), cur), amount)
-	}
 	compare := widget.NewButtonWithIcon("Compare", theme.ViewRefreshIcon(), s.compare)
 	compare.Importance = widget.HighImportance
 	form := widget.NewForm(

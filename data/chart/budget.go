@@ -68,7 +68,7 @@ func BudgetBars(t data.BudgetTotals, w, h int, c Colours) (image.Image, error) {
 	p.Legend.TextStyle.Color = c.Text
 	p.NominalX(names...)
 
-	canvas := vgimg.NewWith(vgimg.UseWH(vg.Length(w)*vg.Inch/96, vg.Length(h)*vg.Inch/96), vgimg.UseDPI(96))
+	canvas := vgimg.NewWith(vgimg.UseWH(vg.Length(w)*vg.Inch/96, vg.Length(h)*vg.Inch/96), vgimg.UseDPI(96), vgimg.UseBackgroundColor(color.Transparent))
 	p.Draw(draw.New(canvas))
 	return canvas.Image(), nil
 }

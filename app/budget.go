@@ -970,9 +970,14 @@ func (f *budgetItemForm) item(base data.BudgetItem, home string, mark data.Decim
 		it.Actual, err = data.ParseMoney("actual", f.actual.Text, cur, mark)
 		try(err)
 	}
-	if strings.TrimSpace(f.charged.Text) != "" {
+	switch {
+	case strings.TrimSpace(f.charged.Text) != "":
 		it.ActualHome, err = data.ParseMoney("actual home", f.charged.Text, home, mark)
 		try(err)
+	case base.ActualHome.IsSet() && base.ActualHome.Currency != home && it.Actual.IsSet():
+		// Charged in an earlier home currency: the form cannot show it, so
+		// it is kept rather than silently dropped.
+		it.ActualHome = base.ActualHome
 	}
 	it.PaidBy, it.EmployerPercent = "", 0
 	for _, p := range payerChoices {

@@ -316,3 +316,36 @@ func TestBudgetCardOnDashboard(t *testing.T) {
 		t.Error("the dashboard has no budget card with the planned total")
 	}
 }
+
+func TestBudgetChargedAmountWinsOverRate(t *testing.T) {
+	sh, st, b := openBudget(t)
+	b.newItem()
+	f := b.form
+	f.category.SetSelected(data.CategoryHotel.Label())
+	test.Type(f.description, "Hotel deposit")
+	test.Type(f.date, "2027-02-20")
+	test.Type(f.planned, "100")
+	f.plannedCur.SetText("USD")
+	test.Type(f.actual, "100.00")
+	test.Type(f.charged, "77.77")
+	f.paidBy.SetSelected("Employer")
+	f.reimb.SetSelected(data.Claimed.Label())
+	test.Type(f.reimbDate, "2027-02-25")
+	findForm(t, sh.Window.Canvas()).OnSubmit()
+	items := budgetItems(t, st)
+	if len(items) != 1 {
+		t.Fatalf("stored %d items", len(items))
+	}
+	it := items[0]
+	if !it.Actual.Equal(data.NewMoney("100", "USD")) || !it.ActualHome.Equal(data.NewMoney("77.77", "GBP")) ||
+		it.PaidBy != data.PaidByEmployer || it.Reimbursement != data.Claimed || it.ReimbursementDate.String() != "2027-02-25" {
+		t.Fatalf("stored %+v", it)
+	}
+	// 77.77 charged wins over 100 × 0.8 = 80.00.
+	if d := b.itemDetail(0); !strings.Contains(d, "= GBP 77.77") || !strings.Contains(d, "employer pays, claimed 2027-02-25") {
+		t.Errorf("row = %q", d)
+	}
+	if !strings.Contains(b.totalsText.Text, "Reimbursement outstanding: GBP 77.77") {
+		t.Errorf("totals = %q", b.totalsText.Text)
+	}
+}

@@ -111,6 +111,15 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { b.editItem(it.Duplicate(), "Duplicate budget item") }
 			buttons.Objects[2].(*widget.Button).OnTapped = func() { b.deleteItem(it) }
 		})
+	// Arrow keys move through the list and Space (or a click) opens the
+	// item, whose dialog also offers duplicate and delete: every action is
+	// reachable without the mouse.
+	b.list.OnSelected = func(id widget.ListItemID) {
+		b.list.Unselect(id)
+		if id >= 0 && id < len(b.shown) {
+			b.editItem(b.items[b.shown[id]], "Edit budget item")
+		}
+	}
 	b.empty = widget.NewLabel("No budget items yet. Press Ctrl+N to add one, or start from the program fee, the hotel for the rotation or the meals per diem above.")
 	b.empty.Wrapping = fyne.TextWrapWord
 
@@ -837,7 +846,12 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 			f.rateInfo.SetText("")
 			return
 		}
-		f.rateInfo.SetText("Conversion: " + table.Lookup(cur, d).Explain(cur, b.home))
+		choice := table.Lookup(cur, d)
+		f.rateInfo.Importance = widget.LowImportance
+		if choice.Rule == data.RateMissing {
+			f.rateInfo.Importance = widget.DangerImportance
+		}
+		f.rateInfo.SetText("Conversion: " + choice.Explain(cur, b.home))
 	}
 	f.plannedCur.OnChanged, f.actualCur.OnChanged, f.date.OnChanged, f.actual.OnChanged = showRate, showRate, showRate, showRate
 	showRate("")
@@ -855,6 +869,17 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 		{Text: "Paid by", Widget: container.NewHBox(f.paidBy, layoutSpacer(), widget.NewLabel("employer %"), fixedWidth(f.percent, 110))},
 		{Text: "Reimbursement", Widget: container.NewGridWithColumns(2, f.reimb, f.reimbDate)},
 		{Text: "", Widget: f.refund},
+	}
+	if it.ID != 0 {
+		items = append(items, &widget.FormItem{Text: "", Widget: container.NewHBox(
+			widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), func() {
+				f.dlg.dlg.Hide()
+				b.editItem(it.Duplicate(), "Duplicate budget item")
+			}),
+			widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+				f.dlg.dlg.Hide()
+				b.deleteItem(it)
+			}))})
 	}
 	fields := map[string]fyne.Validatable{
 		"description": f.description, "date": f.date, "end date": f.end,

@@ -349,3 +349,42 @@ func TestBudgetChargedAmountWinsOverRate(t *testing.T) {
 		t.Errorf("totals = %q", b.totalsText.Text)
 	}
 }
+
+func TestBudgetKeyboardOpensItemWithDeleteAndDuplicate(t *testing.T) {
+	sh, st, b := openBudget(t)
+	b.newItem()
+	typeItem(t, sh, b, data.CategoryFlights, "LHR-SEA", "2027-02-27", "900", "USD")
+	b.list.Select(0)
+	if b.form == nil || b.form.description.Text != "LHR-SEA" {
+		t.Fatal("selecting a row did not open the item")
+	}
+	tapButton(t, sh, "Duplicate")
+	if b.form == nil || b.form.description.Text != "LHR-SEA" || b.form.actual.Text != "" {
+		t.Fatal("Duplicate did not open a copy")
+	}
+	findForm(t, sh.Window.Canvas()).OnSubmit()
+	if n := len(budgetItems(t, st)); n != 2 {
+		t.Fatalf("%d items after duplicate", n)
+	}
+	b.list.Select(1)
+	tapButton(t, sh, "Delete")
+	if n := len(budgetItems(t, st)); n != 1 || !b.undoBar.Visible() {
+		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undoBar.Visible())
+	}
+}
+
+// tapButton taps the button labelled text in the open dialog's form.
+func tapButton(t *testing.T, sh *Shell, text string) {
+	t.Helper()
+	for _, it := range findForm(t, sh.Window.Canvas()).Items {
+		if box, ok := it.Widget.(*fyne.Container); ok {
+			for _, o := range box.Objects {
+				if btn, ok := o.(*widget.Button); ok && btn.Text == text {
+					test.Tap(btn)
+					return
+				}
+			}
+		}
+	}
+	t.Fatalf("no %q button in the dialog", text)
+}

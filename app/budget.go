@@ -1,14 +1,1251 @@
 package app
 
 import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/shopspring/decimal"
+
+	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/chart"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
-// newBudgetScreen stands in until the Budget screen is built.
-func newBudgetScreen(s *Shell) screen {
-	return newPlaceholderScreen("Travel budget: coming soon.\n\nHere you will plan the fee, flights, hotel and meals in any currency, planned against actual, and who pays.")
+// budgetScreen is the travel budget: the items with planned and actual
+// amounts in their own currencies, the exchange rates the user keeps, the
+// totals in the home currency, and a "what if" at another location.
+type budgetScreen struct {
+	shell *Shell
+
+	rot    data.Rotation
+	today  data.Date
+	home   string
+	mark   data.DecimalMark
+	items  []data.BudgetItem
+	shown  []int             // indexes into items that match the find text
+	homeOf []decimal.Decimal // each item's forecast in home currency, as shown
+	conv   []data.ItemHome
+	rates  []data.Rate
+	totals data.BudgetTotals
+	// lost marks the categories with an amount left out for want of a
+	// rate, planned [0] and actual [1], so their cells say so.
+	lost map[data.BudgetCategory][2]bool
+
+	heading   *widget.Label
+	missing   *widget.Label
+	find      *widget.Entry
+	list      *widget.List
+	empty     *widget.Label
+	footer    *widget.Label
+	undoBar   *fyne.Container
+	undoLabel *widget.Label
+	undoFn    func()
+	markPick  *widget.Select
+	tabs      *container.AppTabs
+
+	totalsTable *widget.Table
+	totalsText  *widget.Label
+	chart       *canvas.Image
+
+	rateList  *widget.List
+	rateEmpty *widget.Label
+
+	scenario *scenarioForm
+	form     *budgetItemForm // the item form while it is open (tests type into it)
 }
+
+// markChoices are the decimal mark picker's options, in order.
+var markChoices = []struct {
+	label string
+	mark  data.DecimalMark
+}{
+	{"Tell from the amount", 0},
+	{"Point: 1,234.56", data.DecimalPoint},
+	{"Comma: 1.234,56", data.DecimalComma},
+}
+
+func newBudgetScreen(s *Shell) *budgetScreen {
+	b := &budgetScreen{shell: s, heading: widget.NewLabel(""), missing: widget.NewLabel(""), footer: widget.NewLabel("")}
+	b.heading.TextStyle.Bold = true
+	b.missing.Wrapping = fyne.TextWrapWord
+	b.missing.Importance = widget.DangerImportance
+	b.footer.TextStyle.Bold = true
+
+	b.find = widget.NewEntry()
+	b.find.SetPlaceHolder("Find items by category, description, currency or date")
+	b.find.OnChanged = func(string) { b.applyFind() }
+
+	b.list = widget.NewList(
+		func() int { return len(b.shown) },
+		func() fyne.CanvasObject {
+			top := widget.NewLabel("")
+			top.TextStyle.Bold = true
+			top.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.ContentCopyIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				container.NewVBox(top, detail))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			i := b.shown[id]
+			it := b.items[i]
+			row := o.(*fyne.Container)
+			lines := row.Objects[0].(*fyne.Container)
+			lines.Objects[0].(*widget.Label).SetText(itemTitle(it))
+			lines.Objects[1].(*widget.Label).SetText(b.itemDetail(i))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { b.editItem(it, "Edit budget item") }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { b.editItem(it.Duplicate(), "Duplicate budget item") }
+			buttons.Objects[2].(*widget.Button).OnTapped = func() { b.deleteItem(it) }
+		})
+	// Arrow keys move through the list and Space (or a click) opens the
+	// item, whose dialog also offers duplicate and delete: every action is
+	// reachable without the mouse.
+	b.list.OnSelected = func(id widget.ListItemID) {
+		b.list.Unselect(id)
+		if id >= 0 && id < len(b.shown) {
+			b.editItem(b.items[b.shown[id]], "Edit budget item")
+		}
+	}
+	b.empty = widget.NewLabel("No budget items yet. Press Ctrl+N to add one, or start from the program fee, the hotel for the rotation or the meals per diem above.")
+	b.empty.Wrapping = fyne.TextWrapWord
+
+	b.undoLabel = widget.NewLabel("")
+	b.undoBar = container.NewHBox(b.undoLabel, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), b.undo))
+	b.undoBar.Hide()
+
+	labels := make([]string, len(markChoices))
+	for i, c := range markChoices {
+		labels[i] = c.label
+	}
+	b.markPick = widget.NewSelect(labels, func(string) { b.setMark() })
+
+	b.totalsTable = widget.NewTableWithHeaders(
+		func() (int, int) { return len(b.totals.Rows) + 1, 4 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		b.updateTotalsCell)
+	b.totalsTable.ShowHeaderColumn = false
+	b.totalsTable.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = true
+		if id.Row < 0 && id.Col >= 0 {
+			l.SetText([]string{"Category", "Items", "Planned", "Actual"}[id.Col])
+		}
+	}
+	for col, w := range []float32{160, 70, 125, 125} {
+		b.totalsTable.SetColumnWidth(col, w)
+	}
+	b.totalsText = widget.NewLabel("")
+	b.totalsText.Wrapping = fyne.TextWrapWord
+	b.chart = canvas.NewImageFromImage(nil)
+	b.chart.FillMode = canvas.ImageFillContain
+	b.chart.SetMinSize(fyne.NewSize(320, 240))
+
+	b.rateList = widget.NewList(
+		func() int { return len(b.rates) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			r := b.rates[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("1 %s = %s %s   as of %s", r.Currency, r.ToHome.String(), b.home, r.AsOf))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { b.editRate(r) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { b.deleteRate(r) }
+		})
+	b.rateEmpty = widget.NewLabel("")
+	b.rateEmpty.Wrapping = fyne.TextWrapWord
+	b.scenario = newScenarioForm(b)
+	return b
+}
+
+func (b *budgetScreen) view() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Add item (Ctrl+N)", theme.ContentAddIcon(), b.newItem)
+	add.Importance = widget.HighImportance
+	fee := widget.NewButtonWithIcon("Program fee", theme.ContentAddIcon(), b.addProgramFee)
+	hotel := widget.NewButtonWithIcon("Hotel for the rotation", theme.ContentAddIcon(), func() { b.generate(data.CategoryHotel) })
+	meals := widget.NewButtonWithIcon("Meals per diem", theme.ContentAddIcon(), func() { b.generate(data.CategoryMeals) })
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Decimal mark"), fixedWidth(b.markPick, 230)), b.heading),
+		container.NewHBox(add, fee, hotel, meals),
+		b.missing,
+	)
+	items := container.NewBorder(container.NewVBox(b.find, b.empty), container.NewVBox(b.undoBar, b.footer), nil, nil, b.list)
+
+	totals := container.NewHSplit(
+		container.NewBorder(nil, b.totalsText, nil, nil, b.totalsTable),
+		b.chart)
+	totals.Offset = 0.6
+
+	addRate := widget.NewButtonWithIcon("Add rate", theme.ContentAddIcon(), func() { b.editRate(data.Rate{}) })
+	rates := container.NewBorder(
+		container.NewVBox(container.NewHBox(
+			widget.NewLabelWithStyle("Exchange rates to the home currency", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			layoutSpacer(), addRate), b.rateEmpty),
+		nil, nil, nil, b.rateList)
+
+	b.tabs = container.NewAppTabs(
+		container.NewTabItem("Items", items),
+		container.NewTabItem("Totals", totals),
+		container.NewTabItem("Exchange rates", rates),
+		container.NewTabItem("What if", b.scenario.view()),
+	)
+	return container.NewBorder(top, nil, nil, nil, b.tabs)
+}
+
+// refresh reloads the items and rates and recomputes every total.
+func (b *budgetScreen) refresh() {
+	ctx := b.shell.ctx()
+	rot, err := b.shell.Store.Rotation(ctx)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	set, err := b.shell.Store.Settings(ctx)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	items, err := b.shell.Store.BudgetItems(ctx, rot.ID)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	rates, err := b.shell.Store.Rates(ctx, set.HomeCurrency)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	mark, err := b.shell.Store.DecimalMark(ctx)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	b.rot, b.home, b.items, b.rates, b.mark = rot, set.HomeCurrency, items, rates, mark
+	b.today = data.DateOf(b.shell.Now(), set.Location())
+	table := data.NewRateTable(b.home, rates)
+	b.totals = data.SumBudget(items, table)
+	b.conv = make([]data.ItemHome, len(items))
+	exact := make([]decimal.Decimal, len(items))
+	for i, it := range items {
+		b.conv[i] = data.ConvertItem(it, table)
+		if f := b.conv[i].Forecast(); f.OK() {
+			exact[i] = f.Home
+		}
+	}
+	// The rows' home amounts are allocated from the exact ones, so the rows
+	// shown add up to the forecast total shown under them.
+	b.homeOf = data.Allocate(exact, b.home)
+	b.lost = map[data.BudgetCategory][2]bool{}
+	for i, it := range items {
+		l := b.lost[it.Category]
+		l[0] = l[0] || !b.conv[i].Planned.OK()
+		l[1] = l[1] || (b.conv[i].HasActual && !b.conv[i].Actual.OK())
+		b.lost[it.Category] = l
+	}
+
+	for i, c := range markChoices {
+		if c.mark == mark && b.markPick.SelectedIndex() != i {
+			b.markPick.SetSelectedIndex(i)
+		}
+	}
+	b.heading.SetText(fmt.Sprintf("Travel budget in %s, your home currency", b.home))
+	b.refreshMissing()
+	b.applyFind()
+	if len(items) == 0 {
+		b.empty.Show()
+	} else {
+		b.empty.Hide()
+	}
+	b.footer.SetText(b.footerText())
+	b.refreshTotals()
+	b.refreshRates()
+	b.scenario.refresh()
+}
+
+func (b *budgetScreen) refreshMissing() {
+	if len(b.totals.Missing) == 0 {
+		b.missing.Hide()
+		return
+	}
+	b.missing.SetText(fmt.Sprintf("No exchange rate from %s to %s: %d item(s) are left out of the totals, not guessed at 1:1. Add the rate under Exchange rates.",
+		strings.Join(b.totals.Missing, ", "), b.home, b.totals.Unconverted))
+	b.missing.Show()
+}
+
+func (b *budgetScreen) footerText() string {
+	if len(b.items) == 0 {
+		return ""
+	}
+	f := b.totals.Forecast.Shown(b.home)
+	text := fmt.Sprintf("Forecast %s   (planned %s, spent %s)", b.money(f.Total), b.money(b.totals.PlannedShown()), b.money(b.totals.ActualShown()))
+	if len(b.totals.Missing) > 0 {
+		text += "   incomplete: no rate for " + strings.Join(b.totals.Missing, ", ")
+	}
+	return text
+}
+
+func (b *budgetScreen) money(d decimal.Decimal) string {
+	return data.Money{Amount: d, Currency: b.home}.Format()
+}
+
+// itemTitle is an item's first line: when, what and which category.
+func itemTitle(it data.BudgetItem) string {
+	when := "no date"
+	switch {
+	case !it.EndDate.IsZero():
+		when = fmt.Sprintf("%s to %s", it.Date, it.EndDate)
+	case !it.Date.IsZero():
+		when = it.Date.String()
+	}
+	title := fmt.Sprintf("%s   %s", when, it.Category.Label())
+	if it.Description != "" {
+		title += ": " + it.Description
+	}
+	if it.Refund {
+		title += "   (REFUND)"
+	}
+	return title
+}
+
+// itemDetail is an item's second line: the amounts, who pays and how far
+// the claim has got, with the home amount or the missing rate said plainly.
+func (b *budgetScreen) itemDetail(i int) string {
+	it, h := b.items[i], b.conv[i]
+	parts := []string{"planned " + it.Planned.Format()}
+	if it.Actual.IsSet() {
+		parts = append(parts, "actual "+it.Actual.Format())
+	} else {
+		parts = append(parts, "not spent yet")
+	}
+	if f := h.Forecast(); f.OK() {
+		if f.From.Currency != b.home || f.Choice.Rule == data.RateCharged {
+			parts = append(parts, "= "+b.money(b.homeOf[i]))
+		}
+	} else {
+		parts = append(parts, "NO RATE for "+f.From.Currency)
+	}
+	switch it.PaidBy {
+	case data.PaidByEmployer:
+		parts = append(parts, "employer pays, "+it.Reimbursement.Label())
+	case data.PaidBySplit:
+		parts = append(parts, fmt.Sprintf("employer %d%%, %s", it.EmployerPercent, it.Reimbursement.Label()))
+	default:
+		parts = append(parts, "you pay")
+	}
+	if !it.ReimbursementDate.IsZero() {
+		parts[len(parts)-1] += " " + it.ReimbursementDate.String()
+	}
+	return strings.Join(parts, "  ·  ")
+}
+
+// applyFind shows the items whose text contains every word typed.
+func (b *budgetScreen) applyFind() {
+	words := strings.Fields(strings.ToLower(b.find.Text))
+	b.shown = b.shown[:0]
+	for i, it := range b.items {
+		hay := strings.ToLower(itemTitle(it) + " " + it.Planned.Format() + " " + it.Actual.Format() + " " + string(it.PaidBy))
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
+		}
+		if ok {
+			b.shown = append(b.shown, i)
+		}
+	}
+	b.list.Refresh()
+}
+
+func (b *budgetScreen) updateTotalsCell(id widget.TableCellID, o fyne.CanvasObject) {
+	l := o.(*widget.Label)
+	l.TextStyle.Bold = id.Row == len(b.totals.Rows)
+	l.Alignment = fyne.TextAlignTrailing
+	if id.Col == 0 {
+		l.Alignment = fyne.TextAlignLeading
+	}
+	var cells [4]string
+	if id.Row < len(b.totals.Rows) {
+		r := b.totals.Rows[id.Row]
+		lost := b.lost[r.Category]
+		cells = [4]string{r.Category.Label(), fmt.Sprintf("%d (%d)", r.Items, r.Spent),
+			data.FormatAmount(r.PlannedShown, b.home) + incompleteMark(lost[0]), data.FormatAmount(r.ActualShown, b.home) + incompleteMark(lost[1])}
+	} else {
+		cells = [4]string{"Total " + b.home, strconv.Itoa(len(b.items)),
+			data.FormatAmount(b.totals.PlannedShown(), b.home), data.FormatAmount(b.totals.ActualShown(), b.home)}
+	}
+	l.SetText(cells[id.Col])
+}
+
+// incompleteMark flags a total that leaves out an amount without a rate;
+// the note under the table explains the star.
+func incompleteMark(lost bool) string {
+	if lost {
+		return " *"
+	}
+	return ""
+}
+
+func (b *budgetScreen) refreshTotals() {
+	b.totalsTable.Refresh()
+	if len(b.items) == 0 {
+		b.totalsText.SetText("Totals appear here once the budget has items.")
+		b.chart.Image = nil
+		b.chart.Refresh()
+		return
+	}
+	t := b.totals
+	pl, ac, fc := t.Planned.Shown(b.home), t.Actual.Shown(b.home), t.Forecast.Shown(b.home)
+	lines := []string{
+		"Items: how many, and (in brackets) how many are spent.",
+		fmt.Sprintf("Forecast (actual where spent, plan elsewhere): %s", b.money(fc.Total)),
+		fmt.Sprintf("Who pays the forecast: you %s, employer %s", b.money(fc.Self), b.money(fc.Employer)),
+		fmt.Sprintf("Planned: you %s, employer %s.  Spent: you %s, employer %s", b.money(pl.Self), b.money(pl.Employer), b.money(ac.Self), b.money(ac.Employer)),
+	}
+	r := t.Reimbursement
+	parts := data.Allocate([]decimal.Decimal{r.NotClaimed, r.Claimed}, b.home)
+	lines = append(lines, fmt.Sprintf("Reimbursement outstanding: %s (not claimed %s, claimed %s); reimbursed %s",
+		b.money(data.RoundMinor(r.Outstanding(), b.home)), b.money(parts[0]), b.money(parts[1]), b.money(data.RoundMinor(r.Reimbursed, b.home))))
+	if perDay, err := data.CostPerDay(t.Forecast.Total, b.rot.TotalDays(), b.home); err == nil {
+		lines = append(lines, fmt.Sprintf("Cost per rotation day: %s over %d days", b.money(perDay), b.rot.TotalDays()))
+	} else {
+		lines = append(lines, userError(err).Error())
+	}
+	if len(t.Missing) > 0 {
+		lines = append(lines, fmt.Sprintf("* Incomplete: no rate for %s, so %d item(s) are left out of the totals.", strings.Join(t.Missing, ", "), t.Unconverted))
+	}
+	b.totalsText.SetText(strings.Join(lines, "\n"))
+	th := fyne.CurrentApp().Settings().Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	img, err := chart.BudgetBars(t, 480, 300, chart.Colours{
+		Text:    th.Color(theme.ColorNameForeground, v),
+		Planned: th.Color(theme.ColorNamePrimary, v),
+		Actual:  th.Color(theme.ColorNameWarning, v),
+	})
+	if err != nil {
+		b.chart.Image = nil
+	} else {
+		b.chart.Image = img
+	}
+	b.chart.Refresh()
+}
+
+func (b *budgetScreen) refreshRates() {
+	used := map[string]bool{}
+	for _, it := range b.items {
+		for _, m := range []data.Money{it.Planned, it.Actual} {
+			if m.IsSet() && m.Currency != b.home {
+				used[m.Currency] = true
+			}
+		}
+	}
+	switch {
+	case len(b.totals.Missing) > 0:
+		b.rateEmpty.SetText(fmt.Sprintf("Missing: %s. Type in the rate (1 unit = how many %s) and the day it was quoted; conversions use the latest rate on or before an item's date, else the earliest after it.",
+			strings.Join(b.totals.Missing, ", "), b.home))
+		b.rateEmpty.Show()
+	case len(b.rates) == 0 && len(used) == 0:
+		b.rateEmpty.SetText(fmt.Sprintf("Every item is in %s, so no rate is needed yet. Add a rate when an item is in another currency (or import a CSV with `masterplan import rates`).", b.home))
+		b.rateEmpty.Show()
+	default:
+		b.rateEmpty.Hide()
+	}
+	b.rateList.Refresh()
+}
+
+func (b *budgetScreen) newItem() {
+	if b.tabs != nil {
+		b.tabs.SelectIndex(0)
+	}
+	it := data.BudgetItem{Category: data.CategoryOther, PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed,
+		Planned: data.Money{Currency: b.home}}
+	b.editItem(it, "Add a budget item")
+}
+
+func (b *budgetScreen) addProgramFee() {
+	due := data.Date{}
+	if first, ok := b.rot.FirstBlock(); ok {
+		// Fees are usually due well before the rotation; a month ahead is
+		// a sensible start the user can move.
+		due = first.Start.AddDays(-30)
+	}
+	b.editItem(data.ProgramFee(due), "Add the program fee")
+}
+
+func (b *budgetScreen) setMark() {
+	i := b.markPick.SelectedIndex()
+	if i < 0 || markChoices[i].mark == b.mark {
+		return
+	}
+	if err := b.shell.Store.SetDecimalMark(b.shell.ctx(), markChoices[i].mark); err != nil {
+		b.shell.showError(err)
+		return
+	}
+	b.mark = markChoices[i].mark
+}
+
+// deleteItem deletes at once and offers to undo, which is quicker than a
+// question and just as safe.
+func (b *budgetScreen) deleteItem(it data.BudgetItem) {
+	gone, err := b.shell.Store.DeleteBudgetItem(b.shell.ctx(), it.ID)
+	if err != nil {
+		b.shell.showError(err)
+		b.shell.changed()
+		return
+	}
+	b.offerUndo(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
+		gone.ID = 0
+		_, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, gone)
+		return err
+	})
+	b.shell.changed()
+}
+
+func (b *budgetScreen) deleteRate(r data.Rate) {
+	gone, err := b.shell.Store.DeleteRate(b.shell.ctx(), b.home, r.ID)
+	if err != nil {
+		b.shell.showError(err)
+		b.shell.changed()
+		return
+	}
+	b.offerUndo(fmt.Sprintf("Deleted the %s rate as of %s.", gone.Currency, gone.AsOf), func() error {
+		gone.ID = 0
+		_, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, gone)
+		return err
+	})
+	b.shell.changed()
+}
+
+func (b *budgetScreen) offerUndo(msg string, undo func() error) {
+	b.undoLabel.SetText(msg)
+	b.undoFn = func() {
+		if err := undo(); err != nil {
+			b.shell.showError(err)
+		}
+	}
+	b.undoBar.Show()
+}
+
+func (b *budgetScreen) undo() {
+	if b.undoFn == nil {
+		return
+	}
+	fn := b.undoFn
+	b.undoFn = nil
+	b.undoBar.Hide()
+	fn()
+	b.shell.changed()
+}
+
+func (b *budgetScreen) editRate(r data.Rate) {
+	cur := currencyEntry("currency", false)
+	cur.SetText(r.Currency)
+	rate := widget.NewEntry()
+	rate.SetPlaceHolder("e.g. 0.7905")
+	rate.Validator = func(v string) error { _, err := data.ParseRate("rate", v, b.mark); return err }
+	if !r.ToHome.IsZero() {
+		rate.SetText(r.ToHome.String())
+	}
+	asOf := widgets.NewDateEntry("as of", false)
+	if r.AsOf.IsZero() {
+		r.AsOf = b.today
+	}
+	asOf.SetDate(r.AsOf)
+	title := "Edit exchange rate"
+	if r.ID == 0 {
+		title = "Add an exchange rate"
+	}
+	showFormDialog(b.shell.Window, title, "Save",
+		[]*widget.FormItem{
+			{Text: "Currency", Widget: cur, HintText: "ISO 4217 code, e.g. USD"},
+			{Text: "Rate to " + b.home, Widget: rate, HintText: "how many " + b.home + " one unit is worth"},
+			{Text: "As of", Widget: asOf, HintText: "the day the rate was quoted"},
+		},
+		map[string]fyne.Validatable{"currency": cur, "rate": rate, "as of": asOf},
+		func() error {
+			if err := validateAll(cur, rate, asOf); err != nil {
+				return err
+			}
+			r.Currency = normCurrency(cur.Text)
+			r.ToHome, _ = data.ParseRate("rate", rate.Text, b.mark)
+			r.AsOf = asOf.Date()
+			if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
+				return err
+			}
+			b.shell.changed()
+			return nil
+		})
+	submitOnEnter(b.shell.Window, &cur.Entry, rate, &asOf.Entry)
+}
+
+// generate asks for the nightly or daily rate and adds one item per block.
+func (b *budgetScreen) generate(cat data.BudgetCategory) {
+	key, title, label, hint := store.SettingHotelNightly, "Hotel for the rotation", "Nightly rate", "one night at the location's hotel, in its currency"
+	if cat == data.CategoryMeals {
+		key, title, label, hint = store.SettingMealsDaily, "Meals per diem", "Daily rate", "meals for one day, in the location's currency"
+	}
+	amount := amountEntry("rate", false, b.mark)
+	cur := currencyEntry("rate currency", false)
+	cur.SetText("USD")
+	if v, ok, _ := b.shell.Store.Setting(b.shell.ctx(), key); ok {
+		if code, amt, found := strings.Cut(v, " "); found {
+			cur.SetText(code)
+			amount.SetText(amt)
+		}
+	}
+	days := 0
+	for _, bl := range b.rot.Blocks {
+		days += bl.Days()
+	}
+	info := widget.NewLabel(fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Generated items are ordinary items afterwards.", len(b.rot.Blocks), days))
+	info.Wrapping = fyne.TextWrapWord
+	showFormDialog(b.shell.Window, title, "Add",
+		[]*widget.FormItem{
+			{Text: label, Widget: amount, HintText: hint},
+			{Text: "Currency", Widget: cur},
+			{Text: "", Widget: info},
+		},
+		map[string]fyne.Validatable{"rate": amount, "rate currency": cur, "nightly rate": amount, "daily rate": amount},
+		func() error {
+			if err := validateAll(amount, cur); err != nil {
+				return err
+			}
+			rate, err := data.ParseMoney("rate", amount.Text, cur.Text, b.mark)
+			if err != nil {
+				return err
+			}
+			var items []data.BudgetItem
+			if cat == data.CategoryMeals {
+				items, err = data.MealsPerDiem(b.rot.Blocks, rate)
+			} else {
+				items, err = data.HotelForRotation(b.rot.Blocks, rate)
+			}
+			if err != nil {
+				return err
+			}
+			if _, err := b.shell.Store.AddBudgetItems(b.shell.ctx(), b.rot.ID, items); err != nil {
+				return err
+			}
+			if err := b.shell.Store.SetSetting(b.shell.ctx(), key, rate.Currency+" "+rate.Amount.String()); err != nil {
+				return err
+			}
+			b.shell.changed()
+			return nil
+		})
+	submitOnEnter(b.shell.Window, amount, &cur.Entry)
+}
+
+// money lays an amount and its currency side by side, the code in a box
+// wide enough for "GBP", the validation mark and the list button.
+func money(amount, cur fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, fixedWidth(cur, 140), amount)
+}
+
+// fixedWidth gives o a fixed width at its own height.
+func fixedWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// validateAll runs each field's validator and joins their messages, so a
+// form refuses to save while any field shows an error.
+func validateAll(fields ...fyne.Validatable) error {
+	var errs []error
+	for _, f := range fields {
+		if err := f.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// amountEntry is an entry for an amount typed with the user's decimal mark
+// (or an unambiguous one); an optional one may stay empty.
+func amountEntry(field string, optional bool, mark data.DecimalMark) *widget.Entry {
+	return amountEntryFunc(field, optional, func() data.DecimalMark { return mark })
+}
+
+// amountEntryFunc is amountEntry for a long-lived entry whose decimal mark
+// may change while it shows.
+func amountEntryFunc(field string, optional bool, mark func() data.DecimalMark) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("e.g. 1,234.50")
+	if mark() == data.DecimalComma {
+		e.SetPlaceHolder("e.g. 1.234,50")
+	}
+	e.Validator = func(v string) error {
+		if optional && strings.TrimSpace(v) == "" {
+			return nil
+		}
+		_, err := data.ParseAmount(field, v, mark())
+		return err
+	}
+	return e
+}
+
+// currencyEntry picks or types an ISO 4217 code; lower case is accepted.
+func currencyEntry(field string, optional bool) *widget.SelectEntry {
+	var codes []string
+	for _, c := range data.Currencies() {
+		codes = append(codes, c.Code)
+	}
+	e := widget.NewSelectEntry(codes)
+	e.SetPlaceHolder("e.g. USD")
+	e.Validator = func(v string) error {
+		if optional && strings.TrimSpace(v) == "" {
+			return nil
+		}
+		return data.CheckCurrency(field, normCurrency(v))
+	}
+	return e
+}
+
+func normCurrency(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
 // budgetCard is the dashboard's Budget card: a title and text from the
 // summary; an empty text hides the card.
-func budgetCard(s summary.Summary) (title, text string) { return "", "" }
+func budgetCard(s summary.Summary) (title, text string) {
+	if s.Budget == nil {
+		return "", ""
+	}
+	return "Budget", s.Budget.Text()
+}
+
+// budgetItemForm holds the item dialog's fields.
+type budgetItemForm struct {
+	category    *widget.Select
+	description *widget.Entry
+	date, end   *widgets.DateEntry
+	planned     *widget.Entry
+	plannedCur  *widget.SelectEntry
+	actual      *widget.Entry
+	actualCur   *widget.SelectEntry
+	charged     *widget.Entry
+	paidBy      *widget.RadioGroup
+	percent     *widget.Entry
+	reimb       *widget.Select
+	reimbDate   *widgets.DateEntry
+	refund      *widget.Check
+	rateInfo    *widget.Label
+	dlg         *formDialog
+}
+
+// payerChoices and reimbChoices are the radio and select options, in order.
+var (
+	payerChoices = []struct {
+		label string
+		payer data.Payer
+	}{{"Me", data.PaidByMe}, {"Employer", data.PaidByEmployer}, {"Split", data.PaidBySplit}}
+	reimbChoices = []data.Reimbursement{data.NotClaimed, data.Claimed, data.Reimbursed}
+)
+
+// editItem opens the item form on it; an item with ID 0 is added.
+func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
+	f := &budgetItemForm{
+		description: widget.NewEntry(),
+		date:        widgets.NewDateEntry("date", true),
+		end:         widgets.NewDateEntry("end date", true),
+		planned:     amountEntry("planned", false, b.mark),
+		plannedCur:  currencyEntry("planned currency", false),
+		actual:      amountEntry("actual", true, b.mark),
+		actualCur:   currencyEntry("actual currency", true),
+		charged:     amountEntry("actual home", true, b.mark),
+		percent:     widget.NewEntry(),
+		reimbDate:   widgets.NewDateEntry("reimbursement date", true),
+		refund:      widget.NewCheck("Refund: money coming back, written with a minus sign", nil),
+		rateInfo:    widget.NewLabel(""),
+	}
+	b.form = f
+	cats := data.BudgetCategories()
+	catLabels := make([]string, len(cats))
+	for i, c := range cats {
+		catLabels[i] = c.Label()
+	}
+	f.category = widget.NewSelect(catLabels, nil)
+	for i, c := range cats {
+		if c == it.Category {
+			f.category.SetSelectedIndex(i)
+		}
+	}
+	f.description.SetText(it.Description)
+	f.description.Validator = func(v string) error { return data.CheckText("description", v, false, data.MaxNameLen) }
+	f.date.SetDate(it.Date)
+	f.end.SetDate(it.EndDate)
+	f.end.PlaceHolder = "end (optional)"
+	if it.Planned.IsSet() && (it.ID != 0 || !it.Planned.Amount.IsZero()) {
+		f.planned.SetText(editAmount(it.Planned, b.mark))
+	}
+	f.plannedCur.SetText(it.Planned.Currency)
+	f.actual.SetText(editAmount(it.Actual, b.mark))
+	f.actualCur.SetText(it.Actual.Currency)
+	f.actualCur.SetPlaceHolder("same")
+	if it.ActualHome.Currency == b.home {
+		f.charged.SetText(editAmount(it.ActualHome, b.mark))
+	}
+	f.charged.SetPlaceHolder("the exact " + b.home + " amount, if known")
+	payLabels := make([]string, len(payerChoices))
+	for i, p := range payerChoices {
+		payLabels[i] = p.label
+	}
+	f.paidBy = widget.NewRadioGroup(payLabels, nil)
+	f.paidBy.Horizontal = true
+	f.paidBy.Required = true
+	for _, p := range payerChoices {
+		if p.payer == it.PaidBy {
+			f.paidBy.SetSelected(p.label)
+		}
+	}
+	if it.PaidBy == data.PaidBySplit {
+		f.percent.SetText(strconv.Itoa(it.EmployerPercent))
+	}
+	f.percent.SetPlaceHolder("0–100")
+	f.percent.Validator = func(v string) error {
+		if f.paidBy.Selected != "Split" {
+			return nil
+		}
+		_, err := parsePercent(v)
+		return err
+	}
+	reimbLabels := make([]string, len(reimbChoices))
+	for i, r := range reimbChoices {
+		reimbLabels[i] = r.Label()
+	}
+	f.reimb = widget.NewSelect(reimbLabels, nil)
+	for i, r := range reimbChoices {
+		if r == it.Reimbursement {
+			f.reimb.SetSelectedIndex(i)
+		}
+	}
+	f.reimbDate.SetDate(it.ReimbursementDate)
+	f.refund.SetChecked(it.Refund)
+	f.rateInfo.Wrapping = fyne.TextWrapWord
+	f.rateInfo.Importance = widget.LowImportance
+	table := data.NewRateTable(b.home, b.rates)
+	showRate := func(string) {
+		cur, d := normCurrency(f.plannedCur.Text), f.date.Date()
+		if a := normCurrency(f.actualCur.Text); a != "" && strings.TrimSpace(f.actual.Text) != "" {
+			cur = a
+		}
+		if !data.ValidCurrency(cur) {
+			f.rateInfo.SetText("")
+			return
+		}
+		choice := table.Lookup(cur, d)
+		f.rateInfo.Importance = widget.LowImportance
+		if choice.Rule == data.RateMissing {
+			f.rateInfo.Importance = widget.DangerImportance
+		}
+		f.rateInfo.SetText("Conversion: " + choice.Explain(cur, b.home))
+	}
+	f.plannedCur.OnChanged, f.actualCur.OnChanged, f.date.OnChanged, f.actual.OnChanged = showRate, showRate, showRate, showRate
+	showRate("")
+	f.syncPayer()
+	f.paidBy.OnChanged = func(string) { f.syncPayer() }
+
+	items := []*widget.FormItem{
+		{Text: "Category", Widget: f.category},
+		{Text: "Description", Widget: f.description},
+		{Text: "Date", Widget: container.NewGridWithColumns(2, f.date, f.end), HintText: "the day paid; an end date makes a range (hotel nights)"},
+		{Text: "Planned", Widget: money(f.planned, f.plannedCur)},
+		{Text: "Actual", Widget: money(f.actual, f.actualCur), HintText: "once spent; the currency may differ from the plan"},
+		{Text: "Charged in " + b.home, Widget: f.charged, HintText: "wins over any exchange rate"},
+		{Text: "", Widget: f.rateInfo},
+		{Text: "Paid by", Widget: container.NewHBox(f.paidBy, layoutSpacer(), widget.NewLabel("employer %"), fixedWidth(f.percent, 110))},
+		{Text: "Reimbursement", Widget: container.NewGridWithColumns(2, f.reimb, f.reimbDate)},
+		{Text: "", Widget: f.refund},
+	}
+	if it.ID != 0 {
+		items = append(items, &widget.FormItem{Text: "", Widget: container.NewHBox(
+			widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), func() {
+				f.dlg.dlg.Hide()
+				b.editItem(it.Duplicate(), "Duplicate budget item")
+			}),
+			widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+				f.dlg.dlg.Hide()
+				b.deleteItem(it)
+			}))})
+	}
+	fields := map[string]fyne.Validatable{
+		"description": f.description, "date": f.date, "end date": f.end,
+		"planned": f.planned, "planned currency": f.plannedCur, "actual": f.actual, "actual currency": f.actualCur,
+		"actual home": f.charged, "employer percent": f.percent, "reimbursement date": f.reimbDate,
+	}
+	f.dlg = showFormDialog(b.shell.Window, title, "Save", items, fields, func() error {
+		saved, err := f.item(it, b.home, b.mark)
+		if err != nil {
+			return err
+		}
+		if _, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, saved); err != nil {
+			return err
+		}
+		b.form = nil
+		b.shell.changed()
+		return nil
+	})
+	f.dlg.dlg.SetOnClosed(func() {
+		if b.form == f {
+			b.form = nil
+		}
+	})
+	submitOnEnter(b.shell.Window, f.description, &f.date.Entry, &f.end.Entry, f.planned, &f.plannedCur.Entry,
+		f.actual, &f.actualCur.Entry, f.charged, f.percent, &f.reimbDate.Entry)
+	b.shell.Window.Canvas().Focus(f.description)
+}
+
+// formIn finds the form inside o, looking through containers and pop-ups
+// (a dialog is a pop-up around a container), without building renderers.
+func formIn(o fyne.CanvasObject) *widget.Form {
+	switch v := o.(type) {
+	case *widget.Form:
+		return v
+	case *widget.PopUp:
+		return formIn(v.Content)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if f := formIn(c); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// submitOnEnter makes Enter in any of entries submit the dialog's form that
+// is showing on top of w, as a desktop user expects.
+func submitOnEnter(w fyne.Window, entries ...*widget.Entry) {
+	f := formIn(w.Canvas().Overlays().Top())
+	if f == nil {
+		return
+	}
+	for _, e := range entries {
+		e.OnSubmitted = func(string) {
+			if f.OnSubmit != nil {
+				f.OnSubmit()
+			}
+		}
+	}
+}
+
+// syncPayer enables the percent and the reimbursement only where they mean
+// something: a split has a percent, and only the employer's share is claimed.
+func (f *budgetItemForm) syncPayer() {
+	if f.paidBy.Selected == "Split" {
+		f.percent.Enable()
+	} else {
+		f.percent.Disable()
+	}
+	if f.paidBy.Selected == "Me" || f.paidBy.Selected == "" {
+		f.reimb.SetSelectedIndex(0)
+		f.reimbDate.SetText("")
+		f.reimb.Disable()
+		f.reimbDate.Disable()
+	} else {
+		f.reimb.Enable()
+		f.reimbDate.Enable()
+	}
+}
+
+// item reads the form into base (which keeps its ID). The store validates
+// the whole item again before it saves.
+func (f *budgetItemForm) item(base data.BudgetItem, home string, mark data.DecimalMark) (data.BudgetItem, error) {
+	if err := validateAll(f.description, f.date, f.end, f.planned, f.plannedCur, f.actual, f.actualCur, f.charged, f.percent, f.reimbDate); err != nil {
+		return base, err
+	}
+	it := base
+	var errs []error
+	try := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	cats := data.BudgetCategories()
+	if i := f.category.SelectedIndex(); i >= 0 {
+		it.Category = cats[i]
+	} else {
+		try(data.Invalid("category", "is required; choose one from the list"))
+	}
+	it.Description = strings.TrimSpace(f.description.Text)
+	it.Date, it.EndDate = f.date.Date(), f.end.Date()
+	it.Refund = f.refund.Checked
+	var err error
+	it.Planned, err = data.ParseMoney("planned", f.planned.Text, f.plannedCur.Text, mark)
+	try(err)
+	it.Actual, it.ActualHome = data.Money{}, data.Money{}
+	if strings.TrimSpace(f.actual.Text) != "" {
+		cur := f.actualCur.Text
+		if strings.TrimSpace(cur) == "" {
+			cur = f.plannedCur.Text
+		}
+		it.Actual, err = data.ParseMoney("actual", f.actual.Text, cur, mark)
+		try(err)
+	}
+	switch {
+	case strings.TrimSpace(f.charged.Text) != "":
+		it.ActualHome, err = data.ParseMoney("actual home", f.charged.Text, home, mark)
+		try(err)
+	case base.ActualHome.IsSet() && base.ActualHome.Currency != home && it.Actual.IsSet():
+		// Charged in an earlier home currency: the form cannot show it, so
+		// it is kept rather than silently dropped.
+		it.ActualHome = base.ActualHome
+	}
+	it.PaidBy, it.EmployerPercent = "", 0
+	for _, p := range payerChoices {
+		if p.label == f.paidBy.Selected {
+			it.PaidBy = p.payer
+		}
+	}
+	if it.PaidBy == data.PaidBySplit {
+		it.EmployerPercent, err = parsePercent(f.percent.Text)
+		try(err)
+	}
+	if i := f.reimb.SelectedIndex(); i >= 0 {
+		it.Reimbursement = reimbChoices[i]
+	} else {
+		it.Reimbursement = data.NotClaimed
+	}
+	it.ReimbursementDate = f.reimbDate.Date()
+	return it, errors.Join(errs...)
+}
+
+func parsePercent(s string) (int, error) {
+	v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, data.Invalid("employer percent", "%q is not a whole percent; write the employer's share from 0 to 100", s)
+	}
+	if n < 0 || n > 100 {
+		return 0, data.Invalid("employer percent", "%d is not a percent; the employer's share is 0 to 100", n)
+	}
+	return n, nil
+}
+
+// editAmount writes m for the entry in the user's decimal mark, without
+// grouping, so that reading it back gives the same amount.
+func editAmount(m data.Money, mark data.DecimalMark) string {
+	if !m.IsSet() {
+		return ""
+	}
+	s := m.Amount.StringFixed(data.MinorUnits(m.Currency))
+	if mark == data.DecimalComma {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// scenarioForm is the "what if" tab: the same plan priced at another
+// location's hotel rate (and per diem), side by side with the plan.
+type scenarioForm struct {
+	b          *budgetScreen
+	label      *widget.Entry
+	nightly    *widget.Entry
+	nightlyCur *widget.SelectEntry
+	daily      *widget.Entry
+	dailyCur   *widget.SelectEntry
+	note       *widget.Label
+	result     *widget.Table
+	rows       [][3]string
+	compared   bool
+	loaded     bool
+}
+
+func newScenarioForm(b *budgetScreen) *scenarioForm {
+	s := &scenarioForm{b: b, label: widget.NewEntry(), nightlyCur: currencyEntry("nightly rate currency", false),
+		dailyCur: currencyEntry("daily rate currency", true), note: widget.NewLabel("")}
+	markNow := func() data.DecimalMark { return b.mark }
+	s.nightly = amountEntryFunc("nightly rate", false, markNow)
+	s.daily = amountEntryFunc("daily rate", true, markNow)
+	for _, e := range []*widget.Entry{s.label, s.nightly, &s.nightlyCur.Entry, s.daily, &s.dailyCur.Entry} {
+		e.OnSubmitted = func(string) { s.compare() }
+	}
+	s.label.SetPlaceHolder("e.g. London")
+	s.label.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
+	s.note.Wrapping = fyne.TextWrapWord
+	s.note.SetText("Type the other location's rates and press Compare to see both plans side by side.")
+	s.result = widget.NewTableWithHeaders(
+		func() (int, int) { return len(s.rows), 3 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row >= len(s.rows)-2
+			l.Alignment = fyne.TextAlignTrailing
+			if id.Col == 0 {
+				l.Alignment = fyne.TextAlignLeading
+			}
+			l.SetText(s.rows[id.Row][id.Col])
+		})
+	s.result.ShowHeaderColumn = false
+	s.result.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = true
+		if id.Row < 0 && id.Col >= 0 {
+			alt := strings.TrimSpace(s.label.Text)
+			if alt == "" {
+				alt = "Other location"
+			}
+			l.SetText([]string{"Category (planned)", "This plan", alt}[id.Col])
+		}
+	}
+	for col, w := range []float32{200, 180, 180} {
+		s.result.SetColumnWidth(col, w)
+	}
+	return s
+}
+
+func (s *scenarioForm) view() fyne.CanvasObject {
+	compare := widget.NewButtonWithIcon("Compare", theme.ViewRefreshIcon(), s.compare)
+	compare.Importance = widget.HighImportance
+	form := widget.NewForm(
+		widget.NewFormItem("Location", s.label),
+		&widget.FormItem{Text: "Nightly hotel rate", Widget: money(s.nightly, s.nightlyCur), HintText: "in the location's currency"},
+		&widget.FormItem{Text: "Meals per day", Widget: money(s.daily, s.dailyCur), HintText: "optional; empty keeps your meals as planned"},
+	)
+	intro := widget.NewLabel("Price the same plan at another location: the hotel (and, if given, the meals) are generated from the rotation's blocks at these rates; everything else stays as planned.")
+	intro.Wrapping = fyne.TextWrapWord
+	return container.NewBorder(container.NewVBox(intro, form, container.NewHBox(compare), s.note), nil, nil, nil, s.result)
+}
+
+// refresh loads the last scenario once, and recomputes a comparison shown
+// before so that it follows edits to the plan.
+func (s *scenarioForm) refresh() {
+	if !s.loaded {
+		s.loaded = true
+		if v, ok, _ := s.b.shell.Store.Setting(s.b.shell.ctx(), store.SettingScenario); ok {
+			parts := strings.Split(v, "|")
+			if len(parts) == 3 {
+				s.label.SetText(parts[0])
+				s.nightlyCur.SetText(strings.Split(parts[1], " ")[0])
+				if _, amt, ok := strings.Cut(parts[1], " "); ok {
+					s.nightly.SetText(editAmount(moneyOrZero(s.nightlyCur.Text, amt), s.b.mark))
+				}
+				if cur, amt, ok := strings.Cut(parts[2], " "); ok {
+					s.dailyCur.SetText(cur)
+					s.daily.SetText(editAmount(moneyOrZero(cur, amt), s.b.mark))
+				}
+			}
+		}
+	}
+	if s.compared {
+		s.run(false)
+	}
+}
+
+func moneyOrZero(cur, amount string) data.Money {
+	d, err := decimal.NewFromString(amount)
+	if err != nil {
+		return data.Money{}
+	}
+	return data.Money{Amount: d, Currency: cur}
+}
+
+func (s *scenarioForm) compare() { s.run(true) }
+
+// run prices the scenario; remember stores it for next time.
+func (s *scenarioForm) run(remember bool) {
+	b := s.b
+	if err := validateAll(s.label, s.nightly, s.nightlyCur, s.daily, s.dailyCur); err != nil {
+		s.note.SetText(userError(err).Error())
+		return
+	}
+	nightly, err := data.ParseMoney("nightly rate", s.nightly.Text, s.nightlyCur.Text, b.mark)
+	if err != nil {
+		s.note.SetText(userError(err).Error())
+		return
+	}
+	sc := data.Scenario{Label: strings.TrimSpace(s.label.Text), Nightly: nightly}
+	if strings.TrimSpace(s.daily.Text) != "" {
+		cur := s.dailyCur.Text
+		if strings.TrimSpace(cur) == "" {
+			cur = s.nightlyCur.Text
+		}
+		if sc.Daily, err = data.ParseMoney("daily rate", s.daily.Text, cur, b.mark); err != nil {
+			s.note.SetText(userError(err).Error())
+			return
+		}
+	}
+	cmp, err := data.CompareScenario(b.items, b.rot.Blocks, data.NewRateTable(b.home, b.rates), sc)
+	if err != nil {
+		s.note.SetText(userError(err).Error())
+		return
+	}
+	s.compared = true
+	if remember {
+		v := sc.Label + "|" + nightly.Currency + " " + nightly.Amount.String() + "|"
+		if sc.Daily.IsSet() {
+			v += sc.Daily.Currency + " " + sc.Daily.Amount.String()
+		}
+		if err := b.shell.Store.SetSetting(b.shell.ctx(), store.SettingScenario, v); err != nil {
+			b.shell.showError(err)
+		}
+	}
+	s.rows = scenarioRows(cmp, b.home)
+	diff := cmp.Alt.PlannedShown().Sub(cmp.Base.PlannedShown())
+	switch {
+	case !cmp.Base.Complete() || !cmp.Alt.Complete():
+		missing := append(append([]string{}, cmp.Base.Missing...), cmp.Alt.Missing...)
+		s.note.SetText(fmt.Sprintf("Incomplete: no exchange rate for %s, so those amounts are left out on both sides; add the rate to compare fairly.", strings.Join(uniq(missing), ", ")))
+	case diff.Sign() > 0:
+		s.note.SetText(fmt.Sprintf("%s would cost %s more than your plan.", sc.Label, b.money(diff)))
+	case diff.Sign() < 0:
+		s.note.SetText(fmt.Sprintf("%s would cost %s less than your plan.", sc.Label, b.money(diff.Neg())))
+	default:
+		s.note.SetText(fmt.Sprintf("%s would cost the same as your plan.", sc.Label))
+	}
+	s.result.Refresh()
+}
+
+// scenarioRows lays the two plans out per category, then the totals and
+// the difference; each column adds up to its total (see data.Allocate).
+func scenarioRows(cmp data.Comparison, home string) [][3]string {
+	find := func(t data.BudgetTotals, c data.BudgetCategory) string {
+		for _, r := range t.Rows {
+			if r.Category == c {
+				return data.FormatAmount(r.PlannedShown, home)
+			}
+		}
+		return "–"
+	}
+	var rows [][3]string
+	for _, c := range data.BudgetCategories() {
+		base, alt := find(cmp.Base, c), find(cmp.Alt, c)
+		if base == "–" && alt == "–" {
+			continue
+		}
+		rows = append(rows, [3]string{c.Label(), base, alt})
+	}
+	rows = append(rows, [3]string{"Total " + home, data.FormatAmount(cmp.Base.PlannedShown(), home), data.FormatAmount(cmp.Alt.PlannedShown(), home)})
+	diff := cmp.Alt.PlannedShown().Sub(cmp.Base.PlannedShown())
+	sign := ""
+	if diff.Sign() > 0 {
+		sign = "+"
+	}
+	rows = append(rows, [3]string{"Difference", "", sign + data.FormatAmount(diff, home)})
+	return rows
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}

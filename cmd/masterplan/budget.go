@@ -2,17 +2,192 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
+// markFlag is the --decimal-mark flag of the budget importers.
+type markFlag struct{ mark data.DecimalMark }
+
+func (m *markFlag) String() string {
+	switch m.mark {
+	case data.DecimalPoint:
+		return "point"
+	case data.DecimalComma:
+		return "comma"
+	}
+	return ""
+}
+
+func (m *markFlag) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "point", ".":
+		m.mark = data.DecimalPoint
+	case "comma", ",":
+		m.mark = data.DecimalComma
+	default:
+		return fmt.Errorf("%q is not a decimal mark; use point or comma", s)
+	}
+	return nil
+}
+
+// importFlags are the flags both budget importers share.
+type importFlags struct {
+	mark markFlag
+	skip bool
+}
+
+func (f *importFlags) register(fs *flag.FlagSet) {
+	fs.Var(&f.mark, "decimal-mark", "the file's decimal mark: point or comma (default: the one chosen on the Budget screen, else told from the amounts)")
+	fs.BoolVar(&f.skip, "skip-rejected", false, "import the good rows even when some are rejected (default: import nothing then)")
+}
+
+// readImport parses the command line of `import KIND FILE` and reads FILE.
+func readImport(e *env, kind string, args []string) (*importFlags, string, []byte, error) {
+	f := &importFlags{}
+	fs := newFlagSet("import "+kind, e)
+	f.register(fs)
+	usage := "import " + kind + " [--decimal-mark point|comma] [--skip-rejected] FILE"
+	if err := parseFlags(fs, e, usage, args); err != nil {
+		return nil, "", nil, err
+	}
+	if fs.NArg() != 1 {
+		return nil, "", nil, usagef("usage: masterplan %s", usage)
+	}
+	path := fs.Arg(0)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", nil, fmt.Errorf("import %s: %w", kind, err)
+	}
+	return f, path, b, nil
+}
+
+// decimalMark is the mark to read amounts with: the flag, else the user's
+// choice on the Budget screen, else zero (tell from the amounts).
+func (f *importFlags) decimalMark(ctx context.Context, st *store.Store) (data.DecimalMark, error) {
+	if f.mark.mark != 0 {
+		return f.mark.mark, nil
+	}
+	return st.DecimalMark(ctx)
+}
+
+// reportPreview prints the warnings and rejections of an import and decides
+// whether the accepted rows may be saved: with rejections, only when the
+// user asked to skip them. Nothing is written before this says yes.
+func reportPreview(e *env, path string, warnings []string, rejected []transfer.Rejected, rejectedLines, accepted int, skip bool) error {
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "%s: note: %s\n", path, w)
+	}
+	for _, r := range rejected {
+		fmt.Fprintf(e.stderr, "%s: %s\n", path, r)
+	}
+	switch {
+	case rejectedLines > 0 && !skip:
+		return fmt.Errorf("%s: %d row(s) rejected, so nothing was imported; fix them, or add --skip-rejected to import the other %d", path, rejectedLines, accepted)
+	case accepted == 0:
+		return fmt.Errorf("%s: no row could be imported", path)
+	}
+	return nil
+}
+
 func importBudget(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	f, path, b, err := readImport(e, "budget", args)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rot, err := currentRotation(ctx, st)
+	if err != nil {
+		return err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	mark, err := f.decimalMark(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, err := transfer.ImportBudget(path, b, transfer.BudgetImport{Home: set.HomeCurrency, Mark: mark})
+	if err != nil {
+		return err
+	}
+	if err := reportPreview(e, path, p.Warnings, p.Rejected, p.RejectedLines(), len(p.Accepted), f.skip); err != nil {
+		return err
+	}
+	if _, err := st.AddBudgetItems(ctx, rot.ID, p.Accepted); err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	fmt.Fprintf(e.stdout, "imported %d budget item(s) from %s\n", len(p.Accepted), path)
+	return nil
 }
 
 func importRates(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	f, path, b, err := readImport(e, "rates", args)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	mark, err := f.decimalMark(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, err := transfer.ImportRates(path, b, set.HomeCurrency, mark)
+	if err != nil {
+		return err
+	}
+	if err := reportPreview(e, path, p.Warnings, p.Rejected, p.RejectedLines(), len(p.Accepted), f.skip); err != nil {
+		return err
+	}
+	added, replaced, err := st.ImportRates(ctx, set.HomeCurrency, p.Accepted)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	fmt.Fprintf(e.stdout, "imported rates to %s from %s: %d new, %d replaced, %d unchanged\n",
+		set.HomeCurrency, path, added, replaced, len(p.Accepted)-added-replaced)
+	return nil
 }
 
 func exportBudget(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("export budget", e)
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	if err := parseFlags(fs, e, "export budget [-o FILE]", args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export budget takes no arguments, got %q; use -o FILE", fs.Args())
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rot, err := currentRotation(ctx, st)
+	if err != nil {
+		return err
+	}
+	items, err := st.BudgetItems(ctx, rot.ID)
+	if err != nil {
+		return err
+	}
+	return writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportBudget(w, items) })
 }

@@ -1,0 +1,395 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// Settings keys of the budget area.
+const (
+	// SettingDecimalMark is the decimal mark the user types amounts with:
+	// "." or ","; unset means "tell from the amount, ask when ambiguous".
+	SettingDecimalMark = "budget.decimal_mark"
+	// SettingHotelNightly and SettingMealsDaily remember the last rates the
+	// generators were given ("USD 189.00"), so the next use starts there.
+	SettingHotelNightly = "budget.hotel_nightly"
+	SettingMealsDaily   = "budget.meals_daily"
+	// SettingScenario remembers the last "what if" location: label, nightly
+	// rate and optional per diem, as "London|GBP 165.00|GBP 60.00".
+	SettingScenario = "budget.scenario"
+)
+
+const budgetColumns = `id, category, description, start_date, end_date, planned_amount, planned_currency,
+	actual_amount, actual_currency, actual_home_amount, actual_home_currency, paid_by, employer_percent,
+	reimbursement, reimbursement_date, refund`
+
+// BudgetItems lists the rotation's budget items: dated ones by date, then
+// the undated ones, each in the order they were added.
+func (s *Store) BudgetItems(ctx context.Context, rotationID int64) ([]data.BudgetItem, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+budgetColumns+` FROM budget_items
+		WHERE rotation_id = ? ORDER BY start_date = '', start_date, id`, rotationID)
+	if err != nil {
+		return nil, fmt.Errorf("read budget items: %w", classify(err))
+	}
+	defer rows.Close()
+	out := []data.BudgetItem{}
+	for rows.Next() {
+		it, err := scanBudgetItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read budget items: %w", err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read budget items: %w", classify(err))
+	}
+	return out, nil
+}
+
+// BudgetItem reads one item by its ID.
+func (s *Store) BudgetItem(ctx context.Context, id int64) (data.BudgetItem, error) {
+	row := s.db.QueryRowContext(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE id = ?`, id)
+	it, err := scanBudgetItem(row)
+	if errors.Is(err, sql.ErrNoRows) {
+		return it, fmt.Errorf("budget item %d: %w", id, data.ErrNotFound)
+	}
+	if err != nil {
+		return it, fmt.Errorf("read budget item %d: %w", id, err)
+	}
+	return it, nil
+}
+
+func scanBudgetItem(row interface{ Scan(...any) error }) (data.BudgetItem, error) {
+	var (
+		it                                     data.BudgetItem
+		cat, paidBy, reimb                     string
+		start, end, reimbDate                  string
+		planned, plannedCur, actual, actualCur string
+		actualHome, actualHomeCur              string
+	)
+	if err := row.Scan(&it.ID, &cat, &it.Description, &start, &end, &planned, &plannedCur,
+		&actual, &actualCur, &actualHome, &actualHomeCur, &paidBy, &it.EmployerPercent,
+		&reimb, &reimbDate, &it.Refund); err != nil {
+		return it, classify(err)
+	}
+	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(cat), data.Payer(paidBy), data.Reimbursement(reimb)
+	var errs []error
+	try := func(err error) {
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	var err error
+	it.Date, err = optionalDate("date", start)
+	try(err)
+	it.EndDate, err = optionalDate("end date", end)
+	try(err)
+	it.ReimbursementDate, err = optionalDate("reimbursement date", reimbDate)
+	try(err)
+	it.Planned, err = storedMoney("planned", planned, plannedCur)
+	try(err)
+	it.Actual, err = storedMoney("actual", actual, actualCur)
+	try(err)
+	it.ActualHome, err = storedMoney("actual home", actualHome, actualHomeCur)
+	try(err)
+	if err := errors.Join(errs...); err != nil {
+		return it, fmt.Errorf("budget item %d: %w: %w", it.ID, ErrCorrupt, err)
+	}
+	return it, nil
+}
+
+func optionalDate(field, s string) (data.Date, error) {
+	if s == "" {
+		return data.Date{}, nil
+	}
+	return data.ParseDate(field, s)
+}
+
+// storedMoney reads an amount as stored: a plain decimal ("18500.00") and
+// its code, both empty for "no amount".
+func storedMoney(field, amount, currency string) (data.Money, error) {
+	if amount == "" && currency == "" {
+		return data.Money{}, nil
+	}
+	d, err := decimal.NewFromString(amount)
+	if err != nil {
+		return data.Money{}, data.Invalid(field, "%q is not a stored amount", amount)
+	}
+	return data.Money{Amount: d, Currency: currency}, nil
+}
+
+// moneyText is the stored form of m: the exact decimal with the currency's
+// decimal places, so "18500" and "18500.00" are stored alike.
+func moneyText(m data.Money) (amount, currency string) {
+	if !m.IsSet() {
+		return "", ""
+	}
+	units := data.MinorUnits(m.Currency)
+	if m.Amount.Equal(m.Amount.Truncate(units)) {
+		return m.Amount.StringFixed(units), m.Currency
+	}
+	return m.Amount.String(), m.Currency
+}
+
+// SaveBudgetItem adds (ID 0) or changes one item of the rotation.
+func (s *Store) SaveBudgetItem(ctx context.Context, rotationID int64, it data.BudgetItem) (data.BudgetItem, error) {
+	out, err := s.AddBudgetItems(ctx, rotationID, []data.BudgetItem{it})
+	if err != nil {
+		return it, err
+	}
+	return out[0], nil
+}
+
+// AddBudgetItems saves several items at once (an import, the generators,
+// an undone delete): every one is validated first and all land or none
+// does. Items with an ID are changed in place.
+func (s *Store) AddBudgetItems(ctx context.Context, rotationID int64, items []data.BudgetItem) ([]data.BudgetItem, error) {
+	for i, it := range items {
+		if err := it.Validate(); err != nil {
+			if len(items) == 1 {
+				return nil, fmt.Errorf("save budget item: %w", err)
+			}
+			return nil, fmt.Errorf("save budget item %d: %w", i+1, err)
+		}
+	}
+	out := make([]data.BudgetItem, 0, len(items))
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, it := range items {
+			saved, err := saveBudgetItem(ctx, tx, rotationID, it)
+			if err != nil {
+				return err
+			}
+			out = append(out, saved)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("save budget items: %w", err)
+	}
+	return out, nil
+}
+
+func saveBudgetItem(ctx context.Context, tx *sql.Tx, rotationID int64, it data.BudgetItem) (data.BudgetItem, error) {
+	it.Description = strings.TrimSpace(it.Description)
+	planned, plannedCur := moneyText(it.Planned)
+	actual, actualCur := moneyText(it.Actual)
+	home, homeCur := moneyText(it.ActualHome)
+	args := []any{string(it.Category), it.Description, it.Date.String(), it.EndDate.String(), planned, plannedCur,
+		actual, actualCur, home, homeCur, string(it.PaidBy), it.EmployerPercent,
+		string(it.Reimbursement), it.ReimbursementDate.String(), it.Refund}
+	if it.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO budget_items (rotation_id, category, description, start_date, end_date,
+			planned_amount, planned_currency, actual_amount, actual_currency, actual_home_amount, actual_home_currency,
+			paid_by, employer_percent, reimbursement, reimbursement_date, refund)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{rotationID}, args...)...)
+		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
+			return it, fmt.Errorf("rotation %d: %w", rotationID, data.ErrNotFound)
+		}
+		if err != nil {
+			return it, fmt.Errorf("add %s item: %w", it.Category.Label(), err)
+		}
+		it.ID, err = res.LastInsertId()
+		return it, err
+	}
+	err := expectOne(tx.ExecContext(ctx, `UPDATE budget_items SET category = ?, description = ?, start_date = ?, end_date = ?,
+		planned_amount = ?, planned_currency = ?, actual_amount = ?, actual_currency = ?, actual_home_amount = ?,
+		actual_home_currency = ?, paid_by = ?, employer_percent = ?, reimbursement = ?, reimbursement_date = ?, refund = ?
+		WHERE id = ? AND rotation_id = ?`, append(args, it.ID, rotationID)...))
+	if err != nil {
+		return it, fmt.Errorf("budget item %d: %w", it.ID, err)
+	}
+	return it, nil
+}
+
+// DeleteBudgetItem removes an item and returns it as it was, so that the
+// screen can offer to undo the delete.
+func (s *Store) DeleteBudgetItem(ctx context.Context, id int64) (data.BudgetItem, error) {
+	var gone data.BudgetItem
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		gone, err = scanBudgetItem(tx.QueryRowContext(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE id = ?`, id))
+		if errors.Is(err, sql.ErrNoRows) {
+			return data.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM budget_items WHERE id = ?`, id))
+	})
+	if err != nil {
+		return gone, fmt.Errorf("delete budget item %d: %w", id, err)
+	}
+	return gone, nil
+}
+
+// Rates lists the exchange rates into home, by currency and date.
+func (s *Store) Rates(ctx context.Context, home string) ([]data.Rate, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, currency, to_home, as_of FROM exchange_rates
+		WHERE home = ? ORDER BY currency, as_of`, home)
+	if err != nil {
+		return nil, fmt.Errorf("read exchange rates: %w", classify(err))
+	}
+	defer rows.Close()
+	out := []data.Rate{}
+	for rows.Next() {
+		var r data.Rate
+		var rate, asOf string
+		if err := rows.Scan(&r.ID, &r.Currency, &rate, &asOf); err != nil {
+			return nil, fmt.Errorf("read exchange rates: %w", classify(err))
+		}
+		var errs []error
+		if r.ToHome, err = decimal.NewFromString(rate); err != nil {
+			errs = append(errs, data.Invalid("rate", "%q is not a stored rate", rate))
+		}
+		if r.AsOf, err = data.ParseDate("as of", asOf); err != nil {
+			errs = append(errs, err)
+		}
+		if err := errors.Join(errs...); err != nil {
+			return nil, fmt.Errorf("exchange rate %d: %w: %w", r.ID, ErrCorrupt, err)
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read exchange rates: %w", classify(err))
+	}
+	return out, nil
+}
+
+// SaveRate adds (ID 0) or changes one rate into home. A second rate for the
+// same currency and day is refused (ErrConflict, with the "as of" field
+// named), since it would make the conversion a coin toss.
+func (s *Store) SaveRate(ctx context.Context, home string, r data.Rate) (data.Rate, error) {
+	if err := r.Validate(home); err != nil {
+		return r, fmt.Errorf("save rate: %w", err)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var other int64
+		err := tx.QueryRowContext(ctx, `SELECT id FROM exchange_rates WHERE home = ? AND currency = ? AND as_of = ? AND id <> ?`,
+			home, r.Currency, r.AsOf.String(), r.ID).Scan(&other)
+		switch {
+		case err == nil:
+			return fmt.Errorf("%w: %w", data.ErrConflict,
+				data.Invalid("as of", "%s already has a rate as of %s; edit that one instead", r.Currency, r.AsOf))
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if r.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO exchange_rates (home, currency, to_home, as_of) VALUES (?, ?, ?, ?)`,
+				home, r.Currency, r.ToHome.String(), r.AsOf.String())
+			if err != nil {
+				return err
+			}
+			r.ID, err = res.LastInsertId()
+			return err
+		}
+		return expectOne(tx.ExecContext(ctx, `UPDATE exchange_rates SET currency = ?, to_home = ?, as_of = ? WHERE id = ? AND home = ?`,
+			r.Currency, r.ToHome.String(), r.AsOf.String(), r.ID, home))
+	})
+	if err != nil {
+		return r, fmt.Errorf("save rate for %s: %w", r.Currency, err)
+	}
+	return r, nil
+}
+
+// ImportRates stores rates into home in one transaction: a rate for a
+// currency and day already known replaces it (a corrected quote), so
+// importing the same file twice leaves the same table. It returns how many
+// rates were new and how many replaced old values.
+func (s *Store) ImportRates(ctx context.Context, home string, rates []data.Rate) (added, replaced int, err error) {
+	if err := data.ValidateRates(home, rates); err != nil {
+		return 0, 0, fmt.Errorf("import rates: %w", err)
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		for _, r := range rates {
+			var id int64
+			var old string
+			err := tx.QueryRowContext(ctx, `SELECT id, to_home FROM exchange_rates WHERE home = ? AND currency = ? AND as_of = ?`,
+				home, r.Currency, r.AsOf.String()).Scan(&id, &old)
+			switch {
+			case errors.Is(err, sql.ErrNoRows):
+				if _, err := tx.ExecContext(ctx, `INSERT INTO exchange_rates (home, currency, to_home, as_of) VALUES (?, ?, ?, ?)`,
+					home, r.Currency, r.ToHome.String(), r.AsOf.String()); err != nil {
+					return err
+				}
+				added++
+			case err != nil:
+				return err
+			default:
+				if d, perr := decimal.NewFromString(old); perr == nil && d.Equal(r.ToHome) {
+					continue
+				}
+				if _, err := tx.ExecContext(ctx, `UPDATE exchange_rates SET to_home = ? WHERE id = ?`, r.ToHome.String(), id); err != nil {
+					return err
+				}
+				replaced++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("import rates: %w", err)
+	}
+	return added, replaced, nil
+}
+
+// DeleteRate removes one rate and returns it as it was, for undo.
+func (s *Store) DeleteRate(ctx context.Context, home string, id int64) (data.Rate, error) {
+	var gone data.Rate
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var rate, asOf string
+		err := tx.QueryRowContext(ctx, `SELECT id, currency, to_home, as_of FROM exchange_rates WHERE id = ? AND home = ?`, id, home).
+			Scan(&gone.ID, &gone.Currency, &rate, &asOf)
+		if errors.Is(err, sql.ErrNoRows) {
+			return data.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		gone.ToHome, _ = decimal.NewFromString(rate)
+		gone.AsOf, _ = data.ParseDate("as of", asOf)
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM exchange_rates WHERE id = ?`, id))
+	})
+	if err != nil {
+		return gone, fmt.Errorf("delete rate %d: %w", id, err)
+	}
+	return gone, nil
+}
+
+// DecimalMark returns the decimal mark the user chose for typing amounts;
+// zero when not chosen (amounts are then read where unambiguous).
+func (s *Store) DecimalMark(ctx context.Context) (data.DecimalMark, error) {
+	v, ok, err := s.Setting(ctx, SettingDecimalMark)
+	if err != nil || !ok {
+		return 0, err
+	}
+	switch v {
+	case ".":
+		return data.DecimalPoint, nil
+	case ",":
+		return data.DecimalComma, nil
+	}
+	return 0, nil
+}
+
+// SetDecimalMark stores the user's decimal mark (zero forgets it).
+func (s *Store) SetDecimalMark(ctx context.Context, m data.DecimalMark) error {
+	v := ""
+	switch m {
+	case data.DecimalPoint, data.DecimalComma:
+		v = string(rune(m))
+	case 0:
+	default:
+		return data.Invalid("decimal mark", "%q is not one MasterPlan reads; use a point or a comma", rune(m))
+	}
+	if err := s.SetSetting(ctx, SettingDecimalMark, v); err != nil {
+		return fmt.Errorf("save the decimal mark: %w", err)
+	}
+	return nil
+}

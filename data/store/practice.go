@@ -118,7 +118,7 @@ func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error
 	return out, rows.Err()
 }
 
-// optionalDate reads a stored day that may be ” (not known).
+// optionalDate reads a stored day that may be empty (not known).
 func optionalDate(field, s string) (data.Date, error) {
 	if s == "" {
 		return data.Date{}, nil
@@ -126,7 +126,7 @@ func optionalDate(field, s string) (data.Date, error) {
 	return data.ParseDate(field, s)
 }
 
-// dateText stores a day, ” for the zero Date.
+// dateText stores a day, empty for the zero Date.
 func dateText(d data.Date) string {
 	if d.IsZero() {
 		return ""

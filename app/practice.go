@@ -2,8 +2,8 @@ package app
 
 import (
 	"errors"
-	"image/color"
 	"fmt"
+	"image/color"
 	"slices"
 	"strconv"
 	"strings"

@@ -49,6 +49,7 @@ type practiceScreen struct {
 	undoBar      *fyne.Container
 	undoLabel    *widget.Label
 	deleted      *data.Attempt // the attempt the undo bar brings back
+	notice       *widget.Label // what a save did besides saving (a retake milestone added)
 	manageExams  *widget.List
 	manageTopics *widget.List
 }
@@ -56,6 +57,10 @@ type practiceScreen struct {
 func newPracticeScreen(s *Shell) *practiceScreen {
 	ps := &practiceScreen{shell: s, explain: widget.NewLabel(""), undoLabel: widget.NewLabel("")}
 	ps.explain.Wrapping = fyne.TextWrapWord
+	ps.notice = widget.NewLabel("")
+	ps.notice.Wrapping = fyne.TextWrapWord
+	ps.notice.Importance = widget.WarningImportance
+	ps.notice.Hide()
 	ps.chart = canvas.NewImageFromImage(nil)
 	ps.chart.FillMode = canvas.ImageFillContain
 	ps.chart.SetMinSize(fyne.NewSize(360, 150))
@@ -334,7 +339,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 		container.NewTabItem("Attempts", attempts),
 		container.NewTabItem("Exams and topics", manage),
 	)
-	return container.NewBorder(container.NewHBox(layoutSpacer(), record), nil, nil, nil, ps.tabs)
+	return container.NewBorder(container.NewBorder(nil, nil, nil, record, ps.notice), nil, nil, nil, ps.tabs)
 }
 
 // refresh loads the practice records (adding the track's default exams and
@@ -490,6 +495,7 @@ func (ps *practiceScreen) attemptTopics(examID int64, a data.Attempt) []data.Top
 // editAttempt opens the attempt form: one entry per topic, typed as 32/40
 // or 85%; Enter in any entry saves. ID 0 records a new attempt.
 func (ps *practiceScreen) editAttempt(a data.Attempt) {
+	ps.notice.Hide()
 	day := widgets.NewDateEntry("date", false)
 	day.SetDate(a.Date)
 	names := make([]string, len(ps.p.Exams))
@@ -701,6 +707,7 @@ const (
 // editExam opens the exam form: name, kind, pass mark, date and the real
 // result. A failed result adds a retake milestone to the rotation.
 func (ps *practiceScreen) editExam(e data.Exam) {
+	ps.notice.Hide()
 	name := widget.NewEntry()
 	name.SetText(e.Name)
 	name.Validator = func(v string) error { return data.CheckText("name", v, true, data.MaxNameLen) }
@@ -747,11 +754,14 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 		if err != nil {
 			return err
 		}
-		ps.shell.changed()
 		if retake != nil {
-			ps.shell.showInfo("Retake added", fmt.Sprintf("%q is now a milestone of your rotation, due %s (a first guess: change it on the Rotation screen). "+
+			// Said on the screen, not in a dialog: the form's closing would
+			// take a dialog opened now down with it.
+			ps.notice.SetText(fmt.Sprintf("Retake added: %q is now a milestone of your rotation, due %s (a first guess: change it on the Rotation screen). "+
 				"Set the exam's date to the retake day to get a new forecast.", retake.Title, retake.Due))
+			ps.notice.Show()
 		}
+		ps.shell.changed()
 		return nil
 	}
 	title := "Edit exam"

@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image"
 	"image/color"
 	"slices"
 	"strconv"
@@ -22,12 +23,6 @@ import (
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
-// Size of the trend chart image, in pixels; the canvas scales it to fit.
-const (
-	practiceChartWidth  = 600
-	practiceChartHeight = 260
-)
-
 // practiceScreen records practice tests and shows where each exam and
 // topic stands: readiness per exam with its trend chart, topics weakest
 // first, the attempts, and the exams and topics themselves.
@@ -38,7 +33,7 @@ type practiceScreen struct {
 
 	tabs         *container.AppTabs
 	examList     *widget.List
-	chart        *canvas.Image
+	chart        *widgets.ChartImage
 	explain      *widget.Label
 	topicList    *widget.List
 	readyEmpty   *widget.Label
@@ -61,9 +56,8 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	ps.notice.Wrapping = fyne.TextWrapWord
 	ps.notice.Importance = widget.WarningImportance
 	ps.notice.Hide()
-	ps.chart = canvas.NewImageFromImage(nil)
-	ps.chart.FillMode = canvas.ImageFillContain
-	ps.chart.SetMinSize(fyne.NewSize(360, 150))
+	ps.chart = widgets.NewChartImage(fyne.NewSize(360, 160))
+	ps.chart.OnError = s.showError
 
 	ps.examList = widget.NewList(
 		func() int { return len(ps.p.Report.Exams) },
@@ -393,25 +387,22 @@ func (ps *practiceScreen) refresh() {
 // showExam draws the selected exam's chart and its one-sentence forecast.
 func (ps *practiceScreen) showExam() {
 	if ps.exam >= len(ps.p.Report.Exams) {
-		ps.chart.Image = nil
+		ps.chart.Draw = nil
 		ps.chart.Refresh()
 		ps.explain.SetText("")
 		return
 	}
-	f := ps.p.Report.Exams[ps.exam]
-	colors := chart.PracticeColors{
-		Background: theme.Color(theme.ColorNameBackground),
-		Foreground: theme.Color(theme.ColorNameForeground),
-		Score:      theme.Color(theme.ColorNamePrimary),
-		PassMark:   theme.Color(theme.ColorNameError),
-		Projection: theme.Color(theme.ColorNameSuccess),
+	f, today := ps.p.Report.Exams[ps.exam], ps.p.Today
+	ps.chart.Draw = func(w, h int) (image.Image, error) {
+		colors := chart.PracticeColors{
+			Background: theme.Color(theme.ColorNameBackground),
+			Foreground: theme.Color(theme.ColorNameForeground),
+			Score:      theme.Color(theme.ColorNamePrimary),
+			PassMark:   theme.Color(theme.ColorNameError),
+			Projection: theme.Color(theme.ColorNameSuccess),
+		}
+		return chart.PracticeTrend(f, today, colors, w, h)
 	}
-	img, err := chart.PracticeTrend(f, ps.p.Today, colors, practiceChartWidth, practiceChartHeight)
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.chart.Image = img
 	ps.chart.Refresh()
 	ps.explain.SetText(f.Exam.Name + ": " + f.Explanation)
 }

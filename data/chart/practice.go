@@ -11,6 +11,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -104,6 +105,10 @@ func PracticeTrend(f data.ExamForecast, today data.Date, c PracticeColors, width
 		p.Legend.Add(fmt.Sprintf("projected %.1f %% on %s", f.Projected, f.Target), proj, marks)
 	}
 	p.Legend.TextStyle.Color = c.Foreground
+	// Sans like the app's own text, not gonum's default serif.
+	for _, st := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle, &p.X.Tick.Label, &p.Y.Tick.Label, &p.Legend.TextStyle} {
+		st.Font.Variant = "Sans"
+	}
 	p.Legend.Top, p.Legend.Left = false, true
 
 	canvas := vgimg.NewWith(vgimg.UseWH(vg.Length(width)*vg.Inch/96, vg.Length(height)*vg.Inch/96), vgimg.UseDPI(96),

@@ -65,7 +65,7 @@ func TestE2EPractice(t *testing.T) {
 			g.key(t, "ctrl+5")
 			for _, size := range [][2]int{{1024, 700}, {1600, 1000}} {
 				g.resize(t, size[0], size[1])
-				g.shot(t, fmt.Sprintf("practice-%s-%d", theme, size[0]))
+				g.shot(t, fmt.Sprintf("practice-history-%s-%d", theme, size[0]))
 			}
 			if theme == "dark" {
 				// Ctrl+N, Tab from the date past exam, source and duration to

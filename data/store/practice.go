@@ -34,7 +34,10 @@ func (s *Store) EnsurePracticeDefaults(ctx context.Context, r data.Rotation) (bo
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM exams WHERE rotation_id = ?`, r.ID).Scan(&n); err != nil {
 			return err
 		}
-		if done > 0 || n > 0 {
+		switch {
+		case done > 0:
+			return nil
+		case n > 0: // exams made another way (an import) before Practice was opened
 			return putSetting(ctx, tx, keyPracticeDefaults, "1")
 		}
 		due := map[string]data.Date{}

@@ -25,6 +25,10 @@ const keyPracticeDefaults = "practice.defaults_done"
 // for them; every suggested topic is covered by every exam until the user
 // says otherwise.
 func (s *Store) EnsurePracticeDefaults(ctx context.Context, r data.Rotation) (bool, error) {
+	// Read first: the write transaction (BEGIN IMMEDIATE) is only needed once.
+	if _, done, err := s.Setting(ctx, keyPracticeDefaults); err != nil || done {
+		return false, err
+	}
 	added := false
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var done, n int

@@ -1,14 +1,902 @@
 package app
 
 import (
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/chart"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
-// newPracticeScreen stands in until the Practice screen is built.
-func newPracticeScreen(s *Shell) screen {
-	return newPlaceholderScreen("Practice tests: coming soon.\n\nHere you will record practice attempts with a score per topic, see the trend, your weakest topics and whether you are ready for each exam.")
+// practiceScreen records practice tests and shows where each exam and
+// topic stands: readiness per exam with its trend chart, topics weakest
+// first, the attempts, and the exams and topics themselves.
+type practiceScreen struct {
+	shell *Shell
+	p     summary.Practice
+	exam  int // index of the exam selected on the readiness tab
+
+	tabs         *container.AppTabs
+	examList     *widget.List
+	chart        *widgets.ChartImage
+	explain      *widget.Label
+	topicList    *widget.List
+	readyEmpty   *widget.Label
+	attemptList  *widget.List
+	attemptEmpty *widget.Label
+	filter       *widget.Entry
+	shown        []data.Attempt // the attempts listed: filtered, newest first
+	undoBar      *fyne.Container
+	undoLabel    *widget.Label
+	deleted      *data.Attempt // the attempt the undo bar brings back
+	notice       *widget.Label // what a save did besides saving (a retake milestone added)
+	manageExams  *widget.List
+	manageTopics *widget.List
 }
 
-// practiceCard is the dashboard's Practice card: a title and text from the
-// summary; an empty text hides the card.
-func practiceCard(s summary.Summary) (title, text string) { return "", "" }
+func newPracticeScreen(s *Shell) *practiceScreen {
+	ps := &practiceScreen{shell: s, explain: widget.NewLabel(""), undoLabel: widget.NewLabel("")}
+	ps.explain.Wrapping = fyne.TextWrapWord
+	ps.notice = widget.NewLabel("")
+	ps.notice.Wrapping = fyne.TextWrapWord
+	ps.notice.Importance = widget.WarningImportance
+	ps.notice.Hide()
+	ps.chart = widgets.NewChartImage(fyne.NewSize(360, 160))
+	ps.chart.OnError = s.showError
+
+	ps.examList = widget.NewList(
+		func() int { return len(ps.p.Report.Exams) },
+		func() fyne.CanvasObject { return practiceRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			icon, head, detail := examLine(ps.p.Report.Exams[id])
+			setPracticeRow(o, icon, head, detail)
+		})
+	ps.examList.OnSelected = func(id widget.ListItemID) {
+		ps.exam = id
+		ps.showExam()
+	}
+	ps.topicList = widget.NewList(
+		func() int { return len(ps.p.Report.Topics) },
+		func() fyne.CanvasObject { return practiceRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			icon, head, detail := topicLine(ps.p.Report.Topics[id])
+			setPracticeRow(o, icon, head, detail)
+		})
+	ps.readyEmpty = widget.NewLabel("")
+	ps.readyEmpty.Wrapping = fyne.TextWrapWord
+
+	ps.attemptList = widget.NewList(
+		func() int { return len(ps.shown) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			a := ps.shown[id]
+			row := o.(*fyne.Container)
+			l := row.Objects[0].(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(ps.attemptLine(a))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { ps.editAttempt(a) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { ps.deleteAttempt(a) }
+		})
+	ps.attemptEmpty = widget.NewLabel("No practice attempts yet. Press Ctrl+N to record one: choose the exam, then type each topic's score as correct/total (32/40) or a percentage (85%).")
+	ps.attemptEmpty.Wrapping = fyne.TextWrapWord
+	ps.filter = widget.NewEntry()
+	ps.filter.SetPlaceHolder("Find attempts by exam, source, note or date")
+	ps.filter.OnChanged = func(string) { ps.applyFilter() }
+	ps.undoBar = container.NewHBox(ps.undoLabel, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), ps.undoDelete))
+	ps.undoBar.Hide()
+
+	ps.manageExams = widget.NewList(
+		func() int { return len(ps.p.Exams) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			e := ps.p.Exams[id]
+			row := o.(*fyne.Container)
+			l := row.Objects[0].(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(examSummary(e))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { ps.editExam(e) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { ps.deleteExam(e) }
+		})
+	ps.manageTopics = widget.NewList(
+		func() int { return len(ps.p.Topics) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("Merge…", theme.ContentPasteIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			t := ps.p.Topics[id]
+			row := o.(*fyne.Container)
+			l := row.Objects[0].(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			l.SetText(ps.topicSummary(t))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { ps.editTopic(t) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { ps.mergeTopic(t) }
+			buttons.Objects[2].(*widget.Button).OnTapped = func() { ps.deleteTopic(t) }
+		})
+	return ps
+}
+
+// practiceRow is a list row: an icon, a bold first line and a detail line.
+func practiceRow() fyne.CanvasObject {
+	head := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	head.Truncation = fyne.TextTruncateEllipsis
+	detail := widget.NewLabel("")
+	detail.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(head, detail))
+}
+
+func setPracticeRow(o fyne.CanvasObject, icon fyne.Resource, head, detail string) {
+	row := o.(*fyne.Container)
+	lines := row.Objects[0].(*fyne.Container)
+	lines.Objects[0].(*widget.Label).SetText(head)
+	lines.Objects[1].(*widget.Label).SetText(detail)
+	row.Objects[1].(*widget.Icon).SetResource(icon)
+}
+
+func practicePct(v float64) string { return fmt.Sprintf("%.1f %%", v) }
+
+// readinessIcon and readinessWord show a verdict by icon and word, so it
+// does not rest on colour alone.
+func readinessIcon(r data.Readiness) fyne.Resource {
+	switch r {
+	case data.ReadinessReady:
+		return theme.ConfirmIcon()
+	case data.ReadinessBorderline:
+		return theme.WarningIcon()
+	case data.ReadinessNotReady:
+		return theme.ErrorIcon()
+	}
+	return theme.QuestionIcon()
+}
+
+func readinessWord(r data.Readiness) string {
+	if r == data.ReadinessUnknown {
+		return "no forecast yet"
+	}
+	return strings.ToUpper(string(r))
+}
+
+// examLine is an exam's row on the readiness tab; the date and the reason
+// are in the sentence under the chart.
+func examLine(f data.ExamForecast) (fyne.Resource, string, string) {
+	head := fmt.Sprintf("%s: %s", f.Exam.Name, readinessWord(f.Readiness))
+	var parts []string
+	if f.Attempts() > 0 {
+		parts = append(parts, "latest "+practicePct(f.Latest))
+	} else {
+		parts = append(parts, "no attempts")
+	}
+	if f.HasProjection {
+		parts = append(parts, "projected "+practicePct(f.Projected))
+	}
+	parts = append(parts, "pass mark "+practicePct(f.PassMark))
+	return readinessIcon(f.Readiness), head, strings.Join(parts, " · ")
+}
+
+// topicLine is a topic's row: a topic below its pass mark says so in words
+// and with the warning icon, the others show a tick.
+func topicLine(f data.TopicForecast) (fyne.Resource, string, string) {
+	if f.Attempts() == 0 {
+		return theme.QuestionIcon(), f.Topic.Name + ": not practised yet", "Score it in your next attempt to see where it stands."
+	}
+	icon, head := theme.ConfirmIcon(), f.Topic.Name
+	if f.BelowPass() {
+		icon, head = theme.WarningIcon(), fmt.Sprintf("%s: BELOW PASS (%s < %s)", f.Topic.Name, practicePct(f.Latest), practicePct(f.PassMark))
+	}
+	if f.Readiness != data.ReadinessUnknown {
+		head += " · " + readinessWord(f.Readiness)
+	}
+	parts := []string{"latest " + practicePct(f.Latest), "last 3 avg " + practicePct(f.Average3)}
+	if f.HasTrend {
+		parts = append(parts, fmt.Sprintf("trend %+.1f/week", f.Trend))
+	}
+	if f.HasProjection {
+		parts = append(parts, "projected "+practicePct(f.Projected))
+	}
+	if f.Attempts() > 1 {
+		study := "no study logged since the first attempt"
+		if f.StudyHours > 0 {
+			study = fmt.Sprintf("%.1f h studied since the first attempt", f.StudyHours)
+		}
+		parts = append(parts, fmt.Sprintf("%+.1f points, %s", f.ScoreChange(), study))
+	}
+	return icon, head, strings.Join(parts, " · ")
+}
+
+func examSummary(e data.Exam) string {
+	s := fmt.Sprintf("%s (%s) · pass mark %s", e.Name, e.Kind, practicePct(e.PassMark))
+	if e.Date.IsZero() {
+		s += " · no date yet"
+	} else {
+		s += " · on " + e.Date.String()
+	}
+	if e.Result != "" {
+		s += fmt.Sprintf(" · %s on %s", strings.ToUpper(e.Result), e.ResultDate)
+	}
+	return s
+}
+
+func (ps *practiceScreen) topicSummary(t data.Topic) string {
+	var names []string
+	for _, e := range ps.p.Exams {
+		if t.Covers(e.ID) {
+			names = append(names, e.Name)
+		}
+	}
+	if len(names) == 0 {
+		return t.Name + " · no exam chosen"
+	}
+	return t.Name + " · " + strings.Join(names, ", ")
+}
+
+func (ps *practiceScreen) examName(id int64) string {
+	for _, e := range ps.p.Exams {
+		if e.ID == id {
+			return e.Name
+		}
+	}
+	return fmt.Sprintf("exam %d", id)
+}
+
+func (ps *practiceScreen) attemptLine(a data.Attempt) string {
+	parts := []string{a.Date.String(), ps.examName(a.ExamID)}
+	if a.Source != "" {
+		parts = append(parts, a.Source)
+	}
+	if v, ok := a.Overall(); ok {
+		parts = append(parts, "overall "+practicePct(v))
+	}
+	n := len(a.Scores)
+	topics := fmt.Sprintf("%d topics", n)
+	if n == 1 {
+		topics = "1 topic"
+	}
+	parts = append(parts, topics)
+	if a.Duration > 0 {
+		parts = append(parts, data.FormatStudyDuration(a.Duration))
+	}
+	if a.Notes != "" {
+		parts = append(parts, strings.ReplaceAll(a.Notes, "\n", " "))
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (ps *practiceScreen) view() fyne.CanvasObject {
+	record := widget.NewButtonWithIcon("Record attempt (Ctrl+N)", theme.ContentAddIcon(), ps.newItem)
+	record.Importance = widget.HighImportance
+	result := widget.NewButtonWithIcon("Record exam result…", theme.DocumentCreateIcon(), ps.recordResult)
+	help := widget.NewLabel("Readiness projects each score to the exam date from the trend of the last attempts, and compares it with the pass mark.")
+	help.Wrapping = fyne.TextWrapWord
+
+	examSide := container.NewBorder(nil, container.NewHBox(result), nil, nil, ps.examList)
+	chartSide := container.NewBorder(nil, ps.explain, nil, nil, ps.chart)
+	top := container.NewHSplit(examSide, chartSide)
+	top.Offset = 0.42
+	topics := container.NewBorder(
+		widget.NewLabelWithStyle("Topics, weakest first (the warning sign and BELOW PASS mark a latest score under the pass mark)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		nil, nil, nil, ps.topicList)
+	split := container.NewVSplit(top, topics)
+	split.Offset = 0.5
+	readiness := container.NewBorder(container.NewVBox(ps.readyEmpty, help), nil, nil, nil, split)
+
+	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), ps.undoBar, nil, nil, ps.attemptList)
+
+	addExam := widget.NewButtonWithIcon("Add exam", theme.ContentAddIcon(), func() {
+		ps.editExam(data.Exam{Kind: data.ExamWritten, PassMark: data.DefaultPassMark})
+	})
+	addTopic := widget.NewButtonWithIcon("Add topic", theme.ContentAddIcon(), func() { ps.editTopic(data.Topic{}) })
+	exams := container.NewBorder(
+		container.NewHBox(widget.NewLabelWithStyle("Exams", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), addExam),
+		nil, nil, nil, ps.manageExams)
+	topicsManage := container.NewBorder(
+		container.NewHBox(widget.NewLabelWithStyle("Topics (rename or merge keeps every score)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), addTopic),
+		nil, nil, nil, ps.manageTopics)
+	manage := container.NewVSplit(exams, topicsManage)
+	manage.Offset = 0.35
+
+	ps.tabs = container.NewAppTabs(
+		container.NewTabItem("Readiness", readiness),
+		container.NewTabItem("Attempts", attempts),
+		container.NewTabItem("Exams and topics", manage),
+	)
+	return container.NewBorder(container.NewBorder(nil, nil, nil, record, ps.notice), nil, nil, nil, ps.tabs)
+}
+
+// refresh loads the practice records (adding the track's default exams and
+// topics the first time) and redraws every tab.
+func (ps *practiceScreen) refresh() {
+	ctx := ps.shell.ctx()
+	rot, err := ps.shell.Store.Rotation(ctx)
+	if err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	if _, err := ps.shell.Store.EnsurePracticeDefaults(ctx, rot); err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	set, err := ps.shell.Store.Settings(ctx)
+	if err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	p, err := summary.LoadPractice(ctx, ps.shell.Store, rot, set, ps.shell.Now())
+	if err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	ps.p = p
+	if ps.exam >= len(p.Report.Exams) {
+		ps.exam = 0
+	}
+	switch {
+	case len(p.Exams) == 0:
+		ps.readyEmpty.SetText("No exams yet. Add the exams you will sit on the \"Exams and topics\" tab.")
+		ps.readyEmpty.Show()
+	case len(p.Attempts) == 0:
+		ps.readyEmpty.SetText("No practice attempts yet. Press Ctrl+N to record one; readiness needs at least two attempts on different days.")
+		ps.readyEmpty.Show()
+	default:
+		ps.readyEmpty.Hide()
+	}
+	ps.examList.Refresh()
+	if len(p.Report.Exams) > 0 {
+		ps.examList.Select(ps.exam)
+	}
+	ps.showExam()
+	ps.topicList.Refresh()
+	ps.applyFilter()
+	ps.manageExams.Refresh()
+	ps.manageTopics.Refresh()
+}
+
+// showExam draws the selected exam's chart and its one-sentence forecast.
+func (ps *practiceScreen) showExam() {
+	if ps.exam >= len(ps.p.Report.Exams) {
+		ps.chart.Draw = nil
+		ps.chart.Refresh()
+		ps.explain.SetText("")
+		return
+	}
+	f, today := ps.p.Report.Exams[ps.exam], ps.p.Today
+	ps.chart.Draw = func(w, h int) (image.Image, error) {
+		colors := chart.PracticeColors{
+			Background: theme.Color(theme.ColorNameBackground),
+			Foreground: theme.Color(theme.ColorNameForeground),
+			Score:      theme.Color(theme.ColorNamePrimary),
+			PassMark:   theme.Color(theme.ColorNameError),
+			Projection: theme.Color(theme.ColorNameSuccess),
+		}
+		return chart.PracticeTrend(f, today, colors, w, h)
+	}
+	ps.chart.Refresh()
+	ps.explain.SetText(f.Exam.Name + ": " + f.Explanation)
+}
+
+// applyFilter lists the attempts matching the find text, newest first.
+func (ps *practiceScreen) applyFilter() {
+	q := data.NameKey(ps.filter.Text)
+	ps.shown = ps.shown[:0]
+	for i := len(ps.p.Attempts) - 1; i >= 0; i-- {
+		a := ps.p.Attempts[i]
+		if q == "" || strings.Contains(data.NameKey(ps.attemptLine(a)), q) {
+			ps.shown = append(ps.shown, a)
+		}
+	}
+	switch {
+	case len(ps.p.Attempts) == 0:
+		ps.attemptEmpty.SetText("No practice attempts yet. Press Ctrl+N to record one: choose the exam, then type each topic's score as correct/total (32/40) or a percentage (85%).")
+		ps.attemptEmpty.Show()
+	case len(ps.shown) == 0:
+		ps.attemptEmpty.SetText(fmt.Sprintf("No attempt matches %q.", ps.filter.Text))
+		ps.attemptEmpty.Show()
+	default:
+		ps.attemptEmpty.Hide()
+	}
+	ps.attemptList.Refresh()
+}
+
+func (ps *practiceScreen) newItem() {
+	if len(ps.p.Exams) == 0 {
+		ps.shell.showInfo("No exams yet", "Add the exam this practice test prepares for on the \"Exams and topics\" tab first.")
+		return
+	}
+	a := data.Attempt{Date: ps.p.Today}
+	if ps.exam < len(ps.p.Report.Exams) {
+		a.ExamID = ps.p.Report.Exams[ps.exam].Exam.ID
+	}
+	if n := len(ps.p.Attempts); n > 0 {
+		a.Source = ps.p.Attempts[n-1].Source
+	}
+	ps.editAttempt(a)
+}
+
+// parseScoreCell reads a score typed as "32/40", "85%" or "" (not scored).
+func parseScoreCell(s string) (data.TopicScore, bool, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return data.TopicScore{}, false, nil
+	}
+	if c, t, ok := strings.Cut(s, "/"); ok {
+		sc, err := data.ParseTopicScore(c, t)
+		return sc, true, err
+	}
+	if strings.HasSuffix(s, "%") {
+		sc, err := data.ParseTopicScore(s, "")
+		return sc, true, err
+	}
+	return data.TopicScore{}, true, data.Invalid("score", "%q is neither correct/total nor a percentage; write it like 32/40 or 85%%, or leave it empty", s)
+}
+
+// formatScoreCell writes a score the way parseScoreCell reads it.
+func formatScoreCell(s data.TopicScore) string {
+	c, t := data.FormatTopicScore(s)
+	if t == "" {
+		return c
+	}
+	return c + "/" + t
+}
+
+// attemptTopics are the topics the attempt form asks a score for: those
+// the exam covers, and any the attempt already scores.
+func (ps *practiceScreen) attemptTopics(examID int64, a data.Attempt) []data.Topic {
+	var out []data.Topic
+	for _, t := range ps.p.Topics {
+		if _, scored := a.Score(t.ID); t.Covers(examID) || scored {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// editAttempt opens the attempt form: one entry per topic, typed as 32/40
+// or 85%; Enter in any entry saves. ID 0 records a new attempt.
+func (ps *practiceScreen) editAttempt(a data.Attempt) {
+	ps.notice.Hide()
+	day := widgets.NewDateEntry("date", false)
+	day.SetDate(a.Date)
+	names := make([]string, len(ps.p.Exams))
+	for i, e := range ps.p.Exams {
+		names[i] = e.Name
+	}
+	exam := widget.NewSelect(names, nil)
+	var sources []string
+	for _, o := range ps.p.Attempts {
+		if o.Source != "" && !slices.Contains(sources, o.Source) {
+			sources = append(sources, o.Source)
+		}
+	}
+	source := widget.NewSelectEntry(sources)
+	source.SetText(a.Source)
+	source.Validator = func(v string) error { return data.CheckText("source", v, false, data.MaxNameLen) }
+	minutes := widget.NewEntry()
+	minutes.SetPlaceHolder("minutes, e.g. 90 (optional)")
+	if a.Duration > 0 {
+		minutes.SetText(strconv.FormatFloat(a.Duration.Minutes(), 'f', -1, 64))
+	}
+	minutes.Validator = func(v string) error { _, err := parseAttemptMinutes(v); return err }
+	notes := widget.NewEntry()
+	notes.SetText(a.Notes)
+	notes.Validator = func(v string) error { return data.CheckText("notes", v, false, data.MaxNoteLen) }
+
+	scoreBox := container.NewVBox()
+	// The gutter keeps the scroll bar off the entries.
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
+	scroll := container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, scoreBox))
+	scroll.SetMinSize(fyne.NewSize(0, 250))
+	type scoreRow struct {
+		topic data.Topic
+		entry *widget.Entry
+	}
+	var rows []scoreRow
+	var submit func()
+	fillScores := func(examID int64) {
+		typed := map[int64]string{}
+		for _, r := range rows {
+			typed[r.topic.ID] = r.entry.Text
+		}
+		rows = nil
+		form := widget.NewForm()
+		for _, t := range ps.attemptTopics(examID, a) {
+			e := widget.NewEntry()
+			e.SetPlaceHolder("e.g. 32/40 or 85%")
+			if s, ok := a.Score(t.ID); ok {
+				e.SetText(formatScoreCell(s))
+			}
+			if v, ok := typed[t.ID]; ok {
+				e.SetText(v)
+			}
+			e.Validator = func(v string) error { _, _, err := parseScoreCell(v); return err }
+			e.OnSubmitted = func(string) { submit() }
+			form.Append(t.Name, e)
+			rows = append(rows, scoreRow{t, e})
+		}
+		scoreBox.Objects = []fyne.CanvasObject{form}
+		if len(rows) == 0 {
+			scoreBox.Objects = []fyne.CanvasObject{widget.NewLabel("This exam covers no topic yet: tick it for its topics on the \"Exams and topics\" tab.")}
+		}
+		scoreBox.Refresh()
+	}
+	exam.OnChanged = func(name string) {
+		if e, ok := data.FindExam(ps.p.Exams, name); ok {
+			fillScores(e.ID)
+		}
+	}
+	if i := slices.IndexFunc(ps.p.Exams, func(e data.Exam) bool { return e.ID == a.ExamID }); i >= 0 {
+		exam.SetSelected(names[i])
+	} else {
+		exam.SetSelected(names[0])
+	}
+
+	save := func() error {
+		at := a
+		e, ok := data.FindExam(ps.p.Exams, exam.Selected)
+		if !ok {
+			return data.Invalid("exam", "is required; choose the exam this practice test prepares for")
+		}
+		at.ExamID, at.Date = e.ID, day.Date()
+		if at.Date.IsZero() {
+			return data.Invalid("date", "%q is not a date; write it as YYYY-MM-DD", day.Text)
+		}
+		at.Source, at.Notes = strings.TrimSpace(source.Text), strings.TrimSpace(notes.Text)
+		d, err := parseAttemptMinutes(minutes.Text)
+		if err != nil {
+			return err
+		}
+		at.Duration = d
+		at.Scores = nil
+		var errs []error
+		for _, r := range rows {
+			s, ok, err := parseScoreCell(r.entry.Text)
+			if err != nil {
+				r.entry.SetValidationError(err)
+				errs = append(errs, fmt.Errorf("%s: %w", r.topic.Name, err))
+				continue
+			}
+			if ok {
+				s.TopicID = r.topic.ID
+				at.Scores = append(at.Scores, s)
+			}
+		}
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		if _, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, at, ps.p.Today); err != nil {
+			return err
+		}
+		ps.shell.changed()
+		return nil
+	}
+	title := "Edit practice attempt"
+	if a.ID == 0 {
+		title = "Record a practice attempt"
+	}
+	fields := map[string]fyne.Validatable{"date": day, "source": source, "duration": minutes, "notes": notes}
+	fd := showFormDialog(ps.shell.Window, title, "Save",
+		[]*widget.FormItem{
+			{Text: "Date", Widget: day},
+			{Text: "Exam", Widget: exam},
+			{Text: "Source", Widget: source, HintText: "practice-test vendor or \"own lab\""},
+			{Text: "Duration", Widget: minutes},
+			{Text: "Scores", Widget: scroll, HintText: "per topic: correct/total (32/40) or a percentage (85%); leave a topic empty if not scored"},
+			{Text: "Notes", Widget: notes},
+		}, fields, save)
+	submit = func() { practiceSubmit(fd, save, fields) }
+	for _, e := range []*widget.Entry{minutes, notes} {
+		e.OnSubmitted = func(string) { submit() }
+	}
+	day.OnSubmitted = func(string) { submit() }
+	source.OnSubmitted = func(string) { submit() }
+	fd.dlg.Resize(fyne.NewSize(760, 600))
+}
+
+// practiceSubmit is what the form's Save button does, for Enter in an entry: save,
+// then close, or show what is wrong and keep everything typed.
+func practiceSubmit(fd *formDialog, save func() error, fields map[string]fyne.Validatable) {
+	if err := save(); err != nil {
+		showFieldErrors(err, fields)
+		fd.errors.SetText(userError(err).Error())
+		fd.errors.Show()
+		return
+	}
+	fd.dlg.Hide()
+}
+
+// parseAttemptMinutes reads an attempt's duration in minutes ("90", "37.5");
+// empty means not noted. Data validates the range again on save.
+func parseAttemptMinutes(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || v < 0 || v > data.MaxAttemptDuration.Minutes() {
+		return 0, data.Invalid("duration", "%q is not a number of minutes from 0 to %g; write e.g. 90, or leave it empty", s, data.MaxAttemptDuration.Minutes())
+	}
+	return time.Duration(v * float64(time.Minute)).Round(time.Second), nil
+}
+
+// deleteAttempt deletes at once and offers to undo, so a slip costs one click.
+func (ps *practiceScreen) deleteAttempt(a data.Attempt) {
+	gone, err := ps.shell.Store.DeleteAttempt(ps.shell.ctx(), ps.p.Rotation.ID, a.ID)
+	if err != nil {
+		ps.shell.showError(err)
+		ps.shell.changed()
+		return
+	}
+	ps.deleted = &gone
+	ps.undoLabel.SetText(fmt.Sprintf("Deleted the attempt of %s (%s).", gone.Date, ps.examName(gone.ExamID)))
+	ps.undoBar.Show()
+	ps.shell.changed()
+}
+
+// undoDelete records the last deleted attempt again.
+func (ps *practiceScreen) undoDelete() {
+	if ps.deleted == nil {
+		return
+	}
+	a := *ps.deleted
+	a.ID = 0
+	if _, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, a, ps.p.Today); err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	ps.deleted = nil
+	ps.undoBar.Hide()
+	ps.shell.changed()
+}
+
+// recordResult opens the selected exam's form, where its result is entered.
+func (ps *practiceScreen) recordResult() {
+	if ps.exam < len(ps.p.Report.Exams) {
+		ps.editExam(ps.p.Report.Exams[ps.exam].Exam)
+	}
+}
+
+// Labels of the result picker.
+const (
+	resultNotSat = "not sat yet"
+	resultPassed = "passed"
+	resultFailed = "failed"
+)
+
+// editExam opens the exam form: name, kind, pass mark, date and the real
+// result. A failed result adds a retake milestone to the rotation.
+func (ps *practiceScreen) editExam(e data.Exam) {
+	ps.notice.Hide()
+	name := widget.NewEntry()
+	name.SetText(e.Name)
+	name.Validator = func(v string) error { return data.CheckText("name", v, true, data.MaxNameLen) }
+	kind := widget.NewSelect([]string{data.ExamWritten, data.ExamLab}, nil)
+	kind.SetSelected(e.Kind)
+	pass := widget.NewEntry()
+	pass.SetText(strconv.FormatFloat(e.PassMark, 'f', -1, 64))
+	pass.Validator = func(v string) error { _, err := parsePassMark(v); return err }
+	day := widgets.NewDateEntry("date", true)
+	day.SetDate(e.Date)
+	result := widget.NewSelect([]string{resultNotSat, resultPassed, resultFailed}, nil)
+	switch e.Result {
+	case data.ExamPassed:
+		result.SetSelected(resultPassed)
+	case data.ExamFailed:
+		result.SetSelected(resultFailed)
+	default:
+		result.SetSelected(resultNotSat)
+	}
+	resultDay := widgets.NewDateEntry("result date", true)
+	resultDay.SetDate(e.ResultDate)
+	result.OnChanged = func(v string) {
+		if v != resultNotSat && resultDay.Text == "" {
+			resultDay.SetDate(ps.p.Today)
+		}
+		if v == resultNotSat {
+			resultDay.SetText("")
+		}
+	}
+	fields := map[string]fyne.Validatable{"name": name, "pass mark": pass, "date": day, "result date": resultDay}
+	save := func() error {
+		ex := e
+		ex.Name, ex.Kind = strings.TrimSpace(name.Text), kind.Selected
+		p, err := parsePassMark(pass.Text)
+		if err != nil {
+			return err
+		}
+		ex.PassMark, ex.Date, ex.ResultDate = p, day.Date(), resultDay.Date()
+		ex.Result = ""
+		if result.Selected != resultNotSat {
+			ex.Result = result.Selected
+		}
+		_, retake, err := ps.shell.Store.SaveExam(ps.shell.ctx(), ps.p.Rotation.ID, ex, ps.p.Today)
+		if err != nil {
+			return err
+		}
+		if retake != nil {
+			// Said on the screen, not in a dialog: the form's closing would
+			// take a dialog opened now down with it.
+			ps.notice.SetText(fmt.Sprintf("Retake added: %q is now a milestone of your rotation, due %s (a first guess: change it on the Rotation screen). "+
+				"Set the exam's date to the retake day to get a new forecast.", retake.Title, retake.Due))
+			ps.notice.Show()
+		}
+		ps.shell.changed()
+		return nil
+	}
+	title := "Edit exam"
+	if e.ID == 0 {
+		title = "Add an exam"
+	}
+	fd := showFormDialog(ps.shell.Window, title, "Save",
+		[]*widget.FormItem{
+			{Text: "Name", Widget: name},
+			{Text: "Kind", Widget: kind},
+			{Text: "Pass mark (%)", Widget: pass, HintText: "above 0 and at most 100"},
+			{Text: "Exam date", Widget: day, HintText: "the (next) sitting; readiness projects to it"},
+			{Text: "Result", Widget: result},
+			{Text: "Result date", Widget: resultDay},
+		}, fields, save)
+	for _, en := range []*widget.Entry{name, pass, &day.Entry, &resultDay.Entry} {
+		en.OnSubmitted = func(string) { practiceSubmit(fd, save, fields) }
+	}
+}
+
+// parsePassMark reads a pass mark typed as "70" or "72.5 %".
+func parsePassMark(s string) (float64, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	v, err := strconv.ParseFloat(t, 64)
+	if err != nil {
+		return 0, data.Invalid("pass mark", "%q is not a number; enter a percentage such as 70", s)
+	}
+	return v, data.CheckPassMark(v)
+}
+
+func (ps *practiceScreen) deleteExam(e data.Exam) {
+	confirmDelete(ps.shell.Window, fmt.Sprintf("the exam %q", e.Name), func() {
+		if err := ps.shell.Store.DeleteExam(ps.shell.ctx(), e.ID); err != nil {
+			ps.shell.showError(err)
+		}
+		ps.shell.changed()
+	})
+}
+
+// editTopic opens the topic form: its name and the exams that cover it.
+// Renaming keeps the topic's scores.
+func (ps *practiceScreen) editTopic(t data.Topic) {
+	name := widget.NewEntry()
+	name.SetText(t.Name)
+	name.Validator = func(v string) error { return data.CheckText("name", v, true, data.MaxNameLen) }
+	var names []string
+	var ticked []string
+	for _, e := range ps.p.Exams {
+		names = append(names, e.Name)
+		if t.Covers(e.ID) || (t.ID == 0 && e.ID != 0) {
+			ticked = append(ticked, e.Name)
+		}
+	}
+	exams := widget.NewCheckGroup(names, nil)
+	exams.SetSelected(ticked)
+	fields := map[string]fyne.Validatable{"name": name}
+	save := func() error {
+		tp := t
+		tp.Name, tp.ExamIDs = strings.TrimSpace(name.Text), nil
+		for _, n := range exams.Selected {
+			if e, ok := data.FindExam(ps.p.Exams, n); ok {
+				tp.ExamIDs = append(tp.ExamIDs, e.ID)
+			}
+		}
+		if _, err := ps.shell.Store.SaveTopic(ps.shell.ctx(), ps.p.Rotation.ID, tp); err != nil {
+			return err
+		}
+		ps.shell.changed()
+		return nil
+	}
+	title := "Edit topic"
+	if t.ID == 0 {
+		title = "Add a topic"
+	}
+	fd := showFormDialog(ps.shell.Window, title, "Save",
+		[]*widget.FormItem{{Text: "Name", Widget: name}, {Text: "Covered by", Widget: exams}}, fields, save)
+	name.OnSubmitted = func(string) { practiceSubmit(fd, save, fields) }
+}
+
+// mergeTopic merges t into another topic the user picks; every score of t
+// moves there.
+func (ps *practiceScreen) mergeTopic(t data.Topic) {
+	var others []string
+	for _, o := range ps.p.Topics {
+		if o.ID != t.ID {
+			others = append(others, o.Name)
+		}
+	}
+	if len(others) == 0 {
+		ps.shell.showInfo("Nothing to merge into", "Add another topic first.")
+		return
+	}
+	into := widget.NewSelect(others, nil)
+	into.PlaceHolder = "choose the topic to keep"
+	d := dialog.NewForm(fmt.Sprintf("Merge %q into…", t.Name), "Merge", "Cancel",
+		[]*widget.FormItem{{Text: "Keep", Widget: into, HintText: "its scores and " + strconv.Quote(t.Name) + "'s become one history"}},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			target, found := data.FindTopic(ps.p.Topics, into.Selected)
+			if !found {
+				ps.shell.showError(data.Invalid("topic", "choose the topic to keep"))
+				return
+			}
+			if err := ps.shell.Store.MergeTopics(ps.shell.ctx(), ps.p.Rotation.ID, t.ID, target.ID); err != nil {
+				ps.shell.showError(err)
+			}
+			ps.shell.changed()
+		}, ps.shell.Window)
+	d.Resize(fyne.NewSize(520, 220))
+	d.Show()
+}
+
+func (ps *practiceScreen) deleteTopic(t data.Topic) {
+	confirmDelete(ps.shell.Window, fmt.Sprintf("the topic %q", t.Name), func() {
+		if err := ps.shell.Store.DeleteTopic(ps.shell.ctx(), t.ID); err != nil {
+			ps.shell.showError(err)
+		}
+		ps.shell.changed()
+	})
+}
+
+// practiceCard is the dashboard's Practice card: each exam's readiness and
+// the three weakest topics; hidden until there are exams.
+func practiceCard(s summary.Summary) (title, text string) {
+	if s.Practice == nil || len(s.Practice.Exams) == 0 {
+		return "", ""
+	}
+	var lines []string
+	for _, e := range s.Practice.Exams {
+		line := fmt.Sprintf("%s: %s", e.Name, readinessWord(data.Readiness(e.Readiness)))
+		switch {
+		case e.Projected != nil:
+			line += fmt.Sprintf(" (projected %s, pass mark %s)", practicePct(*e.Projected), practicePct(e.PassMark))
+		case e.Latest != nil:
+			line += fmt.Sprintf(" (latest %s, pass mark %s)", practicePct(*e.Latest), practicePct(e.PassMark))
+		}
+		lines = append(lines, line)
+	}
+	if len(s.Practice.WeakestTopics) > 0 {
+		lines = append(lines, "Weakest topics: "+strings.Join(s.Practice.WeakestTopics, ", "))
+	} else {
+		lines = append(lines, "No topic scored yet: record a practice test on the Practice screen (Ctrl+5, then Ctrl+N).")
+	}
+	return "Practice readiness", strings.Join(lines, "\n")
+}

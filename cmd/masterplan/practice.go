@@ -2,13 +2,179 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
+const importPracticeUsage = "import practice FILE [--create-missing] [--dry-run]"
+
+// importPractice reads a practice CSV, prints what it would add and what it
+// rejects (with line numbers), then adds the accepted attempts in one
+// transaction. Exams and topics the file names but the database lacks are
+// rejected row by row unless --create-missing creates them. Rejected rows
+// make the exit code 1 even when the other attempts were added.
 func importPractice(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("import practice", e)
+	create := fs.Bool("create-missing", false, "create the exams and topics the file names that do not exist yet")
+	dry := fs.Bool("dry-run", false, "only print what would be imported")
+	var file string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		file, args = args[0], args[1:]
+	}
+	if err := parseFlags(fs, e, importPracticeUsage, args); err != nil {
+		return err
+	}
+	if file == "" && fs.NArg() == 1 {
+		file = fs.Arg(0)
+	} else if fs.NArg() > 0 || file == "" {
+		return usagef("usage: masterplan %s", importPracticeUsage)
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", file, err)
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rot, err := currentRotation(ctx, st)
+	if err != nil {
+		return err
+	}
+	// The track's default exams exist before the file is matched against
+	// them, as they would once the app's Practice screen was opened.
+	if _, err := st.EnsurePracticeDefaults(ctx, rot); err != nil {
+		return err
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	opt := transfer.PracticeImport{Today: data.DateOf(e.now(), set.Location()), Strict: !*create}
+	if opt.Exams, err = st.Exams(ctx, rot.ID); err != nil {
+		return err
+	}
+	if opt.Topics, err = st.Topics(ctx, rot.ID); err != nil {
+		return err
+	}
+	if opt.Existing, err = st.Attempts(ctx, rot.ID); err != nil {
+		return err
+	}
+	p, err := transfer.ImportPractice(file, b, opt)
+	if err != nil {
+		return err
+	}
+	printPracticePreview(e.stdout, file, p, *create)
+	if *dry {
+		fmt.Fprintln(e.stdout, "Dry run: nothing was imported.")
+	} else if len(p.Accepted) > 0 {
+		n, err := st.ImportPractice(ctx, rot.ID, p, opt.Today)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Imported %s.\n", practicePlural(n, "attempt"))
+	}
+	if n := p.RejectedLines(); n > 0 {
+		return fmt.Errorf("import %s: %w: %s rejected (listed above); fix them and import the file again, the attempts already imported are refused as duplicates",
+			file, data.ErrInvalid, practicePlural(n, "row"))
+	}
+	return nil
+}
+
+// printPracticePreview prints what an import adds and leaves out.
+func printPracticePreview(w io.Writer, file string, p transfer.PracticePreview, create bool) {
+	rows := 0
+	for _, a := range p.Accepted {
+		rows += len(a.Lines)
+	}
+	fmt.Fprintf(w, "%s: %s to add (%s), %s rejected\n", file, practicePlural(len(p.Accepted), "attempt"), practicePlural(rows, "row"), practicePlural(p.RejectedLines(), "row"))
+	for i, a := range p.Accepted {
+		overall := "no score"
+		if v, ok := a.Attempt.Overall(); ok {
+			overall = fmt.Sprintf("%.1f %%", v)
+		}
+		src := ""
+		if a.Attempt.Source != "" {
+			src = ", " + a.Attempt.Source
+		}
+		fmt.Fprintf(w, "  line %d: %s %s%s: %s over %s\n", p.Lines[i], a.Attempt.Date, a.Exam, src, overall, practicePlural(len(a.Attempt.Scores), "topic"))
+	}
+	if create {
+		for _, n := range p.UnknownExams {
+			fmt.Fprintf(w, "  creates the exam %q (pass mark %g %%; change it in the app)\n", n, data.DefaultPassMark)
+		}
+		for _, n := range p.UnknownTopics {
+			fmt.Fprintf(w, "  creates the topic %q\n", n)
+		}
+	}
+	for _, r := range p.Rejected {
+		fmt.Fprintf(w, "  rejected %s\n", r)
+	}
+	for _, warn := range p.Warnings {
+		fmt.Fprintf(w, "  note: %s\n", warn)
+	}
+	if !create && hasUnknownNames(p.Rejected) {
+		fmt.Fprintln(w, "  (run again with --create-missing to create the exams and topics the file names)")
+	}
+}
+
+// hasUnknownNames reports a row rejected for naming an exam or topic that
+// does not exist, which --create-missing fixes.
+func hasUnknownNames(rs []transfer.Rejected) bool {
+	for _, r := range rs {
+		if strings.Contains(r.Reason, "is not an exam") || strings.Contains(r.Reason, "is not a topic") {
+			return true
+		}
+	}
+	return false
+}
+
+func practicePlural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 func exportPractice(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("export practice", e)
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	if err := parseFlags(fs, e, "export practice [-o FILE]", args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export practice takes no arguments, got %q (write to a file with -o FILE)", fs.Args())
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	rot, err := currentRotation(ctx, st)
+	if err != nil {
+		return err
+	}
+	exams, err := st.Exams(ctx, rot.ID)
+	if err != nil {
+		return err
+	}
+	topics, err := st.Topics(ctx, rot.ID)
+	if err != nil {
+		return err
+	}
+	attempts, err := st.Attempts(ctx, rot.ID)
+	if err != nil {
+		return err
+	}
+	if len(attempts) == 0 {
+		fmt.Fprintln(e.stderr, "masterplan export practice: no practice attempts yet; the file has only the header")
+	}
+	return writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportPractice(w, attempts, exams, topics) })
 }

@@ -1,7 +1,137 @@
 package summary
 
-// PracticeStatus is the practice part of the summary (status --json "practice").
-type PracticeStatus struct{}
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
 
-// buildPractice stands in until the practice area is built.
-func buildPractice(a area) (*PracticeStatus, error) { return nil, nil }
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// PracticeStatus is the practice part of the summary (status --json
+// "practice"): each exam's readiness and the weakest topics.
+type PracticeStatus struct {
+	Exams         []PracticeExam `json:"exams"`
+	WeakestTopics []string       `json:"weakest_topics"`
+}
+
+// PracticeExam is one exam's readiness. Latest and Projected are null
+// without attempts or without a projection (fewer than two attempts, no
+// upcoming exam date).
+type PracticeExam struct {
+	Name      string   `json:"name"`
+	PassMark  float64  `json:"pass_mark"`
+	Latest    *float64 `json:"latest"`
+	Projected *float64 `json:"projected"`
+	Readiness string   `json:"readiness"`
+}
+
+// WeakestShown is how many weak topics the dashboard and status name.
+const WeakestShown = 3
+
+// Practice is everything the practice screen shows: the records, today in
+// the user's zone, and the forecasts computed from them.
+type Practice struct {
+	Rotation data.Rotation
+	Exams    []data.Exam
+	Topics   []data.Topic
+	Attempts []data.Attempt
+	Today    data.Date
+	Location *time.Location
+	Report   data.PracticeReport
+}
+
+// LoadPractice reads rotation rot's exams, topics and attempts and
+// forecasts them at instant now in the zone of set.
+func LoadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set data.Settings, now time.Time) (Practice, error) {
+	// study sessions are wired in when the study area lands
+	return loadPractice(ctx, st, rot, set, now, nil)
+}
+
+// loadPractice is LoadPractice with the study sessions whose hours are put
+// next to each topic's score change.
+func loadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set data.Settings, now time.Time, sessions []data.StudySession) (Practice, error) {
+	p := Practice{Rotation: rot, Location: set.Location()}
+	p.Today = data.DateOf(now, p.Location)
+	var err error
+	if p.Exams, err = st.Exams(ctx, rot.ID); err != nil {
+		return p, err
+	}
+	if p.Topics, err = st.Topics(ctx, rot.ID); err != nil {
+		return p, err
+	}
+	if p.Attempts, err = st.Attempts(ctx, rot.ID); err != nil {
+		return p, err
+	}
+	p.Report = data.PracticeReadiness(data.PracticeInput{
+		Exams: p.Exams, Topics: p.Topics, Attempts: p.Attempts, Study: topicStudy(sessions),
+		Today: p.Today, Location: p.Location,
+	})
+	return p, nil
+}
+
+// topicStudy reduces study sessions to what readiness needs.
+func topicStudy(sessions []data.StudySession) []data.TopicStudy {
+	out := make([]data.TopicStudy, 0, len(sessions))
+	for _, s := range sessions {
+		out = append(out, data.TopicStudy{Topic: s.Topic, Start: s.Start, Duration: s.Duration})
+	}
+	return out
+}
+
+// Status is the summary's view of p.
+func (p Practice) Status() *PracticeStatus {
+	st := &PracticeStatus{Exams: []PracticeExam{}, WeakestTopics: []string{}}
+	for _, f := range p.Report.Exams {
+		e := PracticeExam{Name: f.Exam.Name, PassMark: f.Exam.PassMark, Readiness: string(f.Readiness)}
+		if f.Attempts() > 0 {
+			latest := f.Latest
+			e.Latest = &latest
+		}
+		if f.HasProjection {
+			projected := f.Projected
+			e.Projected = &projected
+		}
+		st.Exams = append(st.Exams, e)
+	}
+	for _, t := range p.Report.Weakest(WeakestShown) {
+		st.WeakestTopics = append(st.WeakestTopics, t.Topic.Name)
+	}
+	return st
+}
+
+// Text renders the status for a terminal: one line per exam, then the
+// weakest topics.
+func (s *PracticeStatus) Text() string {
+	if len(s.Exams) == 0 {
+		return "Practice: no exams yet (open Practice in the app, or run `masterplan import practice FILE`)\n"
+	}
+	var b strings.Builder
+	b.WriteString("Practice:\n")
+	for _, e := range s.Exams {
+		fmt.Fprintf(&b, "  %s: %s (pass mark %g %%, latest %s, projected %s)\n", e.Name, e.Readiness, e.PassMark, percentText(e.Latest), percentText(e.Projected))
+	}
+	if len(s.WeakestTopics) > 0 {
+		fmt.Fprintf(&b, "  Weakest topics: %s\n", strings.Join(s.WeakestTopics, ", "))
+	}
+	return b.String()
+}
+
+// percentText writes an optional percentage: "72.5 %" or "none".
+func percentText(p *float64) string {
+	if p == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%.1f %%", *p)
+}
+
+// buildPractice is the practice part of the summary.
+func buildPractice(a area) (*PracticeStatus, error) {
+	p, err := LoadPractice(a.ctx, a.st, a.rotation, a.settings, a.now)
+	if err != nil {
+		return nil, fmt.Errorf("practice: %w", err)
+	}
+	return p.Status(), nil
+}

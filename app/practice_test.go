@@ -1,0 +1,310 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/summary"
+)
+
+// practiceIndex is the Practice screen's place in the navigation.
+const practiceIndex = 4
+
+// openPractice sets a rotation up, starts the shell and shows Practice.
+func openPractice(t *testing.T) (*Shell, *store.Store, *practiceScreen) {
+	t.Helper()
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	sh.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(ctrl(fyne.Key5))
+	if got := sh.SelectedTitle(); got != "Practice" {
+		t.Fatalf("Ctrl+5 shows %q", got)
+	}
+	return sh, st, sh.screens[practiceIndex].(*practiceScreen)
+}
+
+// objectsIn lists every canvas object under o, depth first.
+func objectsIn(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			out = append(out, objectsIn(child)...)
+		}
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			out = append(out, objectsIn(child)...)
+		}
+	}
+	return out
+}
+
+// inDialog returns the objects of type T in the topmost dialog, in order.
+func inDialog[T fyne.CanvasObject](t *testing.T, c fyne.Canvas) []T {
+	t.Helper()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	var out []T
+	for _, o := range objectsIn(top) {
+		if v, ok := o.(T); ok && !slices.ContainsFunc(out, func(x T) bool { return fyne.CanvasObject(x) == fyne.CanvasObject(v) }) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func pressEnter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+
+func TestPracticeDefaultsAndEmptyState(t *testing.T) {
+	_, st, ps := openPractice(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	if len(es) != 4 || len(ts) != len(data.SuggestTopics(rot.Track)) {
+		t.Fatalf("first open made %d exams and %d topics", len(es), len(ts))
+	}
+	if !ps.attemptEmpty.Visible() || !ps.readyEmpty.Visible() || !strings.Contains(ps.readyEmpty.Text, "Ctrl+N") {
+		t.Errorf("empty states: attempts %v, readiness %v %q", ps.attemptEmpty.Visible(), ps.readyEmpty.Visible(), ps.readyEmpty.Text)
+	}
+	if ps.examList.Length() != 4 || ps.manageTopics.Length() != len(ts) {
+		t.Errorf("lists show %d exams and %d topics", ps.examList.Length(), ps.manageTopics.Length())
+	}
+	if !strings.Contains(ps.explain.Text, "No attempts yet") {
+		t.Errorf("explanation = %q", ps.explain.Text)
+	}
+}
+
+func TestPracticeRecordAttemptByKeyboard(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	c.(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(ctrl(fyne.KeyN))
+	forms := inDialog[*widget.Form](t, c)
+	if len(forms) != 2 {
+		t.Fatalf("the attempt dialog has %d forms, want the attempt's and the scores'", len(forms))
+	}
+	main, scores := forms[0], forms[1]
+	if got := main.Items[0].Widget.(*widgets.DateEntry).Text; got != "2026-11-23" {
+		t.Errorf("date defaults to %q, want today", got)
+	}
+	test.Type(main.Items[2].Widget.(*widget.SelectEntry), "MeasureUp")
+	test.Type(main.Items[3].Widget.(*widget.Entry), "90")
+	first := scores.Items[0].Widget.(*widget.Entry)
+	second := scores.Items[1].Widget.(*widget.Entry)
+	test.Type(first, "32/40")
+	test.Type(second, "85%")
+	pressEnter(second)
+
+	if c.Overlays().Top() != nil {
+		t.Fatalf("the dialog stayed open after Enter:\n%s", test.RenderToMarkup(c))
+	}
+	rot, _ := st.Rotation(ctx)
+	all, _ := st.Attempts(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	if len(all) != 1 {
+		t.Fatalf("%d attempts stored", len(all))
+	}
+	a := all[0]
+	want := []data.TopicScore{data.CountedScore(ts[0].ID, 32, 40), data.PercentScore(ts[1].ID, 85)}
+	if a.Source != "MeasureUp" || a.Duration.Minutes() != 90 || !slices.Equal(a.Scores, want) || a.Date.String() != "2026-11-23" {
+		t.Errorf("stored attempt = %+v", a)
+	}
+	if ps.attemptList.Length() != 1 || ps.attemptEmpty.Visible() {
+		t.Errorf("attempt list shows %d rows", ps.attemptList.Length())
+	}
+	if !strings.Contains(ps.attemptLine(a), "MeasureUp") || !strings.Contains(ps.attemptLine(a), "overall") {
+		t.Errorf("attempt row = %q", ps.attemptLine(a))
+	}
+	if !strings.Contains(ps.explain.Text, "Only one attempt") {
+		t.Errorf("explanation after one attempt = %q", ps.explain.Text)
+	}
+}
+
+func TestPracticeBadInputSavesNothing(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	rot, _ := st.Rotation(ctx)
+
+	t.Run("correct above total", func(t *testing.T) {
+		ps.newItem()
+		forms := inDialog[*widget.Form](t, c)
+		e := forms[1].Items[0].Widget.(*widget.Entry)
+		test.Type(e, "11/10")
+		if err := e.Validate(); err == nil || !strings.Contains(err.Error(), "more than the total") {
+			t.Errorf("field message = %v", err)
+		}
+		pressEnter(e)
+		if all, _ := st.Attempts(ctx, rot.ID); len(all) != 0 {
+			t.Fatalf("saved %+v", all)
+		}
+		if !strings.Contains(test.RenderToMarkup(c), "more than the total") {
+			t.Error("the dialog does not say what is wrong")
+		}
+		c.Overlays().Top().Hide()
+	})
+	t.Run("no score at all", func(t *testing.T) {
+		ps.newItem()
+		forms := inDialog[*widget.Form](t, c)
+		forms[0].OnSubmit()
+		if all, _ := st.Attempts(ctx, rot.ID); len(all) != 0 {
+			t.Fatalf("saved %+v", all)
+		}
+		if !strings.Contains(test.RenderToMarkup(c), "enter a score for at least one topic") {
+			t.Error("the dialog does not ask for a score")
+		}
+		c.Overlays().Top().Hide()
+	})
+	t.Run("pass mark above 100", func(t *testing.T) {
+		es, _ := st.Exams(ctx, rot.ID)
+		ps.editExam(es[0])
+		form := inDialog[*widget.Form](t, c)[0]
+		pass := form.Items[2].Widget.(*widget.Entry)
+		pass.SetText("")
+		test.Type(pass, "150")
+		pressEnter(pass)
+		if err := pass.Validate(); err == nil || !strings.Contains(err.Error(), "at most 100") {
+			t.Errorf("pass mark message = %v", err)
+		}
+		if got, _ := st.Exams(ctx, rot.ID); got[0].PassMark != 70 {
+			t.Errorf("pass mark saved as %v", got[0].PassMark)
+		}
+		c.Overlays().Top().Hide()
+	})
+}
+
+func TestPracticeDeleteAndUndo(t *testing.T) {
+	_, st, ps := openPractice(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	a, err := st.SaveAttempt(ctx, rot.ID, data.Attempt{ExamID: es[0].ID, Date: ps.p.Today, Source: "own lab",
+		Scores: []data.TopicScore{data.CountedScore(ts[0].ID, 5, 10)}}, ps.p.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps.refresh()
+	ps.deleteAttempt(ps.shown[0])
+	if all, _ := st.Attempts(ctx, rot.ID); len(all) != 0 {
+		t.Fatalf("attempt not deleted: %+v", all)
+	}
+	if !ps.undoBar.Visible() || !strings.Contains(ps.undoLabel.Text, "Deleted the attempt") {
+		t.Fatalf("undo bar: %v %q", ps.undoBar.Visible(), ps.undoLabel.Text)
+	}
+	test.Tap(ps.undoBar.Objects[1].(*widget.Button))
+	all, _ := st.Attempts(ctx, rot.ID)
+	if len(all) != 1 || all[0].Source != a.Source || !slices.Equal(all[0].Scores, a.Scores) {
+		t.Errorf("after undo = %+v", all)
+	}
+	if ps.undoBar.Visible() || ps.attemptList.Length() != 1 {
+		t.Error("the undo bar stayed, or the list did not come back")
+	}
+}
+
+func TestPracticeFailedExamAddsRetake(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	rot, _ := st.Rotation(ctx)
+	ps.recordResult()
+	form := inDialog[*widget.Form](t, c)[0]
+	form.Items[4].Widget.(*widget.Select).SetSelected(resultFailed)
+	if got := form.Items[5].Widget.(*widgets.DateEntry).Text; got != "2026-11-23" {
+		t.Errorf("result date defaults to %q, want today", got)
+	}
+	form.OnSubmit()
+	es, _ := st.Exams(ctx, rot.ID)
+	if es[0].Result != data.ExamFailed {
+		t.Fatalf("exam = %+v", es[0])
+	}
+	ms, _ := st.Milestones(ctx, rot.ID)
+	if !slices.ContainsFunc(ms, func(m data.Milestone) bool {
+		return m.Title == "Retake: Written exam 1" && m.Due.String() == "2026-12-23"
+	}) {
+		t.Errorf("milestones = %+v, want the retake", ms)
+	}
+	if !ps.notice.Visible() || !strings.Contains(ps.notice.Text, "Retake: Written exam 1") {
+		t.Error("the user is not told about the retake milestone")
+	}
+}
+
+func TestPracticeTopicsWeakestAndMerge(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	for i, d := range []string{"2026-11-01", "2026-11-15"} {
+		day, _ := data.ParseDate("d", d)
+		if _, err := st.SaveAttempt(ctx, rot.ID, data.Attempt{ExamID: es[0].ID, Date: day, Scores: []data.TopicScore{
+			data.CountedScore(ts[0].ID, 4+i, 10), data.CountedScore(ts[1].ID, 8+i, 10)}}, ps.p.Today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps.refresh()
+	weakest := ps.p.Report.Topics[0]
+	if weakest.Topic.ID != ts[0].ID {
+		t.Fatalf("weakest topic = %s, want %s", weakest.Topic.Name, ts[0].Name)
+	}
+	icon, head, detail := topicLine(weakest)
+	if icon != theme.WarningIcon() || !strings.Contains(head, "BELOW PASS (50.0 % < 70.0 %)") || !strings.Contains(detail, "+10.0 points") {
+		t.Errorf("weakest row = %v %q %q", icon, head, detail)
+	}
+	if _, head, _ := topicLine(ps.p.Report.Topics[1]); strings.Contains(head, "BELOW PASS") {
+		t.Errorf("a passing topic is marked: %q", head)
+	}
+	if !strings.Contains(test.RenderToMarkup(sh.Window.Canvas()), "BELOW PASS") {
+		t.Error("the topic list does not show the below-pass mark")
+	}
+
+	ps.mergeTopic(ts[0])
+	c := sh.Window.Canvas()
+	inDialog[*widget.Select](t, c)[0].SetSelected(ts[1].Name)
+	for _, b := range inDialog[*widget.Button](t, c) {
+		if b.Text == "Merge" {
+			test.Tap(b)
+		}
+	}
+	after, _ := st.Topics(ctx, rot.ID)
+	if len(after) != len(ts)-1 {
+		t.Fatalf("%d topics after merge, want %d", len(after), len(ts)-1)
+	}
+	all, _ := st.Attempts(ctx, rot.ID)
+	if got := all[0].Scores; len(got) != 1 || got[0] != data.CountedScore(ts[1].ID, 12, 20) {
+		t.Errorf("scores after merge = %+v", got)
+	}
+}
+
+func TestPracticeCard(t *testing.T) {
+	if title, text := practiceCard(summary.Summary{}); title != "" || text != "" {
+		t.Errorf("card without practice = %q %q", title, text)
+	}
+	latest, projected := 64.0, 71.5
+	s := summary.Summary{Practice: &summary.PracticeStatus{
+		Exams: []summary.PracticeExam{
+			{Name: "Written exam 1", PassMark: 70, Latest: &latest, Projected: &projected, Readiness: "borderline"},
+			{Name: "Lab exam", PassMark: 70, Readiness: "unknown"},
+		},
+		WeakestTopics: []string{"DNS", "PKI", "Sites"},
+	}}
+	title, text := practiceCard(s)
+	for _, want := range []string{"Written exam 1: BORDERLINE (projected 71.5 %, pass mark 70.0 %)", "Lab exam: no forecast yet", "Weakest topics: DNS, PKI, Sites"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("card %q text = %q, want %q", title, text, want)
+		}
+	}
+}

@@ -1,0 +1,673 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/transfer"
+)
+
+// keyPracticeDefaults records that the default exams and topics were offered
+// once: a user who deletes them all does not get them back unasked.
+const keyPracticeDefaults = "practice.defaults_done"
+
+// EnsurePracticeDefaults gives rotation r the track's default exams (see
+// data.DefaultExams) and suggested topics (data.SuggestTopics) the first
+// time practice is opened, in one transaction, and reports whether it added
+// them. Exam dates come from the rotation's exam milestones where they
+// exist (same title), else from the dates data.SuggestMilestones proposes
+// for them; every suggested topic is covered by every exam until the user
+// says otherwise.
+func (s *Store) EnsurePracticeDefaults(ctx context.Context, r data.Rotation) (bool, error) {
+	// Read first: the write transaction (BEGIN IMMEDIATE) is only needed once.
+	if _, done, err := s.Setting(ctx, keyPracticeDefaults); err != nil || done {
+		return false, err
+	}
+	added := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var done, n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM settings WHERE key = ?`, keyPracticeDefaults).Scan(&done); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM exams WHERE rotation_id = ?`, r.ID).Scan(&n); err != nil {
+			return err
+		}
+		switch {
+		case done > 0:
+			return nil
+		case n > 0: // exams made another way (an import) before Practice was opened
+			return putSetting(ctx, tx, keyPracticeDefaults, "1")
+		}
+		due := map[string]data.Date{}
+		for _, m := range data.SuggestMilestones(r, nil) {
+			due[data.NameKey(m.Title)] = m.Due
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT title, due_date FROM milestones WHERE rotation_id = ? AND kind IN (?, ?) ORDER BY id`,
+			r.ID, data.MilestoneWritten, data.MilestoneLab)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var title, d string
+			if err := rows.Scan(&title, &d); err != nil {
+				rows.Close()
+				return err
+			}
+			if day, err := data.ParseDate("due", d); err == nil {
+				due[data.NameKey(title)] = day
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var ids []int64
+		for _, e := range data.DefaultExams() {
+			e.Date = due[data.NameKey(e.Name)]
+			saved, err := insertExam(ctx, tx, r.ID, e)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, saved.ID)
+		}
+		for _, name := range data.SuggestTopics(r.Track) {
+			if _, err := insertTopic(ctx, tx, r.ID, data.Topic{Name: name, ExamIDs: ids}); err != nil {
+				return err
+			}
+		}
+		added = true
+		return putSetting(ctx, tx, keyPracticeDefaults, "1")
+	})
+	if err != nil {
+		return false, fmt.Errorf("add the default exams and topics: %w", err)
+	}
+	return added, nil
+}
+
+// Exams lists rotation rotationID's exams in the order they were added
+// (the default order is the program's: written exams, then the lab).
+func (s *Store) Exams(ctx context.Context, rotationID int64) ([]data.Exam, error) {
+	out, err := exams(ctx, s.db, rotationID)
+	if err != nil {
+		return nil, fmt.Errorf("read exams: %w", classify(err))
+	}
+	return out, nil
+}
+
+func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind, pass_mark, exam_date, result, result_date FROM exams
+		WHERE rotation_id = ? ORDER BY position, id`, rotationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Exam
+	for rows.Next() {
+		var e data.Exam
+		var day, resultDay string
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.PassMark, &day, &e.Result, &resultDay); err != nil {
+			return nil, err
+		}
+		if e.Date, err = optionalDate("date", day); err != nil {
+			return nil, fmt.Errorf("exam %d: %w", e.ID, err)
+		}
+		if e.ResultDate, err = optionalDate("result date", resultDay); err != nil {
+			return nil, fmt.Errorf("exam %d: %w", e.ID, err)
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// optionalDate reads a stored day that may be empty (not known).
+func optionalDate(field, s string) (data.Date, error) {
+	if s == "" {
+		return data.Date{}, nil
+	}
+	return data.ParseDate(field, s)
+}
+
+// dateText stores a day, empty for the zero Date.
+func dateText(d data.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+// SaveExam adds (ID 0) or changes an exam of rotation rotationID on day
+// today. When the change records a failed result (and the exam was not
+// failed before), the retake milestone (data.Exam.RetakeMilestone) is added
+// to the rotation in the same transaction, unless an open milestone with
+// its kind and title is there already; it is returned, nil otherwise.
+// A name another exam has, or a date before one of the exam's practice
+// attempts, is refused with a field error.
+func (s *Store) SaveExam(ctx context.Context, rotationID int64, e data.Exam, today data.Date) (data.Exam, *data.Milestone, error) {
+	if err := e.Validate(today); err != nil {
+		return e, nil, fmt.Errorf("save exam: %w", err)
+	}
+	e.Name = strings.TrimSpace(e.Name)
+	var retake *data.Milestone
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var clash int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM exams WHERE rotation_id = ? AND name_key = ? AND id <> ?`,
+			rotationID, data.NameKey(e.Name), e.ID).Scan(&clash); err != nil {
+			return err
+		}
+		if clash > 0 {
+			return fmt.Errorf("%w: %w", data.ErrConflict, data.Invalid("name", "another exam is called %q; choose another name", e.Name))
+		}
+		before := ""
+		if e.ID != 0 {
+			if err := tx.QueryRowContext(ctx, `SELECT result FROM exams WHERE id = ? AND rotation_id = ?`, e.ID, rotationID).Scan(&before); err != nil {
+				if errors.Is(err, sql.ErrNoRows) {
+					return fmt.Errorf("exam %d: %w", e.ID, data.ErrNotFound)
+				}
+				return err
+			}
+			var last sql.NullString
+			if err := tx.QueryRowContext(ctx, `SELECT max(attempt_date) FROM attempts WHERE exam_id = ?`, e.ID).Scan(&last); err != nil {
+				return err
+			}
+			if !e.Date.IsZero() && last.Valid && last.String > e.Date.String() {
+				return data.Invalid("date", "%s is before the practice attempt of %s; an exam comes after its practice, so choose a later date", e.Date, last.String)
+			}
+			if err := expectOne(tx.ExecContext(ctx, `UPDATE exams SET name = ?, name_key = ?, kind = ?, pass_mark = ?, exam_date = ?, result = ?, result_date = ?
+				WHERE id = ? AND rotation_id = ?`, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, dateText(e.Date), e.Result, dateText(e.ResultDate),
+				e.ID, rotationID)); err != nil {
+				return fmt.Errorf("exam %d: %w", e.ID, err)
+			}
+		} else {
+			var err error
+			if e, err = insertExam(ctx, tx, rotationID, e); err != nil {
+				return err
+			}
+		}
+		if before == data.ExamFailed {
+			return nil
+		}
+		m, ok := e.RetakeMilestone(rotationID)
+		if !ok {
+			return nil
+		}
+		var open int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM milestones WHERE rotation_id = ? AND kind = ? AND title = ? AND done = 0`,
+			rotationID, m.Kind, m.Title).Scan(&open); err != nil {
+			return err
+		}
+		if open > 0 {
+			return nil
+		}
+		added, err := saveMilestones(ctx, tx, []data.Milestone{m})
+		if err != nil {
+			return err
+		}
+		retake = &added[0]
+		return nil
+	})
+	if err != nil {
+		return e, nil, fmt.Errorf("save exam %q: %w", e.Name, err)
+	}
+	return e, retake, nil
+}
+
+func insertExam(ctx context.Context, tx *sql.Tx, rotationID int64, e data.Exam) (data.Exam, error) {
+	e.Name = strings.TrimSpace(e.Name)
+	res, err := tx.ExecContext(ctx, `INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, exam_date, result, result_date)
+		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM exams WHERE rotation_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
+		rotationID, rotationID, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, dateText(e.Date), e.Result, dateText(e.ResultDate))
+	if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
+		return e, fmt.Errorf("add exam %q: rotation %d: %w", e.Name, rotationID, data.ErrNotFound)
+	}
+	if err != nil {
+		return e, fmt.Errorf("add exam %q: %w", e.Name, err)
+	}
+	e.ID, err = res.LastInsertId()
+	return e, err
+}
+
+// DeleteExam removes an exam that has no practice attempts; one with
+// attempts is refused (ErrConflict), since its history would go with it.
+func (s *Store) DeleteExam(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts WHERE exam_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: it has %d practice attempts; delete them first, or keep the exam and rename it", data.ErrConflict, n)
+		}
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM exams WHERE id = ?`, id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete exam %d: %w", id, err)
+	}
+	return nil
+}
+
+// Topics lists rotation rotationID's topics by name, each with the exams
+// that cover it.
+func (s *Store) Topics(ctx context.Context, rotationID int64) ([]data.Topic, error) {
+	out, err := topics(ctx, s.db, rotationID)
+	if err != nil {
+		return nil, fmt.Errorf("read topics: %w", classify(err))
+	}
+	return out, nil
+}
+
+func topics(ctx context.Context, q querier, rotationID int64) ([]data.Topic, error) {
+	rows, err := q.QueryContext(ctx, `SELECT t.id, t.name, te.exam_id FROM topics t
+		LEFT JOIN topic_exams te ON te.topic_id = t.id
+		WHERE t.rotation_id = ? ORDER BY t.name_key, t.id, te.exam_id`, rotationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []data.Topic
+	for rows.Next() {
+		var id int64
+		var name string
+		var exam sql.NullInt64
+		if err := rows.Scan(&id, &name, &exam); err != nil {
+			return nil, err
+		}
+		if len(out) == 0 || out[len(out)-1].ID != id {
+			out = append(out, data.Topic{ID: id, Name: name})
+		}
+		if exam.Valid {
+			t := &out[len(out)-1]
+			t.ExamIDs = append(t.ExamIDs, exam.Int64)
+		}
+	}
+	return out, rows.Err()
+}
+
+// SaveTopic adds (ID 0) or renames a topic of rotation rotationID and sets
+// the exams that cover it. Renaming keeps every score (they refer to the
+// topic, not its name); a name another topic has is refused, with the
+// advice to merge the two instead.
+func (s *Store) SaveTopic(ctx context.Context, rotationID int64, t data.Topic) (data.Topic, error) {
+	if err := t.Validate(); err != nil {
+		return t, fmt.Errorf("save topic: %w", err)
+	}
+	t.Name = strings.TrimSpace(t.Name)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var clash int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM topics WHERE rotation_id = ? AND name_key = ? AND id <> ?`,
+			rotationID, data.NameKey(t.Name), t.ID).Scan(&clash); err != nil {
+			return err
+		}
+		if clash > 0 {
+			return fmt.Errorf("%w: %w", data.ErrConflict, data.Invalid("name", "another topic is called %q; choose another name, or merge the two topics", t.Name))
+		}
+		if t.ID == 0 {
+			var err error
+			t, err = insertTopic(ctx, tx, rotationID, t)
+			return err
+		}
+		if err := expectOne(tx.ExecContext(ctx, `UPDATE topics SET name = ?, name_key = ? WHERE id = ? AND rotation_id = ?`,
+			t.Name, data.NameKey(t.Name), t.ID, rotationID)); err != nil {
+			return fmt.Errorf("topic %d: %w", t.ID, err)
+		}
+		return setTopicExams(ctx, tx, t)
+	})
+	if err != nil {
+		return t, fmt.Errorf("save topic %q: %w", t.Name, err)
+	}
+	return t, nil
+}
+
+func insertTopic(ctx context.Context, tx *sql.Tx, rotationID int64, t data.Topic) (data.Topic, error) {
+	t.Name = strings.TrimSpace(t.Name)
+	res, err := tx.ExecContext(ctx, `INSERT INTO topics (rotation_id, name, name_key) VALUES (?, ?, ?)`, rotationID, t.Name, data.NameKey(t.Name))
+	if err != nil {
+		return t, fmt.Errorf("add topic %q: %w", t.Name, err)
+	}
+	if t.ID, err = res.LastInsertId(); err != nil {
+		return t, err
+	}
+	return t, setTopicExams(ctx, tx, t)
+}
+
+// setTopicExams replaces the exams covering t with t.ExamIDs; an exam that
+// does not exist is ErrNotFound.
+func setTopicExams(ctx context.Context, tx *sql.Tx, t data.Topic) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM topic_exams WHERE topic_id = ?`, t.ID); err != nil {
+		return err
+	}
+	for _, id := range t.ExamIDs {
+		_, err := tx.ExecContext(ctx, `INSERT INTO topic_exams (topic_id, exam_id) VALUES (?, ?)`, t.ID, id)
+		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
+			return fmt.Errorf("topic %q: exam %d: %w", t.Name, id, data.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// MergeTopics merges topic from into topic into, in one transaction: every
+// score of from moves to into (data.MergeTopicScores: an attempt that
+// scored both gets one combined score), into covers the exams of both, and
+// from is deleted. No score is lost.
+func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		ts, err := topics(ctx, tx, rotationID)
+		if err != nil {
+			return err
+		}
+		fi := slices.IndexFunc(ts, func(t data.Topic) bool { return t.ID == from })
+		ii := slices.IndexFunc(ts, func(t data.Topic) bool { return t.ID == into })
+		if fi < 0 || ii < 0 {
+			return fmt.Errorf("topics %d and %d: %w", from, into, data.ErrNotFound)
+		}
+		all, err := attempts(ctx, tx, rotationID)
+		if err != nil {
+			return err
+		}
+		changed, err := data.MergeTopicScores(all, from, into)
+		if err != nil {
+			return err
+		}
+		for _, a := range changed {
+			if err := writeScores(ctx, tx, a); err != nil {
+				return err
+			}
+		}
+		if err := setTopicExams(ctx, tx, data.MergeTopicInto(ts[ii], ts[fi])); err != nil {
+			return err
+		}
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, from))
+	})
+	if err != nil {
+		return fmt.Errorf("merge topic %d into %d: %w", from, into, err)
+	}
+	return nil
+}
+
+// DeleteTopic removes a topic that was never scored; a scored one is
+// refused (ErrConflict): merging it into another keeps its history.
+func (s *Store) DeleteTopic(ctx context.Context, id int64) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE topic_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w: it is scored in %d attempts; merge it into another topic instead, which keeps those scores", data.ErrConflict, n)
+		}
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id))
+	})
+	if err != nil {
+		return fmt.Errorf("delete topic %d: %w", id, err)
+	}
+	return nil
+}
+
+// Attempts lists every practice attempt of rotation rotationID with its
+// scores, oldest first.
+func (s *Store) Attempts(ctx context.Context, rotationID int64) ([]data.Attempt, error) {
+	out, err := attempts(ctx, s.db, rotationID)
+	if err != nil {
+		return nil, fmt.Errorf("read practice attempts: %w", classify(err))
+	}
+	return out, nil
+}
+
+func attempts(ctx context.Context, q querier, rotationID int64) ([]data.Attempt, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.id, a.exam_id, a.attempt_date, a.source, a.duration_s, a.notes
+		FROM attempts a JOIN exams e ON e.id = a.exam_id
+		WHERE e.rotation_id = ? ORDER BY a.attempt_date, a.id`, rotationID)
+	if err != nil {
+		return nil, err
+	}
+	var out []data.Attempt
+	index := map[int64]int{}
+	for rows.Next() {
+		var a data.Attempt
+		var day string
+		var secs int64
+		if err := rows.Scan(&a.ID, &a.ExamID, &day, &a.Source, &secs, &a.Notes); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if a.Date, err = data.ParseDate("date", day); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("attempt %d: %w", a.ID, err)
+		}
+		a.Duration = time.Duration(secs) * time.Second
+		index[a.ID] = len(out)
+		out = append(out, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT s.attempt_id, s.topic_id, s.correct, s.total, s.percent
+		FROM scores s JOIN attempts a ON a.id = s.attempt_id JOIN exams e ON e.id = a.exam_id
+		WHERE e.rotation_id = ? ORDER BY s.attempt_id, s.position, s.topic_id`, rotationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var sc data.TopicScore
+		var pct sql.NullFloat64
+		if err := rows.Scan(&id, &sc.TopicID, &sc.Correct, &sc.Total, &pct); err != nil {
+			return nil, err
+		}
+		if pct.Valid {
+			sc = data.PercentScore(sc.TopicID, pct.Float64)
+		}
+		if i, ok := index[id]; ok {
+			out[i].Scores = append(out[i].Scores, sc)
+		}
+	}
+	return out, rows.Err()
+}
+
+// SaveAttempt adds (ID 0) or changes a practice attempt of rotation
+// rotationID on day today. The attempt is checked against its exam
+// (data.Attempt.Validate: not after today nor after the exam, scores
+// sound), its topics must exist, and an attempt on the same day for the
+// same exam from the same source is refused as a duplicate (ErrConflict).
+// The attempt and its scores are written in one transaction.
+func (s *Store) SaveAttempt(ctx context.Context, rotationID int64, a data.Attempt, today data.Date) (data.Attempt, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		pc, err := loadPracticeContext(ctx, tx, rotationID)
+		if err != nil {
+			return err
+		}
+		a, err = pc.save(ctx, tx, a, today)
+		return err
+	})
+	if err != nil {
+		return a, fmt.Errorf("save attempt of %s: %w", a.Date, err)
+	}
+	return a, nil
+}
+
+// practiceContext is what checking an attempt needs, read inside the
+// transaction that writes it.
+type practiceContext struct {
+	exams    []data.Exam
+	topics   []data.Topic
+	attempts []data.Attempt
+}
+
+func loadPracticeContext(ctx context.Context, tx *sql.Tx, rotationID int64) (*practiceContext, error) {
+	var pc practiceContext
+	var err error
+	if pc.exams, err = exams(ctx, tx, rotationID); err != nil {
+		return nil, err
+	}
+	if pc.topics, err = topics(ctx, tx, rotationID); err != nil {
+		return nil, err
+	}
+	if pc.attempts, err = attempts(ctx, tx, rotationID); err != nil {
+		return nil, err
+	}
+	return &pc, nil
+}
+
+// save checks and writes one attempt and keeps pc up to date, so that the
+// next attempt of an import is checked against it too.
+func (pc *practiceContext) save(ctx context.Context, tx *sql.Tx, a data.Attempt, today data.Date) (data.Attempt, error) {
+	a.Source, a.Notes = strings.TrimSpace(a.Source), strings.TrimSpace(a.Notes)
+	a.Duration = a.Duration.Round(time.Second)
+	i := slices.IndexFunc(pc.exams, func(e data.Exam) bool { return e.ID == a.ExamID })
+	if i < 0 {
+		return a, data.Invalid("exam", "exam %d does not exist; choose an exam from the list", a.ExamID)
+	}
+	if err := a.Validate(pc.exams[i], today); err != nil {
+		return a, err
+	}
+	for n, sc := range a.Scores {
+		if !slices.ContainsFunc(pc.topics, func(t data.Topic) bool { return t.ID == sc.TopicID }) {
+			return a, fmt.Errorf("score %d: %w", n+1, data.Invalid("topic", "topic %d does not exist (it may have been merged); choose the topic again", sc.TopicID))
+		}
+	}
+	if err := data.CheckDuplicateAttempt(a, pc.attempts); err != nil {
+		return a, err
+	}
+	if a.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (exam_id, attempt_date, source, source_key, duration_s, notes) VALUES (?, ?, ?, ?, ?, ?)`,
+			a.ExamID, a.Date.String(), a.Source, data.NameKey(a.Source), int64(a.Duration/time.Second), a.Notes)
+		if err != nil {
+			return a, fmt.Errorf("add attempt: %w", err)
+		}
+		if a.ID, err = res.LastInsertId(); err != nil {
+			return a, err
+		}
+		pc.attempts = append(pc.attempts, a)
+	} else {
+		if err := expectOne(tx.ExecContext(ctx, `UPDATE attempts SET exam_id = ?, attempt_date = ?, source = ?, source_key = ?, duration_s = ?, notes = ?
+			WHERE id = ?`, a.ExamID, a.Date.String(), a.Source, data.NameKey(a.Source), int64(a.Duration/time.Second), a.Notes, a.ID)); err != nil {
+			return a, fmt.Errorf("attempt %d: %w", a.ID, err)
+		}
+		if j := slices.IndexFunc(pc.attempts, func(o data.Attempt) bool { return o.ID == a.ID }); j >= 0 {
+			pc.attempts[j] = a
+		}
+	}
+	return a, writeScores(ctx, tx, a)
+}
+
+// writeScores replaces the stored scores of attempt a with a.Scores.
+func writeScores(ctx context.Context, tx *sql.Tx, a data.Attempt) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE attempt_id = ?`, a.ID); err != nil {
+		return err
+	}
+	for i, sc := range a.Scores {
+		var pct any
+		correct, total := sc.Correct, sc.Total
+		if sc.PercentOnly {
+			pct, correct, total = sc.Percent, 0, 0
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO scores (attempt_id, topic_id, position, correct, total, percent) VALUES (?, ?, ?, ?, ?, ?)`,
+			a.ID, sc.TopicID, i, correct, total, pct); err != nil {
+			return fmt.Errorf("attempt %d: score %d: %w", a.ID, i+1, err)
+		}
+	}
+	return nil
+}
+
+// DeleteAttempt removes an attempt with its scores and returns it as it
+// was, so the screen can offer to undo (save it again with ID 0).
+func (s *Store) DeleteAttempt(ctx context.Context, rotationID, id int64) (data.Attempt, error) {
+	var gone data.Attempt
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		all, err := attempts(ctx, tx, rotationID)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(all, func(a data.Attempt) bool { return a.ID == id })
+		if i < 0 {
+			return data.ErrNotFound
+		}
+		gone = all[i]
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM attempts WHERE id = ?`, id))
+	})
+	if err != nil {
+		return gone, fmt.Errorf("delete attempt %d: %w", id, err)
+	}
+	return gone, nil
+}
+
+// ImportPractice writes the accepted attempts of a practice import preview
+// to rotation rotationID on day today, all in one transaction: first the
+// exams and topics the preview lists as unknown (the user agreed to create
+// them: exams written unless named as a lab, at data.DefaultPassMark;
+// topics covered by the exams whose attempts score them), then every
+// attempt, each checked again as SaveAttempt checks it. Any failure writes
+// nothing. It returns how many attempts were added.
+func (s *Store) ImportPractice(ctx context.Context, rotationID int64, p transfer.PracticePreview, today data.Date) (int, error) {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		pc, err := loadPracticeContext(ctx, tx, rotationID)
+		if err != nil {
+			return err
+		}
+		for _, name := range p.UnknownExams {
+			if _, ok := data.FindExam(pc.exams, name); ok {
+				continue
+			}
+			e := data.Exam{Name: name, Kind: importedExamKind(name), PassMark: data.DefaultPassMark}
+			if err := e.Validate(today); err != nil {
+				return fmt.Errorf("create exam %q: %w", name, err)
+			}
+			if e, err = insertExam(ctx, tx, rotationID, e); err != nil {
+				return err
+			}
+			pc.exams = append(pc.exams, e)
+		}
+		for _, name := range p.UnknownTopics {
+			if _, ok := data.FindTopic(pc.topics, name); ok {
+				continue
+			}
+			t := data.Topic{Name: name}
+			for _, ia := range p.Accepted {
+				e, ok := data.FindExam(pc.exams, ia.Exam)
+				if ok && !slices.Contains(t.ExamIDs, e.ID) && slices.ContainsFunc(ia.Topics, func(n string) bool { return data.NameKey(n) == data.NameKey(name) }) {
+					t.ExamIDs = append(t.ExamIDs, e.ID)
+				}
+			}
+			if err := t.Validate(); err != nil {
+				return fmt.Errorf("create topic %q: %w", name, err)
+			}
+			if t, err = insertTopic(ctx, tx, rotationID, t); err != nil {
+				return err
+			}
+			pc.topics = append(pc.topics, t)
+		}
+		for i, ia := range p.Accepted {
+			a, err := ia.Resolve(pc.exams, pc.topics)
+			if err != nil {
+				return fmt.Errorf("line %d: %w", p.Lines[i], err)
+			}
+			if _, err := pc.save(ctx, tx, a, today); err != nil {
+				return fmt.Errorf("line %d: %w", p.Lines[i], err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("import practice: %w", err)
+	}
+	return len(p.Accepted), nil
+}
+
+// importedExamKind guesses the kind of an exam an import creates from its
+// name: the program has one lab exam, and users name it so.
+func importedExamKind(name string) string {
+	if slices.Contains(strings.Fields(data.NameKey(name)), "lab") {
+		return data.ExamLab
+	}
+	return data.ExamWritten
+}

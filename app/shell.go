@@ -30,6 +30,9 @@ type Deps struct {
 	Now     func() time.Time // the clock; tests fix it
 	// Notifier shows desktop notifications (reminders, Pomodoro switches).
 	Notifier remind.Notifier
+	// ReminderSources reads other areas' records for the reminders' nudges
+	// and the calendar export.
+	ReminderSources remind.Sources
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem

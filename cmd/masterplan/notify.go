@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 
 	"github.com/gen2brain/beeep"
+	"github.com/godbus/dbus/v5"
 
 	"github.com/masterplan-app/masterplan/assets"
 	"github.com/masterplan-app/masterplan/data/remind"
@@ -47,4 +49,22 @@ func (n *desktopNotifier) Notify(ctx context.Context, title, body string) error 
 // stays quiet and the calendar has no exams.
 func reminderSources(*store.Store) remind.Sources {
 	return remind.Sources{}
+}
+
+// trayAvailable says whether the desktop shows tray icons. Windows and
+// macOS always do; on Linux and the BSDs Fyne's tray is a
+// StatusNotifierItem, which appears only where a StatusNotifierWatcher runs.
+// Without one, closing the window must quit, or the app would run on with
+// no way back to it.
+func trayAvailable() bool {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return true
+	}
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return false
+	}
+	var has bool
+	err = conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.kde.StatusNotifierWatcher").Store(&has)
+	return err == nil && has
 }

@@ -54,6 +54,9 @@ type Runner struct {
 	// Logf, when set, reports what the runner could not do; it is told
 	// once, not on every pass, that the desktop has no notification service.
 	Logf func(format string, args ...any)
+	// AfterPass, when set, is called by Run after every pass (the tray
+	// updates its "next reminder" then).
+	AfterPass func()
 
 	mu          sync.Mutex
 	notifyFails bool // the last notification failed: do not log again
@@ -240,6 +243,9 @@ func (r *Runner) Run(ctx context.Context) {
 	for {
 		if _, err := r.Once(ctx); err != nil && ctx.Err() == nil {
 			r.logf("reminders: %v", err)
+		}
+		if r.AfterPass != nil {
+			r.AfterPass()
 		}
 		timer := time.NewTimer(r.untilNext(ctx))
 		select {

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -70,14 +71,11 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 			title := widget.NewLabel("")
 			title.TextStyle.Bold = true
 			title.Truncation = fyne.TextTruncateEllipsis
-			desc := widget.NewLabel("")
-			desc.Importance = widget.LowImportance
-			desc.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, widget.NewCheck("", nil),
 				container.NewHBox(
 					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
 					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				container.NewVBox(title, desc))
+				twoLines(title))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			rem := r.plan.Schedule.Reminders[id]
@@ -99,14 +97,11 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 			title := widget.NewLabel("")
 			title.TextStyle.Bold = true
 			title.Truncation = fyne.TextTruncateEllipsis
-			when := widget.NewLabel("")
-			when.Importance = widget.LowImportance
-			when.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil,
 				container.NewHBox(
 					widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), nil),
 					widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), nil)),
-				container.NewVBox(title, when))
+				twoLines(title))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			n := r.notices[id]
@@ -134,6 +129,15 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.noticeEmpty = wrapped("Nothing waiting. Reminders that ring show here until you mark them done.")
 	r.nextEmpty = wrapped("Nothing in the next year. Turn a reminder on, or add one.")
 	return r
+}
+
+// twoLines stacks a row's title over a smaller second line, close together
+// (each label brings its own padding).
+func twoLines(title *widget.Label) *fyne.Container {
+	second := widget.NewLabel("")
+	second.SizeName = theme.SizeNameCaptionText
+	second.Truncation = fyne.TextTruncateEllipsis
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, second)
 }
 
 func wrapped(text string) *widget.Label {
@@ -233,7 +237,6 @@ func (r *remindersScreen) newItem() {
 			first = b
 		}
 		help := widget.NewLabel(kindHelp[kind])
-		help.Importance = widget.LowImportance
 		buttons = append(buttons, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, b.MinSize().Height), b), nil, help))
 	}
 	d = dialog.NewCustom("Add a reminder", "Cancel", container.NewVBox(buttons...), r.shell.Window)
@@ -628,33 +631,37 @@ func (s *Shell) StartReminders(ctx context.Context, tray bool) (stop func()) {
 
 // showDeliveries refreshes the screen after reminders rang, and shows in
 // the window those the desktop could not; told says whether the user has
-// already been told why, and the result whether they have now.
+// already been told why, and the result whether they have now. The
+// technical reason goes to the log, not to the user.
 func (s *Shell) showDeliveries(ds []remind.Delivery, told bool) bool {
 	s.changed()
-	var lines []string
-	var why error
+	var rows []fyne.CanvasObject
+	var title string
+	n := 0
 	for _, d := range ds {
 		if d.Err == nil {
 			continue
 		}
-		why = d.Err
-		line := d.Notice.Title
+		n++
+		title = "Reminder: " + d.Notice.Title
+		rows = append(rows, widget.NewLabelWithStyle(d.Notice.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		if d.Notice.Body != "" {
-			line += "\n" + d.Notice.Body
+			rows = append(rows, wrapped(d.Notice.Body))
 		}
-		lines = append(lines, line)
 	}
-	if len(lines) == 0 {
+	if n == 0 {
 		return told
 	}
-	text := strings.Join(lines, "\n\n")
-	if !told {
-		text += fmt.Sprintf("\n\nDesktop notifications are not available (%v), so MasterPlan shows reminders here "+
-			"while it runs. They stay on the Reminders screen (Ctrl+7) until you mark them done.", why)
+	if n > 1 {
+		title = fmt.Sprintf("%d reminders", n)
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("Reminder", "OK", msg, s.Window)
+	if !told {
+		note := wrapped("Desktop notifications are not available here, so MasterPlan shows reminders in its window while it runs. " +
+			"They stay on the Reminders screen (Ctrl+7) until you mark them done.")
+		note.Importance = widget.WarningImportance
+		rows = append(rows, widget.NewSeparator(), note)
+	}
+	d := dialog.NewCustom(title, "OK", container.NewVBox(rows...), s.Window)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	return true

@@ -219,7 +219,7 @@ func TestShowDeliveriesInApp(t *testing.T) {
 		t.Fatal("showDeliveries did not report telling the user")
 	}
 	markup := test.RenderToMarkup(sh.Window.Canvas())
-	if !strings.Contains(markup, "Pay the fee") || !strings.Contains(markup, "Desktop notifications are not available (no notification service)") {
+	if !strings.Contains(markup, "Pay the fee") || !strings.Contains(markup, "Desktop notifications are not available here") {
 		t.Errorf("the in-app reminder:\n%s", markup)
 	}
 	test.Tap(findButton(t, sh.Window.Canvas(), "OK"))

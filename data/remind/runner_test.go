@@ -2,6 +2,7 @@ package remind
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -351,4 +352,38 @@ func TestRunDeliversThenStops(t *testing.T) {
 	}
 	f.run.Wake() // a wake with nobody listening does not block
 	f.run.Wake()
+}
+
+// TestLockedDatabase holds the file's write lock from another connection
+// (the other process mid-transaction) past the busy timeout: the pass
+// fails with store.ErrLocked and shows nothing; the next pass delivers,
+// once.
+func TestLockedDatabase(t *testing.T) {
+	f := newFixture(t, at("2026-11-23", 11, 0))
+	f.save(t, oneOff(data.NewDate(2026, 11, 23), 12, 0, "Call the hotel"))
+	other, err := sql.Open("sqlite", store.DSN(f.path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`INSERT INTO settings (key, value) VALUES ('test.lock', 'held')`); err != nil {
+		t.Fatal(err)
+	}
+	f.clock.set(at("2026-11-23", 12, 0))
+	if _, err := f.run.Once(context.Background()); !errors.Is(err, store.ErrLocked) {
+		t.Errorf("pass while locked: %v, want ErrLocked", err)
+	}
+	if got := f.notes.got(); len(got) != 0 {
+		t.Errorf("shown while the file was locked: %v", got)
+	}
+	if err := tx.Rollback(); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.once(t, at("2026-11-23", 12, 1)); len(got) != 1 {
+		t.Errorf("after the lock was released: %v, want the reminder once", got)
+	}
 }

@@ -18,7 +18,7 @@ endif
 RUN_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils
 
-.PHONY: run build test unit e2e bench fuzz vet fmt-check deps-run deps-test package clean
+.PHONY: run build test unit reliability e2e bench fuzz vet lint fmt-check deps-run deps-test package clean
 
 run: deps-run build
 	./$(BIN) $(ARGS)
@@ -26,10 +26,17 @@ run: deps-run build
 build:
 	$(GO) build -o $(BIN) $(PKG)
 
-test: deps-test fmt-check vet unit e2e
+test: deps-test fmt-check vet lint unit reliability e2e
 
+# -short leaves the reliability tests to their own target: they start child
+# processes by the hundred, which the race detector would slow tenfold.
 unit:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -short -count=1 ./...
+
+# Crash safety (the writer SIGKILLed 200 times) and two processes writing
+# one file; docs/reliability.md has the figures and the longer runs.
+reliability:
+	$(GO) test -count=1 -v -run '^(TestCrashSafetyUnderSIGKILL|TestTwoWritersOneFile)$$' ./data/store/
 
 # The end-to-end tests: the real binary in a real X server (Xvfb), and a
 # reminder through a real D-Bus session to a real notification daemon
@@ -52,6 +59,12 @@ fuzz:
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck, pinned, run through `go run` so that nothing is installed
+# outside the Go caches.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+lint:
+	$(GO) run $(STATICCHECK) ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

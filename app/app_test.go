@@ -263,3 +263,36 @@ func findForm(t *testing.T, c fyne.Canvas) *widget.Form {
 	}
 	return found
 }
+
+// Esc closes a form dialog from inside a field, without saving, and closes
+// a confirmation when no field has the focus.
+func TestEscapeClosesDialogs(t *testing.T) {
+	sh, st := newTestShell(t)
+	rot := setUpRotation(t, st, block("2027-03-01", "2027-03-07"))
+	sh.Start()
+	sh.Select(1)
+	r := sh.screens[1].(*rotationScreen)
+	c := sh.Window.Canvas()
+
+	r.newItem()
+	form := findForm(t, c)
+	title := form.Items[0].Widget.(fyne.Focusable)
+	test.Type(title, "Fee paid")
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc in the title field left the milestone dialog open")
+	}
+	if ms, _ := st.Milestones(context.Background(), rot.ID); len(ms) != 0 {
+		t.Fatalf("Esc saved the milestone: %+v", ms)
+	}
+
+	confirmDelete(sh.Window, "the block", func() { t.Error("Esc confirmed the delete") })
+	if c.Overlays().Top() == nil {
+		t.Fatal("no confirmation shown")
+	}
+	c.Unfocus()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc left the confirmation open")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 )
 
@@ -51,6 +52,12 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 		fd.dlg.Hide()
 	}
 	form.OnCancel = func() { fd.dlg.Hide() }
+	// Esc cancels, from whichever field the user is typing in.
+	for _, it := range items {
+		if e, ok := it.Widget.(widgets.Escapable); ok {
+			e.SetOnEscape(form.OnCancel)
+		}
+	}
 	content := container.NewVBox(form, fd.errors)
 	fd.dlg = dialog.NewCustomWithoutButtons(title, content, w)
 	fd.dlg.Resize(fyne.NewSize(560, content.MinSize().Height+80))

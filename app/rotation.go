@@ -141,7 +141,7 @@ func (r *rotationScreen) refresh() {
 func (r *rotationScreen) newItem() { r.editMilestone(data.Milestone{}) }
 
 func (r *rotationScreen) renameTrack() {
-	name := widget.NewEntry()
+	name := widgets.NewEntry()
 	name.SetText(r.rot.Track)
 	name.Validator = func(v string) error { return data.CheckText("track", v, true, data.MaxNameLen) }
 	showFormDialog(r.shell.Window, "Rename track", "Save",
@@ -160,9 +160,9 @@ func (r *rotationScreen) renameTrack() {
 func (r *rotationScreen) editBlock(b data.Block) {
 	start := widgets.NewDateEntry("start", false)
 	end := widgets.NewDateEntry("end", false)
-	location := widget.NewEntry()
+	location := widgets.NewEntry()
 	location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
-	zone := widget.NewSelectEntry(commonZones)
+	zone := widgets.NewSelectEntry(commonZones)
 	zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 	title := "Edit block"
 	if b.ID == 0 {
@@ -212,7 +212,7 @@ func (r *rotationScreen) deleteBlock(b data.Block) {
 
 // editMilestone opens the milestone form; ID 0 adds a new one.
 func (r *rotationScreen) editMilestone(m data.Milestone) {
-	title := widget.NewEntry()
+	title := widgets.NewEntry()
 	title.SetText(m.Title)
 	title.Validator = func(v string) error { return data.CheckText("title", v, true, data.MaxNameLen) }
 	due := widgets.NewDateEntry("due", false)

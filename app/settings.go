@@ -6,7 +6,10 @@ import (
 	"strings"
 	"time"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -32,6 +35,11 @@ type settingsScreen struct {
 	theme     *widget.Select
 	saved     *widget.Label
 	dbPath    *widget.Label
+
+	keep       *widget.Entry      // how many daily backups to keep
+	backups    []store.AutoBackup // newest first
+	backupList *widget.List
+	noBackups  *widget.Label
 }
 
 func newSettingsScreen(s *Shell) *settingsScreen {
@@ -55,7 +63,34 @@ func newSettingsScreen(s *Shell) *settingsScreen {
 	st.weekStart = widget.NewSelect(names, nil)
 	st.theme = widget.NewSelect([]string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}, nil)
 	st.dbPath.Wrapping = fyne.TextWrapBreak
+	st.keep = widget.NewEntry()
+	st.keep.Validator = func(v string) error { _, err := data.ParseBackupKeep(v); return err }
+	st.noBackups = widget.NewLabel("No automatic backup yet: MasterPlan makes one each day you open it.")
+	st.noBackups.Wrapping = fyne.TextWrapWord
+	st.backupList = widget.NewList(
+		func() int { return len(st.backups) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil,
+				widget.NewButtonWithIcon("Restore…", theme.HistoryIcon(), nil), widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			b := st.backups[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s  (%s)", b.Day, sizeText(b.Size)))
+			row.Objects[1].(*widget.Button).OnTapped = func() { st.confirmRestore(b.Path) }
+		})
 	return st
+}
+
+// sizeText shows a file size the way a file manager does.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func (st *settingsScreen) view() fyne.CanvasObject {
@@ -72,8 +107,16 @@ func (st *settingsScreen) view() fyne.CanvasObject {
 	restore := widget.NewButtonWithIcon("Restore from a backup…", theme.HistoryIcon(), st.restore)
 	data := widget.NewCard("Your data", "Everything lives in one file on this computer.",
 		container.NewVBox(st.dbPath, container.NewHBox(backup, restore)))
+	keepForm := widget.NewForm(&widget.FormItem{Text: "Keep the last", Widget: st.keep, HintText: "daily backups (1 to 365)"})
+	keepForm.SubmitText = "Save"
+	keepForm.OnSubmit = st.saveKeep
+	// A list needs a height of its own inside the scrolling page.
+	listArea := canvas.NewRectangle(color.Transparent)
+	listArea.SetMinSize(fyne.NewSize(0, 180))
+	auto := widget.NewCard("Automatic backups", "A copy each day the app opens, in the \"backups\" folder beside the database.",
+		container.NewVBox(keepForm, container.NewStack(listArea, st.backupList, st.noBackups)))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard("Settings", "", container.NewVBox(form, st.saved)), data)))
+		widget.NewCard("Settings", "", container.NewVBox(form, st.saved)), data, auto)))
 }
 
 func (st *settingsScreen) newItem() {}
@@ -95,6 +138,37 @@ func (st *settingsScreen) refresh() {
 	st.theme.SetSelected(set.Theme)
 	st.dbPath.SetText("Database: " + st.shell.Store.Path())
 	st.saved.SetText("")
+	st.refreshBackups()
+}
+
+// refreshBackups reloads the automatic backups and how many are kept.
+func (st *settingsScreen) refreshBackups() {
+	keep, err := st.shell.Store.AutoBackupKeep(st.shell.ctx())
+	if err != nil {
+		st.shell.showError(err)
+		return
+	}
+	st.keep.SetText(strconv.Itoa(keep))
+	if st.backups, err = st.shell.Store.AutoBackups(); err != nil {
+		st.shell.showError(err)
+	}
+	st.noBackups.Hidden = len(st.backups) > 0
+	st.noBackups.Refresh()
+	st.backupList.Refresh()
+}
+
+// saveKeep changes how many automatic backups are kept; older ones go at once.
+func (st *settingsScreen) saveKeep() {
+	keep, err := data.ParseBackupKeep(st.keep.Text)
+	if err == nil {
+		err = st.shell.Store.SetAutoBackupKeep(st.shell.ctx(), keep)
+	}
+	if err != nil {
+		showFieldErrors(err, map[string]fyne.Validatable{"backups kept": st.keep})
+		st.shell.showError(err)
+		return
+	}
+	st.refreshBackups()
 }
 
 func (st *settingsScreen) save() {
@@ -149,17 +223,23 @@ func (st *settingsScreen) restore() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		safety := store.SafetyCopyPath(st.shell.Store.Path(), st.shell.Now())
-		dialog.ShowConfirm("Restore from backup?",
-			fmt.Sprintf("Everything in MasterPlan will be replaced by %s.\nYour current data is kept first in %s.", path, safety),
-			func(ok bool) {
-				if !ok {
-					return
-				}
-				st.runWithProgress("Restoring…", func() error { return st.shell.Store.Restore(st.shell.ctx(), path, safety) },
-					"Restored. Your previous data is in "+safety)
-			}, st.shell.Window)
+		st.confirmRestore(path)
 	}, st.shell.Window)
+}
+
+// confirmRestore replaces the data with the backup at path once the user
+// agrees, keeping a copy of the current data first.
+func (st *settingsScreen) confirmRestore(path string) {
+	safety := store.SafetyCopyPath(st.shell.Store.Path(), st.shell.Now())
+	dialog.ShowConfirm("Restore from backup?",
+		fmt.Sprintf("Everything in MasterPlan will be replaced by %s.\nYour current data is kept first in %s.", path, safety),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			st.runWithProgress("Restoring…", func() error { return st.shell.Store.Restore(st.shell.ctx(), path, safety) },
+				"Restored. Your previous data is in "+safety)
+		}, st.shell.Window)
 }
 
 // runWithProgress runs work off the UI goroutine behind a progress dialog

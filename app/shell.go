@@ -30,6 +30,9 @@ type Deps struct {
 	Now     func() time.Time // the clock; tests fix it
 	// Notifier shows desktop notifications (reminders, Pomodoro switches).
 	Notifier remind.Notifier
+	// DailyBackup makes the once-a-day automatic backup when the screens
+	// open; the desktop app sets it, tests leave it off.
+	DailyBackup bool
 	// ReminderSources reads other areas' records for the reminders' nudges
 	// and the calendar export.
 	ReminderSources remind.Sources
@@ -93,6 +96,7 @@ func (s *Shell) Start() {
 	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		s.App.Quit()
 	})
+	s.Window.Canvas().SetOnTypedKey(s.escapeClosesDialog)
 	needs, err := s.Store.NeedsSetup(s.ctx())
 	if err != nil {
 		s.showError(err)
@@ -107,6 +111,18 @@ func (s *Shell) Start() {
 		return
 	}
 	s.showMain()
+}
+
+// escapeClosesDialog closes the topmost dialog on Esc when no field has the
+// focus (a confirmation, a message). A form's own fields report Esc to it:
+// see widgets.Escapable.
+func (s *Shell) escapeClosesDialog(k *fyne.KeyEvent) {
+	if k.Name != fyne.KeyEscape {
+		return
+	}
+	if top := s.Window.Canvas().Overlays().Top(); top != nil {
+		top.Hide()
+	}
 }
 
 // showMain builds the navigation and the screens.
@@ -133,6 +149,23 @@ func (s *Shell) showMain() {
 	}
 	s.tabs.SelectIndex(last)
 	s.screens[last].refresh()
+	if s.DailyBackup {
+		go s.dailyBackup()
+	}
+}
+
+// dailyBackup writes today's automatic backup off the UI goroutine; only a
+// failure is worth interrupting the user for.
+func (s *Shell) dailyBackup() {
+	today := data.DateOf(s.Now(), time.Local)
+	if set, err := s.Store.Settings(s.ctx()); err == nil {
+		today = data.DateOf(s.Now(), set.Location())
+	}
+	if _, err := s.Store.DailyBackup(s.ctx(), today); err != nil {
+		fyne.Do(func() {
+			s.showError(fmt.Errorf("the automatic daily backup failed (your data is unchanged): %w", err))
+		})
+	}
 }
 
 // Select shows screen i (0-based, in the order of the table).

@@ -2,6 +2,8 @@ package data
 
 import (
 	"errors"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -70,4 +72,20 @@ func (s Settings) Location() *time.Location {
 		return time.Local
 	}
 	return loc
+}
+
+// DefaultBackupKeep is how many daily automatic backups are kept; the user
+// may keep between 1 and MaxBackupKeep (a year of days).
+const (
+	DefaultBackupKeep = 7
+	MaxBackupKeep     = 365
+)
+
+// ParseBackupKeep reads the number of automatic backups to keep.
+func ParseBackupKeep(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 || n > MaxBackupKeep {
+		return 0, Invalid("backups kept", "%q is not a number from 1 to %d", v, MaxBackupKeep)
+	}
+	return n, nil
 }

@@ -1,6 +1,7 @@
 package data_test
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -83,5 +84,24 @@ func TestSettingsLocation(t *testing.T) {
 				t.Errorf("Location = %s, want %s", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestParseBackupKeep(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"7", 7, true}, {" 1 ", 1, true}, {"365", 365, true},
+		{"0", 0, false}, {"366", 0, false}, {"-3", 0, false}, {"seven", 0, false}, {"", 0, false},
+	} {
+		got, err := data.ParseBackupKeep(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ParseBackupKeep(%q) = %d, %v; want %d, ok %v", tc.in, got, err, tc.want, tc.ok)
+		}
+		if err != nil && !errors.Is(err, data.ErrInvalid) {
+			t.Errorf("ParseBackupKeep(%q) error %v is not ErrInvalid", tc.in, err)
+		}
 	}
 }

@@ -16,12 +16,16 @@ import (
 // locale), with a calendar button for those who prefer to pick.
 type DateEntry struct {
 	widget.Entry
+	escaper
 	field    string
 	optional bool
 	popUp    *widget.PopUp
 }
 
-var _ fyne.Widget = (*DateEntry)(nil)
+var (
+	_ fyne.Widget = (*DateEntry)(nil)
+	_ Escapable   = (*DateEntry)(nil)
+)
 
 // NewDateEntry makes a date entry whose validation messages name field. An
 // optional entry accepts being left empty.
@@ -52,6 +56,13 @@ func (e *DateEntry) Date() data.Date {
 		return data.Date{}
 	}
 	return d
+}
+
+// TypedKey reports Esc, and passes every other key to the entry.
+func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
+	if !e.escaped(k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // SetDate shows d (the zero Date clears the entry).

@@ -33,6 +33,9 @@ var (
 	ErrLocked = errors.New("the database is locked by another program; close it and try again")
 	// ErrReadOnly: the file or its folder cannot be written.
 	ErrReadOnly = errors.New("the database cannot be written; check the file's permissions")
+	// ErrDiskFull: the disk (or the user's quota or file-size limit) is full,
+	// or refused the write; the change was rolled back.
+	ErrDiskFull = errors.New("the disk could not take the change (is it full?): nothing of it was saved; free some space and try again")
 )
 
 // Store is the app's handle on its database file. It is safe for concurrent
@@ -313,6 +316,10 @@ func classify(err error) error {
 		return fmt.Errorf("%w: %w", ErrLocked, err)
 	case strings.Contains(msg, "readonly database"), strings.Contains(msg, "SQLITE_READONLY"):
 		return fmt.Errorf("%w: %w", ErrReadOnly, err)
+	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"),
+		strings.Contains(msg, "disk I/O error"), strings.Contains(msg, "SQLITE_IOERR"),
+		strings.Contains(msg, "file too large"), strings.Contains(msg, "no space left on device"):
+		return fmt.Errorf("%w: %w", ErrDiskFull, err)
 	}
 	return err
 }

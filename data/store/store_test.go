@@ -522,6 +522,8 @@ func TestClassify(t *testing.T) {
 		{"database disk image is malformed (11)", ErrCorrupt},
 		{"database is locked (5) (SQLITE_BUSY)", ErrLocked},
 		{"attempt to write a readonly database (8)", ErrReadOnly},
+		{"database or disk is full (13)", ErrDiskFull},
+		{"disk I/O error (778)", ErrDiskFull},
 		{"no such table: rotations", nil},
 	}
 	for _, tc := range tests {
@@ -531,7 +533,7 @@ func TestClassify(t *testing.T) {
 			if !errors.Is(got, in) {
 				t.Errorf("classify lost the original error: %v", got)
 			}
-			for _, sentinel := range []error{ErrCorrupt, ErrLocked, ErrReadOnly} {
+			for _, sentinel := range []error{ErrCorrupt, ErrLocked, ErrReadOnly, ErrDiskFull} {
 				if errors.Is(got, sentinel) != (sentinel == tc.want) {
 					t.Errorf("classify(%q) = %v; matches %v: %v", tc.msg, got, sentinel, errors.Is(got, sentinel))
 				}

@@ -1,0 +1,104 @@
+package app
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// The desktop app makes a daily backup when the screens open; Settings
+// lists it, and restoring it after confirmation brings back that day's data.
+func TestDailyBackupListedAndRestored(t *testing.T) {
+	sh, st := newTestShell(t)
+	ctx := context.Background()
+	rot := setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.DailyBackup = true
+	sh.Start()
+	waitFor(t, "the daily backup", func() bool { b, _ := st.AutoBackups(); return len(b) == 1 })
+
+	sh.Select(7)
+	set := sh.screens[7].(*settingsScreen)
+	if set.backupList.Length() != 1 || set.noBackups.Visible() {
+		t.Fatalf("settings lists %d backups (empty note shown: %v), want 1", set.backupList.Length(), set.noBackups.Visible())
+	}
+	if set.keep.Text != "7" {
+		t.Errorf("keep shows %q, want the default 7", set.keep.Text)
+	}
+
+	if _, err := st.SaveMilestone(ctx, data.Milestone{RotationID: rot.ID, Title: "Made after the backup", Due: data.NewDate(2027, 1, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	set.confirmRestore(set.backups[0].Path)
+	tapDialogButton(t, sh.Window.Canvas(), "Yes")
+	waitFor(t, "the restore", func() bool { ms, _ := st.Milestones(ctx, rot.ID); return len(ms) == 0 })
+}
+
+// A number of backups to keep out of range is refused at the field.
+func TestBackupKeepRefusesZero(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	sh.Select(7)
+	set := sh.screens[7].(*settingsScreen)
+	set.keep.SetText("0")
+	set.saveKeep()
+	if keep, _ := st.AutoBackupKeep(context.Background()); keep != 7 {
+		t.Fatalf("keep = %d after entering 0, want 7 unchanged", keep)
+	}
+	if set.keep.Validate() == nil {
+		t.Error("the field does not show what is wrong with 0")
+	}
+	set.keep.SetText("3")
+	set.saveKeep()
+	if keep, _ := st.AutoBackupKeep(context.Background()); keep != 3 {
+		t.Fatalf("keep = %d, want 3", keep)
+	}
+}
+
+// waitFor polls cond for work done off the UI goroutine.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+// tapDialogButton taps the button labelled text in the topmost dialog.
+func tapDialogButton(t *testing.T, c fyne.Canvas, text string) {
+	t.Helper()
+	top := c.Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			found = b
+		}
+		if cont, ok := o.(*fyne.Container); ok {
+			for _, child := range cont.Objects {
+				walk(child)
+			}
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, child := range test.WidgetRenderer(w).Objects() {
+				walk(child)
+			}
+		}
+	}
+	walk(top)
+	if found == nil {
+		t.Fatalf("the dialog has no %q button", text)
+	}
+	test.Tap(found)
+}

@@ -248,9 +248,9 @@ func (r *remindersScreen) newItem() {
 // reminderForm holds the fields of the reminder form; which show depends
 // on the kind.
 type reminderForm struct {
-	title, note, at, daysBefore, rule *widget.Entry
+	title, note, at, daysBefore, rule *widgets.Entry
 	day                               *widgets.DateEntry
-	zone                              *widget.SelectEntry
+	zone                              *widgets.SelectEntry
 	days                              []*widget.Check // Monday first
 	custom, enabled                   *widget.Check
 }
@@ -261,9 +261,9 @@ const yourZone = "Your zone"
 // edit opens the form for rem (ID 0 adds it).
 func (r *remindersScreen) edit(rem data.Reminder) {
 	f := &reminderForm{
-		title: widget.NewEntry(), note: widget.NewMultiLineEntry(), at: widget.NewEntry(), daysBefore: widget.NewEntry(),
-		rule: widget.NewEntry(), day: widgets.NewDateEntry("day", false),
-		zone:    widget.NewSelectEntry(append([]string{yourZone}, commonZones...)),
+		title: widgets.NewEntry(), note: widgets.NewMultiLineEntry(), at: widgets.NewEntry(), daysBefore: widgets.NewEntry(),
+		rule: widgets.NewEntry(), day: widgets.NewDateEntry("day", false),
+		zone:    widgets.NewSelectEntry(append([]string{yourZone}, commonZones...)),
 		custom:  widget.NewCheck("Write the rule myself (RFC 5545 RRULE)", nil),
 		enabled: widget.NewCheck("On", nil),
 	}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/remind"
 	"github.com/masterplan-app/masterplan/data/store"
@@ -88,9 +89,9 @@ func TestRemindersScreenAddOneOff(t *testing.T) {
 	}
 	test.Tap(findButton(t, sh.Window.Canvas(), "One-off"))
 	form := findForm(t, sh.Window.Canvas())
-	title := form.Items[0].Widget.(*widget.Entry)
+	title := form.Items[0].Widget.(*widgets.Entry)
 	day := form.Items[1].Widget.(fyne.Focusable)
-	at := form.Items[2].Widget.(*widget.Entry)
+	at := form.Items[2].Widget.(*widgets.Entry)
 	test.Type(title, "Call the hotel")
 	day.(interface{ SetText(string) }).SetText("")
 	test.Type(day, "2026-11-25")
@@ -114,8 +115,8 @@ func TestRemindersScreenRefusesThePast(t *testing.T) {
 	sh, st, r := openReminders(t)
 	r.edit(data.NewReminder(data.ReminderOneOff, data.NewDate(2026, 11, 23)))
 	form := findForm(t, sh.Window.Canvas())
-	test.Type(form.Items[0].Widget.(*widget.Entry), "Too late")
-	at := form.Items[2].Widget.(*widget.Entry)
+	test.Type(form.Items[0].Widget.(*widgets.Entry), "Too late")
+	at := form.Items[2].Widget.(*widgets.Entry)
 	at.SetText("")
 	test.Type(at, "07:00") // it is 10:00 in Los Angeles
 	form.OnSubmit()
@@ -138,7 +139,7 @@ func TestRemindersScreenStudyRule(t *testing.T) {
 	days := form.Items[1].Widget.(*fyne.Container)
 	test.Tap(days.Objects[4].(*widget.Check)) // Friday off
 	test.Tap(days.Objects[5].(*widget.Check)) // Saturday on
-	at := form.Items[2].Widget.(*widget.Entry)
+	at := form.Items[2].Widget.(*widgets.Entry)
 	at.SetText("")
 	test.Type(at, "07:45")
 	form.OnSubmit()

@@ -71,7 +71,8 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 			title := widget.NewLabel("")
 			title.TextStyle.Bold = true
 			title.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewCheck("", nil),
+			// Labelled, as an empty box is hard to see in the light theme.
+			return container.NewBorder(nil, nil, widget.NewCheck("On", nil),
 				container.NewHBox(
 					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
 					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),

@@ -1,14 +1,706 @@
 package app
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/remind"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/summary"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
-// newRemindersScreen stands in until the Reminders screen is built.
-func newRemindersScreen(s *Shell) screen {
-	return newPlaceholderScreen("Reminders: coming soon.\n\nHere you will set study and milestone reminders that reach your desktop as notifications.")
+// comingUp is how many next occurrences the screen lists.
+const comingUp = 20
+
+// kindNames are the kinds as the screen names them.
+var kindNames = map[string]string{
+	data.ReminderStudy:        "Study sessions",
+	data.ReminderMilestone:    "Milestones",
+	data.ReminderOneOff:       "One-off",
+	data.ReminderNudgeReading: "Reading nudge",
+	data.ReminderNudgeStudy:   "Study-goal nudge",
 }
 
-// remindersCard is the dashboard's Reminders card: a title and text from the
-// summary; an empty text hides the card.
-func remindersCard(s summary.Summary) (title, text string) { return "", "" }
+// kindHelp says what each kind does, on the "add" chooser.
+var kindHelp = map[string]string{
+	data.ReminderStudy:        "Repeats on the days and at the time you choose, e.g. Mon-Fri at 19:30.",
+	data.ReminderMilestone:    "Rings some days before each milestone is due.",
+	data.ReminderOneOff:       "Rings once, at a day and time, with your text.",
+	data.ReminderNudgeReading: "At most once a day, when the reading list is behind its deadline.",
+	data.ReminderNudgeStudy:   "At most once a day, when this week's study is below the goal.",
+}
+
+// remindersScreen lists the reminders, what has rung and waits for Done or
+// Snooze, and what comes next.
+type remindersScreen struct {
+	shell *Shell
+
+	plan    store.ReminderPlan
+	notices []store.Notice
+	next    []data.Occurrence
+	loc     *time.Location
+
+	list, noticeList, nextList *widget.List
+	empty, noticeEmpty         *widget.Label
+	nextEmpty                  *widget.Label
+}
+
+func newRemindersScreen(s *Shell) *remindersScreen {
+	r := &remindersScreen{shell: s, loc: time.UTC}
+	r.list = widget.NewList(
+		func() int { return len(r.plan.Schedule.Reminders) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			// Labelled, as an empty box is hard to see in the light theme.
+			return container.NewBorder(nil, nil, widget.NewCheck("On", nil),
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				twoLines(title))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			rem := r.plan.Schedule.Reminders[id]
+			row := o.(*fyne.Container)
+			lines := row.Objects[0].(*fyne.Container)
+			lines.Objects[0].(*widget.Label).SetText(rem.Title)
+			lines.Objects[1].(*widget.Label).SetText(kindNames[rem.Kind] + ": " + rem.Describe())
+			check := row.Objects[1].(*widget.Check)
+			check.OnChanged = nil
+			check.SetChecked(rem.Enabled)
+			check.OnChanged = func(on bool) { r.setEnabled(rem, on) }
+			buttons := row.Objects[2].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { r.edit(rem) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.delete(rem) }
+		})
+	r.noticeList = widget.NewList(
+		func() int { return len(r.notices) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), nil),
+					widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), nil)),
+				twoLines(title))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			n := r.notices[id]
+			row := o.(*fyne.Container)
+			lines := row.Objects[0].(*fyne.Container)
+			lines.Objects[0].(*widget.Label).SetText(n.Title)
+			lines.Objects[1].(*widget.Label).SetText(r.noticeLine(n))
+			buttons := row.Objects[1].(*fyne.Container)
+			snooze := buttons.Objects[0].(*widget.Button)
+			snooze.OnTapped = func() { r.showSnoozeMenu(n, snooze) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.done(n) }
+		})
+	r.nextList = widget.NewList(
+		func() int { return len(r.next) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			n := r.next[id]
+			o.(*widget.Label).SetText(n.At.In(r.loc).Format("Mon 2 Jan 15:04") + "   " + n.Title)
+		})
+	r.empty = wrapped("No reminders. Add one with Ctrl+N: a study session that repeats, a one-off note, or milestone reminders.")
+	r.noticeEmpty = wrapped("Nothing waiting. Reminders that ring show here until you mark them done.")
+	r.nextEmpty = wrapped("Nothing in the next year. Turn a reminder on, or add one.")
+	return r
+}
+
+// twoLines stacks a row's title over a smaller second line, close together
+// (each label brings its own padding).
+func twoLines(title *widget.Label) *fyne.Container {
+	second := widget.NewLabel("")
+	second.SizeName = theme.SizeNameCaptionText
+	second.Truncation = fyne.TextTruncateEllipsis
+	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, second)
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// noticeLine says when a notice rang (or rings again) and its first line.
+func (r *remindersScreen) noticeLine(n store.Notice) string {
+	line := "Due " + n.DueAt.In(r.loc).Format("Mon 2 Jan 15:04")
+	if n.State == store.NoticeSnoozed {
+		line = "Snoozed until " + n.SnoozeUntil.In(r.loc).Format("Mon 2 Jan 15:04")
+	}
+	if n.InApp {
+		line += " (shown here: no desktop notifications)"
+	}
+	if first, _, _ := strings.Cut(n.Body, "\n"); first != "" {
+		line += " · " + first
+	}
+	return line
+}
+
+func (r *remindersScreen) view() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Add reminder (Ctrl+N)", theme.ContentAddIcon(), r.newItem)
+	add.Importance = widget.HighImportance
+	perMilestone := widget.NewButtonWithIcon("Per milestone…", theme.ListIcon(), r.editMilestones)
+	export := widget.NewButtonWithIcon("Export calendar (.ics)…", theme.DocumentSaveIcon(), r.exportCalendar)
+	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), nil, nil, nil, r.list)
+	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, r.noticeList)
+	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.nextEmpty), nil, nil, nil, r.nextList)
+	right := container.NewVSplit(due, next)
+	right.Offset = 0.45
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.5
+	return container.NewBorder(
+		container.NewHBox(perMilestone, export, layoutSpacer(), add),
+		nil, nil, nil, split)
+}
+
+func (r *remindersScreen) refresh() {
+	ctx := r.shell.ctx()
+	plan, err := r.shell.Store.ReminderPlan(ctx)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
+	notices, err := r.shell.Store.Notices(ctx)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
+	// A reminder the schedule cannot expand still leaves the others listed;
+	// its row says what it is, and the runner logs why.
+	next, _ := plan.Schedule.Next(r.shell.Now(), comingUp)
+	r.plan, r.notices, r.next, r.loc = plan, notices, next, plan.Schedule.Zone
+	showIf(r.empty, len(plan.Schedule.Reminders) == 0)
+	showIf(r.noticeEmpty, len(notices) == 0)
+	showIf(r.nextEmpty, len(next) == 0)
+	r.list.Refresh()
+	r.noticeList.Refresh()
+	r.nextList.Refresh()
+}
+
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// newItem asks which kind of reminder to add; kinds that exist once (the
+// milestone reminder and the nudges) are offered only when missing.
+func (r *remindersScreen) newItem() {
+	have := map[string]bool{}
+	for _, rem := range r.plan.Schedule.Reminders {
+		have[rem.Kind] = true
+	}
+	var d dialog.Dialog
+	var buttons []fyne.CanvasObject
+	var first *widget.Button
+	for _, kind := range data.ReminderKinds() {
+		if have[kind] && kind != data.ReminderStudy && kind != data.ReminderOneOff {
+			continue
+		}
+		b := widget.NewButton(kindNames[kind], func() {
+			d.Hide()
+			r.edit(data.NewReminder(kind, data.DateOf(r.shell.Now(), r.loc)))
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		if first == nil {
+			first = b
+		}
+		help := widget.NewLabel(kindHelp[kind])
+		buttons = append(buttons, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, b.MinSize().Height), b), nil, help))
+	}
+	d = dialog.NewCustom("Add a reminder", "Cancel", container.NewVBox(buttons...), r.shell.Window)
+	d.Resize(fyne.NewSize(720, 0))
+	d.Show()
+	r.shell.Window.Canvas().Focus(first)
+}
+
+// reminderForm holds the fields of the reminder form; which show depends
+// on the kind.
+type reminderForm struct {
+	title, note, at, daysBefore, rule *widgets.Entry
+	day                               *widgets.DateEntry
+	zone                              *widgets.SelectEntry
+	days                              []*widget.Check // Monday first
+	custom, enabled                   *widget.Check
+}
+
+// yourZone is the zone picker's entry for "follow my zone".
+const yourZone = "Your zone"
+
+// edit opens the form for rem (ID 0 adds it).
+func (r *remindersScreen) edit(rem data.Reminder) {
+	f := &reminderForm{
+		title: widgets.NewEntry(), note: widgets.NewMultiLineEntry(), at: widgets.NewEntry(), daysBefore: widgets.NewEntry(),
+		rule: widgets.NewEntry(), day: widgets.NewDateEntry("day", false),
+		zone:    widgets.NewSelectEntry(append([]string{yourZone}, commonZones...)),
+		custom:  widget.NewCheck("Write the rule myself (RFC 5545 RRULE)", nil),
+		enabled: widget.NewCheck("On", nil),
+	}
+	f.title.Validator = func(v string) error { return data.CheckText("title", v, true, data.MaxNameLen) }
+	f.note.Validator = func(v string) error { return data.CheckText("body", v, false, data.MaxNoteLen) }
+	f.note.SetMinRowsVisible(2)
+	f.at.Validator = func(v string) error { _, err := data.ParseClock("time", v); return err }
+	f.at.PlaceHolder = "HH:MM"
+	f.daysBefore.Validator = func(v string) error { _, err := parseDaysBefore(v); return err }
+	f.zone.Validator = func(v string) error {
+		if v == yourZone || strings.TrimSpace(v) == "" {
+			return nil
+		}
+		_, err := data.LoadZone(v)
+		return err
+	}
+	f.title.SetText(rem.Title)
+	f.note.SetText(rem.Body)
+	f.at.SetText(fmt.Sprintf("%02d:%02d", rem.At.Hour, rem.At.Minute))
+	f.daysBefore.SetText(strconv.Itoa(rem.DaysBefore))
+	f.day.SetDate(rem.Day)
+	f.enabled.SetChecked(rem.Enabled)
+	f.zone.SetText(yourZone)
+	if rem.TimeZone != "" {
+		f.zone.SetText(rem.TimeZone)
+	}
+	items := []*widget.FormItem{{Text: "Title", Widget: f.title}}
+	switch rem.Kind {
+	case data.ReminderStudy:
+		days, at, ok := data.StudyRuleDays(rem.RRule)
+		dayRow := container.NewHBox()
+		for _, d := range weekdays {
+			c := widget.NewCheck(d.String()[:3], nil)
+			for _, on := range days {
+				c.Checked = c.Checked || on == d
+			}
+			f.days = append(f.days, c)
+			dayRow.Add(c)
+		}
+		if ok {
+			f.at.SetText(fmt.Sprintf("%02d:%02d", at.Hour, at.Minute))
+		}
+		f.rule.SetText(strings.TrimPrefix(rem.RRule, "RRULE:"))
+		f.rule.PlaceHolder = "FREQ=WEEKLY;BYDAY=SA;BYHOUR=10;BYMINUTE=0"
+		custom := container.NewVBox(f.rule)
+		simple := []fyne.CanvasObject{dayRow, f.at}
+		f.custom.OnChanged = func(on bool) {
+			showIf(custom, on)
+			for _, o := range simple {
+				showIf(o, !on)
+			}
+		}
+		f.custom.SetChecked(!ok)
+		f.custom.OnChanged(!ok)
+		items = append(items,
+			&widget.FormItem{Text: "Days", Widget: dayRow},
+			&widget.FormItem{Text: "Time", Widget: f.at, HintText: "24-hour, e.g. 19:30"},
+			&widget.FormItem{Text: "", Widget: container.NewVBox(f.custom, custom)},
+			&widget.FormItem{Text: "From", Widget: f.day, HintText: "the first day it may ring"})
+	case data.ReminderOneOff:
+		items = append(items,
+			&widget.FormItem{Text: "Day", Widget: f.day},
+			&widget.FormItem{Text: "Time", Widget: f.at, HintText: "24-hour, e.g. 09:30"})
+	case data.ReminderMilestone:
+		items = append(items,
+			&widget.FormItem{Text: "Days before", Widget: f.daysBefore, HintText: "0 rings on the due day; each milestone can differ (Per milestone…)"},
+			&widget.FormItem{Text: "Time", Widget: f.at, HintText: "24-hour, e.g. 09:00"})
+	default:
+		items = append(items, &widget.FormItem{Text: "From", Widget: f.at, HintText: "the time of day from which the day's nudge may come"})
+	}
+	items = append(items,
+		&widget.FormItem{Text: "Note", Widget: f.note, HintText: "shown under the title"},
+		&widget.FormItem{Text: "Time zone", Widget: f.zone, HintText: "\"Your zone\" follows you when you change it in Settings"},
+		&widget.FormItem{Text: "", Widget: f.enabled})
+	heading := "Edit reminder"
+	if rem.ID == 0 {
+		heading = "Add a reminder: " + kindNames[rem.Kind]
+	}
+	showFormDialog(r.shell.Window, heading, "Save", items,
+		map[string]fyne.Validatable{"title": f.title, "body": f.note, "time": f.at, "day": f.day, "rule": f.rule,
+			"days before": f.daysBefore, "time zone": f.zone},
+		func() error {
+			next, err := f.reminder(rem)
+			if err != nil {
+				return err
+			}
+			if _, err := r.shell.Store.SaveReminder(r.shell.ctx(), next); err != nil {
+				return err
+			}
+			r.shell.changed()
+			return nil
+		})
+}
+
+// reminder reads the form into a copy of rem; the store validates it again.
+func (f *reminderForm) reminder(rem data.Reminder) (data.Reminder, error) {
+	rem.Title, rem.Body, rem.Enabled = f.title.Text, f.note.Text, f.enabled.Checked
+	rem.TimeZone = strings.TrimSpace(f.zone.Text)
+	if rem.TimeZone == yourZone {
+		rem.TimeZone = ""
+	}
+	var errs []error
+	at, err := data.ParseClock("time", f.at.Text)
+	if rem.Kind != data.ReminderStudy || !f.custom.Checked {
+		errs = append(errs, err)
+	}
+	switch rem.Kind {
+	case data.ReminderStudy:
+		rem.Day = f.day.Date()
+		if f.custom.Checked {
+			rem.RRule = strings.TrimSpace(f.rule.Text)
+			break
+		}
+		var days []time.Weekday
+		for i, c := range f.days {
+			if c.Checked {
+				days = append(days, weekdays[i])
+			}
+		}
+		if err == nil {
+			rem.RRule, err = data.StudyRule(days, at)
+			errs = append(errs, err)
+		}
+	case data.ReminderOneOff:
+		rem.Day, rem.At = f.day.Date(), at
+		if rem.Day.IsZero() {
+			errs = append(errs, f.day.Validate())
+		}
+	case data.ReminderMilestone:
+		rem.At = at
+		rem.DaysBefore, err = parseDaysBefore(f.daysBefore.Text)
+		errs = append(errs, err)
+	default:
+		rem.At = at
+	}
+	return rem, errors.Join(errs...)
+}
+
+func parseDaysBefore(v string) (int, error) {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 || n > data.MaxMilestoneDaysBefore {
+		return 0, data.Invalid("days before", "%q is not a number of days; enter 0 (on the day) to %d", v, data.MaxMilestoneDaysBefore)
+	}
+	return n, nil
+}
+
+func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {
+	if err := r.shell.Store.SetReminderEnabled(r.shell.ctx(), rem.ID, on); err != nil {
+		r.shell.showError(err)
+	}
+	r.shell.changed()
+}
+
+func (r *remindersScreen) delete(rem data.Reminder) {
+	confirmDelete(r.shell.Window, fmt.Sprintf("the reminder %q", rem.Title), func() {
+		if err := r.shell.Store.DeleteReminder(r.shell.ctx(), rem.ID); err != nil {
+			r.shell.showError(err)
+		}
+		r.shell.changed()
+	})
+}
+
+func (r *remindersScreen) done(n store.Notice) {
+	if err := r.shell.Store.DoneNotice(r.shell.ctx(), n.ID); err != nil {
+		r.shell.showError(err)
+	}
+	r.shell.changed()
+}
+
+// snoozes are the choices of the Snooze menu, in order.
+var snoozes = []data.Snooze{data.Snooze10Minutes, data.SnoozeHour, data.SnoozeTomorrowMorning}
+
+func (r *remindersScreen) showSnoozeMenu(n store.Notice, from fyne.CanvasObject) {
+	var items []*fyne.MenuItem
+	for _, s := range snoozes {
+		items = append(items, fyne.NewMenuItem("For "+s.String(), func() { r.snooze(n, s) }))
+	}
+	c := r.shell.Window.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(from).Add(fyne.NewPos(0, from.Size().Height))
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, pos)
+}
+
+func (r *remindersScreen) snooze(n store.Notice, s data.Snooze) {
+	if _, err := remind.Snooze(r.shell.ctx(), r.shell.Store, n.ID, s, r.shell.Now(), r.loc); err != nil {
+		r.shell.showError(err)
+	}
+	r.shell.changed()
+}
+
+// editMilestones lets each open milestone follow the milestone reminder,
+// ring a different number of days before, or not ring. Changes save as
+// they are made.
+func (r *remindersScreen) editMilestones() {
+	var open []data.Milestone
+	for _, m := range r.plan.Schedule.Milestones {
+		if !m.Done {
+			open = append(open, m)
+		}
+	}
+	if len(open) == 0 {
+		r.shell.showInfo("No open milestones", "Add milestones on the Rotation screen (Ctrl+2); each then gets a reminder before it is due.")
+		return
+	}
+	def := data.DefaultMilestoneDaysBefore
+	for _, rem := range r.plan.Schedule.Reminders {
+		if rem.Kind == data.ReminderMilestone {
+			def = rem.DaysBefore
+		}
+	}
+	save := func(m data.Milestone, ms *data.MilestoneSetting) {
+		if err := r.shell.Store.SetMilestoneReminder(r.shell.ctx(), m.ID, ms); err != nil {
+			r.shell.showError(err)
+			return
+		}
+		if settings, err := r.shell.Store.MilestoneReminderSettings(r.shell.ctx()); err == nil {
+			r.plan.Schedule.MilestoneSettings = settings
+		}
+	}
+	list := widget.NewList(
+		func() int { return len(open) },
+		func() fyne.CanvasObject {
+			days := widget.NewEntry()
+			days.Validator = func(v string) error {
+				if strings.TrimSpace(v) == "" {
+					return nil
+				}
+				_, err := parseDaysBefore(v)
+				return err
+			}
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(widget.NewCheck("Remind", nil), container.NewGridWrap(fyne.NewSize(150, days.MinSize().Height), days)),
+				widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			m := open[id]
+			ms, own := r.plan.Schedule.MilestoneSettings[m.ID]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(m.Due.String() + "  " + m.Title)
+			controls := row.Objects[1].(*fyne.Container)
+			check := controls.Objects[0].(*widget.Check)
+			days := controls.Objects[1].(*fyne.Container).Objects[0].(*widget.Entry)
+			check.OnChanged, days.OnChanged = nil, nil
+			check.SetChecked(!own || !ms.Off)
+			days.PlaceHolder = fmt.Sprintf("default: %d days", def)
+			days.SetText("")
+			if own && !ms.Off {
+				days.SetText(strconv.Itoa(ms.DaysBefore))
+			}
+			check.OnChanged = func(on bool) {
+				switch {
+				case !on:
+					save(m, &data.MilestoneSetting{Off: true})
+				case strings.TrimSpace(days.Text) == "":
+					save(m, nil)
+				default:
+					if n, err := parseDaysBefore(days.Text); err == nil {
+						save(m, &data.MilestoneSetting{DaysBefore: n})
+					}
+				}
+			}
+			days.OnChanged = func(v string) {
+				if !check.Checked {
+					return
+				}
+				if strings.TrimSpace(v) == "" {
+					save(m, nil)
+				} else if n, err := parseDaysBefore(v); err == nil {
+					save(m, &data.MilestoneSetting{DaysBefore: n})
+				}
+			}
+		})
+	intro := wrapped(fmt.Sprintf("Each milestone rings %d days before it is due unless you choose otherwise here. Leave the days empty to follow that default.", def))
+	d := dialog.NewCustom("Reminders per milestone", "Close", container.NewBorder(intro, nil, nil, nil, list), r.shell.Window)
+	d.SetOnClosed(r.shell.changed)
+	d.Resize(fyne.NewSize(760, 520))
+	d.Show()
+}
+
+// exportCalendar writes the calendar file the user picks. The calendar is
+// built in memory first, so a failure leaves no half-written file.
+func (r *remindersScreen) exportCalendar() {
+	in, err := remind.Calendar(r.shell.ctx(), r.shell.Store, r.shell.ReminderSources, r.shell.Now())
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
+	var buf bytes.Buffer
+	if err := transfer.WriteCalendar(&buf, in); err != nil {
+		r.shell.showError(err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			r.shell.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		_, werr := w.Write(buf.Bytes())
+		if cerr := w.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			r.shell.showError(fmt.Errorf("write the calendar to %s: %w", w.URI().Path(), werr))
+			return
+		}
+		r.shell.showInfo("Calendar exported",
+			fmt.Sprintf("Wrote %s.\nImport it into your calendar; importing a newer export later updates the same events.", w.URI().Path()))
+	}, r.shell.Window)
+	d.SetFileName("masterplan.ics")
+	d.Show()
+}
+
+// remindersCard is the dashboard's Reminders card: the next reminder and
+// what waits for Done.
+func remindersCard(s summary.Summary) (title, text string) {
+	if s.Reminders == nil {
+		return "", ""
+	}
+	return "Reminders", s.Reminders.Text()
+}
+
+// errNoDesktopNotifier is what an app without a desktop notifier answers,
+// so every reminder shows in the window instead.
+var errNoDesktopNotifier = errors.New("this build has no desktop notifier")
+
+type inAppNotifier struct{}
+
+func (inAppNotifier) Notify(context.Context, string, string) error { return errNoDesktopNotifier }
+
+// StartReminders delivers reminders while the app runs: a runner in the
+// background claims and notifies; what the desktop cannot show appears in
+// the window (which says once why). With tray, the window closes to the
+// system tray, whose menu shows the next reminder. The returned stop ends
+// the runner and waits for it; call it before closing the store.
+func (s *Shell) StartReminders(ctx context.Context, tray bool) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	notifier := s.Notifier
+	if notifier == nil {
+		notifier = inAppNotifier{}
+	}
+	var told bool // said why reminders show in the window; UI goroutine only
+	runner := &remind.Runner{
+		Store: s.Store, Notifier: notifier, Sources: s.ReminderSources, Now: s.Now, Name: "gui",
+		Logf: log.Printf,
+		Delivered: func(ds []remind.Delivery) {
+			fyne.Do(func() { told = s.showDeliveries(ds, told) })
+		},
+	}
+	var desk desktop.App
+	if d, ok := s.App.(desktop.App); ok && tray {
+		desk = d
+		desk.SetSystemTrayMenu(s.trayMenu())
+		desk.SetSystemTrayWindow(s.Window)
+		runner.AfterPass = func() { fyne.Do(func() { desk.SetSystemTrayMenu(s.trayMenu()) }) }
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() { runner.Run(ctx) })
+	return func() {
+		cancel()
+		wg.Wait()
+	}
+}
+
+// showDeliveries refreshes the screen after reminders rang, and shows in
+// the window those the desktop could not; told says whether the user has
+// already been told why, and the result whether they have now. The
+// technical reason goes to the log, not to the user.
+func (s *Shell) showDeliveries(ds []remind.Delivery, told bool) bool {
+	s.changed()
+	var rows []fyne.CanvasObject
+	var title string
+	n := 0
+	for _, d := range ds {
+		if d.Err == nil {
+			continue
+		}
+		n++
+		title = "Reminder: " + d.Notice.Title
+		rows = append(rows, widget.NewLabelWithStyle(d.Notice.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		if d.Notice.Body != "" {
+			rows = append(rows, wrapped(d.Notice.Body))
+		}
+	}
+	if n == 0 {
+		return told
+	}
+	if n > 1 {
+		title = fmt.Sprintf("%d reminders", n)
+	}
+	if !told {
+		note := wrapped("Desktop notifications are not available here, so MasterPlan shows reminders in its window while it runs. " +
+			"They stay on the Reminders screen (Ctrl+7) until you mark them done.")
+		note.Importance = widget.WarningImportance
+		rows = append(rows, widget.NewSeparator(), note)
+	}
+	d := dialog.NewCustom(title, "OK", container.NewVBox(rows...), s.Window)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	return true
+}
+
+// trayMenu is the system tray's menu: the next reminder (opening the
+// Reminders screen), the study timer, the window, and Quit.
+func (s *Shell) trayMenu() *fyne.Menu {
+	label := "No reminder coming up"
+	if plan, err := s.Store.ReminderPlan(s.ctx()); err == nil {
+		if next, _ := plan.Schedule.Next(s.Now(), 1); len(next) > 0 {
+			label = "Next: " + next[0].At.In(plan.Schedule.Zone).Format("Mon 15:04") + " " + next[0].Title
+		}
+	}
+	open := func(screen int) func() {
+		return func() {
+			s.Window.Show()
+			s.Window.RequestFocus()
+			s.Select(screen)
+		}
+	}
+	quit := fyne.NewMenuItem("Quit", s.App.Quit)
+	quit.IsQuit = true
+	return fyne.NewMenu("MasterPlan",
+		fyne.NewMenuItem(label, open(screenIndex("Reminders"))),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Start timer", open(screenIndex("Study"))),
+		fyne.NewMenuItem("Open MasterPlan", func() { s.Window.Show(); s.Window.RequestFocus() }),
+		fyne.NewMenuItemSeparator(),
+		quit)
+}
+
+// screenIndex finds a screen in the table by title.
+func screenIndex(title string) int {
+	for i, d := range screenTable() {
+		if d.title == title {
+			return i
+		}
+	}
+	return 0
+}

@@ -33,6 +33,9 @@ type Deps struct {
 	// DailyBackup makes the once-a-day automatic backup when the screens
 	// open; the desktop app sets it, tests leave it off.
 	DailyBackup bool
+	// ReminderSources reads other areas' records for the reminders' nudges
+	// and the calendar export.
+	ReminderSources remind.Sources
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem

@@ -52,9 +52,12 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	if set, err := st.Settings(ctx); err == nil {
 		app.ApplyTheme(a, set.Theme)
 	}
-	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true})
+	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true,
+		Notifier: newDesktopNotifier(), ReminderSources: reminderSources(st)})
 	shell.Start()
+	stopReminders := shell.StartReminders(ctx, trayAvailable())
 	w.ShowAndRun()
+	stopReminders()
 	return nil
 }
 

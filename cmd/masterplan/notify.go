@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+
+	"github.com/gen2brain/beeep"
+	"github.com/godbus/dbus/v5"
+
+	"github.com/masterplan-app/masterplan/assets"
+	"github.com/masterplan-app/masterplan/data/remind"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// appName is how the notification centre names the sender.
+const appName = "MasterPlan"
+
+// desktopNotifier shows notifications through beeep: D-Bus on Linux (then
+// notify-send), the notification centre on macOS and Windows.
+type desktopNotifier struct{ icon []byte }
+
+var _ remind.Notifier = (*desktopNotifier)(nil)
+
+// newDesktopNotifier names the app to beeep (a package variable of beeep's,
+// set once here before any notification) and carries the icon as PNG bytes,
+// which D-Bus servers show from the image-data hint.
+func newDesktopNotifier() *desktopNotifier {
+	beeep.AppName = appName
+	return &desktopNotifier{icon: assets.IconPNG()}
+}
+
+// Notify shows one notification. beeep cannot be cancelled, so ctx only
+// stops a notification that has not started.
+func (n *desktopNotifier) Notify(ctx context.Context, title, body string) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := beeep.Notify(title, body, n.icon); err != nil {
+		return fmt.Errorf("show notification %q: %w", title, err)
+	}
+	return nil
+}
+
+// reminderSources is the one place that tells reminders about the other
+// feature areas' records: the reading pace and the week's study hours for
+// the nudges, and the exams for the calendar export. An area whose store
+// methods this build does not have yet leaves its field nil: its nudge
+// stays quiet and the calendar has no exams.
+func reminderSources(*store.Store) remind.Sources {
+	return remind.Sources{}
+}
+
+// trayAvailable says whether the desktop shows tray icons. Windows and
+// macOS always do; on Linux and the BSDs Fyne's tray is a
+// StatusNotifierItem, which appears only where a StatusNotifierWatcher runs.
+// Without one, closing the window must quit, or the app would run on with
+// no way back to it.
+func trayAvailable() bool {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		return true
+	}
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return false
+	}
+	var has bool
+	err = conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.kde.StatusNotifierWatcher").Store(&has)
+	return err == nil && has
+}

@@ -105,13 +105,6 @@ func scanBudgetItem(row interface{ Scan(...any) error }) (data.BudgetItem, error
 	return it, nil
 }
 
-func optionalDate(field, s string) (data.Date, error) {
-	if s == "" {
-		return data.Date{}, nil
-	}
-	return data.ParseDate(field, s)
-}
-
 // storedMoney reads an amount as stored: a plain decimal ("18500.00") and
 // its code, both empty for "no amount".
 func storedMoney(field, amount, currency string) (data.Money, error) {

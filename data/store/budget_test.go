@@ -2,13 +2,9 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"io/fs"
 	"path/filepath"
 	"testing"
-	"testing/fstest"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -232,22 +228,7 @@ func TestDecimalMarkSetting(t *testing.T) {
 func TestBudgetMigrationFromFoundation(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
-	embedded := mustMigrations(t)
-	foundation, err := fs.ReadFile(embedded, "00001_foundation.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := prepareFile(path); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", DSN(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: db, path: path, now: func() time.Time { return testNow }}
-	if err := old.migrate(ctx, fstest.MapFS{"00001_foundation.sql": &fstest.MapFile{Data: foundation}}); err != nil {
-		t.Fatalf("migrate to the foundation: %v", err)
-	}
+	old := foundationStore(t, path)
 	r := setUp(t, old)
 	old.Close()
 

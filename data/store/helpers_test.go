@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -150,4 +152,28 @@ func immutable(t testing.TB, path string) bool {
 		}
 	})
 	return true
+}
+
+// foundationStore creates path as the foundation release left it (only
+// migration 00001) and returns a Store on it, to test each later migration
+// from the previous version. Close it before opening path with Open.
+func foundationStore(t testing.TB, path string) *Store {
+	t.Helper()
+	b, err := fs.ReadFile(mustMigrations(t), "00001_foundation.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := prepareFile(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: db, path: path, now: func() time.Time { return testNow }}
+	t.Cleanup(func() { old.Close() })
+	if err := old.migrate(context.Background(), fstest.MapFS{"00001_foundation.sql": &fstest.MapFile{Data: b}}); err != nil {
+		t.Fatalf("migrate %s to the foundation: %v", path, err)
+	}
+	return old
 }

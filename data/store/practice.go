@@ -125,22 +125,6 @@ func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error
 	return out, rows.Err()
 }
 
-// optionalDate reads a stored day that may be empty (not known).
-func optionalDate(field, s string) (data.Date, error) {
-	if s == "" {
-		return data.Date{}, nil
-	}
-	return data.ParseDate(field, s)
-}
-
-// dateText stores a day, empty for the zero Date.
-func dateText(d data.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.String()
-}
-
 // SaveExam adds (ID 0) or changes an exam of rotation rotationID on day
 // today. When the change records a failed result (and the exam was not
 // failed before), the retake milestone (data.Exam.RetakeMilestone) is added

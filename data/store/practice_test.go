@@ -3,11 +3,9 @@ package store
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"path/filepath"
 	"slices"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -40,20 +38,7 @@ func withDefaults(t *testing.T, s *Store) (data.Rotation, []data.Exam, []data.To
 func TestPracticeMigrationFromFoundation(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
-	s := openAt(t, path)
-	// Roll the new file back to the foundation's schema, as a file written
-	// by the previous release would be, and store a rotation in it.
-	foundation := fstest.MapFS{}
-	b, err := fs.ReadFile(mustMigrations(t), "00001_foundation.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	foundation["00001_foundation.sql"] = &fstest.MapFile{Data: b}
-	rawExec(t, path, `DROP TABLE IF EXISTS scores`, `DROP TABLE IF EXISTS attempts`, `DROP TABLE IF EXISTS topic_exams`,
-		`DROP TABLE IF EXISTS topics`, `DROP TABLE IF EXISTS exams`, `DELETE FROM goose_db_version WHERE version_id > 1`)
-	if have, err := fileVersion(ctx, s.db); err != nil || have != 1 {
-		t.Fatalf("file version after the roll-back = %d, %v", have, err)
-	}
+	s := foundationStore(t, path)
 	r := setUp(t, s)
 	s.Close()
 

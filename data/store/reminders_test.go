@@ -2,13 +2,10 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
-	"io/fs"
 	"path/filepath"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -34,24 +31,7 @@ func reminderByKind(t *testing.T, s *Store, kind string) data.Reminder {
 func TestReminderMigrationFromFoundation(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
-	// A file as the foundation release left it: only migration 00001.
-	first := fstest.MapFS{}
-	b, err := fs.ReadFile(mustMigrations(t), "00001_foundation.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	first["00001_foundation.sql"] = &fstest.MapFile{Data: b}
-	db, err := sql.Open("sqlite", DSN(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: db, path: path, now: func() time.Time { return testNow }}
-	if err := prepareFile(path); err != nil {
-		t.Fatal(err)
-	}
-	if err := old.migrate(ctx, first); err != nil {
-		t.Fatalf("migrate to 00001: %v", err)
-	}
+	old := foundationStore(t, path)
 	r := setUp(t, old)
 	m := addMilestone(t, old, r, "Fee paid", "2026-04-01")
 	old.Close()

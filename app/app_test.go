@@ -296,3 +296,26 @@ func TestEscapeClosesDialogs(t *testing.T) {
 		t.Fatal("Esc left the confirmation open")
 	}
 }
+
+// The window's shortcuts work while the cursor is in a field: Ctrl+1 from
+// a form field switches screens, while Ctrl+A still selects the field's text.
+func TestShortcutsFromInsideAField(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-07"))
+	sh.Start()
+	sh.Select(1)
+	r := sh.screens[1].(*rotationScreen)
+	c := sh.Window.Canvas()
+	r.newItem()
+	field := findForm(t, c).Items[0].Widget.(fyne.Focusable)
+	test.Type(field, "Fee paid")
+	focused := c.Focused().(fyne.Shortcutable)
+	focused.TypedShortcut(&fyne.ShortcutSelectAll{})
+	if e := field.(interface{ SelectedText() string }); e.SelectedText() != "Fee paid" {
+		t.Errorf("Ctrl+A in the field selected %q", e.SelectedText())
+	}
+	focused.TypedShortcut(ctrl(fyne.Key1))
+	if got := sh.SelectedTitle(); got != "Dashboard" {
+		t.Fatalf("Ctrl+1 typed in a field left %q showing", got)
+	}
+}

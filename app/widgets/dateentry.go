@@ -65,6 +65,13 @@ func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut passes the app's shortcuts to the window, the rest to the entry.
+func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
+	if !toWindow(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
 // SetDate shows d (the zero Date clears the entry).
 func (e *DateEntry) SetDate(d data.Date) { e.SetText(d.String()) }
 

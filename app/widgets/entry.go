@@ -2,13 +2,16 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
-// Fyne hands every key to the focused widget, and its entries ignore Esc, so
-// a dialog cannot see the Esc a user presses while typing in it. The entries
-// here report Esc to whoever set OnEscape (a form dialog closes itself), and
-// behave exactly like Fyne's otherwise.
+// Fyne hands every key and shortcut to the focused widget first. Its entries
+// ignore Esc, so a dialog cannot see the Esc a user presses while typing, and
+// they swallow every Ctrl shortcut, so Ctrl+1..8, Ctrl+N, Ctrl+F and Ctrl+Q
+// would do nothing while the cursor is in a field. The entries here report
+// Esc to whoever set OnEscape (a form dialog closes itself), pass the app's
+// shortcuts on to the window, and behave exactly like Fyne's otherwise.
 
 // Escapable is a widget that can report the Esc key.
 type Escapable interface {
@@ -20,6 +23,34 @@ type escaper struct{ onEscape func() }
 
 // SetOnEscape sets what Esc does; nil gives the key back to the entry.
 func (e *escaper) SetOnEscape(f func()) { e.onEscape = f }
+
+// appShortcut reports whether s is one of the window's Ctrl+letter or
+// Ctrl+digit shortcuts rather than one the entry handles itself (copy,
+// paste, undo, select all are their own types; Ctrl+Backspace and the
+// arrows edit the text).
+func appShortcut(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok || cs.Modifier&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
+		return false
+	}
+	k := string(cs.KeyName)
+	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
+}
+
+// toWindow passes an app shortcut from the entry w to its window's canvas
+// and reports whether it did.
+func toWindow(w fyne.CanvasObject, s fyne.Shortcut) bool {
+	if !appShortcut(s) {
+		return false
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(w)
+	sc, ok := c.(fyne.Shortcutable)
+	if !ok {
+		return false
+	}
+	sc.TypedShortcut(s)
+	return true
+}
 
 // escaped runs the handler for an Esc key and reports whether it did.
 func (e *escaper) escaped(k *fyne.KeyEvent) bool {
@@ -63,6 +94,13 @@ func (e *Entry) TypedKey(k *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut passes the app's shortcuts to the window, the rest to the entry.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	if !toWindow(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
 // SelectEntry is a widget.SelectEntry (an entry with a list of suggestions)
 // that reports Esc.
 type SelectEntry struct {
@@ -88,5 +126,12 @@ func NewSelectEntry(options []string) *SelectEntry {
 func (e *SelectEntry) TypedKey(k *fyne.KeyEvent) {
 	if !e.escaped(k) {
 		e.SelectEntry.TypedKey(k)
+	}
+}
+
+// TypedShortcut passes the app's shortcuts to the window, the rest to the entry.
+func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if !toWindow(e, s) {
+		e.SelectEntry.TypedShortcut(s)
 	}
 }

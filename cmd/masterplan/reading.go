@@ -12,15 +12,3 @@ func importReading(ctx context.Context, e *env, args []string) error {
 func exportReading(ctx context.Context, e *env, args []string) error {
 	return errors.New("not built yet")
 }
-
-func importSessions(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
-}
-
-func exportSessions(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
-}
-
-func runLog(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
-}

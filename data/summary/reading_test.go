@@ -95,8 +95,8 @@ func TestReadingStatus(t *testing.T) {
 		got := readingJSON(t, st, now)
 		want := map[string]any{
 			"items": 1.0, "done": 0.0, "dropped": 1.0, "percent": 25.0, "left": 300.0, "left_unit": "pages",
-			"per_day_needed": 10.0, // 300 pages over the 30 days to 2026-04-13
-			"actual_per_day": 10.0, // 100 pages over 2026-03-05..14
+			"per_day_needed":   10.0, // 300 pages over the 30 days to 2026-04-13
+			"actual_per_day":   10.0, // 100 pages over 2026-03-05..14
 			"projected_finish": "2026-04-13", "on_track": true, "behind_days": 0.0, "days_left": 30.0,
 		}
 		for k, v := range want {

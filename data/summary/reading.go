@@ -85,7 +85,8 @@ func NewReadingStatus(r data.PaceReport) *ReadingStatus {
 			st.ActualPerDay = tenth(u.ActualPerDay)
 		}
 	}
-	if !r.ProjectedFinish.IsZero() {
+	// An empty list has nothing to finish: no projection rather than today.
+	if !r.ProjectedFinish.IsZero() && r.Items > 0 {
 		d := r.ProjectedFinish
 		st.ProjectedFinish = &d
 	}

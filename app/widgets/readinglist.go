@@ -1,0 +1,90 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ActionList is a widget.List that acts on the keys a list of records
+// needs without the mouse: Enter selects the highlighted row (as Space
+// does), Delete asks to delete the selected one, and typing a digit starts
+// an update of the selected row with that digit (the reading list's "type
+// the page you are on").
+type ActionList struct {
+	widget.List
+	// OnDelete runs when Delete is pressed while the list has the focus.
+	OnDelete func()
+	// OnDigit runs when a digit is typed while the list has the focus.
+	OnDigit func(r rune)
+}
+
+var (
+	_ fyne.Widget    = (*ActionList)(nil)
+	_ fyne.Focusable = (*ActionList)(nil)
+)
+
+// NewActionList makes an ActionList with the callbacks of widget.NewList.
+func NewActionList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *ActionList {
+	l := &ActionList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey handles Enter and Delete, and leaves the arrows and Space to the list.
+func (l *ActionList) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	case fyne.KeyDelete:
+		if l.OnDelete != nil {
+			l.OnDelete()
+		}
+	default:
+		l.List.TypedKey(ev)
+	}
+}
+
+// TypedRune passes digits to OnDigit.
+func (l *ActionList) TypedRune(r rune) {
+	if r >= '0' && r <= '9' && l.OnDigit != nil {
+		l.OnDigit(r)
+	}
+}
+
+// ShortcutEntry is a widget.Entry that passes the window's own shortcuts
+// (Ctrl+N, Ctrl+F, Ctrl+1..8: any Ctrl+letter or digit the entry does not
+// use itself) on to the window. A plain Entry swallows every shortcut while
+// it has the focus, so they would stop working whenever the user is typing.
+type ShortcutEntry struct {
+	widget.Entry
+}
+
+var _ fyne.Shortcutable = (*ShortcutEntry)(nil)
+
+// NewShortcutEntry makes a one-line ShortcutEntry.
+func NewShortcutEntry() *ShortcutEntry {
+	e := &ShortcutEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedShortcut gives Ctrl+letter and Ctrl+digit shortcuts to the window
+// and the others (copy, paste, word moves...) to the entry.
+func (e *ShortcutEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && windowKey(cs.KeyName) {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(fyne.Shortcutable); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// windowKey reports whether k is a letter or a digit: the keys of window
+// shortcuts, as opposed to the arrows, Backspace and Delete that the entry
+// combines with Ctrl to move and delete by word.
+func windowKey(k fyne.KeyName) bool {
+	return len(k) == 1 && (k[0] >= 'A' && k[0] <= 'Z' || k[0] >= '0' && k[0] <= '9')
+}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -70,8 +69,8 @@ type studyScreen struct {
 	weekBar    *widget.ProgressBar
 	streak     *widget.Label
 	total      *widget.Label
-	weeklyImg  *canvas.Image
-	heatImg    *canvas.Image
+	weeklyImg  *widgets.ChartImage
+	heatImg    *widgets.ChartImage
 	topicList  *widget.List
 	findEntry  *widget.Entry
 	list       *widget.List
@@ -104,12 +103,8 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.weekBar = widget.NewProgressBar()
 	sc.streak = widget.NewLabel("")
 	sc.total = widget.NewLabel("")
-	sc.weeklyImg = canvas.NewImageFromImage(nil)
-	sc.weeklyImg.FillMode = canvas.ImageFillContain
-	sc.weeklyImg.SetMinSize(fyne.NewSize(300, 140))
-	sc.heatImg = canvas.NewImageFromImage(nil)
-	sc.heatImg.FillMode = canvas.ImageFillContain
-	sc.heatImg.SetMinSize(fyne.NewSize(300, 140))
+	sc.weeklyImg = widgets.NewChartImage(fyne.NewSize(300, 160))
+	sc.heatImg = widgets.NewChartImage(fyne.NewSize(300, 160))
 	sc.topicList = widget.NewList(
 		func() int { return len(sc.topics) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -175,9 +170,9 @@ func (sc *studyScreen) view() fyne.CanvasObject {
 	top := container.NewGridWithColumns(2, timerCard, statsCard)
 	sessions := container.NewBorder(
 		container.NewVBox(
-			container.NewBorder(nil, nil, widget.NewLabelWithStyle("Sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-				container.NewHBox(settings, logTime), sc.findEntry),
-			sc.empty, sc.undoBar),
+			container.NewHBox(widget.NewLabelWithStyle("Sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+				layoutSpacer(), settings, logTime),
+			sc.findEntry, sc.empty, sc.undoBar),
 		nil, nil, nil, sc.list)
 	charts := container.NewAppTabs(
 		container.NewTabItem("Weekly hours", sc.weeklyImg),
@@ -296,23 +291,24 @@ func (sc *studyScreen) show() {
 
 func (sc *studyScreen) showCharts(now time.Time, loc *time.Location, goal float64) {
 	style := sc.chartStyle()
-	weekly, err := chart.WeeklyStudyChart(data.WeeklyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyChartWeeks), goal, style, studyChartW, studyChartH)
-	if err != nil {
-		sc.shell.showError(err)
-		return
-	}
-	heat, err := chart.StudyHeatmap(data.DailyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyHeatmapWeeks), style, studyChartW, studyChartH)
-	if err != nil {
-		sc.shell.showError(err)
-		return
-	}
-	setChartImage(sc.weeklyImg, weekly)
-	setChartImage(sc.heatImg, heat)
-}
-
-func setChartImage(c *canvas.Image, img image.Image) {
-	c.Image = img
-	c.Refresh()
+	weeks := data.WeeklyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyChartWeeks)
+	days := data.DailyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyHeatmapWeeks)
+	sc.weeklyImg.SetRender(func(w, h int, scale float32) image.Image {
+		style.Scale = float64(scale)
+		img, err := chart.WeeklyStudyChart(weeks, goal, style, w, h)
+		if err != nil {
+			return nil // only bad sizes fail, and the next resize draws again
+		}
+		return img
+	})
+	sc.heatImg.SetRender(func(w, h int, scale float32) image.Image {
+		style.Scale = float64(scale)
+		img, err := chart.StudyHeatmap(days, style, w, h)
+		if err != nil {
+			return nil
+		}
+		return img
+	})
 }
 
 // chartStyle takes the charts' colours from the current theme.
@@ -323,7 +319,7 @@ func (sc *studyScreen) chartStyle() chart.StudyStyle {
 		Background: th.Color(theme.ColorNameBackground, v),
 		Foreground: th.Color(theme.ColorNameForeground, v),
 		Accent:     th.Color(theme.ColorNamePrimary, v),
-		Empty:      th.Color(theme.ColorNameInputBackground, v),
+		Empty:      th.Color(theme.ColorNameInputBorder, v),
 	}
 }
 
@@ -643,7 +639,7 @@ func (sc *studyScreen) offerRecovery() {
 		container.NewGridWithColumns(3, r.discard, r.keep, r.log))
 	content.Objects[0].(*widget.Label).Wrapping = fyne.TextWrapWord
 	r.dlg = dialog.NewCustomWithoutButtons("Open study session", content, sc.shell.Window)
-	r.dlg.Resize(fyne.NewSize(560, 320))
+	r.dlg.Resize(fyne.NewSize(560, content.MinSize().Height+60))
 	sc.recovery = r
 	r.dlg.Show()
 }

@@ -136,7 +136,7 @@ func TestStudyTimerStartPauseStop(t *testing.T) {
 	if len(sc.topics) != 1 || sc.topics[0].Topic != "Replication" {
 		t.Errorf("by topic %+v", sc.topics)
 	}
-	if sc.weeklyImg.Image == nil || sc.heatImg.Image == nil {
+	if sc.weeklyImg.Image() == nil || sc.heatImg.Image() == nil {
 		t.Error("charts not drawn")
 	}
 }

@@ -24,6 +24,7 @@ type StudyStyle struct {
 	Foreground color.Color // text, axes and the goal line
 	Accent     color.Color // bars and the busiest heat-map days
 	Empty      color.Color // heat-map days without study
+	Scale      float64     // pixels per point of text at 96 DPI: 2 on a HiDPI screen; 0 means 1
 }
 
 // studyDPI is the resolution the charts are drawn at: sizes are in pixels.
@@ -74,7 +75,7 @@ func WeeklyStudyChart(weeks []data.StudyPoint, goal float64, style StudyStyle, w
 	}
 	p.Y.Min, p.Y.Max = 0, math.Max(1, math.Ceil(top*1.15))
 	p.Y.Label.Text = "hours"
-	return renderStudy(p, w, h), nil
+	return renderStudy(p, w, h, style), nil
 }
 
 // StudyHeatmap draws one square per day (data.DailyStudy's points, oldest
@@ -112,7 +113,7 @@ func StudyHeatmap(days []data.StudyPoint, style StudyStyle, w, h int) (image.Ima
 	p.Y.Tick.Marker = yt
 	p.X.LineStyle.Width, p.Y.LineStyle.Width = 0, 0
 	p.X.Tick.LineStyle.Width, p.Y.Tick.LineStyle.Width = 0, 0
-	return renderStudy(p, w, h), nil
+	return renderStudy(p, w, h, style), nil
 }
 
 // studyHeat is the heat map's plotter: row 0 (the week's first day) on top.
@@ -171,10 +172,18 @@ func studyPlot(style StudyStyle, title string) *plot.Plot {
 	return p
 }
 
-// renderStudy draws p into a w×h pixel image.
-func renderStudy(p *plot.Plot, w, h int) image.Image {
-	px := vg.Inch / studyDPI
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(max(w, 50))*px, vg.Length(max(h, 50))*px), vgimg.UseDPI(studyDPI))
-	p.Draw(draw.New(c))
+// renderStudy draws p into a w×h pixel image on the style's background, text scaled by style.Scale.
+func renderStudy(p *plot.Plot, w, h int, style StudyStyle) image.Image {
+	scale := style.Scale
+	if scale <= 0 {
+		scale = 1
+	}
+	dpi := studyDPI * scale
+	px := vg.Inch / vg.Length(dpi)
+	c := vgimg.NewWith(vgimg.UseWH(vg.Length(max(w, 50))*px, vg.Length(max(h, 50))*px), vgimg.UseDPI(int(math.Round(dpi))), vgimg.UseBackgroundColor(style.Background))
+	// A margin all round: gonum draws to the canvas edge, where the last
+	// bar, heat-map column or tick label would touch the pane's border.
+	m := vg.Points(8)
+	p.Draw(draw.Crop(draw.New(c), m, -m, m/2, -m/2))
 	return c.Image()
 }

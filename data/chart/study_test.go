@@ -83,6 +83,9 @@ func TestWeeklyStudyChart(t *testing.T) {
 			if bg := countColor(img, testStyle.Background); bg < 720*260/2 {
 				t.Fatalf("only %d background pixels: the theme background is not used", bg)
 			}
+			if corner := color.NRGBAModel.Convert(img.At(1, 1)); corner != color.NRGBAModel.Convert(testStyle.Background) {
+				t.Fatalf("the margin is %v, want the background colour", corner)
+			}
 			if bars := countColor(img, testStyle.Accent); (bars > 500) != tc.wantBars {
 				t.Fatalf("%d accent pixels; bars drawn = %v, want %v", bars, bars > 500, tc.wantBars)
 			}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/summary"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
@@ -1028,9 +1029,33 @@ func (r *readingScreen) showPreview(name string, p transfer.Preview[data.Reading
 	return d
 }
 
+// backgroundImport is the size from which an import runs off the UI
+// goroutine behind a progress dialog; a short list is added at once, which
+// spares the user a dialog that only flashes.
+const backgroundImport = 2000
+
 // commitImport adds the previewed items in one transaction.
 func (r *readingScreen) commitImport(items []data.ReadingItem) {
-	res, err := r.shell.Store.ImportReadingItems(r.shell.ctx(), items, r.today)
+	today := r.today
+	if len(items) < backgroundImport {
+		res, err := r.shell.Store.ImportReadingItems(r.shell.ctx(), items, today)
+		r.importDone(res, err)
+		return
+	}
+	bar := widget.NewProgressBarInfinite()
+	wait := dialog.NewCustomWithoutButtons(fmt.Sprintf("Adding %d items…", len(items)), bar, r.shell.Window)
+	wait.Show()
+	go func() {
+		res, err := r.shell.Store.ImportReadingItems(r.shell.ctx(), items, today)
+		fyne.Do(func() {
+			wait.Hide()
+			bar.Stop()
+			r.importDone(res, err)
+		})
+	}()
+}
+
+func (r *readingScreen) importDone(res store.ReadingImport, err error) {
 	if err != nil {
 		r.shell.showError(err)
 		return

@@ -101,8 +101,12 @@ func (s *Store) SaveReadingItem(ctx context.Context, it data.ReadingItem, today 
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if it.ID == 0 {
-			var err error
-			it.ID, err = insertReadingItem(ctx, tx, it)
+			stmt, err := tx.PrepareContext(ctx, insertReadingSQL)
+			if err != nil {
+				return err
+			}
+			defer stmt.Close()
+			it.ID, err = insertReadingItem(ctx, stmt, it)
 			return err
 		}
 		old, err := readingItem(ctx, tx, it.ID)
@@ -128,9 +132,14 @@ func (s *Store) SaveReadingItem(ctx context.Context, it data.ReadingItem, today 
 	return it, nil
 }
 
-func insertReadingItem(ctx context.Context, tx *sql.Tx, it data.ReadingItem) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO reading_items (title, author, kind, topic, url, size, unit, done, status, priority, due_date, notes, added_on)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+const insertReadingSQL = `INSERT INTO reading_items (title, author, kind, topic, url, size, unit, done, status, priority, due_date, notes, added_on)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// insertReadingItem adds it with stmt, a prepared insertReadingSQL: an
+// import prepares it once for all its rows, which is several times faster
+// for a list of thousands.
+func insertReadingItem(ctx context.Context, stmt *sql.Stmt, it data.ReadingItem) (int64, error) {
+	res, err := stmt.ExecContext(ctx,
 		it.Title, it.Author, it.Kind, it.Topic, it.URL, it.Size, it.Unit, it.Done, it.Status, it.Priority,
 		it.Due.String(), it.Notes, it.AddedOn.String())
 	if err != nil {
@@ -291,6 +300,11 @@ func (s *Store) ImportReadingItems(ctx context.Context, items []data.ReadingItem
 			return err
 		}
 		keys := data.ReadingKeys(have)
+		stmt, err := tx.PrepareContext(ctx, insertReadingSQL)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
 		for _, it := range items {
 			k := it.Key()
 			if keys[k] {
@@ -298,7 +312,7 @@ func (s *Store) ImportReadingItems(ctx context.Context, items []data.ReadingItem
 				continue
 			}
 			keys[k] = true
-			if it.ID, err = insertReadingItem(ctx, tx, it); err != nil {
+			if it.ID, err = insertReadingItem(ctx, stmt, it); err != nil {
 				return err
 			}
 			out.Added = append(out.Added, it)

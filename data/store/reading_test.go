@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -358,5 +359,23 @@ func TestReadingLeadDays(t *testing.T) {
 	}
 	if n, err := s.ReadingLeadDays(ctx); err != nil || n != data.DefaultReadingLeadDays {
 		t.Errorf("damaged value read as %d, %v; want the default", n, err)
+	}
+}
+
+// BenchmarkImportReading adds a 10,000-item list in one transaction, as a
+// large Goodreads export would be.
+func BenchmarkImportReading(b *testing.B) {
+	ctx := context.Background()
+	items := make([]data.ReadingItem, 10000)
+	for i := range items {
+		items[i] = data.ReadingItem{Title: "Book " + strconv.Itoa(i), Size: 100 + i%400, Topic: "Topic " + strconv.Itoa(i%12)}
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s, _ := openTemp(b)
+		b.StartTimer()
+		if _, err := s.ImportReadingItems(ctx, items, date(b, "2026-03-08")); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

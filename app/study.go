@@ -580,6 +580,7 @@ func topicSuffix(topic string) string {
 func (sc *studyScreen) discardTimer() {
 	if sc.saveTimer(data.TimerState{}) {
 		sc.refresh()
+		sc.shell.changed()
 	}
 }
 
@@ -628,6 +629,7 @@ func (sc *studyScreen) offerRecovery() {
 		sc.recovery = nil
 	})
 	r.log = widget.NewButtonWithIcon("Log it", theme.ConfirmIcon(), func() { sc.recoverLog(r) })
+	r.end.OnSubmitted = func(string) { sc.recoverLog(r) } // Enter logs, as the default button
 	r.log.Importance = widget.HighImportance
 	r.discard = widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
 		r.dlg.Hide()
@@ -642,6 +644,7 @@ func (sc *studyScreen) offerRecovery() {
 	r.dlg.Resize(fyne.NewSize(560, content.MinSize().Height+60))
 	sc.recovery = r
 	r.dlg.Show()
+	sc.shell.Window.Canvas().Focus(r.end)
 }
 
 // recoverLog logs the recovered session as ending at the typed time today
@@ -676,6 +679,7 @@ func (sc *studyScreen) recoverLog(r *timerRecovery) {
 	sc.banner.SetText(fmt.Sprintf("Logged %s%s from the open session.", data.FormatStudyDuration(ss.Duration), topicSuffix(ss.Topic)))
 	sc.banner.Show()
 	sc.refresh()
+	sc.shell.changed() // the dialog shows over whichever screen opened first
 }
 
 // editSession opens the log form; a session with ID 0 is a new one.

@@ -71,6 +71,8 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.findBox = widgets.NewShortcutEntry()
 	r.findBox.SetPlaceHolder("Find (Ctrl+F)")
 	r.findBox.OnChanged = func(text string) { r.filter.Text = text; r.applyFilter() }
+	// Enter in the find box opens the first match, ready for its progress.
+	r.findBox.OnSubmitted = func(string) { r.openRow(0) }
 	// The filters get their callbacks once they show "all", so that
 	// choosing the first option does not filter a list not built yet.
 	r.statusFilter = widget.NewSelect(append([]string{allStatuses}, data.ReadingStatuses()...), nil)
@@ -97,13 +99,7 @@ func newReadingScreen(s *Shell) *readingScreen {
 			updateReadingRow(o, r.shown[id], r.today)
 		}
 	})
-	r.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(r.shown) {
-			r.sel = r.shown[id].ID
-			r.showDetail()
-			r.shell.Window.Canvas().Focus(r.progress)
-		}
-	}
+	r.list.OnSelected = func(id widget.ListItemID) { r.openRow(id) }
 	r.list.OnDelete = r.deleteSelected
 	r.list.OnDigit = func(d rune) {
 		if r.progress.Disabled() || r.sel == 0 {
@@ -145,8 +141,31 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.status = widget.NewSelect(data.ReadingStatuses(), nil)
 	r.openLink = widget.NewButtonWithIcon("Open link", theme.ComputerIcon(), r.openSelectedLink)
 	r.detail = r.newDetail()
+	// Only a deletion made in this session can be undone: drop older ones.
+	if err := s.Store.PurgeDeletedReading(s.ctx()); err != nil {
+		s.showError(err)
+	}
 
 	return r
+}
+
+// openRow selects row id (when it is not already) and puts the cursor in
+// its progress entry.
+func (r *readingScreen) openRow(id widget.ListItemID) {
+	if id < 0 || id >= len(r.shown) {
+		return
+	}
+	if r.sel != r.shown[id].ID {
+		r.sel = r.shown[id].ID
+		onSelected := r.list.OnSelected
+		r.list.OnSelected = nil
+		r.list.Select(id)
+		r.list.OnSelected = onSelected
+		r.showDetail()
+	}
+	if !r.progress.Disabled() {
+		r.shell.Window.Canvas().Focus(r.progress)
+	}
 }
 
 var _ finder = (*readingScreen)(nil)
@@ -161,9 +180,14 @@ func newReadingRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	sub := widget.NewLabel("")
 	sub.Truncation = fyne.TextTruncateEllipsis
+	// The bar carries no text: the theme's text on a half-filled bar is hard
+	// to read in the light theme, so the numbers sit beside it.
 	bar := widget.NewProgressBar()
+	bar.TextFormatter = func() string { return "" }
+	amount := widget.NewLabel("")
+	amount.Alignment = fyne.TextAlignTrailing
 	return container.NewBorder(nil, nil, prio,
-		container.NewGridWrap(fyne.NewSize(190, bar.MinSize().Height), bar),
+		container.New(&tightVBox{}, amount, container.NewCenter(container.NewGridWrap(fyne.NewSize(140, 8), bar))),
 		container.New(&tightVBox{}, title, sub))
 }
 
@@ -197,15 +221,10 @@ func updateReadingRow(o fyne.CanvasObject, it data.ReadingItem, today data.Date)
 	lines.Objects[0].(*widget.Label).SetText(it.Title)
 	lines.Objects[1].(*widget.Label).SetText(readingSubline(it, today))
 	row.Objects[1].(*widget.Label).SetText("P" + strconv.Itoa(it.Priority))
-	bar := row.Objects[2].(*fyne.Container).Objects[0].(*widget.ProgressBar)
-	f, known := it.Fraction()
-	progress := progressText(it)
-	bar.TextFormatter = func() string {
-		if !known {
-			return "size unknown"
-		}
-		return progress
-	}
+	right := row.Objects[2].(*fyne.Container)
+	right.Objects[0].(*widget.Label).SetText(progressText(it))
+	bar := right.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar)
+	f, _ := it.Fraction()
 	bar.SetValue(f)
 }
 
@@ -266,8 +285,8 @@ func (r *readingScreen) newDetail() *fyne.Container {
 }
 
 func (r *readingScreen) newPaceTable() *widget.Table {
-	headers := []string{"Topic", "Done", "Left", "Days left", "Needed a day", "14-day pace", "Finish by", "Pace"}
-	widths := []float32{150, 72, 125, 76, 125, 115, 104, 150}
+	headers := []string{"Topic", "Done", "Left", "Days", "Needed a day", "14-day pace", "Finish by", "Pace"}
+	widths := []float32{130, 88, 140, 56, 140, 112, 100, 160}
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return 1 + len(r.pace.Topics), len(headers) },
 		func() fyne.CanvasObject {
@@ -331,7 +350,7 @@ func (r *readingScreen) paceCell(row, col int) string {
 		case rep.Items == 0 || rep.Finished:
 			return "—"
 		case rep.ProjectedFinish.IsZero():
-			return "no progress"
+			return "—"
 		}
 		return rep.ProjectedFinish.String()
 	case 7:
@@ -377,7 +396,7 @@ func paceState(r data.PaceReport) string {
 	case r.Deadline.IsZero():
 		return "no deadline"
 	case r.ProjectedFinish.IsZero():
-		return "no progress lately"
+		return "no progress"
 	case r.OnTrack:
 		return "on track"
 	case r.BehindDays == 1:

@@ -367,3 +367,30 @@ func TestStudyOptionsForm(t *testing.T) {
 		t.Errorf("streak line %q does not show the new minimum", sc.streak.Text)
 	}
 }
+
+func TestStudyInTheShell(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	if _, err := st.SaveStudySession(context.Background(), data.StudySession{Start: fixedNow.Add(-3 * time.Hour), Duration: 2 * time.Hour, Topic: "Storage"}); err != nil {
+		t.Fatal(err)
+	}
+	sh.Start()
+	d := sh.screens[0].(*dashboardScreen)
+	if markup := test.RenderToMarkup(sh.Window.Canvas()); !strings.Contains(markup, "Study hours") || !strings.Contains(markup, "This week 2 h of 10 h goal (8 h to go)") {
+		t.Errorf("the dashboard has no study card with this week's hours:\n%v", d.areas.Objects)
+	}
+	c := sh.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	c.TypedShortcut(ctrl(fyne.Key4))
+	sc := sh.screens[3].(*studyScreen)
+	if sh.SelectedTitle() != "Study" || sc.list.Length() != 1 {
+		t.Fatalf("Ctrl+4 shows %q with %d sessions", sh.SelectedTitle(), sc.list.Length())
+	}
+	c.TypedShortcut(ctrl(fyne.KeyF))
+	if sh.Window.Canvas().Focused() != sc.findEntry {
+		t.Error("Ctrl+F does not focus the find box on the Study screen")
+	}
+	c.TypedShortcut(ctrl(fyne.KeyN))
+	if form := findForm(t, sh.Window.Canvas()); form.Items[0].Text != "Duration" {
+		t.Errorf("Ctrl+N opened %q, want the log form", form.Items[0].Text)
+	}
+}

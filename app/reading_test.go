@@ -241,7 +241,7 @@ func TestReadingFilterAndFind(t *testing.T) {
 	sh, _, r := openReading(t,
 		data.ReadingItem{Title: "Exchange Inside Out", Topic: "Architecture"},
 		data.ReadingItem{Title: "HA whitepaper", Topic: "High availability", Status: "done"},
-		data.ReadingItem{Title: "DAG lab", Topic: "High availability", Notes: "exchange lab"},
+		data.ReadingItem{Title: "DAG lab", Topic: "High availability", Notes: "exchange lab", Size: 30},
 		data.ReadingItem{Title: "Loose item"})
 	shortcut(sh, ctrl(fyne.KeyF))
 	if sh.Window.Canvas().Focused() != r.findBox {
@@ -266,6 +266,13 @@ func TestReadingFilterAndFind(t *testing.T) {
 		t.Errorf("\"(no topic)\" shows %d rows, want the loose item", n)
 	}
 	r.topicFilter.SetSelected(allTopics)
+	// Enter in the find box opens the first match for its progress.
+	test.Type(r.findBox, "dag")
+	r.findBox.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if it, ok := r.selected(); !ok || it.Title != "DAG lab" || sh.Window.Canvas().Focused() != r.progress {
+		t.Errorf("Enter in the find box selected %q (focus on the progress entry: %v)", it.Title, sh.Window.Canvas().Focused() == r.progress)
+	}
+	r.findBox.SetText("")
 	test.Type(r.findBox, "nothing like this")
 	if !r.empty.Visible() || !strings.Contains(r.empty.Text, "No item matches") {
 		t.Errorf("an empty result says %q", r.empty.Text)

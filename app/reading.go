@@ -101,15 +101,7 @@ func newReadingScreen(s *Shell) *readingScreen {
 	})
 	r.list.OnSelected = func(id widget.ListItemID) { r.openRow(id) }
 	r.list.OnDelete = r.deleteSelected
-	r.list.OnDigit = func(d rune) {
-		if r.progress.Disabled() || r.sel == 0 {
-			return
-		}
-		r.progress.SetText(string(d))
-		r.shell.Window.Canvas().Focus(r.progress)
-		r.progress.CursorColumn = len(r.progress.Text)
-		r.progress.Refresh()
-	}
+	r.list.OnRune = r.listRune
 	r.empty = widget.NewLabel("")
 	r.empty.Wrapping = fyne.TextWrapWord
 	r.count = widget.NewLabel("")
@@ -122,7 +114,7 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.undoBar = container.NewHBox(r.undoText, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), r.undoDelete))
 	r.undoBar.Hide()
 
-	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, or move with the arrow keys and press Enter. Then type the page you are on and press Enter.")
+	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, move to it with the arrow keys and press Enter, or find it with Ctrl+F and press Enter. Then type the page you are on and press Enter. On the list, + and - change the priority and Delete deletes.")
 	r.noSelection.Wrapping = fyne.TextWrapWord
 	r.detailTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.detailTitle.Wrapping = fyne.TextWrapWord
@@ -165,6 +157,23 @@ func (r *readingScreen) openRow(id widget.ListItemID) {
 	}
 	if !r.progress.Disabled() {
 		r.shell.Window.Canvas().Focus(r.progress)
+	}
+}
+
+// listRune handles a character typed on the list: a digit starts the
+// progress update of the selected item with that digit, + and - move its
+// priority up and down (which reorders the list).
+func (r *readingScreen) listRune(c rune) {
+	switch {
+	case c == '+':
+		r.movePriority(-1)
+	case c == '-':
+		r.movePriority(+1)
+	case c >= '0' && c <= '9' && r.sel != 0 && !r.progress.Disabled():
+		r.progress.SetText(string(c))
+		r.shell.Window.Canvas().Focus(r.progress)
+		r.progress.CursorColumn = len(r.progress.Text)
+		r.progress.Refresh()
 	}
 }
 
@@ -264,8 +273,8 @@ func progressText(it data.ReadingItem) string {
 
 func (r *readingScreen) newDetail() *fyne.Container {
 	r.status.OnChanged = r.changeStatus
-	raise := widget.NewButtonWithIcon("Raise priority", theme.MoveUpIcon(), func() { r.movePriority(-1) })
-	lower := widget.NewButtonWithIcon("Lower priority", theme.MoveDownIcon(), func() { r.movePriority(+1) })
+	raise := widget.NewButtonWithIcon("Raise priority (+)", theme.MoveUpIcon(), func() { r.movePriority(-1) })
+	lower := widget.NewButtonWithIcon("Lower priority (-)", theme.MoveDownIcon(), func() { r.movePriority(+1) })
 	edit := widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
 		if it, ok := r.selected(); ok {
 			r.editItem(it)

@@ -289,14 +289,36 @@ func TestReadingFilterAndFind(t *testing.T) {
 func TestReadingPriorityReorders(t *testing.T) {
 	_, st, r := openReading(t, data.ReadingItem{Title: "First", Priority: 1}, data.ReadingItem{Title: "Second", Priority: 2})
 	r.list.Select(1)
-	r.movePriority(-1)
-	r.movePriority(-1) // already at 1: no change
+	r.list.TypedRune('+')
+	r.list.TypedRune('+') // already at 1: no change
 	items := storedReading(t, st)
 	if items[0].Priority != 1 || items[1].Priority != 1 {
 		t.Fatalf("priorities %d, %d; want both 1", items[0].Priority, items[1].Priority)
 	}
 	if it, ok := r.selected(); !ok || it.Title != "Second" {
 		t.Errorf("the selection moved to %+v", it)
+	}
+	r.list.TypedRune('-')
+	r.list.TypedRune('-')
+	if got := storedReading(t, st); got[0].Title != "First" || got[1].Title != "Second" || got[1].Priority != 3 {
+		t.Errorf("after - twice: %v, want Second last at priority 3", got)
+	}
+}
+
+func TestReadingEditMarksDone(t *testing.T) {
+	sh, st, r := openReading(t, data.ReadingItem{Title: "Video", Kind: "video", Size: 90, Done: 30})
+	it := storedReading(t, st)[0]
+	r.editItem(it)
+	form := findForm(t, sh.Window.Canvas())
+	form.Items[8].Widget.(*widget.Select).SetSelected(data.ReadingDone)
+	form.OnSubmit()
+	got := storedReading(t, st)[0]
+	if got.Status != data.ReadingDone || got.Done != 90 {
+		t.Errorf("after ticking done in the form: %+v, want 90 of 90 minutes, done", got)
+	}
+	// The 60 minutes that took count in the pace.
+	if cell := r.paceCell(0, 5); cell != "60.0 min" {
+		t.Errorf("14-day pace = %q, want 60.0 min", cell)
 	}
 }
 

@@ -8,15 +8,15 @@ import (
 
 // ActionList is a widget.List that acts on the keys a list of records
 // needs without the mouse: Enter selects the highlighted row (as Space
-// does), Delete asks to delete the selected one, and typing a digit starts
-// an update of the selected row with that digit (the reading list's "type
-// the page you are on").
+// does), Delete asks to delete the selected one, and typed characters go
+// to OnRune (the reading list starts a progress update on a digit and
+// moves the priority on + and -).
 type ActionList struct {
 	widget.List
 	// OnDelete runs when Delete is pressed while the list has the focus.
 	OnDelete func()
-	// OnDigit runs when a digit is typed while the list has the focus.
-	OnDigit func(r rune)
+	// OnRune runs when a character is typed while the list has the focus.
+	OnRune func(r rune)
 }
 
 var (
@@ -46,10 +46,10 @@ func (l *ActionList) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune passes digits to OnDigit.
+// TypedRune passes the character to OnRune.
 func (l *ActionList) TypedRune(r rune) {
-	if r >= '0' && r <= '9' && l.OnDigit != nil {
-		l.OnDigit(r)
+	if l.OnRune != nil {
+		l.OnRune(r)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -805,7 +806,8 @@ func (sc *studyScreen) undoDelete() {
 	sc.refresh()
 }
 
-// editOptions edits the study settings: streak minimum and Pomodoro lengths.
+// editOptions edits the study settings: streak minimum, Pomodoro lengths
+// and the weekly goal (which the Settings screen edits too).
 func (sc *studyScreen) editOptions() {
 	durEntry := func(field string, d time.Duration) *widget.Entry {
 		e := widget.NewEntry()
@@ -821,15 +823,18 @@ func (sc *studyScreen) editOptions() {
 	brk := durEntry("break", sc.opts.Pomodoro.Break)
 	enabled := widget.NewCheck("Start new timers in Pomodoro mode", nil)
 	enabled.SetChecked(sc.opts.PomodoroEnabled)
+	goal := widget.NewEntry()
+	goal.SetText(strconv.FormatFloat(sc.set.WeeklyGoalHours, 'f', -1, 64))
+	goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
 	showFormDialog(sc.shell.Window, "Study settings", "Save",
 		[]*widget.FormItem{
 			{Text: "Streak minimum", Widget: streak, HintText: "a day counts for the streak from this much study"},
 			{Text: "Pomodoro work", Widget: work, HintText: "e.g. 25m"},
 			{Text: "Pomodoro break", Widget: brk, HintText: "e.g. 5m"},
 			{Text: "", Widget: enabled},
-			{Text: "Weekly goal", Widget: widget.NewLabel(fmt.Sprintf("%s h (change it in Settings)", studyHoursText(sc.set.WeeklyGoalHours)))},
+			{Text: "Weekly goal", Widget: goal, HintText: "hours of study a week"},
 		},
-		map[string]fyne.Validatable{"streak minimum": streak, "work": work, "break": brk},
+		map[string]fyne.Validatable{"streak minimum": streak, "work": work, "break": brk, "weekly goal": goal},
 		func() error {
 			var errs []error
 			o := store.StudyOptions{PomodoroEnabled: enabled.Checked}
@@ -840,10 +845,12 @@ func (sc *studyScreen) editOptions() {
 			errs = append(errs, relabel(err, "work"))
 			o.Pomodoro.Break, err = data.ParseStudyDuration(brk.Text)
 			errs = append(errs, relabel(err, "break"))
+			hours, err := parseGoal(goal.Text)
+			errs = append(errs, err)
 			if err := errors.Join(errs...); err != nil {
 				return err
 			}
-			if err := sc.shell.Store.SaveStudyOptions(sc.shell.ctx(), o); err != nil {
+			if err := sc.shell.Store.SaveStudySettings(sc.shell.ctx(), o, hours); err != nil {
 				return err
 			}
 			sc.refresh()

@@ -358,10 +358,16 @@ func TestStudyOptionsForm(t *testing.T) {
 	}
 	work.(interface{ SetText(string) }).SetText("")
 	test.Type(work, "50m")
+	goal := form.Items[4].Widget.(fyne.Focusable)
+	goal.(interface{ SetText(string) }).SetText("")
+	test.Type(goal, "7.5")
 	form.OnSubmit()
 	o, _ := st.StudyOptions(context.Background())
 	if o.StreakMinimum != 30*time.Minute || o.Pomodoro.Work != 50*time.Minute {
 		t.Fatalf("stored %+v", o)
+	}
+	if set, _ := st.Settings(context.Background()); set.WeeklyGoalHours != 7.5 || !strings.Contains(sc.week.Text, "of 7.5 h goal") {
+		t.Errorf("goal stored %g, week shows %q", set.WeeklyGoalHours, sc.week.Text)
 	}
 	if !strings.Contains(sc.streak.Text, "a day counts from 30m") {
 		t.Errorf("streak line %q does not show the new minimum", sc.streak.Text)

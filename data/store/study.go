@@ -98,6 +98,31 @@ func (s *Store) StudyOptions(ctx context.Context) (StudyOptions, error) {
 // SaveStudyOptions validates and stores the study settings in one
 // transaction. Lengths are kept in whole minutes.
 func (s *Store) SaveStudyOptions(ctx context.Context, o StudyOptions) error {
+	return s.saveStudyOptions(ctx, o, nil)
+}
+
+// SaveStudySettings stores the study settings and the weekly goal (one of
+// the user-wide settings, also edited on the Study screen) in one
+// transaction: both are checked first, and both land or neither does.
+func (s *Store) SaveStudySettings(ctx context.Context, o StudyOptions, weeklyGoalHours float64) error {
+	set, err := s.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	set.WeeklyGoalHours = weeklyGoalHours
+	var goalErr error
+	for _, fe := range data.FieldErrors(set.Validate()) {
+		if fe.Field == "weekly goal" {
+			goalErr = fe
+		}
+	}
+	if err := errors.Join(goalErr, o.Validate()); err != nil {
+		return fmt.Errorf("save study settings: %w", err)
+	}
+	return s.saveStudyOptions(ctx, o, map[string]string{keyWeeklyGoal: strconv.FormatFloat(weeklyGoalHours, 'f', -1, 64)})
+}
+
+func (s *Store) saveStudyOptions(ctx context.Context, o StudyOptions, also map[string]string) error {
 	if err := o.Validate(); err != nil {
 		return fmt.Errorf("save study settings: %w", err)
 	}
@@ -106,6 +131,9 @@ func (s *Store) SaveStudyOptions(ctx context.Context, o StudyOptions) error {
 		KeyPomodoroWork:       strconv.Itoa(int(o.Pomodoro.Work / time.Minute)),
 		KeyPomodoroBreak:      strconv.Itoa(int(o.Pomodoro.Break / time.Minute)),
 		KeyPomodoroEnabled:    strconv.FormatBool(o.PomodoroEnabled),
+	}
+	for k, v := range also {
+		values[k] = v
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for k, v := range values {

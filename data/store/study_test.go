@@ -332,3 +332,24 @@ func TestStudyMigrationFromFoundation(t *testing.T) {
 		t.Fatalf("rotation after upgrade: %+v, %v", rot, err)
 	}
 }
+
+func TestSaveStudySettingsWithGoal(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	setUp(t, s)
+	o := DefaultStudyOptions()
+	o.StreakMinimum = 20 * time.Minute
+	if err := s.SaveStudySettings(ctx, o, 200); !errors.Is(err, data.ErrInvalid) || len(data.FieldErrors(err)) != 1 || data.FieldErrors(err)[0].Field != "weekly goal" {
+		t.Fatalf("goal of 200 h: %v, want one weekly goal error", err)
+	}
+	if got, _ := s.StudyOptions(ctx); got != DefaultStudyOptions() {
+		t.Fatalf("a refused save changed the options to %+v", got)
+	}
+	if err := s.SaveStudySettings(ctx, o, 7.5); err != nil {
+		t.Fatal(err)
+	}
+	set, _ := s.Settings(ctx)
+	if got, _ := s.StudyOptions(ctx); got != o || set.WeeklyGoalHours != 7.5 || set.HomeCurrency != testSettings().HomeCurrency {
+		t.Fatalf("stored %+v and goal %g (settings %+v)", got, set.WeeklyGoalHours, set)
+	}
+}

@@ -353,3 +353,54 @@ func TestSaveStudySettingsWithGoal(t *testing.T) {
 		t.Fatalf("stored %+v and goal %g (settings %+v)", got, set.WeeklyGoalHours, set)
 	}
 }
+
+// tenYearsOfStudy stores two sessions a day for ten years (7,300 sessions)
+// in one import, as a heavy user would have.
+func tenYearsOfStudy(b *testing.B) *Store {
+	b.Helper()
+	s, _ := openTemp(b)
+	start := time.Date(2016, 3, 8, 7, 0, 0, 0, time.UTC)
+	sessions := make([]data.StudySession, 0, 7300)
+	for day := range 3650 {
+		t := start.AddDate(0, 0, day)
+		topic := []string{"Transport", "Storage", "Security", "Mailbox"}[day%4]
+		sessions = append(sessions, session(t, 30+day%60, topic), session(t.Add(10*time.Hour), 45, "Labs"))
+	}
+	if _, err := s.AddStudySessions(context.Background(), sessions); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkStudyTenYears reads every session of ten years and computes what
+// the Study screen and the dashboard show: week hours, streaks, topics and
+// the 12-week and 26-week chart data.
+func BenchmarkStudyTenYears(b *testing.B) {
+	s := tenYearsOfStudy(b)
+	ctx := context.Background()
+	loc, _ := time.LoadLocation("Europe/London")
+	for b.Loop() {
+		all, err := s.StudySessions(ctx, time.Time{}, time.Time{})
+		if err != nil || len(all) != 7300 {
+			b.Fatalf("%d sessions, %v", len(all), err)
+		}
+		data.WeekHours(all, loc, testNow, time.Monday)
+		data.StudyStreaks(all, loc, testNow, data.DefaultStreakMinimum)
+		data.StudyHoursByTopic(all, time.Time{}, time.Time{})
+		data.WeeklyStudy(all, loc, testNow, time.Monday, data.StudyChartWeeks)
+		data.DailyStudy(all, loc, testNow, time.Monday, data.StudyHeatmapWeeks)
+	}
+}
+
+// BenchmarkStudyWeekRange reads one week of sessions out of ten years: the
+// index on start_utc keeps it independent of the history's length.
+func BenchmarkStudyWeekRange(b *testing.B) {
+	s := tenYearsOfStudy(b)
+	ctx := context.Background()
+	from := testNow.AddDate(0, 0, -7)
+	for b.Loop() {
+		if _, err := s.StudySessions(ctx, from, testNow); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/pressly/goose/v3"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
 // addReading stores an item or fails the test.
@@ -379,3 +380,38 @@ func BenchmarkImportReading(b *testing.B) {
 		}
 	}
 }
+
+// FuzzImportReadingStore checks that whatever an importer accepts, the
+// table accepts too: the domain's validation and the table's checks agree,
+// so an import never fails half-way on a row the preview showed as fine.
+func FuzzImportReadingStore(f *testing.F) {
+	f.Add([]byte(readingSeedCSV))
+	f.Add([]byte("Book Id,Title,Author,Number of Pages,Exclusive Shelf\n1,Été,Ann,0,read\n"))
+	f.Add([]byte("- Title https://example.com/a\n# comment\nhttps://www.example.com/b/\n"))
+	s, _ := openTemp(f)
+	ctx := context.Background()
+	today := date(f, "2026-03-08")
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := transfer.ImportReading("fuzz", b, transfer.ReadingAuto, nil, today)
+		if err != nil {
+			return
+		}
+		res, err := s.ImportReadingItems(ctx, p.Accepted, today)
+		if err != nil {
+			t.Fatalf("the store refused what the importer accepted: %v\n%q", err, b)
+		}
+		for _, it := range res.Added {
+			got, err := s.ReadingItem(ctx, it.ID)
+			if err != nil || got != it {
+				t.Fatalf("stored %+v, %v; want %+v", got, err, it)
+			}
+		}
+	})
+}
+
+const readingSeedCSV = `title,author,kind,topic,url,size,unit,done,status,priority,due,notes
+Inside Out,Tony,book,Arch,,1200,pages,300,reading,1,2027-01-15,"two
+lines"
+Video,,video,,https://example.com/v,90,min,90,,3,,
+Percent,,,,,,,40%,,,,
+`

@@ -718,7 +718,22 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	topic.SetText(ss.Topic)
 	item.SetSelected(sc.itemChoice(ss.ReadingItemID))
 	note.SetText(ss.Note)
-	showFormDialog(sc.shell.Window, title, "Save",
+	fields := map[string]fyne.Validatable{"duration": dur, "date": day, "start": start, "topic": topic, "note": note}
+	save := func() error {
+		out, err := sessionFromForm(ss, day.Text, start.Text, dur.Text, loc, sc.shell.Now())
+		if err != nil {
+			return err
+		}
+		out.Topic, out.Note = strings.TrimSpace(topic.Text), note.Text
+		out.ReadingItemID = sc.itemID(item.Selected)
+		if _, err := sc.shell.Store.SaveStudySession(sc.shell.ctx(), out); err != nil {
+			return err
+		}
+		sc.shell.changed()
+		sc.refresh()
+		return nil
+	}
+	fd := showFormDialog(sc.shell.Window, title, "Save",
 		[]*widget.FormItem{
 			{Text: "Duration", Widget: dur, HintText: "how long you studied"},
 			{Text: "Date", Widget: day},
@@ -727,21 +742,8 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 			{Text: "Reading item", Widget: item},
 			{Text: "Note", Widget: note},
 		},
-		map[string]fyne.Validatable{"duration": dur, "date": day, "start": start, "topic": topic, "note": note},
-		func() error {
-			out, err := sessionFromForm(ss, day.Text, start.Text, dur.Text, loc, sc.shell.Now())
-			if err != nil {
-				return err
-			}
-			out.Topic, out.Note = strings.TrimSpace(topic.Text), note.Text
-			out.ReadingItemID = sc.itemID(item.Selected)
-			if _, err := sc.shell.Store.SaveStudySession(sc.shell.ctx(), out); err != nil {
-				return err
-			}
-			sc.shell.changed()
-			sc.refresh()
-			return nil
-		})
+		fields, save)
+	submitOnEnter(fd, fields, save, dur, &day.Entry, start, &topic.Entry)
 }
 
 // sessionFromForm reads the form's date, start and duration into ss: with a
@@ -826,7 +828,29 @@ func (sc *studyScreen) editOptions() {
 	goal := widget.NewEntry()
 	goal.SetText(strconv.FormatFloat(sc.set.WeeklyGoalHours, 'f', -1, 64))
 	goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
-	showFormDialog(sc.shell.Window, "Study settings", "Save",
+	fields := map[string]fyne.Validatable{"streak minimum": streak, "work": work, "break": brk, "weekly goal": goal}
+	save := func() error {
+		var errs []error
+		o := store.StudyOptions{PomodoroEnabled: enabled.Checked}
+		var err error
+		o.StreakMinimum, err = data.ParseStudyDuration(streak.Text)
+		errs = append(errs, relabel(err, "streak minimum"))
+		o.Pomodoro.Work, err = data.ParseStudyDuration(work.Text)
+		errs = append(errs, relabel(err, "work"))
+		o.Pomodoro.Break, err = data.ParseStudyDuration(brk.Text)
+		errs = append(errs, relabel(err, "break"))
+		hours, err := parseGoal(goal.Text)
+		errs = append(errs, err)
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		if err := sc.shell.Store.SaveStudySettings(sc.shell.ctx(), o, hours); err != nil {
+			return err
+		}
+		sc.refresh()
+		return nil
+	}
+	fd := showFormDialog(sc.shell.Window, "Study settings", "Save",
 		[]*widget.FormItem{
 			{Text: "Streak minimum", Widget: streak, HintText: "a day counts for the streak from this much study"},
 			{Text: "Pomodoro work", Widget: work, HintText: "e.g. 25m"},
@@ -834,28 +858,31 @@ func (sc *studyScreen) editOptions() {
 			{Text: "", Widget: enabled},
 			{Text: "Weekly goal", Widget: goal, HintText: "hours of study a week"},
 		},
-		map[string]fyne.Validatable{"streak minimum": streak, "work": work, "break": brk, "weekly goal": goal},
-		func() error {
-			var errs []error
-			o := store.StudyOptions{PomodoroEnabled: enabled.Checked}
-			var err error
-			o.StreakMinimum, err = data.ParseStudyDuration(streak.Text)
-			errs = append(errs, relabel(err, "streak minimum"))
-			o.Pomodoro.Work, err = data.ParseStudyDuration(work.Text)
-			errs = append(errs, relabel(err, "work"))
-			o.Pomodoro.Break, err = data.ParseStudyDuration(brk.Text)
-			errs = append(errs, relabel(err, "break"))
-			hours, err := parseGoal(goal.Text)
-			errs = append(errs, err)
-			if err := errors.Join(errs...); err != nil {
-				return err
+		fields, save)
+	submitOnEnter(fd, fields, save, streak, work, brk, goal)
+}
+
+// submitOnEnter makes Enter in the form's one-line entries save it, as the
+// Save button does: nothing happens while a field is invalid (its message
+// shows at the field), and a failed save keeps the dialog open with why.
+func submitOnEnter(fd *formDialog, fields map[string]fyne.Validatable, save func() error, entries ...*widget.Entry) {
+	submit := func(string) {
+		for _, f := range fields {
+			if f.Validate() != nil {
+				return
 			}
-			if err := sc.shell.Store.SaveStudySettings(sc.shell.ctx(), o, hours); err != nil {
-				return err
-			}
-			sc.refresh()
-			return nil
-		})
+		}
+		if err := save(); err != nil {
+			showFieldErrors(err, fields)
+			fd.errors.SetText(userError(err).Error())
+			fd.errors.Show()
+			return
+		}
+		fd.dlg.Hide()
+	}
+	for _, e := range entries {
+		e.OnSubmitted = submit
+	}
 }
 
 // relabel gives ParseStudyDuration's "duration" errors the form field's name.

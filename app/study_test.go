@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
@@ -310,6 +311,32 @@ func TestStudyLogByTyping(t *testing.T) {
 		if ss := sessions(t, st); len(ss) != 1 || ss[0].Duration != 45*time.Minute || sc.list.Length() != 1 || sc.undoBar.Visible() {
 			t.Fatalf("undo gave %+v, list %d", ss, sc.list.Length())
 		}
+	})
+
+	t.Run("Enter saves, not while a field is wrong", func(t *testing.T) {
+		sc.newItem()
+		form := findForm(t, sh.Window.Canvas())
+		dur := form.Items[0].Widget.(*widget.Entry)
+		enter := &fyne.KeyEvent{Name: fyne.KeyReturn}
+		test.Type(dur, "abc")
+		dur.TypedKey(enter)
+		if n := len(sessions(t, st)); n != 1 {
+			t.Fatalf("Enter with a bad duration stored a session (%d)", n)
+		}
+		dur.SetText("")
+		test.Type(dur, "20m")
+		dur.TypedKey(enter)
+		if n := len(sessions(t, st)); n != 2 {
+			t.Fatalf("Enter did not save the session (%d stored)", n)
+		}
+		if top := sh.Window.Canvas().Overlays().Top(); top != nil && top.Visible() {
+			t.Error("the dialog stayed open after Enter saved")
+		}
+		last := sessions(t, st)[1]
+		if _, err := st.DeleteStudySession(context.Background(), last.ID); err != nil {
+			t.Fatal(err)
+		}
+		sc.refresh()
 	})
 
 	t.Run("find", func(t *testing.T) {

@@ -254,7 +254,11 @@ func (sc *studyScreen) show() {
 	streak := data.StudyStreaks(sc.sessions, loc, now, sc.opts.StreakMinimum)
 	sc.streak.SetText(fmt.Sprintf("Streak: %s (best %s); a day counts from %s",
 		studyDaysText(streak.Current), studyDaysText(streak.Longest), data.FormatStudyDuration(sc.opts.StreakMinimum)))
-	sc.total.SetText(fmt.Sprintf("Total: %s h in %d sessions", studyHoursText(data.TotalStudyHours(sc.sessions)), len(sc.sessions)))
+	noun := "sessions"
+	if len(sc.sessions) == 1 {
+		noun = "session"
+	}
+	sc.total.SetText(fmt.Sprintf("Total: %s h in %d %s", studyHoursText(data.TotalStudyHours(sc.sessions)), len(sc.sessions), noun))
 	sc.topics = data.StudyHoursByTopic(sc.sessions, time.Time{}, time.Time{})
 	sc.topicList.Refresh()
 	sc.showCharts(now, loc, goal)

@@ -114,7 +114,7 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.undoBar = container.NewHBox(r.undoText, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), r.undoDelete))
 	r.undoBar.Hide()
 
-	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, move to it with the arrow keys and press Enter, or find it with Ctrl+F and press Enter. Then type the page you are on and press Enter. On the list, + and - change the priority and Delete deletes.")
+	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, move to it with the arrow keys and press Enter, or find it with Ctrl+F and press Enter. Then type the page you are on and press Enter (Esc goes back to the list). On the list, + and - change the priority and Delete deletes.")
 	r.noSelection.Wrapping = fyne.TextWrapWord
 	r.detailTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.detailTitle.Wrapping = fyne.TextWrapWord
@@ -123,6 +123,10 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.progress = widgets.NewShortcutEntry()
 	r.progress.Validator = r.validateProgress
 	r.progress.OnSubmitted = func(string) { r.saveProgress() }
+	r.progress.OnEscape = func() {
+		r.progress.SetText("")
+		r.shell.Window.Canvas().Focus(r.list)
+	}
 	r.progressErr = widget.NewLabel("")
 	r.progressErr.Wrapping = fyne.TextWrapWord
 	r.progressErr.Importance = widget.DangerImportance
@@ -911,6 +915,7 @@ func (r *readingScreen) deleteItem(it data.ReadingItem) {
 	r.undoBar.Show()
 	r.sel = 0
 	r.refresh()
+	r.shell.Window.Canvas().Focus(r.list)
 }
 
 // undoDelete puts back the item deleted last.
@@ -925,6 +930,7 @@ func (r *readingScreen) undoDelete() {
 	r.deleted = data.ReadingItem{}
 	r.undoBar.Hide()
 	r.refresh()
+	r.shell.Window.Canvas().Focus(r.list)
 }
 
 // paceSettings edits how many days before the first block the reading
@@ -973,6 +979,7 @@ func (r *readingScreen) importFile() {
 		r.parseImport(rc.URI().Name(), b)
 	}, r.shell.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".tsv"}))
+	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
 }
 
@@ -985,7 +992,9 @@ func (r *readingScreen) parseImport(name string, b []byte) {
 	existing := data.ReadingKeys(r.pace.Items)
 	today := r.today
 	go func() {
-		p, err := transfer.ImportReading(name, b, transfer.ReadingAuto, existing, today)
+		// Read without the list, so that the preview tells the lines that
+		// are wrong apart from those already on the list.
+		p, err := transfer.ImportReading(name, b, transfer.ReadingAuto, nil, today)
 		fyne.Do(func() {
 			wait.Hide()
 			bar.Stop()
@@ -993,14 +1002,25 @@ func (r *readingScreen) parseImport(name string, b []byte) {
 				r.shell.showError(err)
 				return
 			}
-			r.showPreview(name, p)
+			r.showPreview(name, p, existing)
 		})
 	}()
 }
 
 // showPreview lists the rows that will be added and the rows refused with
-// their reasons; confirming adds them all in one transaction.
-func (r *readingScreen) showPreview(name string, p transfer.Preview[data.ReadingItem]) dialog.Dialog {
+// their reasons, and counts those already on the list (keys in existing);
+// confirming adds the new ones in one transaction.
+func (r *readingScreen) showPreview(name string, all transfer.Preview[data.ReadingItem], existing map[string]bool) dialog.Dialog {
+	p := transfer.Preview[data.ReadingItem]{Format: all.Format, Rejected: all.Rejected, Warnings: all.Warnings}
+	already := 0
+	for i, it := range all.Accepted {
+		if existing[it.Key()] {
+			already++
+			continue
+		}
+		p.Accepted = append(p.Accepted, it)
+		p.Lines = append(p.Lines, all.Lines[i])
+	}
 	accepted := widget.NewList(func() int { return len(p.Accepted) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -1025,8 +1045,12 @@ func (r *readingScreen) showPreview(name string, p transfer.Preview[data.Reading
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(p.Rejected[id].String()) })
-	head := fmt.Sprintf("%s (%s): %d %s to add, %d %s refused.", name, p.Format,
+	head := fmt.Sprintf("%s (%s): %d %s to add, %d %s refused", name, p.Format,
 		len(p.Accepted), plural(len(p.Accepted), "item", "items"), p.RejectedLines(), plural(p.RejectedLines(), "line", "lines"))
+	if already > 0 {
+		head += fmt.Sprintf(", %d already on the list", already)
+	}
+	head += "."
 	for _, w := range p.Warnings {
 		head += "\nNote: " + w
 	}
@@ -1123,6 +1147,7 @@ func (r *readingScreen) exportFile() {
 	}, r.shell.Window)
 	d.SetFileName("reading-list.csv")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
+	d.Resize(fyne.NewSize(820, 560))
 	d.Show()
 }
 

@@ -59,6 +59,9 @@ func (l *ActionList) TypedRune(r rune) {
 // it has the focus, so they would stop working whenever the user is typing.
 type ShortcutEntry struct {
 	widget.Entry
+	// OnEscape, when set, runs on Esc (the reading list goes back from the
+	// progress entry to the list).
+	OnEscape func()
 }
 
 var _ fyne.Shortcutable = (*ShortcutEntry)(nil)
@@ -68,6 +71,15 @@ func NewShortcutEntry() *ShortcutEntry {
 	e := &ShortcutEntry{}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey runs OnEscape on Esc and leaves the other keys to the entry.
+func (e *ShortcutEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.OnEscape != nil {
+		e.OnEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }
 
 // TypedShortcut gives Ctrl+letter and Ctrl+digit shortcuts to the window

@@ -8,6 +8,7 @@ import (
 	neturl "net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -35,7 +36,8 @@ const (
 // entry, and the pace of the whole list and of each topic.
 type readingScreen struct {
 	shell  *Shell
-	today  data.Date
+	today  data.Date      // the day the screen was last refreshed, in loc
+	loc    *time.Location // the user's time zone
 	pace   summary.ReadingPace
 	shown  []data.ReadingItem // the items that pass the filter, in list order
 	filter data.ReadingFilter
@@ -179,6 +181,16 @@ func (r *readingScreen) listRune(c rune) {
 		r.progress.CursorColumn = len(r.progress.Text)
 		r.progress.Refresh()
 	}
+}
+
+// day is today in the user's zone, read when a change is made: the window
+// may have stayed open past midnight since the last refresh, and progress
+// must be logged on the day it was made.
+func (r *readingScreen) day() data.Date {
+	if r.loc == nil {
+		return r.today
+	}
+	return data.DateOf(r.shell.Now(), r.loc)
 }
 
 var _ finder = (*readingScreen)(nil)
@@ -444,7 +456,8 @@ func (r *readingScreen) refresh() {
 		r.shell.showError(err)
 		return
 	}
-	r.today = data.DateOf(r.shell.Now(), set.Location())
+	r.loc = set.Location()
+	r.today = r.day()
 	rot, err := r.shell.Store.Rotation(ctx)
 	if err != nil && !errors.Is(err, data.ErrNotFound) {
 		r.shell.showError(err)
@@ -677,7 +690,7 @@ func (r *readingScreen) saveProgress() {
 		return
 	}
 	n, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(text, "%")))
-	if _, err := r.shell.Store.SetReadingProgress(r.shell.ctx(), it.ID, n, r.today); err != nil {
+	if _, err := r.shell.Store.SetReadingProgress(r.shell.ctx(), it.ID, n, r.day()); err != nil {
 		r.progress.SetValidationError(err)
 		r.shell.showError(err)
 		return
@@ -692,7 +705,7 @@ func (r *readingScreen) changeStatus(status string) {
 	if !ok || status == it.Status {
 		return
 	}
-	if _, err := r.shell.Store.SetReadingStatus(r.shell.ctx(), it.ID, status, r.today); err != nil {
+	if _, err := r.shell.Store.SetReadingStatus(r.shell.ctx(), it.ID, status, r.day()); err != nil {
 		r.shell.showError(err)
 	}
 	r.refresh()
@@ -710,7 +723,7 @@ func (r *readingScreen) movePriority(delta int) {
 		return
 	}
 	it.Priority = p
-	if _, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), it, r.today); err != nil {
+	if _, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), it, r.day()); err != nil {
 		r.shell.showError(err)
 	}
 	r.refresh()
@@ -815,14 +828,14 @@ func (r *readingScreen) editItem(it data.ReadingItem) {
 		next.Status = status.Selected
 		if next.Status == data.ReadingDone && it.Status != data.ReadingDone {
 			// Ticking done fills the progress, as it does from the list.
-			if _, err := next.SetStatus(data.ReadingDone, r.today); err != nil {
+			if _, err := next.SetStatus(data.ReadingDone, r.day()); err != nil {
 				errs = append(errs, err)
 			}
 		}
 		if err := errors.Join(errs...); err != nil {
 			return err
 		}
-		saved, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), next, r.today)
+		saved, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), next, r.day())
 		if err != nil {
 			return err
 		}
@@ -990,7 +1003,7 @@ func (r *readingScreen) parseImport(name string, b []byte) {
 	wait := dialog.NewCustomWithoutButtons("Reading "+name+"…", bar, r.shell.Window)
 	wait.Show()
 	existing := data.ReadingKeys(r.pace.Items)
-	today := r.today
+	today := r.day()
 	go func() {
 		// Read without the list, so that the preview tells the lines that
 		// are wrong apart from those already on the list.
@@ -1088,7 +1101,7 @@ const backgroundImport = 2000
 
 // commitImport adds the previewed items in one transaction.
 func (r *readingScreen) commitImport(items []data.ReadingItem) {
-	today := r.today
+	today := r.day()
 	if len(items) < backgroundImport {
 		res, err := r.shell.Store.ImportReadingItems(r.shell.ctx(), items, today)
 		r.importDone(res, err)

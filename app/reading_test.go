@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -424,5 +425,21 @@ func TestReadingCard(t *testing.T) {
 	d.refresh()
 	if markup := test.RenderToMarkup(sh.Window.Canvas()); !strings.Contains(markup, "Behind by 3 days") {
 		t.Errorf("with the deadline on 2026-12-25 the card does not say behind by 3 days")
+	}
+}
+
+func TestReadingProgressLoggedOnTheDayItIsMade(t *testing.T) {
+	sh, st, r := openReading(t, data.ReadingItem{Title: "Book", Size: 100})
+	r.list.Select(0)
+	// The window stays open past midnight without a refresh.
+	sh.Now = func() time.Time { return fixedNow.Add(24 * time.Hour) }
+	test.Type(r.progress, "30")
+	r.progress.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	log, err := st.ReadingProgress(context.Background(), mustDay(t, readingToday))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 || log[0].Date.String() != "2026-11-24" || log[0].Units != 30 {
+		t.Errorf("log = %v, want 30 pages on 2026-11-24", log)
 	}
 }

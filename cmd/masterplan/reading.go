@@ -2,25 +2,169 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
+const importReadingUsage = "import reading FILE [--format auto|csv|goodreads|text] [--dry-run] [--skip-rejected]"
+
+// importReading adds a reading list file to the list in one transaction.
+// As in the app's preview, each refused line is listed with its reason;
+// unlike the app, where the user sees the preview before confirming, a
+// refused line makes the command import nothing unless --skip-rejected
+// says to add the others. Items already on the list are skipped, so
+// running it twice adds nothing. A file refused as a whole (empty, binary,
+// broken quotes, too many rows) adds nothing and fails.
 func importReading(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("import reading", e)
+	formatFlag := fs.String("format", "auto", "file layout: auto, csv (our columns), goodreads or text (one title or URL per line)")
+	dryRun := fs.Bool("dry-run", false, "show what would be added and refused, and change nothing")
+	skip := fs.Bool("skip-rejected", false, "add the good lines even when some are refused")
+	var path string
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		path, args = args[0], args[1:]
+	}
+	if err := parseFlags(fs, e, importReadingUsage, args); err != nil {
+		return err
+	}
+	switch {
+	case path == "" && fs.NArg() == 1:
+		path = fs.Arg(0)
+	case fs.NArg() > 0 || path == "":
+		return usagef("import reading needs one FILE; usage: masterplan %s", importReadingUsage)
+	}
+	format, err := transfer.ParseReadingFormat(*formatFlag)
+	if err != nil {
+		return usagef("%v", err)
+	}
+	b, err := readReadingFile(path)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	today := data.DateOf(e.now(), set.Location())
+	// Read the file without the list first, so that a line already on the
+	// list (skipped, not an error) is told apart from a line that is wrong.
+	p, err := transfer.ImportReading(path, b, format, nil, today)
+	if err != nil {
+		return err
+	}
+	have, err := st.ReadingItems(ctx)
+	if err != nil {
+		return err
+	}
+	keys := data.ReadingKeys(have)
+	already := 0
+	for _, it := range p.Accepted {
+		if keys[it.Key()] {
+			already++
+		}
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(e.stdout, "warning:", w)
+	}
+	for _, r := range p.Rejected {
+		fmt.Fprintln(e.stdout, "rejected", r.String())
+	}
+	toAdd := len(p.Accepted) - already
+	if p.RejectedLines() > 0 && !*skip && !*dryRun {
+		return fmt.Errorf("import %s: %d %s rejected (listed above); nothing was imported. Fix them, or run again with --skip-rejected to add the other %d",
+			path, p.RejectedLines(), readingPlural(p.RejectedLines(), "line", "lines"), toAdd)
+	}
+	if *dryRun {
+		for i, it := range p.Accepted {
+			if !keys[it.Key()] {
+				fmt.Fprintf(e.stdout, "would add line %d: %s\n", p.Lines[i], it.Title)
+			}
+		}
+		fmt.Fprintf(e.stdout, "Would add %d %s from %s (%s)%s; nothing was changed (--dry-run).\n",
+			toAdd, readingPlural(toAdd, "item", "items"), path, p.Format, alreadyText(already))
+		return nil
+	}
+	res, err := st.ImportReadingItems(ctx, p.Accepted, today)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", path, err)
+	}
+	fmt.Fprintf(e.stdout, "Added %d %s from %s (%s)%s.\n",
+		len(res.Added), readingPlural(len(res.Added), "item", "items"), path, p.Format, alreadyText(res.Existing))
+	return nil
 }
 
+func alreadyText(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d already on the list and skipped", n)
+}
+
+// readReadingFile reads an import file ("-" for standard input), refusing
+// one larger than any importer accepts before reading it all.
+func readReadingFile(path string) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		r = os.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", path, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, transfer.MaxImportBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if len(b) > transfer.MaxImportBytes {
+		return nil, fmt.Errorf("import %s: %w", path, transfer.ErrTooLarge)
+	}
+	return b, nil
+}
+
+// exportReading writes the whole reading list as our CSV, to -o FILE or
+// standard output.
 func exportReading(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+	fs := newFlagSet("export reading", e)
+	out := fs.String("o", "", "write to `file` instead of standard output")
+	if err := parseFlags(fs, e, "export reading [-o FILE]", args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export reading takes no arguments, got %q (use -o FILE)", fs.Args())
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	items, err := st.ReadingItems(ctx)
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportReading(w, items) }); err != nil {
+		return err
+	}
+	if *out != "" && *out != "-" {
+		fmt.Fprintf(e.stderr, "Exported %d %s to %s\n", len(items), readingPlural(len(items), "item", "items"), *out)
+	}
+	return nil
 }
 
-func importSessions(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
-}
-
-func exportSessions(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
-}
-
-func runLog(ctx context.Context, e *env, args []string) error {
-	return errors.New("not built yet")
+func readingPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

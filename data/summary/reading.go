@@ -1,7 +1,116 @@
 package summary
 
-// ReadingStatus is the reading part of the summary (status --json "reading").
-type ReadingStatus struct{}
+import (
+	"context"
+	"fmt"
+	"math"
 
-// buildReading stands in until the reading area is built.
-func buildReading(a area) (*ReadingStatus, error) { return nil, nil }
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// ReadingStatus is the reading part of the summary (status --json
+// "reading"): the pace of the whole list, see data.PaceReport. Left and
+// the rates are in LeftUnit; percent and rates are rounded to the tenth.
+type ReadingStatus struct {
+	Items           int        `json:"items"` // items not dropped
+	Done            int        `json:"done"`
+	Dropped         int        `json:"dropped"`
+	Percent         float64    `json:"percent"`
+	Left            float64    `json:"left"`
+	LeftUnit        string     `json:"left_unit"`
+	PerDayNeeded    float64    `json:"per_day_needed"`
+	ActualPerDay    float64    `json:"actual_per_day"` // over the last 14 days, in LeftUnit
+	ProjectedFinish *data.Date `json:"projected_finish"`
+	OnTrack         bool       `json:"on_track"`
+	BehindDays      int        `json:"behind_days"`
+	Deadline        *data.Date `json:"deadline"` // null until the rotation has a first block
+	DaysLeft        int        `json:"days_left"`
+	Unsized         int        `json:"unsized"` // open items without a size, not counted in the pace
+	Verdict         string     `json:"verdict"`
+}
+
+// ReadingPace is everything the Reading screen and the dashboard show about
+// the pace, read from the store on one day.
+type ReadingPace struct {
+	Items    []data.ReadingItem
+	Log      []data.ProgressEntry // the last data.PaceWindowDays days
+	LeadDays int
+	Deadline data.Date
+	Report   data.PaceReport
+	Topics   []data.TopicPace
+}
+
+// LoadReadingPace reads the reading list, its recent progress and the
+// deadline setting, and measures the pace on today for rotation rot (the
+// zero Rotation when there is none yet: then there is no deadline).
+func LoadReadingPace(ctx context.Context, st *store.Store, rot data.Rotation, today data.Date) (ReadingPace, error) {
+	var p ReadingPace
+	var err error
+	if p.Items, err = st.ReadingItems(ctx); err != nil {
+		return p, err
+	}
+	if p.Log, err = st.ReadingProgress(ctx, today.AddDays(-(data.PaceWindowDays - 1))); err != nil {
+		return p, err
+	}
+	if p.LeadDays, err = st.ReadingLeadDays(ctx); err != nil {
+		return p, err
+	}
+	if first, ok := rot.FirstBlock(); ok {
+		p.Deadline = data.ReadingDeadline(first.Start, p.LeadDays)
+	}
+	p.Report = data.Pace(p.Items, p.Log, today, p.Deadline)
+	p.Topics = data.PaceByTopic(p.Items, p.Log, today, p.Deadline)
+	return p, nil
+}
+
+func buildReading(a area) (*ReadingStatus, error) {
+	p, err := LoadReadingPace(a.ctx, a.st, a.rotation, a.today)
+	if err != nil {
+		return nil, fmt.Errorf("reading pace: %w", err)
+	}
+	return NewReadingStatus(p.Report), nil
+}
+
+// NewReadingStatus condenses a pace report into the status's numbers.
+func NewReadingStatus(r data.PaceReport) *ReadingStatus {
+	st := &ReadingStatus{
+		Items: r.Items, Done: r.DoneItems, Dropped: r.Dropped, Percent: tenth(r.Percent),
+		Left: r.Left, LeftUnit: r.LeftUnit, PerDayNeeded: tenth(r.PerDayNeeded),
+		OnTrack: r.OnTrack, BehindDays: r.BehindDays, DaysLeft: r.DaysLeft, Unsized: r.Unsized,
+		Verdict: r.Verdict(),
+	}
+	for _, u := range r.Units {
+		if u.Unit == r.LeftUnit {
+			st.ActualPerDay = tenth(u.ActualPerDay)
+		}
+	}
+	// An empty list has nothing to finish: no projection rather than today.
+	if !r.ProjectedFinish.IsZero() && r.Items > 0 {
+		d := r.ProjectedFinish
+		st.ProjectedFinish = &d
+	}
+	if !r.Deadline.IsZero() {
+		d := r.Deadline
+		st.Deadline = &d
+	}
+	return st
+}
+
+// Text is the reading line of `masterplan status`.
+func (r ReadingStatus) Text() string {
+	if r.Items == 0 {
+		return "Reading: the list is empty (add items in the app or with `masterplan import reading FILE`)"
+	}
+	s := fmt.Sprintf("Reading: %d of %d items done (%.0f%%)", r.Done, r.Items, r.Percent)
+	if r.Left > 0 {
+		s += fmt.Sprintf(", %.0f %s left", r.Left, r.LeftUnit)
+		if r.Deadline != nil {
+			s += fmt.Sprintf(", %.1f a day needed", r.PerDayNeeded)
+		}
+		s += fmt.Sprintf(", %.1f a day lately", r.ActualPerDay)
+	}
+	return s + "\n  " + r.Verdict
+}
+
+func tenth(v float64) float64 { return math.Round(v*10) / 10 }

@@ -1,0 +1,232 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/transfer"
+)
+
+const logUsage = "log DURATION [--topic T] [--date YYYY-MM-DD] [--start HH:MM] [--note N] [--item ID]"
+
+// runLog logs study time already spent: DURATION like 1h30m, 45m or 90.
+func runLog(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("log", e)
+	topic := fs.String("topic", "", "what was studied")
+	day := fs.String("date", "", "the day, YYYY-MM-DD (default: today)")
+	start := fs.String("start", "", "local start time HH:MM (default: the session ends now, or at the end of --date)")
+	note := fs.String("note", "", "a note")
+	item := fs.Int64("item", 0, "the reading item `ID` studied")
+	// The duration comes first in the documented form; the flag package
+	// stops at the first non-flag argument, so take it out first.
+	var durText string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		durText, args = args[0], args[1:]
+	}
+	if err := parseFlags(fs, e, logUsage, args); err != nil {
+		return err
+	}
+	switch {
+	case durText == "" && fs.NArg() == 1:
+		durText = fs.Arg(0)
+	case fs.NArg() > 0:
+		return usagef("log takes one DURATION, got %q; usage: masterplan %s", fs.Args(), logUsage)
+	case durText == "":
+		return usagef("log needs a DURATION such as 1h30m, 45m or 90 (minutes); usage: masterplan %s", logUsage)
+	}
+	d, err := data.ParseStudyDuration(durText)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	loc, now := set.Location(), e.now()
+	when := data.DateOf(now, loc)
+	if *day != "" {
+		if when, err = data.ParseDate("--date", *day); err != nil {
+			return err
+		}
+	}
+	s := data.StudySession{Duration: d, Topic: *topic, Note: *note, ReadingItemID: *item}
+	if *start != "" {
+		clock, err := data.ParseClock("--start", *start)
+		if err != nil {
+			return err
+		}
+		s.Start = clock.On(when, loc)
+	} else if s.Start, err = data.UntimedSessionStart(when, d, loc, now); err != nil {
+		return err
+	}
+	saved, err := st.SaveStudySession(ctx, s)
+	if err != nil {
+		return err
+	}
+	all, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+	if err != nil {
+		return err
+	}
+	what := ""
+	if saved.Topic != "" {
+		what = " of " + saved.Topic
+	}
+	fmt.Fprintf(e.stdout, "Logged %s%s on %s at %s (session %d). This week: %.1f h",
+		data.FormatStudyDuration(saved.Duration), what, data.DateOf(saved.Start, loc), saved.Start.In(loc).Format("15:04"), saved.ID,
+		data.WeekHours(all, loc, now, set.WeekStart))
+	if set.WeeklyGoalHours > 0 {
+		fmt.Fprintf(e.stdout, " of %g h goal", set.WeeklyGoalHours)
+	}
+	fmt.Fprintln(e.stdout, ".")
+	return nil
+}
+
+const importSessionsUsage = "import sessions FILE [--dry-run] [--skip-rejected]"
+
+// importSessions imports a study sessions CSV in one transaction. Rows
+// already logged are skipped (importing a file twice adds nothing); any
+// other rejected row stops the import unless --skip-rejected is given.
+func importSessions(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("import sessions", e)
+	dry := fs.Bool("dry-run", false, "show what would be imported and change nothing")
+	skip := fs.Bool("skip-rejected", false, "import the good rows even when some are rejected")
+	var path string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		path, args = args[0], args[1:]
+	}
+	if err := parseFlags(fs, e, importSessionsUsage, args); err != nil {
+		return err
+	}
+	if path == "" && fs.NArg() == 1 {
+		path = fs.Arg(0)
+	} else if fs.NArg() > 0 || path == "" {
+		return usagef("usage: masterplan %s", importSessionsUsage)
+	}
+	b, err := readSessionsFile(path)
+	if err != nil {
+		return err
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	loc := set.Location()
+	existing, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+	if err != nil {
+		return err
+	}
+	// Read the file without the existing sessions first, so that a row
+	// already logged (skipped) is told apart from a row that is wrong.
+	p, err := transfer.ImportSessions(path, b, loc, e.now(), nil)
+	if err != nil {
+		return err
+	}
+	keys := data.StudySessionKeys(existing, loc)
+	var add []data.StudySession
+	already := 0
+	for _, s := range p.Accepted {
+		if keys[s.Key(loc)] {
+			already++
+			continue
+		}
+		add = append(add, s)
+	}
+	for _, w := range p.Warnings {
+		fmt.Fprintln(e.stdout, "warning:", w)
+	}
+	for _, r := range p.Rejected {
+		fmt.Fprintln(e.stdout, "rejected", r.String())
+	}
+	if len(p.Rejected) > 0 && !*skip && !*dry {
+		return fmt.Errorf("import %s: %d rows rejected (listed above); nothing was imported. Fix them, or run again with --skip-rejected to import the other %d",
+			path, p.RejectedLines(), len(add))
+	}
+	summary := fmt.Sprintf("%d sessions (%s)", len(add), data.FormatStudyDuration(studyTotal(add)))
+	if already > 0 {
+		summary += fmt.Sprintf(", %d already logged and skipped", already)
+	}
+	if *dry {
+		fmt.Fprintf(e.stdout, "Would import %s from %s; nothing was changed (--dry-run).\n", summary, path)
+		return nil
+	}
+	if len(add) > 0 {
+		if _, err := st.AddStudySessions(ctx, add); err != nil {
+			return fmt.Errorf("import %s: %w", path, err)
+		}
+	}
+	fmt.Fprintf(e.stdout, "Imported %s from %s.\n", summary, path)
+	return nil
+}
+
+func studyTotal(sessions []data.StudySession) time.Duration {
+	var t time.Duration
+	for _, s := range sessions {
+		t += s.Duration
+	}
+	return t
+}
+
+// readSessionsFile reads an import file, refusing one too large to hold
+// before reading it.
+func readSessionsFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("import sessions: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, transfer.MaxImportBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if len(b) > transfer.MaxImportBytes {
+		return nil, fmt.Errorf("import %s: %w", path, transfer.ErrTooLarge)
+	}
+	return b, nil
+}
+
+// exportSessions writes every study session as CSV to -o FILE or stdout.
+func exportSessions(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("export sessions", e)
+	out := fs.String("o", "", "write to `FILE` instead of the standard output")
+	if err := parseFlags(fs, e, "export sessions [-o FILE]", args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export sessions takes no arguments, got %q (use -o FILE)", fs.Args())
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	sessions, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+	if err != nil {
+		return err
+	}
+	if err := writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportSessions(w, sessions, set.Location()) }); err != nil {
+		return err
+	}
+	if *out != "" && *out != "-" {
+		fmt.Fprintf(e.stdout, "Exported %d sessions to %s\n", len(sessions), *out)
+	}
+	return nil
+}

@@ -592,7 +592,6 @@ func (b *budgetScreen) editRate(r data.Rate) {
 			b.shell.changed()
 			return nil
 		})
-	submitOnEnter(b.shell.Window, &cur.Entry, rate, &asOf.Entry)
 }
 
 // generate asks for the nightly or daily rate and adds one item per block.
@@ -649,7 +648,6 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 			b.shell.changed()
 			return nil
 		})
-	submitOnEnter(b.shell.Window, amount, &cur.Entry)
 }
 
 // money lays an amount and its currency side by side, the code in a box
@@ -903,43 +901,7 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 			b.form = nil
 		}
 	})
-	submitOnEnter(b.shell.Window, f.description, &f.date.Entry, &f.end.Entry, f.planned, &f.plannedCur.Entry,
-		f.actual, &f.actualCur.Entry, f.charged, f.percent, &f.reimbDate.Entry)
 	b.shell.Window.Canvas().Focus(f.description)
-}
-
-// formIn finds the form inside o, looking through containers and pop-ups
-// (a dialog is a pop-up around a container), without building renderers.
-func formIn(o fyne.CanvasObject) *widget.Form {
-	switch v := o.(type) {
-	case *widget.Form:
-		return v
-	case *widget.PopUp:
-		return formIn(v.Content)
-	case *fyne.Container:
-		for _, c := range v.Objects {
-			if f := formIn(c); f != nil {
-				return f
-			}
-		}
-	}
-	return nil
-}
-
-// submitOnEnter makes Enter in any of entries submit the dialog's form that
-// is showing on top of w, as a desktop user expects.
-func submitOnEnter(w fyne.Window, entries ...*widget.Entry) {
-	f := formIn(w.Canvas().Overlays().Top())
-	if f == nil {
-		return
-	}
-	for _, e := range entries {
-		e.OnSubmitted = func(string) {
-			if f.OnSubmit != nil {
-				f.OnSubmit()
-			}
-		}
-	}
 }
 
 // syncPayer enables the percent and the reimbursement only where they mean

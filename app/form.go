@@ -52,11 +52,22 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 		fd.dlg.Hide()
 	}
 	form.OnCancel = func() { fd.dlg.Hide() }
-	// Esc cancels, from whichever field the user is typing in.
-	for _, it := range items {
-		if e, ok := it.Widget.(widgets.Escapable); ok {
-			e.SetOnEscape(form.OnCancel)
+	// From whichever field the user is typing in, Esc cancels and Enter
+	// saves as the button does: not while a field shows an error.
+	enter := func(string) {
+		if form.Validate() == nil {
+			form.OnSubmit()
 		}
+	}
+	for _, it := range items {
+		eachField(it.Widget, func(o fyne.CanvasObject) {
+			if e, ok := o.(widgets.Escapable); ok {
+				e.SetOnEscape(form.OnCancel)
+			}
+			if e := baseEntry(o); e != nil && !e.MultiLine && e.OnSubmitted == nil {
+				e.OnSubmitted = enter
+			}
+		})
 	}
 	content := container.NewVBox(form, fd.errors)
 	fd.dlg = dialog.NewCustomWithoutButtons(title, content, w)
@@ -68,6 +79,34 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 		}
 	}
 	return fd
+}
+
+// eachField calls visit for o and, when o is a container (an amount beside
+// its currency, say), for every object inside it.
+func eachField(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	visit(o)
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			eachField(child, visit)
+		}
+	}
+}
+
+// baseEntry is the Fyne entry inside o, nil when o is no text entry.
+func baseEntry(o fyne.CanvasObject) *widget.Entry {
+	switch v := o.(type) {
+	case *widget.Entry:
+		return v
+	case *widget.SelectEntry:
+		return &v.Entry
+	case *widgets.Entry:
+		return &v.Entry
+	case *widgets.SelectEntry:
+		return &v.SelectEntry.Entry
+	case *widgets.DateEntry:
+		return &v.Entry
+	}
+	return nil
 }
 
 // confirmDelete asks before deleting what; delete runs only on yes.

@@ -393,7 +393,7 @@ func (ps *practiceScreen) showExam() {
 		return
 	}
 	f, today := ps.p.Report.Exams[ps.exam], ps.p.Today
-	ps.chart.Draw = func(w, h int) (image.Image, error) {
+	ps.chart.Draw = func(w, h int, _ float32) (image.Image, error) {
 		colors := chart.PracticeColors{
 			Background: theme.Color(theme.ColorNameBackground),
 			Foreground: theme.Color(theme.ColorNameForeground),

@@ -298,22 +298,16 @@ func (sc *studyScreen) showCharts(now time.Time, loc *time.Location, goal float6
 	style := sc.chartStyle()
 	weeks := data.WeeklyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyChartWeeks)
 	days := data.DailyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyHeatmapWeeks)
-	sc.weeklyImg.SetRender(func(w, h int, scale float32) image.Image {
+	sc.weeklyImg.Draw = func(w, h int, scale float32) (image.Image, error) {
 		style.Scale = float64(scale)
-		img, err := chart.WeeklyStudyChart(weeks, goal, style, w, h)
-		if err != nil {
-			return nil // only bad sizes fail, and the next resize draws again
-		}
-		return img
-	})
-	sc.heatImg.SetRender(func(w, h int, scale float32) image.Image {
+		return chart.WeeklyStudyChart(weeks, goal, style, w, h)
+	}
+	sc.heatImg.Draw = func(w, h int, scale float32) (image.Image, error) {
 		style.Scale = float64(scale)
-		img, err := chart.StudyHeatmap(days, style, w, h)
-		if err != nil {
-			return nil
-		}
-		return img
-	})
+		return chart.StudyHeatmap(days, style, w, h)
+	}
+	sc.weeklyImg.Refresh()
+	sc.heatImg.Refresh()
 }
 
 // chartStyle takes the charts' colours from the current theme.
@@ -737,7 +731,7 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 		sc.refresh()
 		return nil
 	}
-	fd := showFormDialog(sc.shell.Window, title, "Save",
+	showFormDialog(sc.shell.Window, title, "Save",
 		[]*widget.FormItem{
 			{Text: "Duration", Widget: dur, HintText: "how long you studied"},
 			{Text: "Date", Widget: day},
@@ -747,7 +741,6 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 			{Text: "Note", Widget: note},
 		},
 		fields, save)
-	submitOnEnter(fd, fields, save, dur, &day.Entry, start, &topic.Entry)
 }
 
 // sessionFromForm reads the form's date, start and duration into ss: with a
@@ -854,7 +847,7 @@ func (sc *studyScreen) editOptions() {
 		sc.refresh()
 		return nil
 	}
-	fd := showFormDialog(sc.shell.Window, "Study settings", "Save",
+	showFormDialog(sc.shell.Window, "Study settings", "Save",
 		[]*widget.FormItem{
 			{Text: "Streak minimum", Widget: streak, HintText: "a day counts for the streak from this much study"},
 			{Text: "Pomodoro work", Widget: work, HintText: "e.g. 25m"},
@@ -863,30 +856,6 @@ func (sc *studyScreen) editOptions() {
 			{Text: "Weekly goal", Widget: goal, HintText: "hours of study a week"},
 		},
 		fields, save)
-	submitOnEnter(fd, fields, save, streak, work, brk, goal)
-}
-
-// submitOnEnter makes Enter in the form's one-line entries save it, as the
-// Save button does: nothing happens while a field is invalid (its message
-// shows at the field), and a failed save keeps the dialog open with why.
-func submitOnEnter(fd *formDialog, fields map[string]fyne.Validatable, save func() error, entries ...*widget.Entry) {
-	submit := func(string) {
-		for _, f := range fields {
-			if f.Validate() != nil {
-				return
-			}
-		}
-		if err := save(); err != nil {
-			showFieldErrors(err, fields)
-			fd.errors.SetText(userError(err).Error())
-			fd.errors.Show()
-			return
-		}
-		fd.dlg.Hide()
-	}
-	for _, e := range entries {
-		e.OnSubmitted = submit
-	}
 }
 
 // relabel gives ParseStudyDuration's "duration" errors the form field's name.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
 	"github.com/masterplan-app/masterplan/data/store"
@@ -136,6 +137,10 @@ func TestStudyTimerStartPauseStop(t *testing.T) {
 	}
 	if len(sc.topics) != 1 || sc.topics[0].Topic != "Replication" {
 		t.Errorf("by topic %+v", sc.topics)
+	}
+	// A chart draws when it is laid out (its tab shown), at that size.
+	for _, c := range []*widgets.ChartImage{sc.weeklyImg, sc.heatImg} {
+		test.WidgetRenderer(c).Layout(fyne.NewSize(480, 240))
 	}
 	if sc.weeklyImg.Image() == nil || sc.heatImg.Image() == nil {
 		t.Error("charts not drawn")

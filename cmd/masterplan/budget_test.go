@@ -9,15 +9,6 @@ import (
 	"testing"
 )
 
-func writeFile(t *testing.T, name, content string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // budgetJSON is the "budget" object of `status --json`.
 type budgetJSON struct {
 	HomeCurrency             string   `json:"home_currency"`

@@ -178,3 +178,13 @@ func TestEnvironmentChoosesDatabase(t *testing.T) {
 		t.Errorf("MASTERPLAN_DB was not used: %v", err)
 	}
 }
+
+// writeFile writes content to a new file named name in a temporary folder.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}

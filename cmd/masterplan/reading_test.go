@@ -27,16 +27,6 @@ func readingStatus(t *testing.T, db string) map[string]any {
 	return got.Reading
 }
 
-// writeFile writes a file in a temporary folder and returns its path.
-func writeFile(t *testing.T, name, content string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 const readingCSV = `Title,Author,Kind,Topic,URL,Size,Unit,Done,Status,Priority,Due,Notes
 Exchange Server 2010 Inside Out,Tony Redmond,book,Architecture,,1200,pages,300,reading,1,2027-01-15,Core text
 HA whitepaper,,whitepaper,High availability,https://example.com/ha.pdf,80,pages,80,done,1,,

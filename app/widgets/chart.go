@@ -14,11 +14,13 @@ import (
 // fixed picture being stretched.
 type ChartImage struct {
 	widget.BaseWidget
-	// Draw renders the chart at w by h pixels; nil shows nothing.
-	Draw func(w, h int) (image.Image, error)
+	// Draw renders the chart at w by h pixels for a screen scale (pixels
+	// per Fyne unit, so that text can keep its size); nil shows nothing.
+	Draw func(w, h int, scale float32) (image.Image, error)
 	// OnError is told when Draw fails (the image is then left empty).
 	OnError func(error)
 	min     fyne.Size
+	shown   image.Image // the picture last drawn
 }
 
 var _ fyne.Widget = (*ChartImage)(nil)
@@ -29,6 +31,9 @@ func NewChartImage(minSize fyne.Size) *ChartImage {
 	c.ExtendBaseWidget(c)
 	return c
 }
+
+// Image is the picture currently shown (nil before the first draw).
+func (c *ChartImage) Image() image.Image { return c.shown }
 
 // CreateRenderer implements fyne.Widget.
 func (c *ChartImage) CreateRenderer() fyne.WidgetRenderer {
@@ -60,12 +65,13 @@ func (r *chartRenderer) redraw(size fyne.Size) {
 		if c := fyne.CurrentApp().Driver().CanvasForObject(r.chart); c != nil {
 			scale = c.Scale()
 		}
-		img, err := r.chart.Draw(int(size.Width*scale), int(size.Height*scale))
+		img, err := r.chart.Draw(int(size.Width*scale), int(size.Height*scale), scale)
 		if err != nil && r.chart.OnError != nil {
 			r.chart.OnError(err)
 		}
 		r.img.Image = img
 	}
+	r.chart.shown = r.img.Image
 	r.img.Refresh()
 }
 

@@ -12,7 +12,7 @@ func TestChartImageDrawsAtItsSize(t *testing.T) {
 	test.NewTempApp(t)
 	c := NewChartImage(fyne.NewSize(200, 100))
 	var calls [][2]int
-	c.Draw = func(w, h int) (image.Image, error) {
+	c.Draw = func(w, h int, _ float32) (image.Image, error) {
 		calls = append(calls, [2]int{w, h})
 		return image.NewRGBA(image.Rect(0, 0, w, h)), nil
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/masterplan-app/masterplan/assets"
 	"github.com/masterplan-app/masterplan/data/catalog"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // appID is the app's unique ID (Preferences, notifications); it matches FyneApp.toml.
@@ -53,7 +54,7 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 		app.ApplyTheme(a, set.Theme)
 	}
 	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true,
-		Notifier: newDesktopNotifier(), ReminderSources: reminderSources(st)})
+		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st)})
 	shell.Start()
 	stopReminders := shell.StartReminders(ctx, trayAvailable())
 	w.ShowAndRun()

@@ -10,7 +10,6 @@ import (
 
 	"github.com/masterplan-app/masterplan/assets"
 	"github.com/masterplan-app/masterplan/data/remind"
-	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // appName is how the notification centre names the sender.
@@ -40,15 +39,6 @@ func (n *desktopNotifier) Notify(ctx context.Context, title, body string) error 
 		return fmt.Errorf("show notification %q: %w", title, err)
 	}
 	return nil
-}
-
-// reminderSources is the one place that tells reminders about the other
-// feature areas' records: the reading pace and the week's study hours for
-// the nudges, and the exams for the calendar export. An area whose store
-// methods this build does not have yet leaves its field nil: its nudge
-// stays quiet and the calendar has no exams.
-func reminderSources(*store.Store) remind.Sources {
-	return remind.Sources{}
 }
 
 // trayAvailable says whether the desktop shows tray icons. Windows and

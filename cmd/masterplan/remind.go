@@ -12,6 +12,7 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/remind"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/summary"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -60,7 +61,7 @@ func runRemind(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	r := &remind.Runner{
-		Store: st, Notifier: newDesktopNotifier(), Sources: reminderSources(st), Now: e.now, Name: "remind",
+		Store: st, Notifier: newDesktopNotifier(), Sources: summary.ReminderSources(st), Now: e.now, Name: "remind",
 		Logf:      func(format string, args ...any) { fmt.Fprintf(e.stderr, format+"\n", args...) },
 		Delivered: func(ds []remind.Delivery) { printDeliveries(e.stdout, ds, e.now()) },
 	}
@@ -405,7 +406,7 @@ func exportICS(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	in, err := remind.Calendar(ctx, st, reminderSources(st), e.now())
+	in, err := remind.Calendar(ctx, st, summary.ReminderSources(st), e.now())
 	if errors.Is(err, remind.ErrNoRotation) {
 		return err
 	}

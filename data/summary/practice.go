@@ -45,14 +45,9 @@ type Practice struct {
 
 // LoadPractice reads rotation rot's exams, topics and attempts and
 // forecasts them at instant now in the zone of set.
+// Study hours logged since the first attempt go next to each topic's score
+// change.
 func LoadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set data.Settings, now time.Time) (Practice, error) {
-	// study sessions are wired in when the study area lands
-	return loadPractice(ctx, st, rot, set, now, nil)
-}
-
-// loadPractice is LoadPractice with the study sessions whose hours are put
-// next to each topic's score change.
-func loadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set data.Settings, now time.Time, sessions []data.StudySession) (Practice, error) {
 	p := Practice{Rotation: rot, Location: set.Location()}
 	p.Today = data.DateOf(now, p.Location)
 	var err error
@@ -65,11 +60,30 @@ func loadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set d
 	if p.Attempts, err = st.Attempts(ctx, rot.ID); err != nil {
 		return p, err
 	}
+	var sessions []data.StudySession
+	if first, ok := firstAttemptDay(p.Attempts); ok {
+		// Only sessions from the first attempt's day on count: reading
+		// ten years of study to use the last few weeks would be waste.
+		if sessions, err = st.StudySessions(ctx, first.In(p.Location), time.Time{}); err != nil {
+			return p, err
+		}
+	}
 	p.Report = data.PracticeReadiness(data.PracticeInput{
 		Exams: p.Exams, Topics: p.Topics, Attempts: p.Attempts, Study: topicStudy(sessions),
 		Today: p.Today, Location: p.Location,
 	})
 	return p, nil
+}
+
+// firstAttemptDay is the day of the earliest attempt.
+func firstAttemptDay(attempts []data.Attempt) (data.Date, bool) {
+	var first data.Date
+	for _, a := range attempts {
+		if first.IsZero() || a.Date.Before(first) {
+			first = a.Date
+		}
+	}
+	return first, !first.IsZero()
 }
 
 // topicStudy reduces study sessions to what readiness needs.

@@ -52,7 +52,10 @@ func TestLoadPracticeStudyHours(t *testing.T) {
 		{Start: time.Date(2026, 11, 9, 12, 0, 0, 0, time.UTC), Duration: 5 * time.Hour, Topic: dns.Name}, // before the first attempt
 		{Start: time.Date(2026, 11, 12, 12, 0, 0, 0, time.UTC), Duration: 2 * time.Hour, Topic: dns.Name},
 	}
-	p, err := loadPractice(ctx, st, rot, set, now, sessions)
+	if _, err := st.AddStudySessions(ctx, sessions); err != nil {
+		t.Fatal(err)
+	}
+	p, err := LoadPractice(ctx, st, rot, set, now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -142,7 +143,33 @@ func (s Summary) Text() string {
 		}
 		out += fmt.Sprintf("  %s %s  %s  (id %d)\n", mark, m.Due, m.Title, m.ID)
 	}
+	if s.Reading != nil {
+		out += areaText("Reading", s.Reading.Text())
+	}
+	if s.Study != nil {
+		out += areaText("Study", s.Study.Text())
+	}
+	if s.Practice != nil {
+		out += areaText("Practice", s.Practice.Text())
+	}
+	if s.Budget != nil {
+		out += areaText("Budget", s.Budget.Text())
+	}
+	if s.Reminders != nil {
+		out += areaText("Reminders", s.Reminders.Text())
+	}
 	return out
+}
+
+// areaText sets an area's lines under its title, as the milestones are.
+// Some areas' texts (also the dashboard cards') already start with their
+// title; the others get it here.
+func areaText(title, body string) string {
+	body = strings.TrimRight(body, "\n")
+	if !strings.HasPrefix(body, title+":") {
+		body = title + ":\n  " + strings.ReplaceAll(body, "\n", "\n  ")
+	}
+	return "\n" + body + "\n"
 }
 
 func daysText(n int) string {

@@ -1,0 +1,69 @@
+package summary
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/remind"
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/transfer"
+)
+
+// ReminderSources gives the reminder runner what the other areas know: the
+// reading pace and the week's study hours for the nudges, the exams for the
+// calendar. Each reads the store afresh, so a change made in the app since
+// the runner started counts at its next pass.
+func ReminderSources(st *store.Store) remind.Sources {
+	return remind.Sources{
+		ReadingPace: func(ctx context.Context, today data.Date) (data.Date, data.Date, error) {
+			rot, err := rotationOrZero(ctx, st)
+			if err != nil {
+				return data.Date{}, data.Date{}, err
+			}
+			p, err := LoadReadingPace(ctx, st, rot, today)
+			if err != nil {
+				return data.Date{}, data.Date{}, err
+			}
+			return p.Report.ProjectedFinish, p.Deadline, nil
+		},
+		WeekStudyHours: func(ctx context.Context, now time.Time) (float64, error) {
+			set, err := st.Settings(ctx)
+			if err != nil {
+				return 0, err
+			}
+			loc := set.Location()
+			weekStart := data.WeekStartDate(data.DateOf(now, loc), set.WeekStart)
+			sessions, err := st.StudySessions(ctx, weekStart.In(loc).Add(-data.MaxStudySession), time.Time{})
+			if err != nil {
+				return 0, err
+			}
+			return data.WeekHours(sessions, loc, now, set.WeekStart), nil
+		},
+		ExamDates: func(ctx context.Context) ([]transfer.ExamDate, error) {
+			rot, err := rotationOrZero(ctx, st)
+			if err != nil || rot.ID == 0 {
+				return nil, err
+			}
+			exams, err := st.Exams(ctx, rot.ID)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]transfer.ExamDate, 0, len(exams))
+			for _, e := range exams {
+				out = append(out, transfer.ExamDate{ID: e.ID, Name: e.Name, Date: e.Date})
+			}
+			return out, nil
+		},
+	}
+}
+
+// rotationOrZero is the rotation, or the zero Rotation before setup.
+func rotationOrZero(ctx context.Context, st *store.Store) (data.Rotation, error) {
+	rot, err := st.Rotation(ctx)
+	if errors.Is(err, data.ErrNotFound) {
+		return data.Rotation{}, nil
+	}
+	return rot, err
+}

@@ -1,0 +1,39 @@
+package summary
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// The reminder runner sees the other areas' records through the sources:
+// the reading deadline, this week's study hours, and the exams.
+func TestReminderSources(t *testing.T) {
+	ctx := context.Background()
+	st, _, es, ts := practiceStore(t) // first block 2027-03-01, Los Angeles
+	src := ReminderSources(st)
+	now := time.Date(2026, 11, 20, 20, 0, 0, 0, time.UTC) // Friday noon in Los Angeles
+
+	today := data.NewDate(2026, 11, 20)
+	finish, deadline, err := src.ReadingPace(ctx, today)
+	if err != nil || deadline != data.NewDate(2027, 2, 22) || finish != today {
+		t.Errorf("ReadingPace = %v, %v, %v; want finished today (nothing to read) and the deadline 7 days before the block", finish, deadline, err)
+	}
+
+	if _, err := st.AddStudySessions(ctx, []data.StudySession{
+		{Start: time.Date(2026, 11, 18, 17, 0, 0, 0, time.UTC), Duration: 90 * time.Minute, Topic: ts[0].Name}, // this week
+		{Start: time.Date(2026, 11, 14, 17, 0, 0, 0, time.UTC), Duration: 3 * time.Hour, Topic: ts[0].Name},    // last week
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if h, err := src.WeekStudyHours(ctx, now); err != nil || h != 1.5 {
+		t.Errorf("WeekStudyHours = %v, %v; want 1.5", h, err)
+	}
+
+	exams, err := src.ExamDates(ctx)
+	if err != nil || len(exams) != len(es) || exams[0].Name != es[0].Name {
+		t.Errorf("ExamDates = %+v, %v; want the %d exams", exams, err, len(es))
+	}
+}

@@ -319,3 +319,27 @@ func TestShortcutsFromInsideAField(t *testing.T) {
 		t.Fatalf("Ctrl+1 typed in a field left %q showing", got)
 	}
 }
+
+// Ctrl+F puts the cursor in the visible screen's find box.
+func TestCtrlFFindsOnEveryListScreen(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	c := sh.Window.Canvas()
+	for _, tc := range []struct {
+		screen int
+		box    func() fyne.Focusable
+	}{
+		{2, func() fyne.Focusable { return sh.screens[2].(*readingScreen).findBox }},
+		{3, func() fyne.Focusable { return sh.screens[3].(*studyScreen).findEntry }},
+		{4, func() fyne.Focusable { return sh.screens[4].(*practiceScreen).filter }},
+		{5, func() fyne.Focusable { return sh.screens[5].(*budgetScreen).findBox }},
+	} {
+		sh.Select(tc.screen)
+		c.Unfocus()
+		c.(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyF))
+		if c.Focused() != tc.box() {
+			t.Errorf("%s: Ctrl+F focused %T, want the find box", sh.SelectedTitle(), c.Focused())
+		}
+	}
+}

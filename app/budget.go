@@ -42,7 +42,7 @@ type budgetScreen struct {
 
 	heading   *widget.Label
 	missing   *widget.Label
-	find      *widget.Entry
+	findBox   *widget.Entry
 	list      *widget.List
 	empty     *widget.Label
 	footer    *widget.Label
@@ -80,9 +80,9 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.missing.Importance = widget.DangerImportance
 	b.footer.TextStyle.Bold = true
 
-	b.find = widget.NewEntry()
-	b.find.SetPlaceHolder("Find items by category, description, currency or date")
-	b.find.OnChanged = func(string) { b.applyFind() }
+	b.findBox = widget.NewEntry()
+	b.findBox.SetPlaceHolder("Find items by category, description, currency or date")
+	b.findBox.OnChanged = func(string) { b.applyFind() }
 
 	b.list = widget.NewList(
 		func() int { return len(b.shown) },
@@ -188,7 +188,7 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 		container.NewHBox(add, fee, hotel, meals),
 		b.missing,
 	)
-	items := container.NewBorder(container.NewVBox(b.find, b.empty), container.NewVBox(b.undoBar, b.footer), nil, nil, b.list)
+	items := container.NewBorder(container.NewVBox(b.findBox, b.empty), container.NewVBox(b.undoBar, b.footer), nil, nil, b.list)
 
 	totals := container.NewHSplit(
 		container.NewBorder(nil, b.totalsText, nil, nil, b.totalsTable),
@@ -359,7 +359,7 @@ func (b *budgetScreen) itemDetail(i int) string {
 
 // applyFind shows the items whose text contains every word typed.
 func (b *budgetScreen) applyFind() {
-	words := strings.Fields(strings.ToLower(b.find.Text))
+	words := strings.Fields(strings.ToLower(b.findBox.Text))
 	b.shown = b.shown[:0]
 	for i, it := range b.items {
 		hay := strings.ToLower(itemTitle(it) + " " + it.Planned.Format() + " " + it.Actual.Format() + " " + string(it.PaidBy))
@@ -1210,4 +1210,15 @@ func uniq(ss []string) []string {
 		}
 	}
 	return out
+}
+
+var _ finder = (*budgetScreen)(nil)
+
+// find shows the items and puts the cursor in their find box (Ctrl+F).
+func (b *budgetScreen) find() {
+	if b.tabs == nil {
+		return
+	}
+	b.tabs.SelectIndex(0)
+	b.shell.Window.Canvas().Focus(b.findBox)
 }

@@ -149,7 +149,7 @@ func TestBudgetAddItemsByTypingUpdatesTotals(t *testing.T) {
 	if b.chart.Image == nil {
 		t.Error("no chart drawn for a budget with items")
 	}
-	b.find.SetText("taxi")
+	b.findBox.SetText("taxi")
 	if b.list.Length() != 1 {
 		t.Errorf("find 'taxi' shows %d rows", b.list.Length())
 	}

@@ -900,3 +900,14 @@ func practiceCard(s summary.Summary) (title, text string) {
 	}
 	return "Practice readiness", strings.Join(lines, "\n")
 }
+
+var _ finder = (*practiceScreen)(nil)
+
+// find shows the attempts and puts the cursor in their find box (Ctrl+F).
+func (ps *practiceScreen) find() {
+	if ps.tabs == nil {
+		return
+	}
+	ps.tabs.SelectIndex(1)
+	ps.shell.Window.Canvas().Focus(ps.filter)
+}

@@ -46,6 +46,10 @@ type screen interface {
 	newItem()
 }
 
+// finder is a screen with a list that Ctrl+F searches: find puts the
+// cursor in its find box.
+type finder interface{ find() }
+
 // screenDef registers a screen: its title, icon and constructor. The order
 // of screens in the table is the order of the navigation and of Ctrl+1..8.
 type screenDef struct {
@@ -199,6 +203,11 @@ func (s *Shell) addShortcuts() {
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		s.screens[s.tabs.SelectedIndex()].newItem()
+	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if f, ok := s.screens[s.tabs.SelectedIndex()].(finder); ok {
+			f.find()
+		}
 	})
 }
 

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,9 +30,6 @@ const (
 	studyChartW = 760
 	studyChartH = 280
 )
-
-// finder is a screen with a list that Ctrl+F searches.
-type finder interface{ find() }
 
 // studyScreen times study, logs it by hand, and shows this week against the
 // goal, the streak, hours by topic and the charts.
@@ -143,15 +139,6 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.undoBar = container.NewHBox(sc.undoText, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), sc.undoDelete))
 	sc.undoBar.Hide()
 
-	// Ctrl+F goes to the visible screen's find box, whichever screen that is.
-	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if s.tabs == nil {
-			return
-		}
-		if f, ok := s.screens[s.tabs.SelectedIndex()].(finder); ok {
-			f.find()
-		}
-	})
 	sc.load()
 	sc.offerRecovery()
 	return sc

@@ -42,7 +42,7 @@ type budgetScreen struct {
 
 	heading   *widget.Label
 	missing   *widget.Label
-	findBox   *widget.Entry
+	findBox   *widgets.Entry
 	list      *widget.List
 	empty     *widget.Label
 	footer    *widget.Label
@@ -80,7 +80,7 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.missing.Importance = widget.DangerImportance
 	b.footer.TextStyle.Bold = true
 
-	b.findBox = widget.NewEntry()
+	b.findBox = widgets.NewEntry()
 	b.findBox.SetPlaceHolder("Find items by category, description, currency or date")
 	b.findBox.OnChanged = func(string) { b.applyFind() }
 
@@ -557,7 +557,7 @@ func (b *budgetScreen) undo() {
 func (b *budgetScreen) editRate(r data.Rate) {
 	cur := currencyEntry("currency", false)
 	cur.SetText(r.Currency)
-	rate := widget.NewEntry()
+	rate := widgets.NewEntry()
 	rate.SetPlaceHolder("e.g. 0.7905")
 	rate.Validator = func(v string) error { _, err := data.ParseRate("rate", v, b.mark); return err }
 	if !r.ToHome.IsZero() {
@@ -675,14 +675,14 @@ func validateAll(fields ...fyne.Validatable) error {
 
 // amountEntry is an entry for an amount typed with the user's decimal mark
 // (or an unambiguous one); an optional one may stay empty.
-func amountEntry(field string, optional bool, mark data.DecimalMark) *widget.Entry {
+func amountEntry(field string, optional bool, mark data.DecimalMark) *widgets.Entry {
 	return amountEntryFunc(field, optional, func() data.DecimalMark { return mark })
 }
 
 // amountEntryFunc is amountEntry for a long-lived entry whose decimal mark
 // may change while it shows.
-func amountEntryFunc(field string, optional bool, mark func() data.DecimalMark) *widget.Entry {
-	e := widget.NewEntry()
+func amountEntryFunc(field string, optional bool, mark func() data.DecimalMark) *widgets.Entry {
+	e := widgets.NewEntry()
 	e.SetPlaceHolder("e.g. 1,234.50")
 	if mark() == data.DecimalComma {
 		e.SetPlaceHolder("e.g. 1.234,50")
@@ -698,12 +698,12 @@ func amountEntryFunc(field string, optional bool, mark func() data.DecimalMark) 
 }
 
 // currencyEntry picks or types an ISO 4217 code; lower case is accepted.
-func currencyEntry(field string, optional bool) *widget.SelectEntry {
+func currencyEntry(field string, optional bool) *widgets.SelectEntry {
 	var codes []string
 	for _, c := range data.Currencies() {
 		codes = append(codes, c.Code)
 	}
-	e := widget.NewSelectEntry(codes)
+	e := widgets.NewSelectEntry(codes)
 	e.SetPlaceHolder("e.g. USD")
 	e.Validator = func(v string) error {
 		if optional && strings.TrimSpace(v) == "" {
@@ -728,15 +728,15 @@ func budgetCard(s summary.Summary) (title, text string) {
 // budgetItemForm holds the item dialog's fields.
 type budgetItemForm struct {
 	category    *widget.Select
-	description *widget.Entry
+	description *widgets.Entry
 	date, end   *widgets.DateEntry
-	planned     *widget.Entry
-	plannedCur  *widget.SelectEntry
-	actual      *widget.Entry
-	actualCur   *widget.SelectEntry
-	charged     *widget.Entry
+	planned     *widgets.Entry
+	plannedCur  *widgets.SelectEntry
+	actual      *widgets.Entry
+	actualCur   *widgets.SelectEntry
+	charged     *widgets.Entry
 	paidBy      *widget.RadioGroup
-	percent     *widget.Entry
+	percent     *widgets.Entry
 	reimb       *widget.Select
 	reimbDate   *widgets.DateEntry
 	refund      *widget.Check
@@ -756,7 +756,7 @@ var (
 // editItem opens the item form on it; an item with ID 0 is added.
 func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 	f := &budgetItemForm{
-		description: widget.NewEntry(),
+		description: widgets.NewEntry(),
 		date:        widgets.NewDateEntry("date", true),
 		end:         widgets.NewDateEntry("end date", true),
 		planned:     amountEntry("planned", false, b.mark),
@@ -764,7 +764,7 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 		actual:      amountEntry("actual", true, b.mark),
 		actualCur:   currencyEntry("actual currency", true),
 		charged:     amountEntry("actual home", true, b.mark),
-		percent:     widget.NewEntry(),
+		percent:     widgets.NewEntry(),
 		reimbDate:   widgets.NewDateEntry("reimbursement date", true),
 		refund:      widget.NewCheck("Refund: money coming back, written with a minus sign", nil),
 		rateInfo:    widget.NewLabel(""),
@@ -1014,11 +1014,11 @@ func editAmount(m data.Money, mark data.DecimalMark) string {
 // location's hotel rate (and per diem), side by side with the plan.
 type scenarioForm struct {
 	b          *budgetScreen
-	label      *widget.Entry
-	nightly    *widget.Entry
-	nightlyCur *widget.SelectEntry
-	daily      *widget.Entry
-	dailyCur   *widget.SelectEntry
+	label      *widgets.Entry
+	nightly    *widgets.Entry
+	nightlyCur *widgets.SelectEntry
+	daily      *widgets.Entry
+	dailyCur   *widgets.SelectEntry
 	note       *widget.Label
 	result     *widget.Table
 	rows       [][3]string
@@ -1027,12 +1027,12 @@ type scenarioForm struct {
 }
 
 func newScenarioForm(b *budgetScreen) *scenarioForm {
-	s := &scenarioForm{b: b, label: widget.NewEntry(), nightlyCur: currencyEntry("nightly rate currency", false),
+	s := &scenarioForm{b: b, label: widgets.NewEntry(), nightlyCur: currencyEntry("nightly rate currency", false),
 		dailyCur: currencyEntry("daily rate currency", true), note: widget.NewLabel("")}
 	markNow := func() data.DecimalMark { return b.mark }
 	s.nightly = amountEntryFunc("nightly rate", false, markNow)
 	s.daily = amountEntryFunc("daily rate", true, markNow)
-	for _, e := range []*widget.Entry{s.label, s.nightly, &s.nightlyCur.Entry, s.daily, &s.dailyCur.Entry} {
+	for _, e := range []*widget.Entry{&s.label.Entry, &s.nightly.Entry, &s.nightlyCur.Entry, &s.daily.Entry, &s.dailyCur.Entry} {
 		e.OnSubmitted = func(string) { s.compare() }
 	}
 	s.label.SetPlaceHolder("e.g. London")

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
 )
@@ -120,8 +121,8 @@ func TestBudgetAddItemsByTypingUpdatesTotals(t *testing.T) {
 	// Add the EUR rate by typing: the totals now include the taxi.
 	b.editRate(data.Rate{})
 	form := findForm(t, sh.Window.Canvas())
-	cur := form.Items[0].Widget.(*widget.SelectEntry)
-	rate := form.Items[1].Widget.(*widget.Entry)
+	cur := form.Items[0].Widget.(*widgets.SelectEntry)
+	rate := form.Items[1].Widget.(*widgets.Entry)
 	test.Type(cur, "EUR")
 	test.Type(rate, "0.85")
 	form.OnSubmit()
@@ -262,7 +263,7 @@ func TestBudgetGeneratorsAndScenario(t *testing.T) {
 
 	b.generate(data.CategoryHotel)
 	form := findForm(t, sh.Window.Canvas())
-	amount := form.Items[0].Widget.(*widget.Entry)
+	amount := form.Items[0].Widget.(*widgets.Entry)
 	test.Type(amount, "189")
 	form.OnSubmit()
 	items := budgetItems(t, st)
@@ -282,8 +283,8 @@ func TestBudgetGeneratorsAndScenario(t *testing.T) {
 
 	b.generate(data.CategoryMeals)
 	form = findForm(t, sh.Window.Canvas())
-	form.Items[0].Widget.(*widget.Entry).SetText("")
-	test.Type(form.Items[0].Widget.(*widget.Entry), "0")
+	form.Items[0].Widget.(*widgets.Entry).SetText("")
+	test.Type(form.Items[0].Widget.(*widgets.Entry), "0")
 	form.OnSubmit()
 	if !strings.Contains(test.RenderToMarkup(sh.Window.Canvas()), "above zero") {
 		t.Error("a zero per diem is not refused with a message")

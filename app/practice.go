@@ -39,7 +39,7 @@ type practiceScreen struct {
 	readyEmpty   *widget.Label
 	attemptList  *widget.List
 	attemptEmpty *widget.Label
-	filter       *widget.Entry
+	filter       *widgets.Entry
 	shown        []data.Attempt // the attempts listed: filtered, newest first
 	undoBar      *fyne.Container
 	undoLabel    *widget.Label
@@ -101,7 +101,7 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 		})
 	ps.attemptEmpty = widget.NewLabel("No practice attempts yet. Press Ctrl+N to record one: choose the exam, then type each topic's score as correct/total (32/40) or a percentage (85%).")
 	ps.attemptEmpty.Wrapping = fyne.TextWrapWord
-	ps.filter = widget.NewEntry()
+	ps.filter = widgets.NewEntry()
 	ps.filter.SetPlaceHolder("Find attempts by exam, source, note or date")
 	ps.filter.OnChanged = func(string) { ps.applyFilter() }
 	ps.undoBar = container.NewHBox(ps.undoLabel, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), ps.undoDelete))
@@ -500,16 +500,16 @@ func (ps *practiceScreen) editAttempt(a data.Attempt) {
 			sources = append(sources, o.Source)
 		}
 	}
-	source := widget.NewSelectEntry(sources)
+	source := widgets.NewSelectEntry(sources)
 	source.SetText(a.Source)
 	source.Validator = func(v string) error { return data.CheckText("source", v, false, data.MaxNameLen) }
-	minutes := widget.NewEntry()
+	minutes := widgets.NewEntry()
 	minutes.SetPlaceHolder("minutes, e.g. 90 (optional)")
 	if a.Duration > 0 {
 		minutes.SetText(strconv.FormatFloat(a.Duration.Minutes(), 'f', -1, 64))
 	}
 	minutes.Validator = func(v string) error { _, err := parseAttemptMinutes(v); return err }
-	notes := widget.NewEntry()
+	notes := widgets.NewEntry()
 	notes.SetText(a.Notes)
 	notes.Validator = func(v string) error { return data.CheckText("notes", v, false, data.MaxNoteLen) }
 
@@ -521,7 +521,7 @@ func (ps *practiceScreen) editAttempt(a data.Attempt) {
 	scroll.SetMinSize(fyne.NewSize(0, 250))
 	type scoreRow struct {
 		topic data.Topic
-		entry *widget.Entry
+		entry *widgets.Entry
 	}
 	var rows []scoreRow
 	var submit func()
@@ -533,7 +533,7 @@ func (ps *practiceScreen) editAttempt(a data.Attempt) {
 		rows = nil
 		form := widget.NewForm()
 		for _, t := range ps.attemptTopics(examID, a) {
-			e := widget.NewEntry()
+			e := widgets.NewEntry()
 			e.SetPlaceHolder("e.g. 32/40 or 85%")
 			if s, ok := a.Score(t.ID); ok {
 				e.SetText(formatScoreCell(s))
@@ -617,7 +617,7 @@ func (ps *practiceScreen) editAttempt(a data.Attempt) {
 			{Text: "Notes", Widget: notes},
 		}, fields, save)
 	submit = func() { practiceSubmit(fd, save, fields) }
-	for _, e := range []*widget.Entry{minutes, notes} {
+	for _, e := range []*widgets.Entry{minutes, notes} {
 		e.OnSubmitted = func(string) { submit() }
 	}
 	day.OnSubmitted = func(string) { submit() }
@@ -699,12 +699,12 @@ const (
 // result. A failed result adds a retake milestone to the rotation.
 func (ps *practiceScreen) editExam(e data.Exam) {
 	ps.notice.Hide()
-	name := widget.NewEntry()
+	name := widgets.NewEntry()
 	name.SetText(e.Name)
 	name.Validator = func(v string) error { return data.CheckText("name", v, true, data.MaxNameLen) }
 	kind := widget.NewSelect([]string{data.ExamWritten, data.ExamLab}, nil)
 	kind.SetSelected(e.Kind)
-	pass := widget.NewEntry()
+	pass := widgets.NewEntry()
 	pass.SetText(strconv.FormatFloat(e.PassMark, 'f', -1, 64))
 	pass.Validator = func(v string) error { _, err := parsePassMark(v); return err }
 	day := widgets.NewDateEntry("date", true)
@@ -768,7 +768,7 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 			{Text: "Result", Widget: result},
 			{Text: "Result date", Widget: resultDay},
 		}, fields, save)
-	for _, en := range []*widget.Entry{name, pass, &day.Entry, &resultDay.Entry} {
+	for _, en := range []*widget.Entry{&name.Entry, &pass.Entry, &day.Entry, &resultDay.Entry} {
 		en.OnSubmitted = func(string) { practiceSubmit(fd, save, fields) }
 	}
 }
@@ -795,7 +795,7 @@ func (ps *practiceScreen) deleteExam(e data.Exam) {
 // editTopic opens the topic form: its name and the exams that cover it.
 // Renaming keeps the topic's scores.
 func (ps *practiceScreen) editTopic(t data.Topic) {
-	name := widget.NewEntry()
+	name := widgets.NewEntry()
 	name.SetText(t.Name)
 	name.Validator = func(v string) error { return data.CheckText("name", v, true, data.MaxNameLen) }
 	var names []string

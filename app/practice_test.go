@@ -100,10 +100,10 @@ func TestPracticeRecordAttemptByKeyboard(t *testing.T) {
 	if got := main.Items[0].Widget.(*widgets.DateEntry).Text; got != "2026-11-23" {
 		t.Errorf("date defaults to %q, want today", got)
 	}
-	test.Type(main.Items[2].Widget.(*widget.SelectEntry), "MeasureUp")
-	test.Type(main.Items[3].Widget.(*widget.Entry), "90")
-	first := scores.Items[0].Widget.(*widget.Entry)
-	second := scores.Items[1].Widget.(*widget.Entry)
+	test.Type(main.Items[2].Widget.(*widgets.SelectEntry), "MeasureUp")
+	test.Type(main.Items[3].Widget.(*widgets.Entry), "90")
+	first := scores.Items[0].Widget.(*widgets.Entry)
+	second := scores.Items[1].Widget.(*widgets.Entry)
 	test.Type(first, "32/40")
 	test.Type(second, "85%")
 	pressEnter(second)
@@ -142,7 +142,7 @@ func TestPracticeBadInputSavesNothing(t *testing.T) {
 	t.Run("correct above total", func(t *testing.T) {
 		ps.newItem()
 		forms := inDialog[*widget.Form](t, c)
-		e := forms[1].Items[0].Widget.(*widget.Entry)
+		e := forms[1].Items[0].Widget.(*widgets.Entry)
 		test.Type(e, "11/10")
 		if err := e.Validate(); err == nil || !strings.Contains(err.Error(), "more than the total") {
 			t.Errorf("field message = %v", err)
@@ -172,7 +172,7 @@ func TestPracticeBadInputSavesNothing(t *testing.T) {
 		es, _ := st.Exams(ctx, rot.ID)
 		ps.editExam(es[0])
 		form := inDialog[*widget.Form](t, c)[0]
-		pass := form.Items[2].Widget.(*widget.Entry)
+		pass := form.Items[2].Widget.(*widgets.Entry)
 		pass.SetText("")
 		test.Type(pass, "150")
 		pressEnter(pass)

@@ -753,19 +753,19 @@ func (r *readingScreen) editItem(it data.ReadingItem) {
 	title := widgets.NewShortcutEntry()
 	title.SetText(it.Title)
 	title.Validator = func(s string) error { return data.CheckLine("title", s, true, data.MaxNameLen) }
-	author := widget.NewEntry()
+	author := widgets.NewEntry()
 	author.SetText(it.Author)
 	author.Validator = func(s string) error { return data.CheckLine("author", s, false, data.MaxNameLen) }
 	kind := widget.NewSelect(data.ReadingKinds(), nil)
 	kind.SetSelected(orDefault(it.Kind, data.ReadingBook))
-	topic := widget.NewSelectEntry(r.topicNames())
+	topic := widgets.NewSelectEntry(r.topicNames())
 	topic.SetText(it.Topic)
 	topic.Validator = func(s string) error { return data.CheckLine("topic", s, false, data.MaxNameLen) }
-	url := widget.NewEntry()
+	url := widgets.NewEntry()
 	url.SetText(it.URL)
 	url.SetPlaceHolder("https://…")
 	url.Validator = func(s string) error { return data.CheckURL("url", s) }
-	size := widget.NewEntry()
+	size := widgets.NewEntry()
 	size.SetPlaceHolder("empty when not known")
 	if it.Size > 0 {
 		size.SetText(strconv.Itoa(it.Size))
@@ -773,7 +773,7 @@ func (r *readingScreen) editItem(it data.ReadingItem) {
 	size.Validator = intValidator("size", true)
 	unit := widget.NewSelect(data.ReadingUnits(), nil)
 	unit.SetSelected(orDefault(it.Unit, data.ReadingPages))
-	done := widget.NewEntry()
+	done := widgets.NewEntry()
 	done.SetText(strconv.Itoa(it.Done))
 	done.Validator = intValidator("done", false)
 	status := widget.NewSelect(data.ReadingStatuses(), nil)
@@ -784,7 +784,7 @@ func (r *readingScreen) editItem(it data.ReadingItem) {
 	priority.SetSelected(strconv.Itoa(max(1, orDefaultInt(it.Priority, data.DefaultPriority))))
 	due := widgets.NewDateEntry("due", true)
 	due.SetDate(it.Due)
-	notes := widget.NewMultiLineEntry()
+	notes := widgets.NewMultiLineEntry()
 	notes.SetText(it.Notes)
 	notes.SetMinRowsVisible(3)
 	notes.Validator = func(s string) error { return data.CheckText("notes", s, false, data.MaxNoteLen) }
@@ -949,7 +949,7 @@ func (r *readingScreen) undoDelete() {
 // paceSettings edits how many days before the first block the reading
 // should be finished.
 func (r *readingScreen) paceSettings() {
-	days := widget.NewEntry()
+	days := widgets.NewEntry()
 	days.SetText(strconv.Itoa(r.pace.LeadDays))
 	days.Validator = func(s string) error {
 		n, err := strconv.Atoi(strings.TrimSpace(s))

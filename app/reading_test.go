@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/summary"
@@ -374,7 +375,7 @@ func TestReadingPaceSettings(t *testing.T) {
 	}
 	r.paceSettings()
 	form := findForm(t, sh.Window.Canvas())
-	days := form.Items[0].Widget.(*widget.Entry)
+	days := form.Items[0].Widget.(*widgets.Entry)
 	days.SetText("")
 	test.Type(days, "-3")
 	form.OnSubmit()

@@ -486,7 +486,7 @@ func (r *remindersScreen) editMilestones() {
 	list := widget.NewList(
 		func() int { return len(open) },
 		func() fyne.CanvasObject {
-			days := widget.NewEntry()
+			days := widgets.NewEntry()
 			days.Validator = func(v string) error {
 				if strings.TrimSpace(v) == "" {
 					return nil
@@ -505,7 +505,7 @@ func (r *remindersScreen) editMilestones() {
 			row.Objects[0].(*widget.Label).SetText(m.Due.String() + "  " + m.Title)
 			controls := row.Objects[1].(*fyne.Container)
 			check := controls.Objects[0].(*widget.Check)
-			days := controls.Objects[1].(*fyne.Container).Objects[0].(*widget.Entry)
+			days := controls.Objects[1].(*fyne.Container).Objects[0].(*widgets.Entry)
 			check.OnChanged, days.OnChanged = nil, nil
 			check.SetChecked(!own || !ms.Off)
 			days.PlaceHolder = fmt.Sprintf("default: %d days", def)

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
 )
@@ -28,15 +29,15 @@ const systemZone = "System"
 // settingsScreen edits the user's settings and manages backups.
 type settingsScreen struct {
 	shell     *Shell
-	currency  *widget.Entry
-	goal      *widget.Entry
-	zone      *widget.SelectEntry
+	currency  *widgets.Entry
+	goal      *widgets.Entry
+	zone      *widgets.SelectEntry
 	weekStart *widget.Select
 	theme     *widget.Select
 	saved     *widget.Label
 	dbPath    *widget.Label
 
-	keep       *widget.Entry      // how many daily backups to keep
+	keep       *widgets.Entry     // how many daily backups to keep
 	backups    []store.AutoBackup // newest first
 	backupList *widget.List
 	noBackups  *widget.Label
@@ -44,11 +45,11 @@ type settingsScreen struct {
 
 func newSettingsScreen(s *Shell) *settingsScreen {
 	st := &settingsScreen{shell: s, saved: widget.NewLabel(""), dbPath: widget.NewLabel("")}
-	st.currency = widget.NewEntry()
+	st.currency = widgets.NewEntry()
 	st.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
-	st.goal = widget.NewEntry()
+	st.goal = widgets.NewEntry()
 	st.goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
-	st.zone = widget.NewSelectEntry(append([]string{systemZone}, commonZones...))
+	st.zone = widgets.NewSelectEntry(append([]string{systemZone}, commonZones...))
 	st.zone.Validator = func(v string) error {
 		if v == systemZone || v == "" {
 			return nil
@@ -63,7 +64,7 @@ func newSettingsScreen(s *Shell) *settingsScreen {
 	st.weekStart = widget.NewSelect(names, nil)
 	st.theme = widget.NewSelect([]string{data.ThemeSystem, data.ThemeLight, data.ThemeDark}, nil)
 	st.dbPath.Wrapping = fyne.TextWrapBreak
-	st.keep = widget.NewEntry()
+	st.keep = widgets.NewEntry()
 	st.keep.Validator = func(v string) error { _, err := data.ParseBackupKeep(v); return err }
 	st.noBackups = widget.NewLabel("No automatic backup yet: MasterPlan makes one each day you open it.")
 	st.noBackups.Wrapping = fyne.TextWrapWord

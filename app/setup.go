@@ -31,13 +31,13 @@ type setupForm struct {
 	shell *Shell
 	done  func()
 
-	track      *widget.SelectEntry
+	track      *widgets.SelectEntry
 	published  *widget.Select
 	start, end *widgets.DateEntry
-	location   *widget.Entry
-	zone       *widget.SelectEntry
-	currency   *widget.Entry
-	goal       *widget.Entry
+	location   *widgets.Entry
+	zone       *widgets.SelectEntry
+	currency   *widgets.Entry
+	goal       *widgets.Entry
 	submit     *widget.Button
 	choices    map[string]catalog.PublishedRotation // published label -> rotation
 }
@@ -48,7 +48,7 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 	for i, t := range s.Catalog.Tracks {
 		names[i] = t.Name
 	}
-	f.track = widget.NewSelectEntry(names)
+	f.track = widgets.NewSelectEntry(names)
 	f.track.PlaceHolder = "Pick a track or type your own"
 	f.track.Validator = func(v string) error { return data.CheckText("track", v, true, data.MaxNameLen) }
 	f.published = widget.NewSelect([]string{ownDates}, f.onPublished)
@@ -56,18 +56,18 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 
 	f.start = widgets.NewDateEntry("start", false)
 	f.end = widgets.NewDateEntry("end", false)
-	f.location = widget.NewEntry()
+	f.location = widgets.NewEntry()
 	f.location.SetText(s.Catalog.Site.Location)
 	f.location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
-	f.zone = widget.NewSelectEntry(commonZones)
+	f.zone = widgets.NewSelectEntry(commonZones)
 	f.zone.SetText(s.Catalog.Site.TimeZone)
 	f.zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 
 	def := data.DefaultSettings()
-	f.currency = widget.NewEntry()
+	f.currency = widgets.NewEntry()
 	f.currency.SetText(def.HomeCurrency)
 	f.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
-	f.goal = widget.NewEntry()
+	f.goal = widgets.NewEntry()
 	f.goal.SetText(strconv.FormatFloat(def.WeeklyGoalHours, 'f', -1, 64))
 	f.goal.Validator = func(v string) error {
 		_, err := parseGoal(v)

@@ -57,7 +57,7 @@ type studyScreen struct {
 	clock      *widget.RichText
 	timerState *widget.Label
 	banner     *widget.Label
-	topic      *widget.SelectEntry
+	topic      *widgets.SelectEntry
 	item       *widget.Select
 	pomoCheck  *widget.Check
 	startPause *widget.Button
@@ -69,7 +69,7 @@ type studyScreen struct {
 	weeklyImg  *widgets.ChartImage
 	heatImg    *widgets.ChartImage
 	topicList  *widget.List
-	findEntry  *widget.Entry
+	findEntry  *widgets.Entry
 	list       *widget.List
 	empty      *widget.Label
 	undoBar    *fyne.Container
@@ -87,7 +87,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.banner.Wrapping = fyne.TextWrapWord
 	sc.banner.Importance = widget.HighImportance
 	sc.banner.Hide()
-	sc.topic = widget.NewSelectEntry(nil)
+	sc.topic = widgets.NewSelectEntry(nil)
 	sc.topic.PlaceHolder = "Topic (optional)"
 	sc.topic.Validator = func(v string) error { return data.CheckLine("topic", v, false, data.MaxNameLen) }
 	sc.item = widget.NewSelect([]string{noReadingItem}, nil)
@@ -113,7 +113,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%s: %s h", name, studyHoursText(t.Hours)))
 		})
-	sc.findEntry = widget.NewEntry()
+	sc.findEntry = widgets.NewEntry()
 	sc.findEntry.PlaceHolder = "Find by topic, note or date (Ctrl+F)"
 	sc.findEntry.OnChanged = func(string) { sc.filter() }
 	sc.list = widget.NewList(
@@ -585,7 +585,7 @@ func (sc *studyScreen) setPomodoro(on bool) {
 // gives, or discard it.
 type timerRecovery struct {
 	dlg                dialog.Dialog
-	end                *widget.Entry
+	end                *widgets.Entry
 	message            *widget.Label
 	keep, log, discard *widget.Button
 }
@@ -597,7 +597,7 @@ func (sc *studyScreen) offerRecovery() {
 	}
 	now := sc.shell.Now()
 	loc := sc.set.Location()
-	r := &timerRecovery{end: widget.NewEntry(), message: widget.NewLabel("")}
+	r := &timerRecovery{end: widgets.NewEntry(), message: widget.NewLabel("")}
 	r.message.Wrapping = fyne.TextWrapWord
 	r.end.SetText(now.In(loc).Format("15:04"))
 	r.end.Validator = func(v string) error { _, err := data.ParseClock("end", v); return err }
@@ -673,7 +673,7 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	loc := sc.set.Location()
 	now := sc.shell.Now()
 	day := widgets.NewDateEntry("date", false)
-	start := widget.NewEntry()
+	start := widgets.NewEntry()
 	start.PlaceHolder = "HH:MM (optional)"
 	start.Validator = func(v string) error {
 		if strings.TrimSpace(v) == "" {
@@ -682,13 +682,13 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 		_, err := data.ParseClock("start", v)
 		return err
 	}
-	dur := widget.NewEntry()
+	dur := widgets.NewEntry()
 	dur.PlaceHolder = "e.g. 1h30m, 45m or 90"
 	dur.Validator = func(v string) error { _, err := data.ParseStudyDuration(v); return err }
-	topic := widget.NewSelectEntry(sc.topicNames)
+	topic := widgets.NewSelectEntry(sc.topicNames)
 	topic.Validator = func(v string) error { return data.CheckLine("topic", v, false, data.MaxNameLen) }
 	item := widget.NewSelect(sc.itemOptions(), nil)
-	note := widget.NewMultiLineEntry()
+	note := widgets.NewMultiLineEntry()
 	note.SetMinRowsVisible(2)
 	note.Validator = func(v string) error { return data.CheckText("note", v, false, data.MaxNoteLen) }
 	title := "Edit session"
@@ -795,8 +795,8 @@ func (sc *studyScreen) undoDelete() {
 // editOptions edits the study settings: streak minimum, Pomodoro lengths
 // and the weekly goal (which the Settings screen edits too).
 func (sc *studyScreen) editOptions() {
-	durEntry := func(field string, d time.Duration) *widget.Entry {
-		e := widget.NewEntry()
+	durEntry := func(field string, d time.Duration) *widgets.Entry {
+		e := widgets.NewEntry()
 		e.SetText(data.FormatStudyDuration(d))
 		e.Validator = func(v string) error {
 			_, err := data.ParseStudyDuration(v)
@@ -809,7 +809,7 @@ func (sc *studyScreen) editOptions() {
 	brk := durEntry("break", sc.opts.Pomodoro.Break)
 	enabled := widget.NewCheck("Start new timers in Pomodoro mode", nil)
 	enabled.SetChecked(sc.opts.PomodoroEnabled)
-	goal := widget.NewEntry()
+	goal := widgets.NewEntry()
 	goal.SetText(strconv.FormatFloat(sc.set.WeeklyGoalHours, 'f', -1, 64))
 	goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
 	fields := map[string]fyne.Validatable{"streak minimum": streak, "work": work, "break": brk, "weekly goal": goal}

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
@@ -321,7 +320,7 @@ func TestStudyLogByTyping(t *testing.T) {
 	t.Run("Enter saves, not while a field is wrong", func(t *testing.T) {
 		sc.newItem()
 		form := findForm(t, sh.Window.Canvas())
-		dur := form.Items[0].Widget.(*widget.Entry)
+		dur := form.Items[0].Widget.(*widgets.Entry)
 		enter := &fyne.KeyEvent{Name: fyne.KeyReturn}
 		test.Type(dur, "abc")
 		dur.TypedKey(enter)

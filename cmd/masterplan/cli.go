@@ -55,6 +55,7 @@ func commands() map[string]command {
 		"import":    {"import a file: import KIND FILE (reading, sessions, practice, budget, rates)", runImport},
 		"export":    {"export: export KIND [-o FILE] (reading, sessions, practice, budget, ics)", runExport},
 		"log":       {"log study time: log DURATION [--topic T] [--date YYYY-MM-DD] [--note N]", runLog},
+		"report":    {"write the business-case report: report [-o FILE.pdf|FILE.html]", runReport},
 		"remind":    {"deliver due reminders: remind [--once]", runRemind},
 	}
 }

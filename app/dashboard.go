@@ -49,8 +49,9 @@ func newDashboardScreen(s *Shell) *dashboardScreen {
 
 func (d *dashboardScreen) view() fyne.CanvasObject {
 	openRotation := widget.NewButtonWithIcon("Open the rotation", theme.NavigateNextIcon(), func() { d.shell.Select(1) })
+	makeReport := widget.NewButtonWithIcon("Business-case report… (Ctrl+P)", theme.DocumentPrintIcon(), d.shell.showReportForm)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		d.headline, d.track, d.today,
+		container.NewBorder(nil, nil, nil, makeReport, d.headline), d.track, d.today,
 		widget.NewCard("Blocks", "", d.blocks),
 		widget.NewCard("Next milestones", "", container.NewVBox(d.milestones, container.NewHBox(openRotation))),
 		d.areas,

@@ -208,7 +208,7 @@ func (st *settingsScreen) backup() {
 		}
 		path := w.URI().Path()
 		w.Close()
-		st.runWithProgress("Backing up…", func() error { return st.shell.Store.Backup(st.shell.ctx(), path) },
+		st.shell.runWithProgress("Backing up…", func() error { return st.shell.Store.Backup(st.shell.ctx(), path) },
 			fmt.Sprintf("Backed up to %s", path))
 	}, st.shell.Window)
 	d.SetFileName("masterplan-" + st.shell.Now().Format("2006-01-02") + ".db")
@@ -238,26 +238,8 @@ func (st *settingsScreen) confirmRestore(path string) {
 			if !ok {
 				return
 			}
-			st.runWithProgress("Restoring…", func() error { return st.shell.Store.Restore(st.shell.ctx(), path, safety) },
+			st.shell.runWithProgress("Restoring…", func() error { return st.shell.Store.Restore(st.shell.ctx(), path, safety) },
 				"Restored. Your previous data is in "+safety)
 		}, st.shell.Window)
 }
 
-// runWithProgress runs work off the UI goroutine behind a progress dialog
-// and reports the outcome.
-func (st *settingsScreen) runWithProgress(title string, work func() error, success string) {
-	prog := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), st.shell.Window)
-	prog.Show()
-	go func() {
-		err := work()
-		fyne.Do(func() {
-			prog.Hide()
-			if err != nil {
-				st.shell.showError(err)
-				return
-			}
-			st.shell.showInfo("Done", success)
-			st.shell.changed()
-		})
-	}()
-}

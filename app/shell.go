@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
@@ -204,6 +205,9 @@ func (s *Shell) addShortcuts() {
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		s.screens[s.tabs.SelectedIndex()].newItem()
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		s.showReportForm()
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		if f, ok := s.screens[s.tabs.SelectedIndex()].(finder); ok {
 			f.find()
@@ -250,4 +254,23 @@ func capitalise(s string) string {
 // showInfo tells the user something in a dialog.
 func (s *Shell) showInfo(title, message string) {
 	dialog.ShowInformation(title, message, s.Window)
+}
+
+// runWithProgress runs work off the UI goroutine behind a progress dialog
+// and reports the outcome.
+func (s *Shell) runWithProgress(title string, work func() error, success string) {
+	prog := dialog.NewCustomWithoutButtons(title, widget.NewProgressBarInfinite(), s.Window)
+	prog.Show()
+	go func() {
+		err := work()
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				s.showError(err)
+				return
+			}
+			s.showInfo("Done", success)
+			s.changed()
+		})
+	}()
 }

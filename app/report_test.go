@@ -1,0 +1,58 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/masterplan-app/masterplan/data/report"
+)
+
+// Ctrl+P opens the report form; a bad amount is refused at its field and
+// nothing is kept; good inputs are kept for the next report.
+func TestReportForm(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	c := sh.Window.Canvas()
+	c.(fyne.Shortcutable).TypedShortcut(ctrl(fyne.KeyP))
+	form := findForm(t, c)
+	raise := form.Items[2].Widget.(fyne.Focusable)
+	test.Type(raise, "lots")
+	form.OnSubmit()
+	if _, ok, _ := st.Setting(context.Background(), settingReportRaise); ok {
+		t.Fatal("a refused raise was kept")
+	}
+	if !strings.Contains(test.RenderToMarkup(c), "an amount is digits") {
+		t.Error("the form does not say what is wrong with the raise")
+	}
+
+	form.Items[2].Widget.(interface{ SetText(string) }).SetText("6000")
+	test.Type(form.Items[1].Widget.(fyne.Focusable), "Fewer escalations.")
+	form.OnSubmit()
+	if v, _, _ := st.Setting(context.Background(), settingReportRaise); v != "6000" {
+		t.Errorf("kept raise %q, want 6000", v)
+	}
+	if v, _, _ := st.Setting(context.Background(), settingReportWhy); v != "Fewer escalations." {
+		t.Errorf("kept why %q", v)
+	}
+}
+
+// The app writes the same report as the CLI: a PDF, or one HTML page.
+func TestWriteReport(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	for format, magic := range map[string]string{report.FormatPDF: "%PDF-", report.FormatHTML: "<!DOCTYPE html>"} {
+		var buf bytes.Buffer
+		if err := sh.writeReport(&buf, report.Options{}, format); err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if !strings.HasPrefix(buf.String(), magic) {
+			t.Errorf("%s report starts %.20q", format, buf.String())
+		}
+	}
+}

@@ -242,4 +242,3 @@ func (st *settingsScreen) confirmRestore(path string) {
 				"Restored. Your previous data is in "+safety)
 		}, st.shell.Window)
 }
-

@@ -119,18 +119,22 @@ func newFlagSet(name string, e *env) *flag.FlagSet {
 // parseFlags parses a command's flags; a flag error is a usage error and
 // --help prints to stdout.
 func parseFlags(fs *flag.FlagSet, e *env, usage string, args []string) error {
-	fs.Usage = func() {
+	printUsage := func() {
 		fmt.Fprintf(e.stdout, "usage: masterplan %s\n\nflags:\n", usage)
 		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(e.stderr)
 	}
+	// Parse would print the usage on --help and on every error; it is
+	// printed once here on --help, and an error is one line on stderr.
+	fs.Usage = func() {}
 	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
 	fs.SetOutput(e.stderr)
+	fs.Usage = printUsage
 	switch {
 	case errors.Is(err, flag.ErrHelp):
-		fs.Usage()
+		printUsage()
 		return err
 	case err != nil:
 		return usagef("%v (see masterplan %s --help)", err, fs.Name())

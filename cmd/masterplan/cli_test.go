@@ -188,3 +188,19 @@ func writeFile(t *testing.T, name, content string) string {
 	}
 	return p
 }
+
+// --help prints the command's usage once, on stdout; a bad flag prints one
+// line on stderr and no usage.
+func TestHelpOnceAndErrorsInOneLine(t *testing.T) {
+	db := setupDB(t)
+	for _, cmd := range []string{"status", "report", "remind", "log", "milestone"} {
+		r := runCLI(t, db, cmd, "--help")
+		if r.code != 0 || strings.Count(r.stdout, "usage: masterplan") != 1 {
+			t.Errorf("%s --help: exit %d, usage shown %d times:\n%s", cmd, r.code, strings.Count(r.stdout, "usage: masterplan"), r.stdout)
+		}
+	}
+	r := runCLI(t, db, "status", "--bogus")
+	if r.code != exitUsage || r.stdout != "" || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+		t.Errorf("status --bogus: exit %d, stdout %q, stderr %q; want 2, nothing, one line", r.code, r.stdout, r.stderr)
+	}
+}

@@ -25,12 +25,6 @@ import (
 // noReadingItem is the reading-item choice for "not a reading item".
 const noReadingItem = "(none)"
 
-// Chart sizes in pixels: drawn at this size and scaled to fit the pane.
-const (
-	studyChartW = 760
-	studyChartH = 280
-)
-
 // studyScreen times study, logs it by hand, and shows this week against the
 // goal, the streak, hours by topic and the charts.
 type studyScreen struct {

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -62,9 +61,9 @@ func readImport(e *env, kind string, args []string) (*importFlags, string, []byt
 		return nil, "", nil, usagef("usage: masterplan %s", usage)
 	}
 	path := fs.Arg(0)
-	b, err := os.ReadFile(path)
+	b, err := readImportFile(path)
 	if err != nil {
-		return nil, "", nil, fmt.Errorf("import %s: %w", kind, err)
+		return nil, "", nil, err
 	}
 	return f, path, b, nil
 }
@@ -168,26 +167,15 @@ func importRates(ctx context.Context, e *env, args []string) error {
 }
 
 func exportBudget(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export budget", e)
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	if err := parseFlags(fs, e, "export budget [-o FILE]", args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("export budget takes no arguments, got %q; use -o FILE", fs.Args())
-	}
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rot, err := currentRotation(ctx, st)
-	if err != nil {
-		return err
-	}
-	items, err := st.BudgetItems(ctx, rot.ID)
-	if err != nil {
-		return err
-	}
-	return writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportBudget(w, items) })
+	return runExportTo(ctx, e, "budget", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+		rot, err := currentRotation(ctx, st)
+		if err != nil {
+			return "", err
+		}
+		items, err := st.BudgetItems(ctx, rot.ID)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%d budget items", len(items)), transfer.ExportBudget(w, items)
+	})
 }

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -35,9 +35,9 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 	} else if fs.NArg() > 0 || file == "" {
 		return usagef("usage: masterplan %s", importPracticeUsage)
 	}
-	b, err := os.ReadFile(file)
+	b, err := readImportFile(file)
 	if err != nil {
-		return fmt.Errorf("import %s: %w", file, err)
+		return err
 	}
 	st, err := e.openStore(ctx)
 	if err != nil {
@@ -144,37 +144,26 @@ func practicePlural(n int, noun string) string {
 }
 
 func exportPractice(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export practice", e)
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	if err := parseFlags(fs, e, "export practice [-o FILE]", args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("export practice takes no arguments, got %q (write to a file with -o FILE)", fs.Args())
-	}
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rot, err := currentRotation(ctx, st)
-	if err != nil {
-		return err
-	}
-	exams, err := st.Exams(ctx, rot.ID)
-	if err != nil {
-		return err
-	}
-	topics, err := st.Topics(ctx, rot.ID)
-	if err != nil {
-		return err
-	}
-	attempts, err := st.Attempts(ctx, rot.ID)
-	if err != nil {
-		return err
-	}
-	if len(attempts) == 0 {
-		fmt.Fprintln(e.stderr, "masterplan export practice: no practice attempts yet; the file has only the header")
-	}
-	return writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportPractice(w, attempts, exams, topics) })
+	return runExportTo(ctx, e, "practice", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+		rot, err := currentRotation(ctx, st)
+		if err != nil {
+			return "", err
+		}
+		exams, err := st.Exams(ctx, rot.ID)
+		if err != nil {
+			return "", err
+		}
+		topics, err := st.Topics(ctx, rot.ID)
+		if err != nil {
+			return "", err
+		}
+		attempts, err := st.Attempts(ctx, rot.ID)
+		if err != nil {
+			return "", err
+		}
+		if len(attempts) == 0 {
+			fmt.Fprintln(e.stderr, "masterplan export practice: no practice attempts yet; the file has only the header")
+		}
+		return fmt.Sprintf("%d attempts", len(attempts)), transfer.ExportPractice(w, attempts, exams, topics)
+	})
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -41,7 +41,7 @@ func importReading(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return usagef("%v", err)
 	}
-	b, err := readReadingFile(path)
+	b, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
@@ -109,57 +109,16 @@ func alreadyText(n int) string {
 	return fmt.Sprintf(", %d already on the list and skipped", n)
 }
 
-// readReadingFile reads an import file ("-" for standard input), refusing
-// one larger than any importer accepts before reading it all.
-func readReadingFile(path string) ([]byte, error) {
-	var r io.Reader
-	if path == "-" {
-		r = os.Stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("import %s: %w", path, err)
-		}
-		defer f.Close()
-		r = f
-	}
-	b, err := io.ReadAll(io.LimitReader(r, transfer.MaxImportBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", path, err)
-	}
-	if len(b) > transfer.MaxImportBytes {
-		return nil, fmt.Errorf("import %s: %w", path, transfer.ErrTooLarge)
-	}
-	return b, nil
-}
-
 // exportReading writes the whole reading list as our CSV, to -o FILE or
 // standard output.
 func exportReading(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export reading", e)
-	out := fs.String("o", "", "write to `file` instead of standard output")
-	if err := parseFlags(fs, e, "export reading [-o FILE]", args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("export reading takes no arguments, got %q (use -o FILE)", fs.Args())
-	}
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	items, err := st.ReadingItems(ctx)
-	if err != nil {
-		return err
-	}
-	if err := writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportReading(w, items) }); err != nil {
-		return err
-	}
-	if *out != "" && *out != "-" {
-		fmt.Fprintf(e.stderr, "Exported %d %s to %s\n", len(items), readingPlural(len(items), "item", "items"), *out)
-	}
-	return nil
+	return runExportTo(ctx, e, "reading", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+		items, err := st.ReadingItems(ctx)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%d %s", len(items), readingPlural(len(items), "item", "items")), transfer.ExportReading(w, items)
+	})
 }
 
 func readingPlural(n int, one, many string) string {

@@ -393,31 +393,14 @@ func runRemindNotice(ctx context.Context, e *env, verb string, args []string) er
 }
 
 func exportICS(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export ics", e)
-	out := fs.String("o", "", "write to `FILE` (default: standard output)")
-	if err := parseFlags(fs, e, "export ics [-o FILE]", args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("export ics takes no arguments, got %q (use -o FILE)", fs.Args())
-	}
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	in, err := remind.Calendar(ctx, st, summary.ReminderSources(st), e.now())
-	if errors.Is(err, remind.ErrNoRotation) {
-		return err
-	}
-	if err != nil {
-		return fmt.Errorf("export ics: %w", err)
-	}
-	if err := writeOutput(e, *out, func(w io.Writer) error { return transfer.WriteCalendar(w, in) }); err != nil {
-		return err
-	}
-	if *out != "" && *out != "-" {
-		fmt.Fprintf(e.stderr, "Wrote the calendar to %s\n", *out)
-	}
-	return nil
+	return runExportTo(ctx, e, "ics", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+		in, err := remind.Calendar(ctx, st, summary.ReminderSources(st), e.now())
+		if errors.Is(err, remind.ErrNoRotation) {
+			return "", err
+		}
+		if err != nil {
+			return "", fmt.Errorf("export ics: %w", err)
+		}
+		return "the calendar", transfer.WriteCalendar(w, in)
+	})
 }

@@ -173,7 +173,7 @@ func TestExportICS(t *testing.T) {
 	mustRun(t, db, "remind", "add", "study", "Evening study", "--days", "mon-fri", "--at", "19:30", "--tz", "Europe/London")
 	file := filepath.Join(t.TempDir(), "masterplan.ics")
 	r := runCLI(t, db, "export", "ics", "-o", file)
-	if r.code != 0 || !strings.Contains(r.stderr, "Wrote the calendar to") {
+	if r.code != 0 || !strings.Contains(r.stderr, "Exported the calendar to") {
 		t.Fatalf("export ics: exit %d: %s", r.code, r.stderr)
 	}
 	f, err := os.Open(file)

@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -112,7 +112,7 @@ func importSessions(ctx context.Context, e *env, args []string) error {
 	} else if fs.NArg() > 0 || path == "" {
 		return usagef("usage: masterplan %s", importSessionsUsage)
 	}
-	b, err := readSessionsFile(path)
+	b, err := readImportFile(path)
 	if err != nil {
 		return err
 	}
@@ -181,52 +181,17 @@ func studyTotal(sessions []data.StudySession) time.Duration {
 	return t
 }
 
-// readSessionsFile reads an import file, refusing one too large to hold
-// before reading it.
-func readSessionsFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("import sessions: %w", err)
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, transfer.MaxImportBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("import %s: %w", path, err)
-	}
-	if len(b) > transfer.MaxImportBytes {
-		return nil, fmt.Errorf("import %s: %w", path, transfer.ErrTooLarge)
-	}
-	return b, nil
-}
-
 // exportSessions writes every study session as CSV to -o FILE or stdout.
 func exportSessions(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export sessions", e)
-	out := fs.String("o", "", "write to `FILE` instead of the standard output")
-	if err := parseFlags(fs, e, "export sessions [-o FILE]", args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("export sessions takes no arguments, got %q (use -o FILE)", fs.Args())
-	}
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	sessions, err := st.StudySessions(ctx, time.Time{}, time.Time{})
-	if err != nil {
-		return err
-	}
-	if err := writeOutput(e, *out, func(w io.Writer) error { return transfer.ExportSessions(w, sessions, set.Location()) }); err != nil {
-		return err
-	}
-	if *out != "" && *out != "-" {
-		fmt.Fprintf(e.stdout, "Exported %d sessions to %s\n", len(sessions), *out)
-	}
-	return nil
+	return runExportTo(ctx, e, "sessions", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return "", err
+		}
+		sessions, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("%d sessions", len(sessions)), transfer.ExportSessions(w, sessions, set.Location())
+	})
 }

@@ -130,7 +130,7 @@ func TestImportExportSessions(t *testing.T) {
 	}
 
 	out := filepath.Join(dir, "export.csv")
-	if r := runCLI(t, db, "export", "sessions", "-o", out); r.code != 0 || !strings.Contains(r.stdout, "Exported 200 sessions") {
+	if r := runCLI(t, db, "export", "sessions", "-o", out); r.code != 0 || !strings.Contains(r.stderr, "Exported 200 sessions") {
 		t.Fatalf("export: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 	// The export imports into a fresh database as the same hours.

@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
 // importKinds and exportKinds are the kinds of file `masterplan import KIND`
@@ -89,4 +92,60 @@ func writeOutput(e *env, path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// readImportFile reads the file an import names ("-" for standard input),
+// refusing one larger than any importer accepts before reading it all.
+func readImportFile(path string) ([]byte, error) {
+	var r io.Reader
+	if path == "-" {
+		r = os.Stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("import %s: %w", path, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	b, err := io.ReadAll(io.LimitReader(r, transfer.MaxImportBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("import %s: %w", path, err)
+	}
+	if len(b) > transfer.MaxImportBytes {
+		return nil, fmt.Errorf("import %s: %w", path, transfer.ErrTooLarge)
+	}
+	return b, nil
+}
+
+// exportWriter writes one kind of export to w and says what it wrote
+// ("12 items"), for the confirmation.
+type exportWriter func(ctx context.Context, st *store.Store, w io.Writer) (what string, err error)
+
+// runExportTo is every `export KIND [-o FILE]`: it parses -o, opens the
+// store, writes to FILE (confirming on stderr) or to standard output.
+func runExportTo(ctx context.Context, e *env, kind string, args []string, write exportWriter) error {
+	fs := newFlagSet("export "+kind, e)
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	if err := parseFlags(fs, e, "export "+kind+" [-o FILE]", args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export %s takes no arguments, got %q (use -o FILE)", kind, fs.Args())
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	var what string
+	err = writeOutput(e, *out, func(w io.Writer) error {
+		var err error
+		what, err = write(ctx, st, w)
+		return err
+	})
+	if err == nil && *out != "" && *out != "-" {
+		fmt.Fprintf(e.stderr, "Exported %s to %s\n", what, *out)
+	}
+	return err
 }

@@ -45,7 +45,7 @@ type readingScreen struct {
 
 	deleted data.ReadingItem // the item whose deletion Undo puts back
 
-	findBox      *widgets.ShortcutEntry
+	findBox      *widgets.Entry
 	statusFilter *widget.Select
 	topicFilter  *widget.Select
 	list         *widgets.ActionList
@@ -60,7 +60,7 @@ type readingScreen struct {
 	noSelection  *widget.Label
 	detailTitle  *widget.Label
 	detailInfo   *widget.Label
-	progress     *widgets.ShortcutEntry
+	progress     *widgets.Entry
 	progressOf   *widget.Label
 	progressSave *widget.Button
 	progressErr  *widget.Label
@@ -70,7 +70,7 @@ type readingScreen struct {
 
 func newReadingScreen(s *Shell) *readingScreen {
 	r := &readingScreen{shell: s}
-	r.findBox = widgets.NewShortcutEntry()
+	r.findBox = widgets.NewEntry()
 	r.findBox.SetPlaceHolder("Find (Ctrl+F)")
 	r.findBox.OnChanged = func(text string) { r.filter.Text = text; r.applyFilter() }
 	// Enter in the find box opens the first match, ready for its progress.
@@ -122,13 +122,13 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.detailTitle.Wrapping = fyne.TextWrapWord
 	r.detailInfo = widget.NewLabel("")
 	r.detailInfo.Wrapping = fyne.TextWrapWord
-	r.progress = widgets.NewShortcutEntry()
+	r.progress = widgets.NewEntry()
 	r.progress.Validator = r.validateProgress
 	r.progress.OnSubmitted = func(string) { r.saveProgress() }
-	r.progress.OnEscape = func() {
+	r.progress.SetOnEscape(func() {
 		r.progress.SetText("")
 		r.shell.Window.Canvas().Focus(r.list)
-	}
+	})
 	r.progressErr = widget.NewLabel("")
 	r.progressErr.Wrapping = fyne.TextWrapWord
 	r.progressErr.Importance = widget.DangerImportance
@@ -750,7 +750,7 @@ func (r *readingScreen) newItem() { r.editItem(data.ReadingItem{}) }
 // editItem opens the add/edit form. Every field is checked as it is typed
 // and the domain checks the whole item again on save.
 func (r *readingScreen) editItem(it data.ReadingItem) {
-	title := widgets.NewShortcutEntry()
+	title := widgets.NewEntry()
 	title.SetText(it.Title)
 	title.Validator = func(s string) error { return data.CheckLine("title", s, true, data.MaxNameLen) }
 	author := widgets.NewEntry()

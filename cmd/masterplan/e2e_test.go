@@ -135,8 +135,11 @@ func (g *guiProcess) quit(t *testing.T) {
 		if err != nil {
 			t.Fatalf("the app exited with %v after Ctrl+Q\n%s", err, g.out)
 		}
-	case <-time.After(20 * time.Second):
-		t.Fatalf("the app did not exit within 20 s of Ctrl+Q\n%s", g.out)
+	// Generous: a shared machine under load can take long to run the exit
+	// (closing the database, stopping the reminder runner); this checks that
+	// the app exits, not how fast.
+	case <-time.After(60 * time.Second):
+		t.Fatalf("the app did not exit within 60 s of Ctrl+Q\n%s", g.out)
 	}
 	if strings.Contains(g.out.String(), "should have been called in fyne.Do") {
 		t.Errorf("the app touched widgets off the UI goroutine:\n%s", g.out)

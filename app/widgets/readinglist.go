@@ -51,4 +51,3 @@ func (l *ActionList) TypedRune(r rune) {
 		l.OnRune(r)
 	}
 }
-

@@ -52,8 +52,8 @@ func commands() map[string]command {
 		"milestone": {"list, add or mark milestones done", runMilestone},
 		"backup":    {"write a consistent copy of the database to FILE", runBackup},
 		"restore":   {"replace the database with the backup FILE", runRestore},
-		"import":    {"import a file: import KIND FILE (reading, sessions, practice, budget, rates)", runImport},
-		"export":    {"export: export KIND [-o FILE] (reading, sessions, practice, budget, ics)", runExport},
+		"import":    {"import a file: import KIND FILE (reading, sessions, practice, budget, rates, json)", runImport},
+		"export":    {"export: export KIND [-o FILE] (reading, sessions, practice, budget, ics, json)", runExport},
 		"log":       {"log study time: log DURATION [--topic T] [--date YYYY-MM-DD] [--note N]", runLog},
 		"remind":    {"deliver due reminders: remind [--once]", runRemind},
 	}

@@ -260,9 +260,10 @@ func jsonError(b []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		return fmt.Errorf("read JSON: the file ends too early (is it truncated?): %w", err)
-	case errors.As(err, &syn):
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF),
+		errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(b, " \t\r\n"))):
+		return fmt.Errorf("read JSON: the file ends too early at %s (is it truncated?): %w", position(b, int64(len(b))), err)
+	case syn != nil:
 		return fmt.Errorf("read JSON: %s: %w", position(b, syn.Offset), err)
 	case errors.As(err, &typ):
 		return fmt.Errorf("read JSON: %s: %s is %s, expected %s", position(b, typ.Offset), typ.Field, typ.Value, typ.Type)

@@ -67,10 +67,10 @@ func importJSON(ctx context.Context, e *env, args []string) error {
 	var added, existing []string
 	for _, c := range counts {
 		if c.Added > 0 {
-			added = append(added, fmt.Sprintf("%d %s", c.Added, c.Kind))
+			added = append(added, c.Noun(c.Added))
 		}
 		if c.Existing > 0 {
-			existing = append(existing, fmt.Sprintf("%d %s", c.Existing, c.Kind))
+			existing = append(existing, c.Noun(c.Existing))
 		}
 	}
 	if len(added) == 0 {

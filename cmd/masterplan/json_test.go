@@ -54,7 +54,7 @@ func TestJSONRoundTripThroughTheCLI(t *testing.T) {
 
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
 	r := runCLI(t, fresh, "import", "json", path)
-	if r.code != exitOK || !strings.Contains(r.stdout, "1 rotations") || !strings.Contains(r.stdout, "4 budget items") {
+	if r.code != exitOK || !strings.Contains(r.stdout, "1 rotation,") || !strings.Contains(r.stdout, "4 budget items") {
 		t.Fatalf("import into a fresh file: %d %q %s", r.code, r.stdout, r.stderr)
 	}
 	if second := exportFile(t, fresh); second != first {

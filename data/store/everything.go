@@ -268,9 +268,18 @@ func exportPractice(ctx context.Context, tx *sql.Tx, x *transfer.Export, rotatio
 // ImportCount says how many records of one kind an import added, and how
 // many it found already in the database and left as they were.
 type ImportCount struct {
-	Kind     string
+	Kind     string // plural: "reading items"
+	One      string // singular: "reading item"
 	Added    int
 	Existing int
+}
+
+// Noun names n records of the count's kind: "1 reading item", "2 reading items".
+func (c ImportCount) Noun(n int) string {
+	if n == 1 {
+		return "1 " + c.One
+	}
+	return strconv.Itoa(n) + " " + c.Kind
 }
 
 // importer carries one import's state: the map from the file's ids to the
@@ -298,7 +307,10 @@ func (im *importer) count(kind string, added bool) {
 			return
 		}
 	}
-	c := ImportCount{Kind: kind}
+	c := ImportCount{Kind: kind, One: strings.TrimSuffix(kind, "s")}
+	if kind == "progress entries" {
+		c.One = "progress entry"
+	}
 	if added {
 		c.Added = 1
 	} else {
@@ -550,14 +562,14 @@ func (im *importer) progress(x *transfer.Export) error {
 	for i, p := range x.ReadingProgress {
 		id := im.items[p.Item]
 		if im.oldItems[id] {
-			im.count("reading progress", false)
+			im.count("progress entries", false)
 			continue
 		}
 		day, _ := data.ParseDate("day", p.Day)
 		if _, err := im.insert(`INSERT INTO reading_progress (item_id, day, units) VALUES (?, ?, ?)`, id, day.String(), p.Units); err != nil {
 			return fail("reading progress", i, err)
 		}
-		im.count("reading progress", true)
+		im.count("progress entries", true)
 	}
 	return nil
 }

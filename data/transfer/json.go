@@ -243,14 +243,12 @@ func ReadJSON(b []byte) (*Export, error) {
 	case head.Version < 1:
 		return nil, fmt.Errorf("read JSON: version %d is not a version of the format; it starts at 1", head.Version)
 	}
+	// The first pass read the whole text, so nothing follows the object.
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var x Export
 	if err := dec.Decode(&x); err != nil {
 		return nil, jsonError(b, err)
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("read JSON: there is more after the end of the export at byte %d; the file holds one JSON object", dec.InputOffset())
 	}
 	return &x, nil
 }
@@ -265,7 +263,9 @@ func jsonError(b []byte, err error) error {
 		return fmt.Errorf("read JSON: the file ends too early at %s (is it truncated?): %w", position(b, int64(len(b))), err)
 	case syn != nil:
 		return fmt.Errorf("read JSON: %s: %w", position(b, syn.Offset), err)
-	case errors.As(err, &typ):
+	case errors.As(err, &typ) && typ.Field == "":
+		return fmt.Errorf("read JSON: the file holds a JSON %s, not the export's object", typ.Value)
+	case typ != nil:
 		return fmt.Errorf("read JSON: %s: %s is %s, expected %s", position(b, typ.Offset), typ.Field, typ.Value, typ.Type)
 	}
 	return fmt.Errorf("read JSON: %w", err)
@@ -457,11 +457,22 @@ func optionalMoney(field, amount, currency string) (data.Money, error) {
 	if amount == "" && currency == "" {
 		return data.Money{}, nil
 	}
-	d, err := decimal.NewFromString(amount)
-	if err != nil {
+	d, ok := plainDecimal(amount)
+	if !ok {
 		return data.Money{}, data.Invalid(field, "%q is not a decimal amount such as 1234.50", amount)
 	}
 	return data.Money{Amount: d, Currency: currency}, nil
+}
+
+// plainDecimal reads a decimal as the export writes it: an optional minus,
+// digits and an optional point, at most 40 characters. Exponents are
+// refused: "1e999999999" would make a number too large to compute with.
+func plainDecimal(s string) (decimal.Decimal, bool) {
+	if s == "" || len(s) > 40 || strings.Trim(s, "-0123456789.") != "" {
+		return decimal.Decimal{}, false
+	}
+	d, err := decimal.NewFromString(s)
+	return d, err == nil
 }
 
 // Domain turns the rotation into the domain's and checks it.
@@ -565,8 +576,8 @@ func (b JSONBudgetItem) Domain() (data.BudgetItem, error) {
 // Domain turns the rate into the domain's (unchecked).
 func (r JSONRate) Domain() (data.Rate, error) {
 	asOf, err := data.ParseDate("as_of", r.AsOf)
-	to, derr := decimal.NewFromString(r.ToHome)
-	if derr != nil {
+	to, ok := plainDecimal(r.ToHome)
+	if !ok {
 		err = errors.Join(err, data.Invalid("to_home", "%q is not a decimal rate such as 0.92", r.ToHome))
 	}
 	return data.Rate{Currency: r.Currency, ToHome: to, AsOf: asOf}, err

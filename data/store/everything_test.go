@@ -269,3 +269,69 @@ func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {
 		})
 	}
 }
+
+// Merging keeps what the database already says about a record it has: its
+// own settings, an item's progress and log, a reminder the user saved.
+func TestImportKeepsTheDatabasesOwnChoices(t *testing.T) {
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	file := exportText(t, src)
+
+	s, _ := openTemp(t)
+	setUp(t, s)
+	today := data.DateOf(testNow, time.UTC)
+	book, err := s.SaveReadingItem(ctx, data.ReadingItem{Title: "exchange 2010 inside out", Author: "Tony Redmond", Kind: data.ReadingBook,
+		Size: 400, Unit: data.ReadingPages, Status: "to read", Priority: 2, AddedOn: today}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetReadingProgress(ctx, book.ID, 50, today); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetReadingLeadDays(ctx, 14); err != nil {
+		t.Fatal(err)
+	}
+	rems, err := s.Reminders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rem := range rems {
+		if rem.Kind == data.ReminderMilestone {
+			rem.DaysBefore = 7
+			if _, err := s.SaveReminder(ctx, rem); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := s.ImportAll(ctx, parse(t, file)); err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	items, err := s.ReadingItems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].Done != 50 || count(t, s, "reading_progress") != 1 {
+		t.Errorf("items after merge = %+v with %d log entries; want the database's own book at 50 with its one entry",
+			items, count(t, s, "reading_progress"))
+	}
+	if days, err := s.ReadingLeadDays(ctx); err != nil || days != 14 {
+		t.Errorf("reading lead days after merge = %d, %v; want the database's 14", days, err)
+	}
+	rems, err = s.Reminders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rem := range rems {
+		if rem.Kind == data.ReminderMilestone && rem.DaysBefore != 7 {
+			t.Errorf("milestone reminder after merge: %d days before, want the user's 7", rem.DaysBefore)
+		}
+	}
+	sessions, err := s.StudySessions(ctx, testNow.Add(-48*time.Hour), testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sessions) != 2 || sessions[0].ReadingItemID != book.ID {
+		t.Errorf("sessions after merge = %+v; the first should point at the database's book %d", sessions, book.ID)
+	}
+}

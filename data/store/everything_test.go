@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -333,5 +335,28 @@ func TestImportKeepsTheDatabasesOwnChoices(t *testing.T) {
 	}
 	if len(sessions) != 2 || sessions[0].ReadingItemID != book.ID {
 		t.Errorf("sessions after merge = %+v; the first should point at the database's book %d", sessions, book.ID)
+	}
+}
+
+// BenchmarkJSONRoundTrip exports ten years of data (ten rotations, 3,650
+// milestones) and imports the file into a new database, as moving to a new
+// laptop does.
+func BenchmarkJSONRoundTrip(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "ten.db")
+	tenYears(b, path)
+	src := openAt(b, path)
+	dir := b.TempDir()
+	copies := 0
+	for b.Loop() {
+		text := exportText(b, src)
+		copies++
+		dst := openAt(b, filepath.Join(dir, fmt.Sprintf("copy-%d.db", copies)))
+		if _, err := dst.ImportAll(ctx, parse(b, text)); err != nil {
+			b.Fatal(err)
+		}
+		if n := count(b, dst, "milestones"); n != 3650 {
+			b.Fatalf("%d milestones imported, want 3650", n)
+		}
 	}
 }

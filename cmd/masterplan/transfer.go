@@ -22,6 +22,7 @@ func importKinds() map[string]command {
 		"practice": {"practice-test scores CSV", importPractice},
 		"budget":   {"budget items CSV", importBudget},
 		"rates":    {"exchange rates CSV (currency,rate_to_home,as_of)", importRates},
+		"json":     {"a whole-database JSON export: into an empty database, or merged without duplicates", importJSON},
 	}
 }
 
@@ -32,6 +33,7 @@ func exportKinds() map[string]command {
 		"practice": {"practice-test scores as CSV", exportPractice},
 		"budget":   {"budget items as CSV", exportBudget},
 		"ics":      {"an iCalendar file: blocks, milestones, exams, study reminders", exportICS},
+		"json":     {"every record of the database as versioned JSON", exportJSON},
 	}
 }
 

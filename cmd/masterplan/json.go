@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/masterplan-app/masterplan/data/transfer"
+)
+
+// exportJSON writes every record of the database as the versioned JSON file
+// (see the README's "Moving your data" section).
+func exportJSON(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("export json", e)
+	out := fs.String("o", "", "write to `FILE` instead of standard output")
+	if err := parseFlags(fs, e, "export json [-o FILE]", args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("export json takes no arguments, got %q; use -o FILE", fs.Args())
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	x, err := st.ExportAll(ctx)
+	if err != nil {
+		return err
+	}
+	// The CLI's clock, not the store's: tests fix it to compare files.
+	x.ExportedAt = e.now().UTC().Format(transfer.InstantLayout)
+	return writeOutput(e, *out, func(w io.Writer) error { return transfer.WriteJSON(w, x) })
+}
+
+// importJSON reads a JSON export into the database: all of it into an empty
+// one, only what is missing into one that has records. A file that is
+// refused leaves the database as it was.
+func importJSON(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("import json", e)
+	if err := parseFlags(fs, e, "import json FILE", args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usagef("usage: masterplan import json FILE")
+	}
+	path := fs.Arg(0)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("import json: %w", err)
+	}
+	x, err := transfer.ReadJSON(b)
+	if err != nil {
+		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+	}
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	counts, err := st.ImportAll(ctx, x)
+	if err != nil {
+		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
+	}
+	var added, existing []string
+	for _, c := range counts {
+		if c.Added > 0 {
+			added = append(added, c.Noun(c.Added))
+		}
+		if c.Existing > 0 {
+			existing = append(existing, c.Noun(c.Existing))
+		}
+	}
+	if len(added) == 0 {
+		added = []string{"nothing new"}
+	}
+	fmt.Fprintf(e.stdout, "imported from %s: %s\n", path, strings.Join(added, ", "))
+	if len(existing) > 0 {
+		fmt.Fprintf(e.stdout, "already there, left as they were: %s\n", strings.Join(existing, ", "))
+	}
+	return nil
+}

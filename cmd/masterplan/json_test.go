@@ -1,0 +1,102 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// filledDB is a set-up database with records of several areas, entered
+// through the CLI.
+func filledDB(t *testing.T) string {
+	t.Helper()
+	db := setupDB(t)
+	steps := [][]string{
+		{"milestone", "add", "Book flights", "--due", "2027-01-10"},
+		{"import", "reading", writeFile(t, "list.csv", readingCSV), "--skip-rejected"},
+		{"import", "practice", writeCSV(t, practiceCSV), "--create-missing"},
+		{"import", "rates", writeFile(t, "rates.csv", "currency,rate_to_home,as_of\nUSD,0.8,2027-01-01\n")},
+		{"import", "budget", writeFile(t, "budget.csv", budgetCSV)},
+	}
+	for _, args := range steps {
+		if r := runCLI(t, db, args...); r.code != exitOK {
+			t.Fatalf("%v: %d %s", args, r.code, r.stderr)
+		}
+	}
+	return db
+}
+
+// exportFile runs `export json -o` on db and returns the file's text.
+func exportFile(t *testing.T, db string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "all.json")
+	if r := runCLI(t, db, "export", "json", "-o", out); r.code != exitOK {
+		t.Fatalf("export json: %d %s", r.code, r.stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestJSONRoundTripThroughTheCLI(t *testing.T) {
+	db := filledDB(t)
+	first := exportFile(t, db)
+	for _, want := range []string{`"exported_at": "2026-11-23T12:00:00Z"`, `"Exchange Server 2010 Inside Out"`, `"MeasureUp"`,
+		`"planned_amount": "18500.00"`, `"title": "Book flights"`} {
+		if !strings.Contains(first, want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+	path := writeFile(t, "all.json", first)
+
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	r := runCLI(t, fresh, "import", "json", path)
+	if r.code != exitOK || !strings.Contains(r.stdout, "1 rotation,") || !strings.Contains(r.stdout, "4 budget items") {
+		t.Fatalf("import into a fresh file: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if second := exportFile(t, fresh); second != first {
+		t.Errorf("export -> import -> export differs:\n--- first\n%s\n--- second\n%s", first, second)
+	}
+	if got, want := statusBudget(t, fresh), statusBudget(t, db); got.Planned != want.Planned || got.Actual != want.Actual {
+		t.Errorf("budget after the round trip = %+v, want %+v", got, want)
+	}
+
+	// Again into the same file: nothing is added twice.
+	r = runCLI(t, fresh, "import", "json", path)
+	if r.code != exitOK || !strings.Contains(r.stdout, "nothing new") || !strings.Contains(r.stdout, "4 budget items") {
+		t.Fatalf("second import: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if again := exportFile(t, fresh); again != first {
+		t.Errorf("importing twice changed the database:\n%s", again)
+	}
+}
+
+func TestImportJSONRefusesBadFiles(t *testing.T) {
+	good := exportFile(t, filledDB(t))
+	cases := []struct {
+		name, text, inStderr string
+	}{
+		{"newer version", strings.Replace(good, `"version": 1`, `"version": 2`, 1), "version 2, written by a newer MasterPlan"},
+		{"truncated", good[:len(good)/2], "ends too early"},
+		{"wrong type", strings.Replace(good, `"size": 1200`, `"size": "1200"`, 1), "reading_items.size"},
+		{"not ours", `{"format": "other", "version": 1}`, "not a MasterPlan export"},
+		{"broken rule", strings.Replace(good, `"pass_mark": 70`, `"pass_mark": 170`, 1), "exam 1: pass mark"},
+		{"bad reference", strings.Replace(good, `"rotation": 1`, `"rotation": 3`, 1), "refers to rotation 3"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := setupDB(t)
+			before := exportFile(t, db)
+			r := runCLI(t, db, "import", "json", writeFile(t, "bad.json", c.text))
+			if r.code != exitFail || !strings.Contains(r.stderr, c.inStderr) || !strings.Contains(r.stderr, "nothing was imported") {
+				t.Fatalf("exit %d, stderr %q; want 1 and %q", r.code, r.stderr, c.inStderr)
+			}
+			if after := exportFile(t, db); after != before {
+				t.Errorf("a refused file changed the database")
+			}
+		})
+	}
+}

@@ -1,0 +1,362 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/transfer"
+)
+
+// fillEverything stores at least one record of every kind the JSON export
+// holds, with the relations between them, through the areas' own methods.
+func fillEverything(t testing.TB, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	today := data.DateOf(testNow, time.UTC)
+	r := setUp(t, s)
+	m1 := addMilestone(t, s, r, "Pay the program fee", "2026-04-01")
+	addMilestone(t, s, r, "Book flights", "2026-05-01")
+	if err := s.SetMilestoneDone(ctx, m1.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	book, err := s.SaveReadingItem(ctx, data.ReadingItem{Title: "Exchange 2010 Inside Out", Author: "Tony Redmond", Kind: data.ReadingBook,
+		Size: 400, Unit: data.ReadingPages, Status: "to read", Priority: 1, AddedOn: today.AddDays(-30)}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetReadingProgress(ctx, book.ID, 120, today); err != nil {
+		t.Fatal(err)
+	}
+	gone, err := s.SaveReadingItem(ctx, data.ReadingItem{Title: "Old blog", Kind: data.ReadingBlogPost, URL: "https://example.com/old",
+		Unit: data.ReadingMinutes, Status: "to read", Priority: 3, AddedOn: today}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteReadingItem(ctx, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddStudySessions(ctx, []data.StudySession{
+		{Start: testNow.Add(-26 * time.Hour), Duration: 90 * time.Minute, Topic: "Transport", ReadingItemID: book.ID, Note: "chapter 3"},
+		{Start: testNow.Add(-3 * time.Hour), Duration: 45 * time.Minute, Topic: "High availability"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	written, _, err := s.SaveExam(ctx, r.ID, data.Exam{Name: "Written exam 1", Kind: data.ExamWritten, PassMark: 70}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lab, _, err := s.SaveExam(ctx, r.ID, data.Exam{Name: "Lab exam", Kind: data.ExamLab, PassMark: 75, Date: date(t, "2026-09-18")}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport, err := s.SaveTopic(ctx, r.ID, data.Topic{Name: "Transport", ExamIDs: []int64{written.ID, lab.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ha, err := s.SaveTopic(ctx, r.ID, data.Topic{Name: "High availability", ExamIDs: []int64{lab.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveAttempt(ctx, r.ID, data.Attempt{ExamID: lab.ID, Date: today.AddDays(-1), Source: "MeasureUp", Duration: time.Hour,
+		Scores: []data.TopicScore{data.CountedScore(ha.ID, 7, 10), data.PercentScore(transport.ID, 82.5)}}, today); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddBudgetItems(ctx, r.ID, []data.BudgetItem{
+		{Category: "program_fee", Description: "Program fee", Date: date(t, "2026-04-01"), Planned: data.NewMoney("18500", "USD"),
+			Actual: data.NewMoney("18500", "USD"), ActualHome: data.NewMoney("14652.37", "GBP"), PaidBy: data.PaidByEmployer,
+			Reimbursement: "claimed", ReimbursementDate: date(t, "2026-03-01")},
+		{Category: "hotel", Description: "Hotel", Date: date(t, "2026-06-01"), EndDate: date(t, "2026-06-07"),
+			Planned: data.NewMoney("1200.5", "USD"), PaidBy: data.PaidBySplit, EmployerPercent: 40, Reimbursement: "not_claimed"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveRate(ctx, "GBP", data.Rate{Currency: "USD", ToHome: data.NewMoney("0.7921", "USD").Amount, AsOf: today}); err != nil {
+		t.Fatal(err)
+	}
+	rule, err := data.StudyRule([]time.Weekday{time.Tuesday, time.Thursday}, data.Clock{Hour: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveReminder(ctx, data.Reminder{Kind: data.ReminderStudy, Title: "Study", Enabled: true, RRule: rule, Day: today}); err != nil {
+		t.Fatal(err)
+	}
+	rems, err := s.Reminders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rem := range rems {
+		if rem.Kind == data.ReminderMilestone {
+			rem.DaysBefore = 5
+			if _, err := s.SaveReminder(ctx, rem); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.SetMilestoneReminder(ctx, m1.ID, &data.MilestoneSetting{DaysBefore: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetReadingLeadDays(ctx, 21); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// exportText exports s as the JSON file's text.
+func exportText(t testing.TB, s *Store) string {
+	t.Helper()
+	x, err := s.ExportAll(context.Background())
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	var b bytes.Buffer
+	if err := transfer.WriteJSON(&b, x); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// parse reads an export's text.
+func parse(t testing.TB, text string) *transfer.Export {
+	t.Helper()
+	x, err := transfer.ReadJSON([]byte(text))
+	if err != nil {
+		t.Fatalf("read: %v", err)
+	}
+	return x
+}
+
+func TestExportImportRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	first := exportText(t, src)
+	for _, want := range []string{`"format": "masterplan"`, `"version": 1`, `"exported_at": "2026-03-08T08:30:00Z"`,
+		`"Exchange 2010 Inside Out"`, `"deleted_at": "2026-03-08T08:30:00Z"`, `"percent": 82.5`, `"planned_amount": "1200.50"`,
+		`"actual_home_amount": "14652.37"`, `"to_home": "0.7921"`, `"reading.deadline_lead_days"`, `"days_before": 10`, `"days_before": 5`, `"reading_item": 1`} {
+		if !strings.Contains(first, want) {
+			t.Errorf("the export lacks %s:\n%s", want, first)
+		}
+	}
+
+	dst, _ := openTemp(t)
+	counts, err := dst.ImportAll(ctx, parse(t, first))
+	if err != nil {
+		t.Fatalf("import into an empty database: %v", err)
+	}
+	for _, c := range counts {
+		if c.Existing != 0 && c.Kind != "reminders" {
+			t.Errorf("import into an empty database found %d %s already there", c.Existing, c.Kind)
+		}
+	}
+	if second := exportText(t, dst); second != first {
+		t.Errorf("export -> import -> export changed the file:\n--- first\n%s\n--- second\n%s", first, second)
+	}
+
+	// The areas read the imported records with their relations.
+	rot, err := dst.Rotation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	atts, err := dst.Attempts(ctx, rot.ID)
+	if err != nil || len(atts) != 1 || len(atts[0].Scores) != 2 {
+		t.Fatalf("attempts after import: %+v, %v", atts, err)
+	}
+	topics, err := dst.Topics(ctx, rot.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport, ok := data.FindTopic(topics, "Transport")
+	if got := atts[0].Scores[1]; !ok || !got.PercentOnly || got.Percent != 82.5 || got.TopicID != transport.ID {
+		t.Errorf("second score after import = %+v, want 82.5%% for Transport (%+v)", got, transport)
+	}
+	sessions, err := dst.StudySessions(ctx, testNow.Add(-48*time.Hour), testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	items, err := dst.ReadingItems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sessions) != 2 || len(items) != 1 || sessions[0].ReadingItemID != items[0].ID || items[0].Done != 120 {
+		t.Errorf("sessions %+v and items %+v: the first session should point at the imported book, read to 120", sessions, items)
+	}
+}
+
+func TestImportMergesWithoutDuplicates(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	fillEverything(t, s)
+	before := exportText(t, s)
+	counts, err := s.ImportAll(ctx, parse(t, before))
+	if err != nil {
+		t.Fatalf("import into the same database: %v", err)
+	}
+	for _, c := range counts {
+		if c.Added != 0 {
+			t.Errorf("importing a database into itself added %d %s", c.Added, c.Kind)
+		}
+	}
+	if after := exportText(t, s); after != before {
+		t.Errorf("importing a database into itself changed it:\n%s", after)
+	}
+
+	// Into a database with records of its own: new ones are added once.
+	other, _ := openTemp(t)
+	r := setUp(t, other)
+	addMilestone(t, other, r, "Book flights", "2026-05-01")
+	addMilestone(t, other, r, "Renew passport", "2026-04-15")
+	for range 2 {
+		if _, err := other.ImportAll(ctx, parse(t, before)); err != nil {
+			t.Fatalf("merge: %v", err)
+		}
+	}
+	if got := titles(t, other, r.ID); strings.Join(got, ", ") != "Pay the program fee, Renew passport, Book flights" {
+		t.Errorf("milestones after merging twice = %v", got)
+	}
+	for table, want := range map[string]int{"rotations": 1, "reading_items": 2, "reading_progress": 1, "study_sessions": 2,
+		"exams": 2, "topics": 2, "topic_exams": 3, "attempts": 1, "scores": 2, "budget_items": 2, "exchange_rates": 1,
+		"reminders": 4, "milestone_reminders": 1} {
+		if n := count(t, other, table); n != want {
+			t.Errorf("%s holds %d rows after merging twice, want %d", table, n, want)
+		}
+	}
+}
+
+func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	good := exportText(t, src)
+	tests := []struct {
+		name   string
+		change func(x *transfer.Export)
+		want   string
+	}{
+		{"future session", func(x *transfer.Export) { x.StudySessions[1].Start = "2026-03-09T08:00:00Z" }, "study session 2: start"},
+		{"progress beyond the size", func(x *transfer.Export) { x.ReadingItems[0].Done = 401 }, "reading item 1: done"},
+		{"unknown rotation", func(x *transfer.Export) { x.Milestones[1].Rotation = 9 }, "milestone 2: rotation"},
+		{"bad currency", func(x *transfer.Export) { x.BudgetItems[0].PlannedCurrency = "XYZ" }, "budget item 1"},
+		{"home currency", func(x *transfer.Export) {
+			for i := range x.Settings {
+				if x.Settings[i].Key == "home_currency" {
+					x.Settings[i].Value = "pounds"
+				}
+			}
+		}, "home currency"},
+		{"score of an unknown topic", func(x *transfer.Export) { x.Attempts[0].Scores[0].Topic = 7 }, "attempt 1: score 1"},
+		{"two topics of one name (table UNIQUE)", func(x *transfer.Export) { x.Topics[1].Name = "transport" }, "topic 2"},
+		{"two milestone reminders", func(x *transfer.Export) {
+			x.MilestoneReminders = append(x.MilestoneReminders, x.MilestoneReminders[0])
+		}, "milestone reminder 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dst, _ := openTemp(t)
+			empty := exportText(t, dst)
+			x := parse(t, good)
+			tt.change(x)
+			_, err := dst.ImportAll(ctx, x)
+			if !errors.Is(err, data.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("import = %v, want ErrInvalid naming %q", err, tt.want)
+			}
+			if after := exportText(t, dst); after != empty {
+				t.Errorf("a refused import wrote:\n%s", after)
+			}
+		})
+	}
+}
+
+// Merging keeps what the database already says about a record it has: its
+// own settings, an item's progress and log, a reminder the user saved.
+func TestImportKeepsTheDatabasesOwnChoices(t *testing.T) {
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	file := exportText(t, src)
+
+	s, _ := openTemp(t)
+	setUp(t, s)
+	today := data.DateOf(testNow, time.UTC)
+	book, err := s.SaveReadingItem(ctx, data.ReadingItem{Title: "exchange 2010 inside out", Author: "Tony Redmond", Kind: data.ReadingBook,
+		Size: 400, Unit: data.ReadingPages, Status: "to read", Priority: 2, AddedOn: today}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SetReadingProgress(ctx, book.ID, 50, today); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetReadingLeadDays(ctx, 14); err != nil {
+		t.Fatal(err)
+	}
+	rems, err := s.Reminders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rem := range rems {
+		if rem.Kind == data.ReminderMilestone {
+			rem.DaysBefore = 7
+			if _, err := s.SaveReminder(ctx, rem); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, err := s.ImportAll(ctx, parse(t, file)); err != nil {
+		t.Fatalf("merge: %v", err)
+	}
+	items, err := s.ReadingItems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(items) != 1 || items[0].Done != 50 || count(t, s, "reading_progress") != 1 {
+		t.Errorf("items after merge = %+v with %d log entries; want the database's own book at 50 with its one entry",
+			items, count(t, s, "reading_progress"))
+	}
+	if days, err := s.ReadingLeadDays(ctx); err != nil || days != 14 {
+		t.Errorf("reading lead days after merge = %d, %v; want the database's 14", days, err)
+	}
+	rems, err = s.Reminders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rem := range rems {
+		if rem.Kind == data.ReminderMilestone && rem.DaysBefore != 7 {
+			t.Errorf("milestone reminder after merge: %d days before, want the user's 7", rem.DaysBefore)
+		}
+	}
+	sessions, err := s.StudySessions(ctx, testNow.Add(-48*time.Hour), testNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sessions) != 2 || sessions[0].ReadingItemID != book.ID {
+		t.Errorf("sessions after merge = %+v; the first should point at the database's book %d", sessions, book.ID)
+	}
+}
+
+// BenchmarkJSONRoundTrip exports ten years of data (ten rotations, 3,650
+// milestones) and imports the file into a new database, as moving to a new
+// laptop does.
+func BenchmarkJSONRoundTrip(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "ten.db")
+	tenYears(b, path)
+	src := openAt(b, path)
+	dir := b.TempDir()
+	copies := 0
+	for b.Loop() {
+		text := exportText(b, src)
+		copies++
+		dst := openAt(b, filepath.Join(dir, fmt.Sprintf("copy-%d.db", copies)))
+		if _, err := dst.ImportAll(ctx, parse(b, text)); err != nil {
+			b.Fatal(err)
+		}
+		if n := count(b, dst, "milestones"); n != 3650 {
+			b.Fatalf("%d milestones imported, want 3650", n)
+		}
+	}
+}

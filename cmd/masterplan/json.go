@@ -7,32 +7,22 @@ import (
 	"os"
 	"strings"
 
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
 // exportJSON writes every record of the database as the versioned JSON file
 // (see the README's "Moving your data" section).
 func exportJSON(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet("export json", e)
-	out := fs.String("o", "", "write to `FILE` instead of standard output")
-	if err := parseFlags(fs, e, "export json [-o FILE]", args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return usagef("export json takes no arguments, got %q; use -o FILE", fs.Args())
-	}
-	st, err := e.openStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	x, err := st.ExportAll(ctx)
-	if err != nil {
-		return err
-	}
-	// The CLI's clock, not the store's: tests fix it to compare files.
-	x.ExportedAt = e.now().UTC().Format(transfer.InstantLayout)
-	return writeOutput(e, *out, func(w io.Writer) error { return transfer.WriteJSON(w, x) })
+	return runExportTo(ctx, e, "json", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+		x, err := st.ExportAll(ctx)
+		if err != nil {
+			return "", err
+		}
+		// The CLI's clock, not the store's: tests fix it to compare files.
+		x.ExportedAt = e.now().UTC().Format(transfer.InstantLayout)
+		return "every record", transfer.WriteJSON(w, x)
+	})
 }
 
 // importJSON reads a JSON export into the database: all of it into an empty

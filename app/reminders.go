@@ -689,7 +689,13 @@ func (s *Shell) trayMenu() *fyne.Menu {
 	return fyne.NewMenu("MasterPlan",
 		fyne.NewMenuItem(label, open(screenIndex("Reminders"))),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("Start timer", open(screenIndex("Study"))),
+		fyne.NewMenuItem("Start timer", func() {
+			study := screenIndex("Study")
+			open(study)()
+			if sc, ok := s.screens[study].(*studyScreen); ok {
+				sc.startIfIdle()
+			}
+		}),
 		fyne.NewMenuItem("Open MasterPlan", func() { s.Window.Show(); s.Window.RequestFocus() }),
 		fyne.NewMenuItemSeparator(),
 		quit)

@@ -248,6 +248,14 @@ func TestTrayMenuAndCard(t *testing.T) {
 	if sh.SelectedTitle() != "Reminders" {
 		t.Errorf("the tray's next reminder opened %q", sh.SelectedTitle())
 	}
+	m.Items[2].Action()
+	if sc := sh.screens[3].(*studyScreen); sh.SelectedTitle() != "Study" || sc.timer.Phase() != data.TimerRunning {
+		t.Errorf("the tray's Start timer opened %q with the timer %v", sh.SelectedTitle(), sh.screens[3].(*studyScreen).timer.Phase())
+	}
+	m.Items[2].Action() // a second time leaves the running timer alone
+	if tm, _ := st.Timer(context.Background()); tm.Phase() != data.TimerRunning {
+		t.Errorf("timer after the second Start timer: %v", tm.Phase())
+	}
 	s, err := summary.Build(context.Background(), st, fixedNow)
 	if err != nil {
 		t.Fatal(err)

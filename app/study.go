@@ -500,6 +500,14 @@ func (sc *studyScreen) saveTimer(t data.TimerState) bool {
 	return true
 }
 
+// startIfIdle starts the timer, with the topic and item chosen on the
+// screen, unless one is open already (the tray's Start timer).
+func (sc *studyScreen) startIfIdle() {
+	if sc.timer.Phase() == data.TimerIdle {
+		sc.onStartPause()
+	}
+}
+
 func (sc *studyScreen) onStartPause() {
 	now := sc.shell.Now()
 	t := sc.timer

@@ -154,23 +154,11 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.chart.FillMode = canvas.ImageFillContain
 	b.chart.SetMinSize(fyne.NewSize(320, 240))
 
-	b.rateList = widget.NewList(
-		func() int { return len(b.rates) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(
-					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
+	b.rateList = newEditList(func() []data.Rate { return b.rates },
+		func(id int, r data.Rate) string {
+			return fmt.Sprintf("1 %s = %s %s   as of %s", r.Currency, r.ToHome.String(), b.home, r.AsOf)
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			r := b.rates[id]
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("1 %s = %s %s   as of %s", r.Currency, r.ToHome.String(), b.home, r.AsOf))
-			buttons := row.Objects[1].(*fyne.Container)
-			buttons.Objects[0].(*widget.Button).OnTapped = func() { b.editRate(r) }
-			buttons.Objects[1].(*widget.Button).OnTapped = func() { b.deleteRate(r) }
-		})
+		b.editRate, b.deleteRate)
 	b.rateEmpty = widget.NewLabel("")
 	b.rateEmpty.Wrapping = fyne.TextWrapWord
 	b.scenario = newScenarioForm(b)

@@ -80,25 +80,9 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	ps.readyEmpty = widget.NewLabel("")
 	ps.readyEmpty.Wrapping = fyne.TextWrapWord
 
-	ps.attemptList = widget.NewList(
-		func() int { return len(ps.shown) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(
-					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			a := ps.shown[id]
-			row := o.(*fyne.Container)
-			l := row.Objects[0].(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(ps.attemptLine(a))
-			buttons := row.Objects[1].(*fyne.Container)
-			buttons.Objects[0].(*widget.Button).OnTapped = func() { ps.editAttempt(a) }
-			buttons.Objects[1].(*widget.Button).OnTapped = func() { ps.deleteAttempt(a) }
-		})
+	ps.attemptList = newEditList(func() []data.Attempt { return ps.shown },
+		func(id int, a data.Attempt) string { return ps.attemptLine(a) },
+		ps.editAttempt, ps.deleteAttempt)
 	ps.attemptEmpty = widget.NewLabel("No practice attempts yet. Press Ctrl+N to record one: choose the exam, then type each topic's score as correct/total (32/40) or a percentage (85%).")
 	ps.attemptEmpty.Wrapping = fyne.TextWrapWord
 	ps.filter = widgets.NewEntry()
@@ -107,25 +91,9 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	ps.undoBar = container.NewHBox(ps.undoLabel, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), ps.undoDelete))
 	ps.undoBar.Hide()
 
-	ps.manageExams = widget.NewList(
-		func() int { return len(ps.p.Exams) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(
-					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			e := ps.p.Exams[id]
-			row := o.(*fyne.Container)
-			l := row.Objects[0].(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(examSummary(e))
-			buttons := row.Objects[1].(*fyne.Container)
-			buttons.Objects[0].(*widget.Button).OnTapped = func() { ps.editExam(e) }
-			buttons.Objects[1].(*widget.Button).OnTapped = func() { ps.deleteExam(e) }
-		})
+	ps.manageExams = newEditList(func() []data.Exam { return ps.p.Exams },
+		func(id int, e data.Exam) string { return examSummary(e) },
+		ps.editExam, ps.deleteExam)
 	ps.manageTopics = widget.NewList(
 		func() int { return len(ps.p.Topics) },
 		func() fyne.CanvasObject {

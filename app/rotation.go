@@ -30,24 +30,11 @@ type rotationScreen struct {
 func newRotationScreen(s *Shell) *rotationScreen {
 	r := &rotationScreen{shell: s, track: widget.NewLabel("")}
 	r.track.TextStyle.Bold = true
-	r.blockList = widget.NewList(
-		func() int { return len(r.rot.Blocks) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(
-					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
+	r.blockList = newEditList(func() []data.Block { return r.rot.Blocks },
+		func(id int, b data.Block) string {
+			return fmt.Sprintf("Block %d: %s to %s (%d days), %s, %s", id+1, b.Start, b.End, b.Days(), b.Location, b.TimeZone)
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			b := r.rot.Blocks[id]
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("Block %d: %s to %s (%d days), %s, %s",
-				id+1, b.Start, b.End, b.Days(), b.Location, b.TimeZone))
-			buttons := row.Objects[1].(*fyne.Container)
-			buttons.Objects[0].(*widget.Button).OnTapped = func() { r.editBlock(b) }
-			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.deleteBlock(b) }
-		})
+		r.editBlock, r.deleteBlock)
 	r.milestoneList = widget.NewList(
 		func() int { return len(r.milestones) },
 		func() fyne.CanvasObject {

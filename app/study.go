@@ -110,23 +110,9 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.findEntry = widgets.NewEntry()
 	sc.findEntry.PlaceHolder = "Find by topic, note or date (Ctrl+F)"
 	sc.findEntry.OnChanged = func(string) { sc.filter() }
-	sc.list = widget.NewList(
-		func() int { return len(sc.shown) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil,
-				container.NewHBox(
-					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			ss := sc.shown[id]
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(sc.sessionLine(ss))
-			buttons := row.Objects[1].(*fyne.Container)
-			buttons.Objects[0].(*widget.Button).OnTapped = func() { sc.editSession(ss) }
-			buttons.Objects[1].(*widget.Button).OnTapped = func() { sc.deleteSession(ss) }
-		})
+	sc.list = newEditList(func() []data.StudySession { return sc.shown },
+		func(id int, ss data.StudySession) string { return sc.sessionLine(ss) },
+		sc.editSession, sc.deleteSession)
 	sc.empty = widget.NewLabel("No study logged yet. Press Start to time a session, or \"Log time\" (Ctrl+N) for time already spent.")
 	sc.empty.Wrapping = fyne.TextWrapWord
 	sc.undoText = widget.NewLabel("")

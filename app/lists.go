@@ -1,0 +1,34 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// newEditList is the shape of most lists in the app: a virtualised list
+// whose rows are a line of text with Edit and Delete buttons at the end.
+// items is read on every redraw, so the list follows the screen's slice;
+// text writes row i, and a line too long for the window ends in "…".
+func newEditList[T any](items func() []T, text func(i int, it T) string, edit, del func(T)) *widget.List {
+	return widget.NewList(
+		func() int { return len(items()) },
+		func() fyne.CanvasObject {
+			label := widget.NewLabel("")
+			label.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil,
+				container.NewHBox(
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
+				label)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			it := items()[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(text(id, it))
+			buttons := row.Objects[1].(*fyne.Container)
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { edit(it) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { del(it) }
+		})
+}

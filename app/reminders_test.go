@@ -248,6 +248,7 @@ func TestTrayMenuAndCard(t *testing.T) {
 	if sh.SelectedTitle() != "Reminders" {
 		t.Errorf("the tray's next reminder opened %q", sh.SelectedTitle())
 	}
+	sh.screens[3].(*studyScreen).tickEvery = 0 // no ticking goroutine to outlive the test
 	m.Items[2].Action()
 	if sc := sh.screens[3].(*studyScreen); sh.SelectedTitle() != "Study" || sc.timer.Phase() != data.TimerRunning {
 		t.Errorf("the tray's Start timer opened %q with the timer %v", sh.SelectedTitle(), sh.screens[3].(*studyScreen).timer.Phase())

@@ -285,7 +285,7 @@ func (g *gen) practice() error {
 		day := g.first.AddDays(i * span / n)
 		e := g.rnd.IntN(len(exams))
 		per := (len(g.topics) + len(exams) - 1) / len(exams) // topics per exam, the last sharing one
-		progress := float64(i) / float64(n) // scores improve over the years
+		progress := float64(i) / float64(n)                  // scores improve over the years
 		source, minutes := sources[g.rnd.IntN(len(sources))], strconv.Itoa(30+g.rnd.IntN(120))
 		for k := range 4 + g.rnd.IntN(3) {
 			topic := g.topics[(e*per+(i+k)%per)%len(g.topics)]

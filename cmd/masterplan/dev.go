@@ -45,6 +45,10 @@ func runDev(ctx context.Context, e *env, args []string) error {
 	if err := st.Close(); err != nil {
 		return fmt.Errorf("dev seed: %w", err)
 	}
-	_, err = fmt.Fprintf(e.stdout, "Seeded %s with %d years of history.\n", e.dbPath, *years)
+	unit := "years"
+	if *years == 1 {
+		unit = "year"
+	}
+	_, err = fmt.Fprintf(e.stdout, "Seeded %s with %d %s of history.\n", e.dbPath, *years, unit)
 	return err
 }

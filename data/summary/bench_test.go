@@ -35,6 +35,8 @@ func openSeeded(b *testing.B) *store.Store {
 func BenchmarkDashboard(b *testing.B) {
 	st := openSeeded(b)
 	ctx := context.Background()
+	cpu := seed.StartCPU()
+	defer cpu.Report(b)
 	for b.Loop() {
 		s, err := summary.Build(ctx, st, seed.BenchNow())
 		if err != nil {
@@ -63,6 +65,8 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	}
 	b.Run("reading", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
 		for b.Loop() {
 			set, err := st.Settings(ctx)
 			must(err)
@@ -76,6 +80,8 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("study", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
 		for b.Loop() {
 			set, err := st.Settings(ctx)
 			must(err)
@@ -96,6 +102,8 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("practice", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
 		for b.Loop() {
 			rot, err := st.Rotation(ctx)
 			must(err)
@@ -111,6 +119,8 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("budget", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
 		for b.Loop() {
 			rot, err := st.Rotation(ctx)
 			must(err)
@@ -130,6 +140,8 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("reminders", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
 		for b.Loop() {
 			plan, err := st.ReminderPlan(ctx)
 			must(err)

@@ -189,12 +189,19 @@ func (s *Store) StudySessions(ctx context.Context, from, to time.Time) ([]data.S
 // dashboard's hours, streaks and topic sums need, read from one covering
 // index without the notes.
 func (s *Store) StudyTimes(ctx context.Context) ([]data.StudySession, error) {
+	// The count only sizes the list (a list grown by appending copies ten
+	// years of sessions several times); a session added in between just
+	// makes it grow once.
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM study_sessions`).Scan(&n); err != nil {
+		return nil, fmt.Errorf("read study times: %w", classify(err))
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT unixepoch(start_utc), duration_s, topic FROM study_sessions ORDER BY start_utc, id`)
 	if err != nil {
 		return nil, fmt.Errorf("read study times: %w", classify(err))
 	}
 	defer rows.Close()
-	out := []data.StudySession{}
+	out := make([]data.StudySession, 0, n)
 	for rows.Next() {
 		var start, secs int64
 		var ss data.StudySession

@@ -76,13 +76,14 @@ run() {
 	echo "$(( (t1 - t0) / 1000000 )) $rss"
 }
 
-# median of the first column, then of the second, over the lines of $1.
+# summarise FILE NAME: fastest and median start-up and RSS over the runs.
+# On a busy machine the fastest run is the best estimate of the work
+# itself; the median shows what a user on such a machine waits.
 summarise() {
-	local f=$1 name=$2
-	local ms rss
-	ms=$(cut -d' ' -f1 "$f" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-	rss=$(cut -d' ' -f2 "$f" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-	echo "$name: start-up median ${ms} ms, RSS median $((rss / 1024)) MB over $(wc -l <"$f") runs"
+	local f=$1 name=$2 ms rss
+	ms=$(cut -d' ' -f1 "$f" | sort -n | awk '{a[NR]=$1} END {printf "fastest %d ms, median %d ms", a[1], a[int((NR+1)/2)]}')
+	rss=$(cut -d' ' -f2 "$f" | sort -n | awk '{a[NR]=$1} END {printf "%d MB", a[int((NR+1)/2)] / 1024}')
+	echo "$name: start-up $ms; RSS median $rss ($(wc -l <"$f") runs)"
 }
 
 : >"$OUT/bare.txt"

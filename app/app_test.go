@@ -343,3 +343,22 @@ func TestCtrlFFindsOnEveryListScreen(t *testing.T) {
 		}
 	}
 }
+
+// The app opens on the screen the user left, showing its data: Start leaves
+// the refresh to the selection instead of loading the screen twice.
+func TestStartOnTheRememberedScreen(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	if _, err := st.SaveStudySession(context.Background(), data.StudySession{Start: fixedNow.Add(-2 * time.Hour), Duration: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	sh.App.Preferences().SetInt(prefLastScreen, 3)
+	sh.Start()
+	if got := sh.SelectedTitle(); got != "Study" {
+		t.Fatalf("opened on %q, want Study", got)
+	}
+	sc := sh.screens[3].(*studyScreen)
+	if !strings.Contains(sc.total.Text, "1 session") {
+		t.Errorf("study total = %q, want the stored session counted", sc.total.Text)
+	}
+}

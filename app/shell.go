@@ -152,8 +152,11 @@ func (s *Shell) showMain() {
 	if last < 0 || last >= len(defs) {
 		last = 0
 	}
-	s.tabs.SelectIndex(last)
-	s.screens[last].refresh()
+	if last == s.tabs.SelectedIndex() {
+		s.screens[last].refresh()
+	} else {
+		s.tabs.SelectIndex(last) // OnSelected refreshes it
+	}
 	if s.DailyBackup {
 		go s.dailyBackup()
 	}

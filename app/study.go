@@ -119,7 +119,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.undoBar = container.NewHBox(sc.undoText, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), sc.undoDelete))
 	sc.undoBar.Hide()
 
-	sc.load()
+	sc.loadTimer()
 	sc.offerRecovery()
 	return sc
 }
@@ -158,6 +158,27 @@ func (sc *studyScreen) find() { sc.shell.Window.Canvas().Focus(sc.findEntry) }
 
 // load reads everything the screen shows; false when it failed (and said so).
 func (sc *studyScreen) load() bool {
+	if !sc.loadTimer() {
+		return false
+	}
+	ctx := sc.shell.ctx()
+	st := sc.shell.Store
+	var err error
+	if sc.sessions, err = st.StudySessions(ctx, time.Time{}, time.Time{}); err != nil {
+		sc.shell.showError(err)
+		return false
+	}
+	if sc.items, err = st.ReadingItems(ctx); err != nil {
+		sc.shell.showError(err)
+		return false
+	}
+	return true
+}
+
+// loadTimer reads the settings and the saved timer: all that the start-up
+// offer to recover an open session needs, without the years of sessions
+// the screen reads when it is first shown.
+func (sc *studyScreen) loadTimer() bool {
 	ctx := sc.shell.ctx()
 	st := sc.shell.Store
 	var err error
@@ -166,14 +187,6 @@ func (sc *studyScreen) load() bool {
 		return false
 	}
 	if sc.opts, err = st.StudyOptions(ctx); err != nil {
-		sc.shell.showError(err)
-		return false
-	}
-	if sc.sessions, err = st.StudySessions(ctx, time.Time{}, time.Time{}); err != nil {
-		sc.shell.showError(err)
-		return false
-	}
-	if sc.items, err = st.ReadingItems(ctx); err != nil {
 		sc.shell.showError(err)
 		return false
 	}

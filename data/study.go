@@ -229,14 +229,31 @@ func WeekStartDate(d Date, weekStart time.Weekday) Date {
 // actually spent on it, whatever DST did to that day's length.
 func StudyByDay(sessions []StudySession, loc *time.Location) map[Date]time.Duration {
 	days := map[Date]time.Duration{}
+	// The bounds of the last day found: sessions come mostly in time order,
+	// so most fall in the day of the one before, and the zone's rules are
+	// looked up once a day instead of twice a session.
+	var cur Date
+	var curFrom, curTo time.Time
 	for _, s := range sessions {
 		if s.Duration <= 0 || s.Start.IsZero() {
 			continue
 		}
 		end := s.End()
 		for t := s.Start; t.Before(end); {
-			day := DateOf(t, loc)
-			next := dayStart(day.AddDays(1), loc)
+			var day Date
+			var next time.Time
+			if !t.Before(curFrom) && t.Before(curTo) {
+				day, next = cur, curTo
+			} else {
+				day = DateOf(t, loc)
+				next = dayStart(day.AddDays(1), loc)
+				// Only a day without a clock change inside is kept: in it
+				// every instant has the same date.
+				from := dayStart(day, loc)
+				if _, change := from.ZoneBounds(); !t.Before(from) && next.After(t) && (change.IsZero() || !change.Before(next)) {
+					cur, curFrom, curTo = day, from, next
+				}
+			}
 			if end.Before(next) || !next.After(t) {
 				next = end
 			}

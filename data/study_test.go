@@ -1,7 +1,9 @@
 package data
 
 import (
+	"maps"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -517,5 +519,50 @@ func TestStudyWhereMidnightIsSkipped(t *testing.T) {
 	start, err := UntimedSessionStart(NewDate(2025, 9, 6), 2*time.Hour, scl, now)
 	if err != nil || !start.Equal(studyAt(scl, 2025, 9, 6, 22, 0)) {
 		t.Fatalf("UntimedSessionStart = %v, %v; want 22:00 on 2025-09-06", start.In(scl), err)
+	}
+}
+
+// studyByDaySimple is StudyByDay without its day cache: the definition
+// that the faster one must match.
+func studyByDaySimple(sessions []StudySession, loc *time.Location) map[Date]time.Duration {
+	days := map[Date]time.Duration{}
+	for _, s := range sessions {
+		if s.Duration <= 0 || s.Start.IsZero() {
+			continue
+		}
+		end := s.End()
+		for t := s.Start; t.Before(end); {
+			day := DateOf(t, loc)
+			next := dayStart(day.AddDays(1), loc)
+			if end.Before(next) || !next.After(t) {
+				next = end
+			}
+			days[day] += next.Sub(t)
+			t = next
+		}
+	}
+	return days
+}
+
+// StudyByDay gives the same days as the plain definition over years of
+// sessions, in zones whose clocks change at midnight or not at all.
+func TestStudyByDayMatchesDefinition(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for _, zone := range []string{"UTC", "Europe/London", "America/Havana", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe", "Asia/Kolkata"} {
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var sessions []StudySession
+		start := time.Date(2016, 1, 1, 0, 0, 0, 0, time.UTC)
+		for range 20000 {
+			start = start.Add(time.Duration(rnd.IntN(int(14 * time.Hour))))
+			sessions = append(sessions, StudySession{Start: start, Duration: time.Duration(1 + rnd.IntN(int(MaxStudySession)))})
+		}
+		sessions = append(sessions, sessions[5000]) // one out of order
+		got, want := StudyByDay(sessions, loc), studyByDaySimple(sessions, loc)
+		if !maps.Equal(got, want) {
+			t.Errorf("%s: %d days, want %d, or sums differ", zone, len(got), len(want))
+		}
 	}
 }

@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"log":       {"log study time: log DURATION [--topic T] [--date YYYY-MM-DD] [--note N]", runLog},
 		"report":    {"write the business-case report: report [-o FILE.pdf|FILE.html]", runReport},
 		"remind":    {"deliver due reminders: remind [--once]", runRemind},
+		"dev":       {"", runDev}, // developers' tools: no summary, so not listed
 	}
 }
 
@@ -173,8 +174,10 @@ commands:
 `)
 	cmds := commands()
 	names := make([]string, 0, len(cmds))
-	for n := range cmds {
-		names = append(names, n)
+	for n, c := range cmds {
+		if c.summary != "" {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	for _, n := range names {

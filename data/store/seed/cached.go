@@ -1,0 +1,88 @@
+package seed
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// Version names the data Generate makes. Bump it whenever Generate or the
+// schema changes what a seeded file holds, so that Cached stops reusing
+// files made by the older code.
+const Version = 2
+
+// BenchNow returns the instant the cached ten-year database's history ends;
+// benchmarks use it as "now" so the dashboard sees the same week every run.
+func BenchNow() time.Time { return time.Date(2026, time.June, 30, 16, 0, 0, 0, time.UTC) }
+
+// Cached returns the path of a ten-year database made by Generate with the
+// benchmark options, generating it under os.TempDir the first time (a
+// minute's work) and reusing it after that, keyed by Version. Callers must
+// not write to it: copy it with CopyTo first.
+func Cached(ctx context.Context) (string, error) {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-10y.db", Version))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	// Generate under a private name and rename: two test binaries (go test
+	// runs packages in parallel) may both generate, and neither sees a half
+	// file.
+	dir, err := os.MkdirTemp(os.TempDir(), "masterplan-seed-")
+	if err != nil {
+		return "", fmt.Errorf("seed cache: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	tmp := filepath.Join(dir, "seed.db")
+	st, err := store.Open(ctx, tmp, store.WithClock(BenchNow))
+	if err != nil {
+		return "", fmt.Errorf("seed cache: %w", err)
+	}
+	if err := Generate(ctx, st, Options{Years: 10, Now: BenchNow(), Seed: 1}); err != nil {
+		st.Close()
+		return "", fmt.Errorf("seed cache: %w", err)
+	}
+	// A backup is one self-contained file (no WAL beside it).
+	if err := st.Backup(ctx, tmp+".packed"); err != nil {
+		st.Close()
+		return "", fmt.Errorf("seed cache: %w", err)
+	}
+	if err := st.Close(); err != nil {
+		return "", fmt.Errorf("seed cache: %w", err)
+	}
+	if err := os.Rename(tmp+".packed", path); err != nil {
+		return "", fmt.Errorf("seed cache: %w", err)
+	}
+	return path, nil
+}
+
+// CopyTo copies the cached database into dir and returns the copy's path:
+// each benchmark writes (and opens, which may migrate) its own copy.
+func CopyTo(ctx context.Context, dir string) (string, error) {
+	src, err := Cached(ctx)
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(dir, "masterplan.db")
+	in, err := os.Open(src)
+	if err != nil {
+		return "", fmt.Errorf("copy the seeded database: %w", err)
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("copy the seeded database: %w", err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return "", fmt.Errorf("copy the seeded database: %w", err)
+	}
+	if err := out.Close(); err != nil {
+		return "", fmt.Errorf("copy the seeded database: %w", err)
+	}
+	return dst, nil
+}

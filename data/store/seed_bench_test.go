@@ -1,0 +1,67 @@
+package store_test
+
+import (
+	"context"
+	"database/sql"
+	"testing"
+
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/seed"
+)
+
+// BenchmarkOpenTenYears opens the ten-year database of package seed as
+// every start of the app and of the CLI does: pragmas, the quick check,
+// the schema version and the (empty) migration run.
+func BenchmarkOpenTenYears(b *testing.B) {
+	ctx := context.Background()
+	path, err := seed.CopyTo(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	cpu := seed.StartCPU()
+	for b.Loop() {
+		st, err := store.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.Report(b)
+}
+
+// BenchmarkMigrateTenYears opens the ten-year database as it was before
+// migration 00007: Open backs the file up, then builds the new indexes.
+// Rolling the copy back is not timed.
+func BenchmarkMigrateTenYears(b *testing.B) {
+	ctx := context.Background()
+	cpu := seed.StartCPU()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		path, err := seed.CopyTo(ctx, b.TempDir())
+		if err != nil {
+			b.Fatal(err)
+		}
+		db, err := sql.Open("sqlite", store.DSN(path))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, q := range []string{`DROP INDEX study_sessions_times`, `DROP INDEX budget_items_in_order`,
+			`DELETE FROM goose_db_version WHERE version_id = 7`} {
+			if _, err := db.Exec(q); err != nil {
+				b.Fatal(err)
+			}
+		}
+		db.Close()
+		b.StartTimer()
+		st, err := store.Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.Report(b)
+}

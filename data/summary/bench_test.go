@@ -1,0 +1,155 @@
+package summary_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/summary"
+)
+
+// The benchmarks below read the ten-year database of package seed the way
+// the dashboard and each screen's first view do; the target is one frame
+// (16 ms) each on a 2-core machine. See docs/performance.md.
+
+// openSeeded opens a private copy of the cached ten-year database.
+func openSeeded(b *testing.B) *store.Store {
+	b.Helper()
+	ctx := context.Background()
+	path, err := seed.CopyTo(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, path, store.WithClock(seed.BenchNow))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// BenchmarkDashboard is everything behind the dashboard and `status`.
+func BenchmarkDashboard(b *testing.B) {
+	st := openSeeded(b)
+	ctx := context.Background()
+	cpu := seed.StartCPU()
+	defer cpu.Report(b)
+	for b.Loop() {
+		s, err := summary.Build(ctx, st, seed.BenchNow())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s.Study == nil || s.Study.Sessions != 20000 {
+			b.Fatalf("study = %+v", s.Study)
+		}
+	}
+}
+
+// BenchmarkScreenData measures the reads and sums each screen's refresh
+// makes before it touches a widget, in the order app/*.go makes them.
+func BenchmarkScreenData(b *testing.B) {
+	st := openSeeded(b)
+	ctx := context.Background()
+	now := seed.BenchNow()
+	set, err := st.Settings(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	loc := set.Location()
+	must := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("reading", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
+		for b.Loop() {
+			set, err := st.Settings(ctx)
+			must(err)
+			rot, err := st.Rotation(ctx)
+			must(err)
+			p, err := summary.LoadReadingPace(ctx, st, rot, data.DateOf(now, set.Location()))
+			must(err)
+			if len(p.Items) != 2000 {
+				b.Fatalf("%d items", len(p.Items))
+			}
+		}
+	})
+	b.Run("study", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
+		for b.Loop() {
+			set, err := st.Settings(ctx)
+			must(err)
+			opts, err := st.StudyOptions(ctx)
+			must(err)
+			sessions, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+			must(err)
+			_, err = st.ReadingItems(ctx)
+			must(err)
+			_, err = st.Timer(ctx)
+			must(err)
+			data.WeekHours(sessions, loc, now, set.WeekStart)
+			data.StudyStreaks(sessions, loc, now, opts.StreakMinimum)
+			data.TotalStudyHours(sessions)
+			data.StudyHoursByTopic(sessions, time.Time{}, time.Time{})
+			data.WeeklyStudy(sessions, loc, now, set.WeekStart, data.StudyChartWeeks)
+			data.DailyStudy(sessions, loc, now, set.WeekStart, data.StudyHeatmapWeeks)
+		}
+	})
+	b.Run("practice", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
+		for b.Loop() {
+			rot, err := st.Rotation(ctx)
+			must(err)
+			_, err = st.EnsurePracticeDefaults(ctx, rot)
+			must(err)
+			set, err := st.Settings(ctx)
+			must(err)
+			p, err := summary.LoadPractice(ctx, st, rot, set, now)
+			must(err)
+			if len(p.Attempts) != 1000 {
+				b.Fatalf("%d attempts", len(p.Attempts))
+			}
+		}
+	})
+	b.Run("budget", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
+		for b.Loop() {
+			rot, err := st.Rotation(ctx)
+			must(err)
+			set, err := st.Settings(ctx)
+			must(err)
+			items, err := st.BudgetItems(ctx, rot.ID)
+			must(err)
+			rates, err := st.Rates(ctx, set.HomeCurrency)
+			must(err)
+			_, err = st.DecimalMark(ctx)
+			must(err)
+			table := data.NewRateTable(set.HomeCurrency, rates)
+			data.SumBudget(items, table)
+			for _, it := range items {
+				data.ConvertItem(it, table)
+			}
+		}
+	})
+	b.Run("reminders", func(b *testing.B) {
+		cpu := seed.StartCPU()
+		defer cpu.Report(b)
+		for b.Loop() {
+			plan, err := st.ReminderPlan(ctx)
+			must(err)
+			_, err = st.Notices(ctx)
+			must(err)
+			if _, err := plan.Schedule.Next(now, 20); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -31,6 +31,9 @@ type reportForm struct {
 	raise    *widgets.Entry
 	oneOff   *widgets.Entry
 	format   *widget.RadioGroup
+	// saveAs runs once the form has closed: a dialog shown while the form
+	// was still open would be closed with it.
+	saveAs func()
 }
 
 // showReportForm opens the report form with the last inputs filled in.
@@ -61,7 +64,7 @@ func (s *Shell) showReportForm() {
 	if set, err := s.Store.Settings(s.ctx()); err == nil {
 		home = set.HomeCurrency
 	}
-	showFormDialog(s.Window, "Business-case report", "Save as…", []*widget.FormItem{
+	fd := showFormDialog(s.Window, "Business-case report", "Save as…", []*widget.FormItem{
 		{Text: "Sections", Widget: f.sections},
 		{Text: "Why this matters", Widget: f.why},
 		{Text: "Salary change per year", Widget: f.raise, HintText: "expected, in " + home + "; for the payback period"},
@@ -70,6 +73,11 @@ func (s *Shell) showReportForm() {
 	}, map[string]fyne.Validatable{
 		"why this matters": f.why, "expected yearly salary change": f.raise, "one-off value": f.oneOff,
 	}, f.submit)
+	fd.dlg.SetOnClosed(func() {
+		if f.saveAs != nil {
+			f.saveAs()
+		}
+	})
 }
 
 // options reads the form; the error names the field at fault.
@@ -93,7 +101,8 @@ func (f *reportForm) options() (report.Options, error) {
 	return opt, opt.Validate()
 }
 
-// submit checks the inputs, keeps them for next time and asks where to save.
+// submit checks the inputs, keeps them for next time, and has the form ask
+// where to save once it has closed.
 func (f *reportForm) submit() error {
 	opt, err := f.options()
 	if err != nil {
@@ -122,7 +131,8 @@ func (f *reportForm) submit() error {
 	}, s.Window)
 	d.SetFileName("masterplan-report-" + s.Now().Format("2006-01-02") + "." + format)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Show()
+	d.Resize(s.Window.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
+	f.saveAs = d.Show
 	return nil
 }
 

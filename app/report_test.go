@@ -40,6 +40,10 @@ func TestReportForm(t *testing.T) {
 	if v, _, _ := st.Setting(context.Background(), settingReportWhy); v != "Fewer escalations." {
 		t.Errorf("kept why %q", v)
 	}
+	// The form closed and the file dialog is what shows now.
+	if top := c.Overlays().Top(); top == nil || !strings.Contains(test.RenderToMarkup(c), "Save") || strings.Contains(test.RenderToMarkup(c), "Salary change per year") {
+		t.Error("after Save as… the report form should be gone and the save-file dialog open")
+	}
 }
 
 // The app writes the same report as the CLI: a PDF, or one HTML page.

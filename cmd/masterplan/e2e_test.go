@@ -225,3 +225,18 @@ func TestE2EBrokenDatabase(t *testing.T) {
 		t.Error("the broken file was changed")
 	}
 }
+
+// TestE2EQuietInTheCLocale runs the real binary as cron would, in the C.UTF-8
+// locale: a command that succeeds writes nothing on stderr.
+func TestE2EQuietInTheCLocale(t *testing.T) {
+	bin := e2eBin(t)
+	db := filepath.Join(t.TempDir(), "mp.db")
+	cli(t, bin, "--db", db, "setup", "--track", "MCM: SQL Server 2008", "--rotation", "mcm-sql-2008-r2")
+	cmd := exec.Command(bin, "--db", db, "status")
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LANGUAGE=")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil || stderr.Len() > 0 {
+		t.Fatalf("status in C.UTF-8: %v, stderr:\n%s", err, stderr.String())
+	}
+}

@@ -5,6 +5,9 @@
 package main
 
 import (
+	// First, for its side effect: it must run before Fyne reads the locale.
+	_ "github.com/masterplan-app/masterplan/cmd/masterplan/internal/plainlocale"
+
 	"context"
 	"os"
 	"os/signal"

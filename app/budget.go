@@ -124,7 +124,7 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.empty.Wrapping = fyne.TextWrapWord
 
 	b.undoLabel = widget.NewLabel("")
-	b.undoBar = container.NewHBox(b.undoLabel, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), b.undo))
+	b.undoBar = newUndoBar(b.undoLabel, b.undo)
 	b.undoBar.Hide()
 
 	labels := make([]string, len(markChoices))

@@ -32,3 +32,11 @@ func newEditList[T any](items func() []T, text func(i int, it T) string, edit, d
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { del(it) }
 		})
 }
+
+// newUndoBar is the bar that offers to undo a delete: the message, cut
+// with an ellipsis when long (a long title must not widen the window), and
+// the Undo button, always in view at the end.
+func newUndoBar(message *widget.Label, undo func()) *fyne.Container {
+	message.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), undo), message)
+}

@@ -88,7 +88,7 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	ps.filter = widgets.NewEntry()
 	ps.filter.SetPlaceHolder("Find attempts by exam, source, note or date")
 	ps.filter.OnChanged = func(string) { ps.applyFilter() }
-	ps.undoBar = container.NewHBox(ps.undoLabel, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), ps.undoDelete))
+	ps.undoBar = newUndoBar(ps.undoLabel, ps.undoDelete)
 	ps.undoBar.Hide()
 
 	ps.manageExams = newEditList(func() []data.Exam { return ps.p.Exams },

@@ -113,7 +113,7 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.paceTable = r.newPaceTable()
 
 	r.undoText = widget.NewLabel("")
-	r.undoBar = container.NewHBox(r.undoText, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), r.undoDelete))
+	r.undoBar = newUndoBar(r.undoText, r.undoDelete)
 	r.undoBar.Hide()
 
 	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, move to it with the arrow keys and press Enter, or find it with Ctrl+F and press Enter. Then type the page you are on and press Enter (Esc goes back to the list). On the list, + and - change the priority and Delete deletes.")

@@ -116,7 +116,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.empty = widget.NewLabel("No study logged yet. Press Start to time a session, or \"Log time\" (Ctrl+N) for time already spent.")
 	sc.empty.Wrapping = fyne.TextWrapWord
 	sc.undoText = widget.NewLabel("")
-	sc.undoBar = container.NewHBox(sc.undoText, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), sc.undoDelete))
+	sc.undoBar = newUndoBar(sc.undoText, sc.undoDelete)
 	sc.undoBar.Hide()
 
 	sc.loadTimer()

@@ -95,8 +95,34 @@ func (f *setupForm) view() fyne.CanvasObject {
 		&widget.FormItem{Text: "Home currency", Widget: f.currency, HintText: "The currency you are paid in (ISO code)"},
 		&widget.FormItem{Text: "Weekly study goal", Widget: f.goal, HintText: "Hours per week"},
 	)
+	// Enter in any field starts planning, as the button does.
+	for _, it := range form.Items {
+		if e := baseEntry(it.Widget); e != nil {
+			e.OnSubmitted = func(string) { f.onSubmit() }
+		}
+	}
 	body := container.NewVBox(title, intro, form, container.NewHBox(layoutSpacer(), f.submit))
-	return container.NewCenter(container.NewGridWrap(fyne.NewSize(640, body.MinSize().Height), body))
+	// A column of readable width, centred, that scrolls when messages at
+	// the fields make it taller than a small window.
+	return container.NewVScroll(container.NewHBox(layoutSpacer(), container.New(columnLayout{width: 640}, body), layoutSpacer()))
+}
+
+// columnLayout gives its objects a fixed width and the height they need.
+type columnLayout struct{ width float32 }
+
+func (c columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objects {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(c.width, h)
+}
+
+func (c columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(c.width, o.MinSize().Height))
+	}
 }
 
 func (f *setupForm) refresh() {}

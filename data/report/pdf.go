@@ -86,9 +86,11 @@ func pdfTable(pdf *fpdf.Fpdf, t Table, width float64) {
 	// Each column gets a share of the width in proportion to its longest
 	// cell, so that descriptions get room and amounts do not wrap.
 	longest := make([]float64, cols)
+	pdf.SetFont("sans", "B", 9) // the header prints bold: measure it so
 	for i, h := range t.Header {
 		longest[i] = pdf.GetStringWidth(h) + 4
 	}
+	pdf.SetFont("sans", "", 9)
 	for _, r := range t.Rows {
 		for i := 0; i < cols && i < len(r); i++ {
 			longest[i] = max(longest[i], pdf.GetStringWidth(r[i])+4)

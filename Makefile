@@ -18,7 +18,7 @@ endif
 RUN_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils
 
-.PHONY: run build test unit reliability e2e bench fuzz vet lint fmt-check deps-run deps-test package clean
+.PHONY: run build test unit reliability e2e bench perf fuzz vet lint fmt-check deps-run deps-test package clean
 
 run: deps-run build
 	./$(BIN) $(ARGS)
@@ -50,6 +50,12 @@ e2e: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Whole-process timings on the ten-year database: status --json, and
+# start-up and memory against a bare Fyne window (docs/performance.md).
+perf: deps-test build
+	scripts/status.sh 30
+	scripts/startup.sh 8
 
 FUZZTIME ?= 60s
 fuzz:

@@ -43,7 +43,9 @@ var usualSteps = []suggestion{
 // present in existing are left out, so suggesting twice adds nothing: a step
 // is present when a milestone has its kind and title, or has its kind and a
 // title the user changed (the store keeps the kind when a title is edited).
-// The user edits the dates afterwards.
+// The user edits the dates afterwards. Application and acceptance come
+// already done: MasterPlan's user has been accepted, and an open
+// "Application submitted" months overdue would only nag.
 func SuggestMilestones(r Rotation, existing []Milestone) []Milestone {
 	first, ok := r.FirstBlock()
 	if !ok {
@@ -51,7 +53,8 @@ func SuggestMilestones(r Rotation, existing []Milestone) []Milestone {
 	}
 	var all []Milestone
 	suggest := func(kind, title string, due Date) {
-		all = append(all, Milestone{RotationID: r.ID, Title: title, Due: due, Kind: kind})
+		done := kind == MilestoneApplication || kind == MilestoneAccepted
+		all = append(all, Milestone{RotationID: r.ID, Title: title, Due: due, Kind: kind, Done: done})
 	}
 	for _, s := range usualSteps {
 		suggest(s.kind, s.title, first.Start.AddDays(-s.daysBefore))

@@ -543,7 +543,7 @@ func (r *readingScreen) applyFilter() {
 	default:
 		r.empty.Hide()
 	}
-	r.count.SetText(fmt.Sprintf("%d of %d items shown", len(items), len(r.pace.Items)))
+	r.count.SetText(fmt.Sprintf("%d of %d %s shown", len(items), len(r.pace.Items), plural(len(r.pace.Items), "item", "items")))
 	sel := -1
 	for i, it := range items {
 		if it.ID == r.sel {

@@ -54,13 +54,10 @@ func readImport(e *env, kind string, args []string) (*importFlags, string, []byt
 	fs := newFlagSet("import "+kind, e)
 	f.register(fs)
 	usage := "import " + kind + " [--decimal-mark point|comma] [--skip-rejected] FILE"
-	if err := parseFlags(fs, e, usage, args); err != nil {
+	path, err := importPath(fs, e, usage, args)
+	if err != nil {
 		return nil, "", nil, err
 	}
-	if fs.NArg() != 1 {
-		return nil, "", nil, usagef("usage: masterplan %s", usage)
-	}
-	path := fs.Arg(0)
 	b, err := readImportFile(path)
 	if err != nil {
 		return nil, "", nil, err

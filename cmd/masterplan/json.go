@@ -30,13 +30,10 @@ func exportJSON(ctx context.Context, e *env, args []string) error {
 // refused leaves the database as it was.
 func importJSON(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import json", e)
-	if err := parseFlags(fs, e, "import json FILE", args); err != nil {
+	path, err := importPath(fs, e, "import json FILE", args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return usagef("usage: masterplan import json FILE")
-	}
-	path := fs.Arg(0)
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("import json: %w", err)

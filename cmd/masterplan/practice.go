@@ -23,17 +23,9 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import practice", e)
 	create := fs.Bool("create-missing", false, "create the exams and topics the file names that do not exist yet")
 	dry := fs.Bool("dry-run", false, "only print what would be imported")
-	var file string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		file, args = args[0], args[1:]
-	}
-	if err := parseFlags(fs, e, importPracticeUsage, args); err != nil {
+	file, err := importPath(fs, e, importPracticeUsage, args)
+	if err != nil {
 		return err
-	}
-	if file == "" && fs.NArg() == 1 {
-		file = fs.Arg(0)
-	} else if fs.NArg() > 0 || file == "" {
-		return usagef("usage: masterplan %s", importPracticeUsage)
 	}
 	b, err := readImportFile(file)
 	if err != nil {

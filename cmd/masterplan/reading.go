@@ -24,18 +24,9 @@ func importReading(ctx context.Context, e *env, args []string) error {
 	formatFlag := fs.String("format", "auto", "file layout: auto, csv (our columns), goodreads or text (one title or URL per line)")
 	dryRun := fs.Bool("dry-run", false, "show what would be added and refused, and change nothing")
 	skip := fs.Bool("skip-rejected", false, "add the good lines even when some are refused")
-	var path string
-	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
-		path, args = args[0], args[1:]
-	}
-	if err := parseFlags(fs, e, importReadingUsage, args); err != nil {
+	path, err := importPath(fs, e, importReadingUsage, args)
+	if err != nil {
 		return err
-	}
-	switch {
-	case path == "" && fs.NArg() == 1:
-		path = fs.Arg(0)
-	case fs.NArg() > 0 || path == "":
-		return usagef("import reading needs one FILE; usage: masterplan %s", importReadingUsage)
 	}
 	format, err := transfer.ParseReadingFormat(*formatFlag)
 	if err != nil {

@@ -100,17 +100,9 @@ func importSessions(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import sessions", e)
 	dry := fs.Bool("dry-run", false, "show what would be imported and change nothing")
 	skip := fs.Bool("skip-rejected", false, "import the good rows even when some are rejected")
-	var path string
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
-		path, args = args[0], args[1:]
-	}
-	if err := parseFlags(fs, e, importSessionsUsage, args); err != nil {
+	path, err := importPath(fs, e, importSessionsUsage, args)
+	if err != nil {
 		return err
-	}
-	if path == "" && fs.NArg() == 1 {
-		path = fs.Arg(0)
-	} else if fs.NArg() > 0 || path == "" {
-		return usagef("usage: masterplan %s", importSessionsUsage)
 	}
 	b, err := readImportFile(path)
 	if err != nil {

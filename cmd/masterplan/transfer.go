@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -94,6 +95,25 @@ func writeOutput(e *env, path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
+}
+
+// importPath parses the flags of `import KIND` and returns its one FILE,
+// which may come before the flags or after them.
+func importPath(fs *flag.FlagSet, e *env, usage string, args []string) (string, error) {
+	var path string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		path, args = args[0], args[1:]
+	}
+	if err := parseFlags(fs, e, usage, args); err != nil {
+		return "", err
+	}
+	switch {
+	case path == "" && fs.NArg() == 1:
+		path = fs.Arg(0)
+	case fs.NArg() > 0 || path == "":
+		return "", usagef("%s needs one FILE; usage: masterplan %s", fs.Name(), usage)
+	}
+	return path, nil
 }
 
 // readImportFile reads the file an import names ("-" for standard input),

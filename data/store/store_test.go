@@ -344,31 +344,11 @@ func TestOpenRefusesCorruptFile(t *testing.T) {
 			writeFile(t, path, []byte("Exchange reading list\nchapter 1\n"))
 		}},
 		{"a truncated database", func(t *testing.T, path string) {
-			full := filepath.Join(t.TempDir(), "full.db")
-			s := openAt(t, full)
-			r := setUp(t, s)
-			for i := range 300 {
-				addMilestone(t, s, r, fmt.Sprintf("Milestone %d %s", i, strings.Repeat("x", 150)), "2026-05-01")
-			}
-			s.Close()
-			b, err := os.ReadFile(full)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := manyPagesDatabase(t)
 			writeFile(t, path, b[:len(b)/2])
 		}},
 		{"a database with a damaged page", func(t *testing.T, path string) {
-			full := filepath.Join(t.TempDir(), "full.db")
-			s := openAt(t, full)
-			r := setUp(t, s)
-			for i := range 300 {
-				addMilestone(t, s, r, fmt.Sprintf("Milestone %d %s", i, strings.Repeat("x", 150)), "2026-05-01")
-			}
-			s.Close()
-			b, err := os.ReadFile(full)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := manyPagesDatabase(t)
 			for i := len(b) / 2; i < len(b)/2+4096; i++ {
 				b[i] = 0xA5
 			}
@@ -386,6 +366,24 @@ func TestOpenRefusesCorruptFile(t *testing.T) {
 			refused(t, path, ErrCorrupt)
 		})
 	}
+}
+
+// manyPagesDatabase is the bytes of a healthy database of many pages, to
+// damage: a rotation with 300 long milestones.
+func manyPagesDatabase(t *testing.T) []byte {
+	t.Helper()
+	full := filepath.Join(t.TempDir(), "full.db")
+	s := openAt(t, full)
+	r := setUp(t, s)
+	for i := range 300 {
+		addMilestone(t, s, r, fmt.Sprintf("Milestone %d %s", i, strings.Repeat("x", 150)), "2026-05-01")
+	}
+	s.Close()
+	b, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func writeFile(t testing.TB, path string, b []byte) {

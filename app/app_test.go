@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -232,36 +233,58 @@ func ctrl(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
-// findForm returns the form in the topmost overlay (an open dialog).
-func findForm(t *testing.T, c fyne.Canvas) *widget.Form {
+// objectsIn lists every canvas object under o, depth first.
+func objectsIn(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, child := range c.Objects {
+			out = append(out, objectsIn(child)...)
+		}
+	}
+	if w, ok := o.(fyne.Widget); ok {
+		for _, child := range test.WidgetRenderer(w).Objects() {
+			out = append(out, objectsIn(child)...)
+		}
+	}
+	return out
+}
+
+// inDialog returns the objects of type T in the topmost dialog, in order.
+func inDialog[T fyne.CanvasObject](t *testing.T, c fyne.Canvas) []T {
 	t.Helper()
 	top := c.Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is open")
 	}
-	var found *widget.Form
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if f, ok := o.(*widget.Form); ok && found == nil {
-			found = f
-			return
-		}
-		if cont, ok := o.(*fyne.Container); ok {
-			for _, child := range cont.Objects {
-				walk(child)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
+	var out []T
+	for _, o := range objectsIn(top) {
+		if v, ok := o.(T); ok && !slices.ContainsFunc(out, func(x T) bool { return fyne.CanvasObject(x) == fyne.CanvasObject(v) }) {
+			out = append(out, v)
 		}
 	}
-	walk(top)
-	if found == nil {
-		t.Fatal("the open dialog has no form")
+	return out
+}
+
+// findForm returns the form in the open dialog.
+func findForm(t *testing.T, c fyne.Canvas) *widget.Form {
+	t.Helper()
+	forms := inDialog[*widget.Form](t, c)
+	if len(forms) == 0 {
+		t.Fatalf("the open dialog has no form:\n%s", test.RenderToMarkup(c))
 	}
-	return found
+	return forms[0]
+}
+
+// dialogButton returns the button labelled text in the open dialog.
+func dialogButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
+	t.Helper()
+	for _, b := range inDialog[*widget.Button](t, c) {
+		if b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("the open dialog has no %q button:\n%s", text, test.RenderToMarkup(c))
+	return nil
 }
 
 // Esc closes a form dialog from inside a field, without saving, and closes

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
 
 	"github.com/masterplan-app/masterplan/app/widgets"
@@ -359,7 +358,7 @@ func TestBudgetKeyboardOpensItemWithDeleteAndDuplicate(t *testing.T) {
 	if b.form == nil || b.form.description.Text != "LHR-SEA" {
 		t.Fatal("selecting a row did not open the item")
 	}
-	tapButton(t, sh, "Duplicate")
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "Duplicate"))
 	if b.form == nil || b.form.description.Text != "LHR-SEA" || b.form.actual.Text != "" {
 		t.Fatal("Duplicate did not open a copy")
 	}
@@ -368,24 +367,8 @@ func TestBudgetKeyboardOpensItemWithDeleteAndDuplicate(t *testing.T) {
 		t.Fatalf("%d items after duplicate", n)
 	}
 	b.list.Select(1)
-	tapButton(t, sh, "Delete")
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
 	if n := len(budgetItems(t, st)); n != 1 || !b.undoBar.Visible() {
 		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undoBar.Visible())
 	}
-}
-
-// tapButton taps the button labelled text in the open dialog's form.
-func tapButton(t *testing.T, sh *Shell, text string) {
-	t.Helper()
-	for _, it := range findForm(t, sh.Window.Canvas()).Items {
-		if box, ok := it.Widget.(*fyne.Container); ok {
-			for _, o := range box.Objects {
-				if btn, ok := o.(*widget.Button); ok && btn.Text == text {
-					test.Tap(btn)
-					return
-				}
-			}
-		}
-	}
-	t.Fatalf("no %q button in the dialog", text)
 }

@@ -33,38 +33,6 @@ func openPractice(t *testing.T) (*Shell, *store.Store, *practiceScreen) {
 	return sh, st, sh.screens[practiceIndex].(*practiceScreen)
 }
 
-// objectsIn lists every canvas object under o, depth first.
-func objectsIn(o fyne.CanvasObject) []fyne.CanvasObject {
-	out := []fyne.CanvasObject{o}
-	if c, ok := o.(*fyne.Container); ok {
-		for _, child := range c.Objects {
-			out = append(out, objectsIn(child)...)
-		}
-	}
-	if w, ok := o.(fyne.Widget); ok {
-		for _, child := range test.WidgetRenderer(w).Objects() {
-			out = append(out, objectsIn(child)...)
-		}
-	}
-	return out
-}
-
-// inDialog returns the objects of type T in the topmost dialog, in order.
-func inDialog[T fyne.CanvasObject](t *testing.T, c fyne.Canvas) []T {
-	t.Helper()
-	top := c.Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	var out []T
-	for _, o := range objectsIn(top) {
-		if v, ok := o.(T); ok && !slices.ContainsFunc(out, func(x T) bool { return fyne.CanvasObject(x) == fyne.CanvasObject(v) }) {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 func pressEnter(e fyne.Focusable) { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
 
 func TestPracticeDefaultsAndEmptyState(t *testing.T) {

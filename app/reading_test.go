@@ -59,41 +59,6 @@ func storedReading(t *testing.T, st *store.Store) []data.ReadingItem {
 	return items
 }
 
-// overlayButton finds the button labelled text in the topmost dialog.
-func overlayButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
-	t.Helper()
-	top := c.Overlays().Top()
-	if top == nil {
-		t.Fatalf("no dialog is open to press %q in", text)
-	}
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found != nil {
-			return
-		}
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = b
-			return
-		}
-		if cont, ok := o.(*fyne.Container); ok {
-			for _, child := range cont.Objects {
-				walk(child)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(top)
-	if found == nil {
-		t.Fatalf("the dialog has no %q button:\n%s", text, test.RenderToMarkup(c))
-	}
-	return found
-}
-
 func shortcut(sh *Shell, s fyne.Shortcut) {
 	sh.Window.Canvas().(fyne.Shortcutable).TypedShortcut(s)
 }
@@ -223,7 +188,7 @@ func TestReadingDeleteAndUndo(t *testing.T) {
 	if n := len(storedReading(t, st)); n != 2 {
 		t.Fatalf("Delete removed an item without asking (%d left)", n)
 	}
-	test.Tap(overlayButton(t, sh.Window.Canvas(), "Delete"))
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
 	items := storedReading(t, st)
 	if len(items) != 1 || items[0].Title != "Keep" {
 		t.Fatalf("after delete: %v", items)
@@ -345,7 +310,7 @@ func TestReadingImportPreview(t *testing.T) {
 	if n := len(storedReading(t, st)); n != 1 {
 		t.Fatalf("the preview stored items (%d) before confirming", n)
 	}
-	test.Tap(overlayButton(t, sh.Window.Canvas(), "Add 2 items"))
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "Add 2 items"))
 	items := storedReading(t, st)
 	if len(items) != 3 {
 		t.Fatalf("after import %d items, want 3", len(items))

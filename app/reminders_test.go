@@ -31,38 +31,6 @@ func openReminders(t *testing.T) (*Shell, *store.Store, *remindersScreen) {
 	return sh, st, sh.screens[remindersIndex].(*remindersScreen)
 }
 
-// findButton returns the button labelled text in the topmost dialog.
-func findButton(t *testing.T, c fyne.Canvas, text string) *widget.Button {
-	t.Helper()
-	top := c.Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
-			return
-		}
-		if cont, ok := o.(*fyne.Container); ok {
-			for _, child := range cont.Objects {
-				walk(child)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(top)
-	if found == nil {
-		t.Fatalf("the open dialog has no %q button", text)
-	}
-	return found
-}
-
 func reminderTitles(t *testing.T, st *store.Store) []string {
 	t.Helper()
 	rs, err := st.Reminders(context.Background())
@@ -87,7 +55,7 @@ func TestRemindersScreenAddOneOff(t *testing.T) {
 	if strings.Contains(markup, "Reading nudge</") {
 		t.Error("the chooser offers a second reading nudge")
 	}
-	test.Tap(findButton(t, sh.Window.Canvas(), "One-off"))
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "One-off"))
 	form := findForm(t, sh.Window.Canvas())
 	title := form.Items[0].Widget.(*widgets.Entry)
 	day := form.Items[1].Widget.(fyne.Focusable)
@@ -174,7 +142,7 @@ func TestRemindersScreenOffAndDelete(t *testing.T) {
 		t.Fatal("the milestone reminder is still on")
 	}
 	r.delete(ms)
-	test.Tap(findButton(t, sh.Window.Canvas(), "Delete"))
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
 	if _, err := st.Reminder(context.Background(), ms.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("after delete: %v", err)
 	}
@@ -223,7 +191,7 @@ func TestShowDeliveriesInApp(t *testing.T) {
 	if !strings.Contains(markup, "Pay the fee") || !strings.Contains(markup, "Desktop notifications are not available here") {
 		t.Errorf("the in-app reminder:\n%s", markup)
 	}
-	test.Tap(findButton(t, sh.Window.Canvas(), "OK"))
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "OK"))
 	sh.showDeliveries(ds, true)
 	if strings.Contains(test.RenderToMarkup(sh.Window.Canvas()), "Desktop notifications are not available") {
 		t.Error("the reason was given a second time")

@@ -5,9 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/data"
 )
@@ -35,7 +33,7 @@ func TestDailyBackupListedAndRestored(t *testing.T) {
 		t.Fatal(err)
 	}
 	set.confirmRestore(set.backups[0].Path)
-	tapDialogButton(t, sh.Window.Canvas(), "Yes")
+	test.Tap(dialogButton(t, sh.Window.Canvas(), "Yes"))
 	waitFor(t, "the restore", func() bool { ms, _ := st.Milestones(ctx, rot.ID); return len(ms) == 0 })
 }
 
@@ -70,35 +68,4 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		}
 	}
 	t.Fatalf("timed out waiting for %s", what)
-}
-
-// tapDialogButton taps the button labelled text in the topmost dialog.
-func tapDialogButton(t *testing.T, c fyne.Canvas, text string) {
-	t.Helper()
-	top := c.Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			found = b
-		}
-		if cont, ok := o.(*fyne.Container); ok {
-			for _, child := range cont.Objects {
-				walk(child)
-			}
-		}
-		if w, ok := o.(fyne.Widget); ok {
-			for _, child := range test.WidgetRenderer(w).Objects() {
-				walk(child)
-			}
-		}
-	}
-	walk(top)
-	if found == nil {
-		t.Fatalf("the dialog has no %q button", text)
-	}
-	test.Tap(found)
 }

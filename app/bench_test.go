@@ -1,14 +1,12 @@
 package app
 
 import (
-	"context"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/masterplan-app/masterplan/data/catalog"
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed"
 )
 
@@ -16,16 +14,7 @@ import (
 // test window, as the app would, without starting it.
 func seededShell(b *testing.B) *Shell {
 	b.Helper()
-	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path, store.WithClock(seed.BenchNow))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+	st := seed.OpenCopy(b)
 	cat, err := catalog.Load()
 	if err != nil {
 		b.Fatal(err)

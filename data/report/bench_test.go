@@ -5,7 +5,6 @@ import (
 	"io"
 	"testing"
 
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed"
 )
 
@@ -13,15 +12,7 @@ import (
 // database: gathering, charts and layout (see docs/performance.md).
 func BenchmarkReportTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path, store.WithClock(seed.BenchNow))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
+	st := seed.OpenCopy(b)
 	cpu := seed.StartCPU()
 	defer cpu.Report(b)
 	for b.Loop() {

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
@@ -15,25 +14,9 @@ import (
 // the dashboard and each screen's first view do; the target is one frame
 // (16 ms) each on a 2-core machine. See docs/performance.md.
 
-// openSeeded opens a private copy of the cached ten-year database.
-func openSeeded(b *testing.B) *store.Store {
-	b.Helper()
-	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path, store.WithClock(seed.BenchNow))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	return st
-}
-
 // BenchmarkDashboard is everything behind the dashboard and `status`.
 func BenchmarkDashboard(b *testing.B) {
-	st := openSeeded(b)
+	st := seed.OpenCopy(b)
 	ctx := context.Background()
 	cpu := seed.StartCPU()
 	defer cpu.Report(b)
@@ -51,7 +34,7 @@ func BenchmarkDashboard(b *testing.B) {
 // BenchmarkScreenData measures the reads and sums each screen's refresh
 // makes before it touches a widget, in the order app/*.go makes them.
 func BenchmarkScreenData(b *testing.B) {
-	st := openSeeded(b)
+	st := seed.OpenCopy(b)
 	ctx := context.Background()
 	now := seed.BenchNow()
 	set, err := st.Settings(ctx)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"testing"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data/store"
@@ -85,4 +86,21 @@ func CopyTo(ctx context.Context, dir string) (string, error) {
 		return "", fmt.Errorf("copy the seeded database: %w", err)
 	}
 	return dst, nil
+}
+
+// OpenCopy opens a private copy of the cached database for benchmark b, at
+// the benchmarks' clock, and closes it when b ends.
+func OpenCopy(b *testing.B) *store.Store {
+	b.Helper()
+	ctx := context.Background()
+	path, err := CopyTo(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, path, store.WithClock(BenchNow))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
 }

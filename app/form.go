@@ -31,6 +31,9 @@ func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 type formDialog struct {
 	dlg    dialog.Dialog
 	errors *widget.Label
+	// submit saves as the form's button does, whatever the fields show
+	// (the save reports what is wrong).
+	submit func()
 }
 
 // showFormDialog opens a form titled title; save is called on submit and
@@ -51,6 +54,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 		}
 		fd.dlg.Hide()
 	}
+	fd.submit = form.OnSubmit
 	form.OnCancel = func() { fd.dlg.Hide() }
 	// From whichever field the user is typing in, Esc cancels and Enter
 	// saves as the button does: not while a field shows an error.

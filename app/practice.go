@@ -584,25 +584,13 @@ func (ps *practiceScreen) editAttempt(a data.Attempt) {
 			{Text: "Scores", Widget: scroll, HintText: "per topic: correct/total (32/40) or a percentage (85%); leave a topic empty if not scored"},
 			{Text: "Notes", Widget: notes},
 		}, fields, save)
-	submit = func() { practiceSubmit(fd, save, fields) }
+	submit = fd.submit
 	for _, e := range []*widgets.Entry{minutes, notes} {
 		e.OnSubmitted = func(string) { submit() }
 	}
 	day.OnSubmitted = func(string) { submit() }
 	source.OnSubmitted = func(string) { submit() }
 	fd.dlg.Resize(fyne.NewSize(760, 600))
-}
-
-// practiceSubmit is what the form's Save button does, for Enter in an entry: save,
-// then close, or show what is wrong and keep everything typed.
-func practiceSubmit(fd *formDialog, save func() error, fields map[string]fyne.Validatable) {
-	if err := save(); err != nil {
-		showFieldErrors(err, fields)
-		fd.errors.SetText(userError(err).Error())
-		fd.errors.Show()
-		return
-	}
-	fd.dlg.Hide()
 }
 
 // parseAttemptMinutes reads an attempt's duration in minutes ("90", "37.5");
@@ -737,7 +725,7 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 			{Text: "Result date", Widget: resultDay},
 		}, fields, save)
 	for _, en := range []*widget.Entry{&name.Entry, &pass.Entry, &day.Entry, &resultDay.Entry} {
-		en.OnSubmitted = func(string) { practiceSubmit(fd, save, fields) }
+		en.OnSubmitted = func(string) { fd.submit() }
 	}
 }
 
@@ -797,7 +785,7 @@ func (ps *practiceScreen) editTopic(t data.Topic) {
 	}
 	fd := showFormDialog(ps.shell.Window, title, "Save",
 		[]*widget.FormItem{{Text: "Name", Widget: name}, {Text: "Covered by", Widget: exams}}, fields, save)
-	name.OnSubmitted = func(string) { practiceSubmit(fd, save, fields) }
+	name.OnSubmitted = func(string) { fd.submit() }
 }
 
 // mergeTopic merges t into another topic the user picks; every score of t

@@ -12,8 +12,14 @@ import (
 // items is read on every redraw, so the list follows the screen's slice;
 // text writes row i, and a line too long for the window ends in "…".
 func newEditList[T any](items func() []T, text func(i int, it T) string, edit, del func(T)) *widget.List {
+	return newLazyEditList(func() int { return len(items()) }, func(i int) T { return items()[i] }, text, edit, del)
+}
+
+// newLazyEditList is newEditList for rows that are read only when they
+// come into view: count is the number of rows, at reads row i.
+func newLazyEditList[T any](count func() int, at func(i int) T, text func(i int, it T) string, edit, del func(T)) *widget.List {
 	return widget.NewList(
-		func() int { return len(items()) },
+		count,
 		func() fyne.CanvasObject {
 			label := widget.NewLabel("")
 			label.Truncation = fyne.TextTruncateEllipsis
@@ -24,7 +30,7 @@ func newEditList[T any](items func() []T, text func(i int, it T) string, edit, d
 				label)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			it := items()[id]
+			it := at(id)
 			row := o.(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(text(id, it))
 			buttons := row.Objects[1].(*fyne.Container)

@@ -34,8 +34,10 @@ type studyScreen struct {
 	set        data.Settings
 	opts       store.StudyOptions
 	timer      data.TimerState
-	sessions   []data.StudySession // all, oldest first
-	shown      []data.StudySession // the list: newest first, filtered by find
+	totals     data.StudyTotals
+	pages      map[int][]data.StudySession // the list's pages read so far, newest first
+	all        []data.StudySession         // every session, oldest first: read when Find is first used
+	shown      []data.StudySession         // the sessions matching Find, newest first
 	items      []data.ReadingItem
 	topics     []data.StudyTopicHours
 	topicNames []string // known topics, for the topic choices
@@ -110,7 +112,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.findEntry = widgets.NewEntry()
 	sc.findEntry.PlaceHolder = "Find by topic, note or date (Ctrl+F)"
 	sc.findEntry.OnChanged = func(string) { sc.filter() }
-	sc.list = newEditList(func() []data.StudySession { return sc.shown },
+	sc.list = newLazyEditList(sc.rowCount, sc.rowAt,
 		func(id int, ss data.StudySession) string { return sc.sessionLine(ss) },
 		sc.editSession, sc.deleteSession)
 	sc.empty = widget.NewLabel("No study logged yet. Press Start to time a session, or \"Log time\" (Ctrl+N) for time already spent.")
@@ -164,10 +166,14 @@ func (sc *studyScreen) load() bool {
 	ctx := sc.shell.ctx()
 	st := sc.shell.Store
 	var err error
-	if sc.sessions, err = st.StudySessions(ctx, time.Time{}, time.Time{}); err != nil {
+	// The sums come from the store's per-day totals and the list is read
+	// a page at a time as it scrolls: years of sessions are never all read
+	// unless Find searches them.
+	if sc.totals, err = st.StudyTotals(ctx, sc.set.Location(), data.DateOf(sc.shell.Now(), sc.set.Location()), sc.opts.StreakMinimum); err != nil {
 		sc.shell.showError(err)
 		return false
 	}
+	sc.pages, sc.all = map[int][]data.StudySession{}, nil
 	if sc.items, err = st.ReadingItems(ctx); err != nil {
 		sc.shell.showError(err)
 		return false
@@ -218,7 +224,8 @@ func (sc *studyScreen) refresh() {
 func (sc *studyScreen) show() {
 	now := sc.shell.Now()
 	loc := sc.set.Location()
-	week := data.WeekHours(sc.sessions, loc, now, sc.set.WeekStart)
+	today := data.DateOf(now, loc)
+	week := data.WeekHoursOfDays(sc.totals.Recent, today, sc.set.WeekStart)
 	goal := sc.set.WeeklyGoalHours
 	switch {
 	case goal <= 0:
@@ -231,17 +238,17 @@ func (sc *studyScreen) show() {
 		sc.week.SetText(fmt.Sprintf("%s h of %s h goal: %s h to go", studyHoursText(week), studyHoursText(goal), studyHoursText(goal-week)))
 		sc.weekBar.SetValue(week / goal)
 	}
-	streak := data.StudyStreaks(sc.sessions, loc, now, sc.opts.StreakMinimum)
+	streak := sc.totals.Streak
 	sc.streak.SetText(fmt.Sprintf("Streak: %s (best %s); a day counts from %s",
 		studyDaysText(streak.Current), studyDaysText(streak.Longest), data.FormatStudyDuration(sc.opts.StreakMinimum)))
 	noun := "sessions"
-	if len(sc.sessions) == 1 {
+	if sc.totals.Sessions == 1 {
 		noun = "session"
 	}
-	sc.total.SetText(fmt.Sprintf("Total: %s h in %d %s", studyHoursText(data.TotalStudyHours(sc.sessions)), len(sc.sessions), noun))
-	sc.topics = data.StudyHoursByTopic(sc.sessions, time.Time{}, time.Time{})
+	sc.total.SetText(fmt.Sprintf("Total: %s h in %d %s", studyHoursText(sc.totals.Total.Hours()), sc.totals.Sessions, noun))
+	sc.topics = sc.totals.Topics
 	sc.topicList.Refresh()
-	sc.showCharts(now, loc, goal)
+	sc.showCharts(today, goal)
 
 	topics := map[string]bool{}
 	var names []string
@@ -274,10 +281,10 @@ func (sc *studyScreen) show() {
 	sc.updateTicker()
 }
 
-func (sc *studyScreen) showCharts(now time.Time, loc *time.Location, goal float64) {
+func (sc *studyScreen) showCharts(today data.Date, goal float64) {
 	style := sc.chartStyle()
-	weeks := data.WeeklyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyChartWeeks)
-	days := data.DailyStudy(sc.sessions, loc, now, sc.set.WeekStart, data.StudyHeatmapWeeks)
+	weeks := data.WeeklyStudyOfDays(sc.totals.Recent, today, sc.set.WeekStart, data.StudyChartWeeks)
+	days := data.DailyStudyOfDays(sc.totals.Recent, today, sc.set.WeekStart, data.StudyHeatmapWeeks)
 	sc.weeklyImg.Draw = func(w, h int, scale float32) (image.Image, error) {
 		style.Scale = float64(scale)
 		return chart.WeeklyStudyChart(weeks, goal, style, w, h)
@@ -356,21 +363,67 @@ func (sc *studyScreen) sessionLine(ss data.StudySession) string {
 	return strings.Join(parts, "  ·  ")
 }
 
-// filter fills the list, newest first, with the sessions matching the find box.
+// sessionPage is how many sessions the list reads at a time.
+const sessionPage = 100
+
+// findQuery is the find box's text as the list matches it.
+func (sc *studyScreen) findQuery() string {
+	return strings.ToLower(strings.TrimSpace(sc.findEntry.Text))
+}
+
+// rowCount is the number of rows in the list: every session, or those
+// matching Find.
+func (sc *studyScreen) rowCount() int {
+	if sc.findQuery() != "" {
+		return len(sc.shown)
+	}
+	return sc.totals.Sessions
+}
+
+// rowAt is row i of the list, reading its page when it first comes into view.
+func (sc *studyScreen) rowAt(i int) data.StudySession {
+	if sc.findQuery() != "" {
+		return sc.shown[i]
+	}
+	n := i / sessionPage
+	page, ok := sc.pages[n]
+	if !ok {
+		var err error
+		if page, err = sc.shell.Store.StudySessionsNewestFirst(sc.shell.ctx(), n*sessionPage, sessionPage); err != nil {
+			sc.shell.showError(err)
+		}
+		sc.pages[n] = page
+	}
+	if j := i % sessionPage; j < len(page) {
+		return page[j]
+	}
+	return data.StudySession{} // deleted elsewhere since the count: the next refresh drops the row
+}
+
+// filter fills the list, newest first, with the sessions matching the find
+// box; the first search reads every session.
 func (sc *studyScreen) filter() {
-	q := strings.ToLower(strings.TrimSpace(sc.findEntry.Text))
+	q := sc.findQuery()
 	sc.shown = sc.shown[:0]
-	for i := len(sc.sessions) - 1; i >= 0; i-- {
-		ss := sc.sessions[i]
-		if q == "" || strings.Contains(strings.ToLower(sc.sessionLine(ss)), q) {
-			sc.shown = append(sc.shown, ss)
+	if q != "" && sc.all == nil {
+		all, err := sc.shell.Store.StudySessions(sc.shell.ctx(), time.Time{}, time.Time{})
+		if err != nil {
+			sc.shell.showError(err)
+		}
+		sc.all = all
+	}
+	if q != "" {
+		for i := len(sc.all) - 1; i >= 0; i-- {
+			if ss := sc.all[i]; strings.Contains(strings.ToLower(sc.sessionLine(ss)), q) {
+				sc.shown = append(sc.shown, ss)
+			}
 		}
 	}
 	switch {
-	case len(sc.sessions) == 0:
+	case sc.totals.Sessions == 0:
 		sc.empty.SetText("No study logged yet. Press Start to time a session, or \"Log time\" (Ctrl+N) for time already spent.")
 		sc.empty.Show()
-	case len(sc.shown) == 0:
+	case q != "" && len(sc.shown) == 0:
 		sc.empty.SetText(fmt.Sprintf("No session matches %q.", sc.findEntry.Text))
 		sc.empty.Show()
 	default:

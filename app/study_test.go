@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -355,13 +356,55 @@ func TestStudyLogByTyping(t *testing.T) {
 	})
 }
 
+// Ten years of study are not read to show the list: it reads a page of
+// the newest sessions at a time, and Find searches all of them.
+func TestStudyListReadsPagesAsItScrolls(t *testing.T) {
+	_, st, sc, _ := newStudyShell(t, "", nil)
+	var in []data.StudySession
+	n := 2*sessionPage + 37
+	for i := range n {
+		topic := "Replication"
+		if i == 5 {
+			topic = "Storage engines"
+		}
+		in = append(in, data.StudySession{Start: fixedNow.Add(-time.Duration(n-i) * 3 * time.Hour), Duration: time.Hour, Topic: topic})
+	}
+	if _, err := st.AddStudySessions(context.Background(), in); err != nil {
+		t.Fatal(err)
+	}
+	sc.refresh()
+	if sc.list.Length() != n || len(sc.pages) > 1 {
+		t.Fatalf("list of %d rows, %d pages read after the refresh; want %d rows, at most the first page", sc.list.Length(), len(sc.pages), n)
+	}
+	if first := sc.rowAt(0); !first.Start.Equal(in[n-1].Start) {
+		t.Errorf("row 0 starts %s, want the newest session (%s)", first.Start, in[n-1].Start)
+	}
+	if last := sc.rowAt(n - 1); !last.Start.Equal(in[0].Start) {
+		t.Errorf("the last row starts %s, want the oldest session (%s)", last.Start, in[0].Start)
+	}
+	if len(sc.pages) != 2 {
+		t.Errorf("%d pages read for the first and the last row, want 2", len(sc.pages))
+	}
+	if !strings.Contains(sc.total.Text, fmt.Sprintf("in %d sessions", n)) {
+		t.Errorf("total says %q", sc.total.Text)
+	}
+	sc.findEntry.SetText("storage")
+	if sc.list.Length() != 1 || sc.rowAt(0).Topic != "Storage engines" {
+		t.Fatalf("find storage shows %d rows", sc.list.Length())
+	}
+	sc.findEntry.SetText("")
+	if sc.list.Length() != n {
+		t.Errorf("clearing Find shows %d rows, want %d", sc.list.Length(), n)
+	}
+}
+
 func TestStudyDeleteAsksFirst(t *testing.T) {
 	sh, st, sc, _ := newStudyShell(t, "", nil)
 	if _, err := st.SaveStudySession(context.Background(), data.StudySession{Start: fixedNow.Add(-2 * time.Hour), Duration: time.Hour}); err != nil {
 		t.Fatal(err)
 	}
 	sc.refresh()
-	sc.deleteSession(sc.shown[0])
+	sc.deleteSession(sc.rowAt(0))
 	if len(sessions(t, st)) != 1 {
 		t.Fatal("deleted without asking")
 	}

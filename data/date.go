@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"hash/fnv"
 	"time"
 )
 
@@ -107,3 +108,33 @@ func (d *Date) UnmarshalText(b []byte) error {
 
 // GoString helps test failures print dates readably.
 func (d Date) GoString() string { return fmt.Sprintf("data.Date(%s)", d) }
+
+// epoch is day number 0.
+var epoch = NewDate(1970, 1, 1)
+
+// DayNumber counts the days from 1970-01-01 to d: a date as one integer,
+// for storing many and reading them back quickly.
+func (d Date) DayNumber() int { return epoch.DaysUntil(d) }
+
+// DateOfDayNumber is the date n days after 1970-01-01.
+func DateOfDayNumber(n int) Date { return epoch.AddDays(n) }
+
+// ZoneKey names zone loc by its rules: its name and a hash of every clock
+// change from 1970 to 2100. Two zones that put the same instants on the same
+// days have the same key, and "Local" gets another key once the machine's
+// zone changes. Study per day is kept under the key of the zone its days
+// are in, so it is summed again when the user's zone changes.
+func ZoneKey(loc *time.Location) string {
+	h := fnv.New64a()
+	end := time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)
+	for t := time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC); t.Before(end); {
+		_, offset := t.In(loc).Zone()
+		_, next := t.In(loc).ZoneBounds()
+		fmt.Fprintf(h, "%d@%d;", offset, t.Unix())
+		if next.IsZero() || !next.After(t) {
+			break
+		}
+		t = next
+	}
+	return fmt.Sprintf("%s %016x", loc, h.Sum64())
+}

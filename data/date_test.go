@@ -280,3 +280,38 @@ func TestDateText(t *testing.T) {
 		}
 	})
 }
+
+func TestZoneKeyTellsZonesApart(t *testing.T) {
+	load := func(name string) *time.Location {
+		loc, err := time.LoadLocation(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return loc
+	}
+	paris, berlin, kolkata := load("Europe/Paris"), load("Europe/Berlin"), load("Asia/Kolkata")
+	if data.ZoneKey(paris) != data.ZoneKey(load("Europe/Paris")) {
+		t.Error("the same zone loaded twice has two keys")
+	}
+	if data.ZoneKey(paris) == data.ZoneKey(berlin) {
+		t.Error("Paris and Berlin changed their clocks differently before 1980 but share a key")
+	}
+	if data.ZoneKey(kolkata) == data.ZoneKey(time.UTC) {
+		t.Error("Kolkata and UTC share a key")
+	}
+	// A fixed zone with Paris's name but not its rules is another zone.
+	if data.ZoneKey(time.FixedZone("Europe/Paris", 3600)) == data.ZoneKey(paris) {
+		t.Error("a fixed +01:00 zone named Europe/Paris has Paris's key")
+	}
+}
+
+func TestDayNumbers(t *testing.T) {
+	for _, d := range []data.Date{data.NewDate(1970, 1, 1), data.NewDate(1969, 12, 31), data.NewDate(2026, 3, 29), data.NewDate(2100, 2, 28)} {
+		if got := data.DateOfDayNumber(d.DayNumber()); got != d {
+			t.Errorf("%s -> %d -> %s", d, d.DayNumber(), got)
+		}
+	}
+	if n := data.NewDate(1970, 1, 2).DayNumber(); n != 1 {
+		t.Errorf("1970-01-02 is day %d, want 1", n)
+	}
+}

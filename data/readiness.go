@@ -345,24 +345,18 @@ func WeakestTopics(topics []TopicForecast, n int) []TopicForecast {
 	return out
 }
 
-// TopicStudy is one stretch of study on a named topic. It is the study
-// session reduced to what readiness needs, so callers can pass sessions of
-// any shape.
-type TopicStudy struct {
-	Topic    string
-	Start    time.Time
-	Duration time.Duration
-}
+// StudySince answers how long topic was studied on day from and after
+// (topics compared with TopicKey): the store sums its per-day totals.
+type StudySince func(topic string, from Date) time.Duration
 
 // PracticeInput is everything PracticeReadiness needs.
 type PracticeInput struct {
 	Exams    []Exam
 	Topics   []Topic
 	Attempts []Attempt
-	Study    []TopicStudy
+	Study    StudySince // nil: no study is shown next to the topics
 	Today    Date
-	Location *time.Location // the user's zone: when "the day of the first attempt" begins
-	Window   int            // attempts in the fit; DefaultFitWindow when < 1
+	Window   int // attempts in the fit; DefaultFitWindow when < 1
 }
 
 // PracticeReport is the practice screen's and the dashboard's answer.
@@ -372,34 +366,21 @@ type PracticeReport struct {
 }
 
 // PracticeReadiness forecasts every exam and topic and puts next to each
-// topic's score change the hours studied on it since its first attempt:
-// sessions starting on or after that day (in in.Location, UTC when nil)
-// whose topic has the topic's name, compared without case or punctuation
-// as the study screen groups topics.
+// topic's score change the hours studied on it since the day of its first
+// attempt.
 func PracticeReadiness(in PracticeInput) PracticeReport {
-	loc := in.Location
-	if loc == nil {
-		loc = time.UTC
-	}
 	r := PracticeReport{Exams: make([]ExamForecast, 0, len(in.Exams))}
 	for _, e := range in.Exams {
 		r.Exams = append(r.Exams, ForecastExam(e, in.Attempts, in.Today, in.Window))
 	}
 	r.Topics = ForecastTopics(in.Topics, in.Exams, in.Attempts, in.Today, in.Window)
+	if in.Study == nil {
+		return r
+	}
 	for i := range r.Topics {
-		t := &r.Topics[i]
-		if t.Attempts() == 0 {
-			continue
+		if t := &r.Topics[i]; t.Attempts() > 0 {
+			t.StudyHours = in.Study(t.Topic.Name, t.Points[0].Date).Hours()
 		}
-		from := t.Points[0].Date.In(loc)
-		k := normaliseWords(t.Topic.Name)
-		var total time.Duration
-		for _, s := range in.Study {
-			if s.Duration > 0 && !s.Start.Before(from) && normaliseWords(s.Topic) == k {
-				total += s.Duration
-			}
-		}
-		t.StudyHours = total.Hours()
 	}
 	return r
 }

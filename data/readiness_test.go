@@ -336,10 +336,6 @@ func TestWeakestTopics(t *testing.T) {
 }
 
 func TestPracticeReadiness(t *testing.T) {
-	berlin, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		t.Fatal(err)
-	}
 	first := prDay(t, "2009-01-10")
 	exams := []Exam{{ID: 1, Name: "Written exam 1", Kind: ExamWritten, PassMark: 70, Date: prDay(t, "2009-01-31")},
 		{ID: 2, Name: "Lab exam", Kind: ExamLab, PassMark: 70}}
@@ -348,28 +344,24 @@ func TestPracticeReadiness(t *testing.T) {
 		{ID: 1, ExamID: 1, Date: first, Scores: []TopicScore{CountedScore(10, 5, 10), CountedScore(11, 9, 10)}},
 		{ID: 2, ExamID: 1, Date: first.AddDays(7), Scores: []TopicScore{CountedScore(10, 7, 10), CountedScore(11, 9, 10)}},
 	}
-	utc := func(s string) time.Time {
-		v, err := time.Parse(time.RFC3339, s)
-		if err != nil {
-			t.Fatal(err)
+	// The study answers as the store would: per topic name, from a day on.
+	asked := map[string]Date{}
+	study := func(topic string, from Date) time.Duration {
+		asked[topic] = from
+		if topic == "Replication & Sites" {
+			return 150 * time.Minute
 		}
-		return v
+		return 0
 	}
-	study := []TopicStudy{
-		{Topic: "replication sites", Start: utc("2009-01-09T23:30:00Z"), Duration: time.Hour},       // 00:30 in Berlin on the 10th: counts
-		{Topic: "Replication & sites", Start: utc("2009-01-09T22:30:00Z"), Duration: 2 * time.Hour}, // 23:30 in Berlin on the 9th: before
-		{Topic: "REPLICATION AND SITES", Start: utc("2009-01-12T08:00:00Z"), Duration: time.Hour},   // another name
-		{Topic: "Replication & Sites", Start: utc("2009-01-15T08:00:00Z"), Duration: 90 * time.Minute},
-		{Topic: "DNS", Start: utc("2009-01-15T08:00:00Z"), Duration: -time.Hour}, // broken: ignored
-		{Topic: "PKI", Start: utc("2009-01-15T08:00:00Z"), Duration: time.Hour},  // never scored
-	}
-	r := PracticeReadiness(PracticeInput{Exams: exams, Topics: topics, Attempts: attempts, Study: study,
-		Today: prDay(t, "2009-01-20"), Location: berlin})
+	r := PracticeReadiness(PracticeInput{Exams: exams, Topics: topics, Attempts: attempts, Study: study, Today: prDay(t, "2009-01-20")})
 	if len(r.Exams) != 2 || r.Exams[0].Exam.ID != 1 || r.Exams[1].Readiness != ReadinessUnknown {
 		t.Fatalf("exams: %+v", r.Exams)
 	}
 	if r.Exams[0].Latest != 80 || r.Exams[0].Projected != 100 || r.Exams[0].Readiness != ReadinessReady {
 		t.Fatalf("written exam 1: latest %v projected %v %q", r.Exams[0].Latest, r.Exams[0].Projected, r.Exams[0].Readiness)
+	}
+	if len(asked) != 2 || asked["Replication & Sites"] != first || asked["DNS"] != first {
+		t.Fatalf("study asked for %v; want each scored topic from its first attempt (%s), PKI not at all", asked, first)
 	}
 	by := map[string]TopicForecast{}
 	for _, f := range r.Topics {
@@ -385,11 +377,11 @@ func TestPracticeReadiness(t *testing.T) {
 	if w := r.Weakest(3); len(w) != 2 || w[0].Topic.Name != "Replication & Sites" || w[0].BelowPass() {
 		t.Fatalf("weakest: %+v", w)
 	}
-	t.Run("nil location is UTC", func(t *testing.T) {
-		r := PracticeReadiness(PracticeInput{Exams: exams, Topics: topics, Attempts: attempts, Study: study, Today: prDay(t, "2009-01-20")})
+	t.Run("no study given", func(t *testing.T) {
+		r := PracticeReadiness(PracticeInput{Exams: exams, Topics: topics, Attempts: attempts, Today: prDay(t, "2009-01-20")})
 		for _, f := range r.Topics {
-			if f.Topic.ID == 10 && f.StudyHours != 1.5 {
-				t.Fatalf("UTC: %v hours, want 1.5", f.StudyHours)
+			if f.StudyHours != 0 {
+				t.Fatalf("%s: %v hours without study", f.Topic.Name, f.StudyHours)
 			}
 		}
 	})

@@ -321,6 +321,10 @@ func ReadingKeys(items []ReadingItem) map[string]bool {
 	return keys
 }
 
+// TopicKey is how study topics are compared: without case or punctuation,
+// so "Replication & Sites" and "replication sites" are one topic.
+func TopicKey(s string) string { return normaliseWords(s) }
+
 func normaliseWords(s string) string {
 	var b strings.Builder
 	space := false

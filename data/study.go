@@ -229,39 +229,75 @@ func WeekStartDate(d Date, weekStart time.Weekday) Date {
 // actually spent on it, whatever DST did to that day's length.
 func StudyByDay(sessions []StudySession, loc *time.Location) map[Date]time.Duration {
 	days := map[Date]time.Duration{}
-	// The bounds of the last day found: sessions come mostly in time order,
-	// so most fall in the day of the one before, and the zone's rules are
-	// looked up once a day instead of twice a session.
-	var cur Date
-	var curFrom, curTo time.Time
+	sp := daySplitter{loc: loc}
 	for _, s := range sessions {
-		if s.Duration <= 0 || s.Start.IsZero() {
-			continue
-		}
-		end := s.End()
-		for t := s.Start; t.Before(end); {
-			var day Date
-			var next time.Time
-			if !t.Before(curFrom) && t.Before(curTo) {
-				day, next = cur, curTo
-			} else {
-				day = DateOf(t, loc)
-				next = dayStart(day.AddDays(1), loc)
-				// Only a day without a clock change inside is kept: in it
-				// every instant has the same date.
-				from := dayStart(day, loc)
-				if _, change := from.ZoneBounds(); !t.Before(from) && next.After(t) && (change.IsZero() || !change.Before(next)) {
-					cur, curFrom, curTo = day, from, next
-				}
-			}
-			if end.Before(next) || !next.After(t) {
-				next = end
-			}
-			days[day] += next.Sub(t)
-			t = next
-		}
+		sp.split(s, func(day Date, d time.Duration) { days[day] += d })
 	}
 	return days
+}
+
+// DayTopic is one calendar day's study on one topic, the topic as stored.
+type DayTopic struct {
+	Day   Date
+	Topic string
+}
+
+// StudyByDayTopic sums study per calendar day in zone loc and per topic as
+// stored, split at local midnights as StudyByDay splits it: the rows of the
+// store's per-day totals.
+func StudyByDayTopic(sessions []StudySession, loc *time.Location) map[DayTopic]time.Duration {
+	out := map[DayTopic]time.Duration{}
+	sp := daySplitter{loc: loc}
+	for _, s := range sessions {
+		sp.split(s, func(day Date, d time.Duration) { out[DayTopic{day, s.Topic}] += d })
+	}
+	return out
+}
+
+// TopicDay is a topic and a day: "study on this topic from this day on".
+type TopicDay struct {
+	Topic string
+	Day   Date
+}
+
+// daySplitter cuts sessions at local midnights. It keeps the bounds of the
+// last day it found: sessions come mostly in time order, so most fall in
+// the day of the one before, and the zone's rules are looked up once a day
+// instead of twice a session.
+type daySplitter struct {
+	loc            *time.Location
+	cur            Date
+	curFrom, curTo time.Time
+}
+
+// split calls part for every day session s touches, with the time spent
+// on that day; sessions without a start or a length touch none.
+func (sp *daySplitter) split(s StudySession, part func(Date, time.Duration)) {
+	if s.Duration <= 0 || s.Start.IsZero() {
+		return
+	}
+	end := s.End()
+	for t := s.Start; t.Before(end); {
+		var day Date
+		var next time.Time
+		if !t.Before(sp.curFrom) && t.Before(sp.curTo) {
+			day, next = sp.cur, sp.curTo
+		} else {
+			day = DateOf(t, sp.loc)
+			next = dayStart(day.AddDays(1), sp.loc)
+			// Only a day without a clock change inside is kept: in it
+			// every instant has the same date.
+			from := dayStart(day, sp.loc)
+			if _, change := from.ZoneBounds(); !t.Before(from) && next.After(t) && (change.IsZero() || !change.Before(next)) {
+				sp.cur, sp.curFrom, sp.curTo = day, from, next
+			}
+		}
+		if end.Before(next) || !next.After(t) {
+			next = end
+		}
+		part(day, next.Sub(t))
+		t = next
+	}
 }
 
 func sumDays(byDay map[Date]time.Duration, from Date, n int) time.Duration {
@@ -275,8 +311,12 @@ func sumDays(byDay map[Date]time.Duration, from Date, n int) time.Duration {
 // WeekHours is the study in the current week (as of now in zone loc, weeks
 // starting on weekStart), in hours.
 func WeekHours(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday) float64 {
-	start := WeekStartDate(DateOf(now, loc), weekStart)
-	return sumDays(StudyByDay(sessions, loc), start, 7).Hours()
+	return WeekHoursOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart)
+}
+
+// WeekHoursOfDays is WeekHours from study per day: the week holding today.
+func WeekHoursOfDays(byDay map[Date]time.Duration, today Date, weekStart time.Weekday) float64 {
+	return sumDays(byDay, WeekStartDate(today, weekStart), 7).Hours()
 }
 
 // TotalStudyHours is all study ever logged, in hours.
@@ -301,13 +341,17 @@ type StudyStreak struct {
 // Today not yet reaching the minimum does not break the current streak: the
 // day is not over.
 func StudyStreaks(sessions []StudySession, loc *time.Location, now time.Time, minPerDay time.Duration) StudyStreak {
+	return StreaksOfDays(StudyByDay(sessions, loc), DateOf(now, loc), minPerDay)
+}
+
+// StreaksOfDays is StudyStreaks from study per day, as of day today.
+func StreaksOfDays(byDay map[Date]time.Duration, today Date, minPerDay time.Duration) StudyStreak {
 	if minPerDay <= 0 {
 		minPerDay = DefaultStreakMinimum
 	}
-	today := DateOf(now, loc)
 	var counted []Date
 	has := map[Date]bool{}
-	for day, d := range StudyByDay(sessions, loc) {
+	for day, d := range byDay {
 		if d >= minPerDay && !day.After(today) {
 			counted = append(counted, day)
 			has[day] = true
@@ -341,33 +385,68 @@ type StudyTopicHours struct {
 	Hours float64
 }
 
+// TopicTotal is the study on one topic as stored, and when it began.
+type TopicTotal struct {
+	Topic    string
+	Duration time.Duration
+	First    time.Time // the earliest study on it: its name as written then is kept
+}
+
 // StudyHoursByTopic sums the sessions that start in [from, to) per topic
 // (compared without case and punctuation), most studied first. A zero from
 // or to leaves that side open, so (sessions, firstAttempt, time.Time{}) is
 // "since the first practice attempt".
 func StudyHoursByTopic(sessions []StudySession, from, to time.Time) []StudyTopicHours {
-	type group struct {
-		name  string
-		total time.Duration
-	}
-	groups := map[string]*group{}
+	index := map[string]int{}
+	var totals []TopicTotal
 	for _, s := range sessions {
 		if s.Duration <= 0 || (!from.IsZero() && s.Start.Before(from)) || (!to.IsZero() && !s.Start.Before(to)) {
 			continue
 		}
-		k := normaliseWords(s.Topic)
+		i, ok := index[s.Topic]
+		if !ok {
+			i = len(totals)
+			index[s.Topic] = i
+			totals = append(totals, TopicTotal{Topic: s.Topic, First: s.Start})
+		}
+		totals[i].Duration += s.Duration
+		if s.Start.Before(totals[i].First) {
+			totals[i].First = s.Start
+		}
+	}
+	return GroupTopicHours(totals)
+}
+
+// GroupTopicHours merges topics written differently (case, punctuation)
+// into one, named as written first, most studied first.
+func GroupTopicHours(totals []TopicTotal) []StudyTopicHours {
+	type group struct {
+		name  string
+		first time.Time
+		total time.Duration
+	}
+	groups := map[string]*group{}
+	var keys []string
+	for _, t := range totals {
+		if t.Duration <= 0 {
+			continue
+		}
+		k := normaliseWords(t.Topic)
 		g, ok := groups[k]
 		if !ok {
-			g = &group{name: strings.TrimSpace(s.Topic)}
+			g = &group{name: strings.TrimSpace(t.Topic), first: t.First}
 			groups[k] = g
+			keys = append(keys, k)
+		} else if t.First.Before(g.first) {
+			g.name, g.first = strings.TrimSpace(t.Topic), t.First
 		}
-		g.total += s.Duration
+		g.total += t.Duration
 	}
 	out := make([]StudyTopicHours, 0, len(groups))
-	for _, g := range groups {
-		out = append(out, StudyTopicHours{Topic: g.name, Hours: g.total.Hours()})
+	for _, k := range keys {
+		out = append(out, StudyTopicHours{Topic: groups[k].name, Hours: groups[k].total.Hours()})
 	}
-	sort.Slice(out, func(i, j int) bool {
+	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Hours != out[j].Hours {
 			return out[i].Hours > out[j].Hours
 		}
@@ -375,6 +454,22 @@ func StudyHoursByTopic(sessions []StudySession, from, to time.Time) []StudyTopic
 	})
 	return out
 }
+
+// StudyTotals is what the study screen and the dashboard show, in one
+// zone as of one day: the recent days, the streaks, the topics, the total
+// and the number of sessions.
+type StudyTotals struct {
+	Recent   map[Date]time.Duration // per day, the StudyDaysShown days up to today
+	Streak   StudyStreak
+	Topics   []StudyTopicHours // all time, most studied first
+	Total    time.Duration
+	Sessions int
+}
+
+// StudyDaysShown is how many days up to today the study screen and the
+// dashboard show day by day: the heat map's weeks and the days of the
+// current week before it.
+const StudyDaysShown = 7 * (StudyHeatmapWeeks + 1)
 
 // StudyPoint is the study of one day or one week (Start is its first day).
 type StudyPoint struct {
@@ -385,11 +480,15 @@ type StudyPoint struct {
 // WeeklyStudy returns the hours of the last weeks weeks, oldest first, the
 // current week (as of now in zone loc) last even though it is not over.
 func WeeklyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
+	return WeeklyStudyOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart, weeks)
+}
+
+// WeeklyStudyOfDays is WeeklyStudy from study per day, as of day today.
+func WeeklyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.Weekday, weeks int) []StudyPoint {
 	if weeks <= 0 {
 		return nil
 	}
-	byDay := StudyByDay(sessions, loc)
-	current := WeekStartDate(DateOf(now, loc), weekStart)
+	current := WeekStartDate(today, weekStart)
 	out := make([]StudyPoint, 0, weeks)
 	for i := weeks - 1; i >= 0; i-- {
 		start := current.AddDays(-7 * i)
@@ -403,11 +502,14 @@ func WeeklyStudy(sessions []StudySession, loc *time.Location, now time.Time, wee
 // today, oldest first, so the grid's columns are whole weeks and the last
 // one stops at today.
 func DailyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
+	return DailyStudyOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart, weeks)
+}
+
+// DailyStudyOfDays is DailyStudy from study per day, as of day today.
+func DailyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.Weekday, weeks int) []StudyPoint {
 	if weeks <= 0 {
 		return nil
 	}
-	byDay := StudyByDay(sessions, loc)
-	today := DateOf(now, loc)
 	first := WeekStartDate(today, weekStart).AddDays(-7 * (weeks - 1))
 	out := make([]StudyPoint, 0, first.DaysUntil(today)+1)
 	for d := first; !d.After(today); d = d.AddDays(1) {

@@ -73,7 +73,7 @@ func runLog(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	all, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+	totals, err := st.StudyTotals(ctx, loc, data.DateOf(now, loc), 0)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func runLog(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "Logged %s%s on %s at %s (session %d). This week: %.1f h",
 		data.FormatStudyDuration(saved.Duration), what, data.DateOf(saved.Start, loc), saved.Start.In(loc).Format("15:04"), saved.ID,
-		data.WeekHours(all, loc, now, set.WeekStart))
+		data.WeekHoursOfDays(totals.Recent, data.DateOf(now, loc), set.WeekStart))
 	if set.WeeklyGoalHours > 0 {
 		fmt.Fprintf(e.stdout, " of %g h goal", set.WeeklyGoalHours)
 	}

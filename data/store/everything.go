@@ -592,6 +592,7 @@ func (im *importer) sessions(x *transfer.Export) error {
 	}); err != nil {
 		return fmt.Errorf("read study sessions: %w", err)
 	}
+	var added []data.StudySession
 	for i, ss := range x.StudySessions {
 		dom, _ := ss.Domain()
 		if existing[dom.Key(loc)] {
@@ -607,8 +608,9 @@ func (im *importer) sessions(x *transfer.Export) error {
 			return fail("study session", i, err)
 		}
 		im.count("study sessions", true)
+		added = append(added, data.StudySession{Start: dom.Start, Duration: dom.Duration, Topic: ss.Topic})
 	}
-	return nil
+	return adjustStudyDays(im.ctx, im.tx, nil, added)
 }
 
 func (im *importer) examList(x *transfer.Export) error {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"io/fs"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -67,62 +66,30 @@ func TestIndexesMigrationFromVersion6(t *testing.T) {
 		t.Fatalf("migrate to 6: %v", err)
 	}
 	r := setUp(t, old)
-	if _, err := old.AddStudySessions(ctx, []data.StudySession{session(testNow.Add(-3*time.Hour), 45, "Replication")}); err != nil {
+	// Written as version 6 wrote it: today's store also keeps per-day totals.
+	if _, err := db.ExecContext(ctx, `INSERT INTO study_sessions (start_utc, duration_s, topic) VALUES (?, 2700, 'Replication')`,
+		testNow.Add(-3*time.Hour).Format(startLayout)); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
 
 	s := openAt(t, path)
-	if v, err := fileVersion(ctx, s.db); err != nil || v != 7 {
-		t.Fatalf("version after open = %d, %v; want 7", v, err)
+	want, err := schemaVersion(embedded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, err := fileVersion(ctx, s.db); err != nil || v != want {
+		t.Fatalf("version after open = %d, %v; want %d", v, err, want)
 	}
 	if plan := queryPlan(t, s.db, `SELECT `+budgetColumns+` FROM budget_items
 		WHERE rotation_id = ? ORDER BY start_date = '', start_date, id`, r.ID); !strings.Contains(plan, "budget_items_in_order") || strings.Contains(plan, "TEMP B-TREE") {
 		t.Errorf("budget list plan:\n%s", plan)
 	}
 	if plan := queryPlan(t, s.db, `SELECT unixepoch(start_utc), duration_s, topic FROM study_sessions ORDER BY start_utc, id`); !strings.Contains(plan, "COVERING INDEX study_sessions_times") {
-		t.Errorf("study times plan:\n%s", plan)
+		t.Errorf("the plan of summing study per day:\n%s", plan)
 	}
-	times, err := s.StudyTimes(ctx)
-	if err != nil || len(times) != 1 || times[0].Topic != "Replication" {
-		t.Fatalf("study times after upgrade = %+v, %v", times, err)
-	}
-}
-
-// StudyTimes is StudySessions without IDs, items and notes, in the same
-// order (ties on the start broken by ID, so topic names keep their first
-// spelling).
-func TestStudyTimesMatchSessions(t *testing.T) {
-	ctx := context.Background()
-	s, _ := openTemp(t)
-	item := addReadingItem(t, s, "SQL Server Internals")
-	start := testNow.Add(-48 * time.Hour)
-	in := []data.StudySession{
-		session(start, 30, "replication"),
-		session(start, 45, "Replication"),
-		{Start: start.Add(-26 * time.Hour), Duration: 90 * time.Minute, Topic: "Indexes", ReadingItemID: item, Note: "chapter 3"},
-		session(start.Add(time.Hour+30*time.Second), 1, ""),
-	}
-	if _, err := s.AddStudySessions(ctx, in); err != nil {
-		t.Fatal(err)
-	}
-	all, err := s.StudySessions(ctx, time.Time{}, time.Time{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want []data.StudySession
-	for _, ss := range all {
-		want = append(want, data.StudySession{Start: ss.Start, Duration: ss.Duration, Topic: ss.Topic})
-	}
-	got, err := s.StudyTimes(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("StudyTimes =\n%+v\nwant\n%+v", got, want)
-	}
-	empty, _ := openTemp(t)
-	if got, err := empty.StudyTimes(ctx); err != nil || got == nil || len(got) != 0 {
-		t.Errorf("StudyTimes of no sessions = %#v, %v; want an empty list", got, err)
+	totals, err := s.StudyTotals(ctx, time.UTC, data.DateOf(testNow, time.UTC), 0)
+	if err != nil || totals.Sessions != 1 || totals.Total != 45*time.Minute || len(totals.Topics) != 1 || totals.Topics[0].Topic != "Replication" {
+		t.Fatalf("study totals after upgrade = %+v, %v", totals, err)
 	}
 }

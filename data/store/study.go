@@ -184,35 +184,25 @@ func (s *Store) StudySessions(ctx context.Context, from, to time.Time) ([]data.S
 	return out, nil
 }
 
-// StudyTimes returns every session's start, length and topic (ID, reading
-// item and note left empty), ordered like StudySessions: what the
-// dashboard's hours, streaks and topic sums need, read from one covering
-// index without the notes.
-func (s *Store) StudyTimes(ctx context.Context) ([]data.StudySession, error) {
-	// The count only sizes the list (a list grown by appending copies ten
-	// years of sessions several times); a session added in between just
-	// makes it grow once.
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM study_sessions`).Scan(&n); err != nil {
-		return nil, fmt.Errorf("read study times: %w", classify(err))
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT unixepoch(start_utc), duration_s, topic FROM study_sessions ORDER BY start_utc, id`)
+// StudySessionsNewestFirst returns up to limit sessions, newest first,
+// skipping the offset newest: one page of the study list.
+func (s *Store) StudySessionsNewestFirst(ctx context.Context, offset, limit int) ([]data.StudySession, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionColumns+` FROM study_sessions
+		ORDER BY start_utc DESC, id DESC LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
-		return nil, fmt.Errorf("read study times: %w", classify(err))
+		return nil, fmt.Errorf("read study sessions %d to %d: %w", offset+1, offset+limit, classify(err))
 	}
 	defer rows.Close()
-	out := make([]data.StudySession, 0, n)
+	out := make([]data.StudySession, 0, limit)
 	for rows.Next() {
-		var start, secs int64
-		var ss data.StudySession
-		if err := rows.Scan(&start, &secs, &ss.Topic); err != nil {
-			return nil, fmt.Errorf("read study times: %w", err)
+		ss, err := scanSession(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read study sessions: %w", err)
 		}
-		ss.Start, ss.Duration = time.Unix(start, 0).UTC(), time.Duration(secs)*time.Second
 		out = append(out, ss)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read study times: %w", classify(err))
+		return nil, fmt.Errorf("read study sessions: %w", classify(err))
 	}
 	return out, nil
 }
@@ -283,6 +273,7 @@ func (s *Store) AddStudySessions(ctx context.Context, sessions []data.StudySessi
 
 func (s *Store) saveSessions(ctx context.Context, tx *sql.Tx, sessions []data.StudySession) ([]data.StudySession, error) {
 	out := make([]data.StudySession, 0, len(sessions))
+	var removed []data.StudySession // the changed sessions as they were
 	now := s.now()
 	for i, ss := range sessions {
 		// Stored to the second: the start is truncated and the length rounded
@@ -307,8 +298,15 @@ func (s *Store) saveSessions(ctx context.Context, tx *sql.Tx, sessions []data.St
 				ss.ID, err = res.LastInsertId()
 			}
 		} else {
-			err = expectOne(tx.ExecContext(ctx, `UPDATE study_sessions SET start_utc = ?, duration_s = ?, topic = ?,
+			var was data.StudySession
+			if was, err = scanSession(tx.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM study_sessions WHERE id = ?`, ss.ID)); errors.Is(err, sql.ErrNoRows) {
+				return nil, fmt.Errorf("study session %d: %w", ss.ID, data.ErrNotFound)
+			}
+			if err == nil {
+				removed = append(removed, was)
+				err = expectOne(tx.ExecContext(ctx, `UPDATE study_sessions SET start_utc = ?, duration_s = ?, topic = ?,
 				reading_item_id = ?, note = ? WHERE id = ?`, start, secs, ss.Topic, item, ss.Note, ss.ID))
+			}
 		}
 		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 			return nil, data.Invalid("reading item", "%d is not on the reading list (it may have been deleted); choose another or none", ss.ReadingItemID)
@@ -317,6 +315,9 @@ func (s *Store) saveSessions(ctx context.Context, tx *sql.Tx, sessions []data.St
 			return nil, fmt.Errorf("session starting %s: %w", start, err)
 		}
 		out = append(out, ss)
+	}
+	if err := adjustStudyDays(ctx, tx, removed, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -334,7 +335,10 @@ func (s *Store) DeleteStudySession(ctx context.Context, id int64) (data.StudySes
 		if err != nil {
 			return err
 		}
-		return expectOne(tx.ExecContext(ctx, `DELETE FROM study_sessions WHERE id = ?`, id))
+		if err := expectOne(tx.ExecContext(ctx, `DELETE FROM study_sessions WHERE id = ?`, id)); err != nil {
+			return err
+		}
+		return adjustStudyDays(ctx, tx, []data.StudySession{ss}, nil)
 	})
 	if err != nil {
 		return ss, fmt.Errorf("delete study session %d: %w", id, err)

@@ -3,7 +3,6 @@ package summary_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store/seed"
@@ -70,18 +69,21 @@ func BenchmarkScreenData(b *testing.B) {
 			must(err)
 			opts, err := st.StudyOptions(ctx)
 			must(err)
-			sessions, err := st.StudySessions(ctx, time.Time{}, time.Time{})
+			_, err = st.Timer(ctx)
+			must(err)
+			today := data.DateOf(now, loc)
+			totals, err := st.StudyTotals(ctx, loc, today, opts.StreakMinimum)
 			must(err)
 			_, err = st.ReadingItems(ctx)
 			must(err)
-			_, err = st.Timer(ctx)
+			page, err := st.StudySessionsNewestFirst(ctx, 0, 100) // the list's first page
 			must(err)
-			data.WeekHours(sessions, loc, now, set.WeekStart)
-			data.StudyStreaks(sessions, loc, now, opts.StreakMinimum)
-			data.TotalStudyHours(sessions)
-			data.StudyHoursByTopic(sessions, time.Time{}, time.Time{})
-			data.WeeklyStudy(sessions, loc, now, set.WeekStart, data.StudyChartWeeks)
-			data.DailyStudy(sessions, loc, now, set.WeekStart, data.StudyHeatmapWeeks)
+			if totals.Sessions != 20000 || len(page) != 100 {
+				b.Fatalf("%d sessions, a page of %d", totals.Sessions, len(page))
+			}
+			data.WeekHoursOfDays(totals.Recent, today, set.WeekStart)
+			data.WeeklyStudyOfDays(totals.Recent, today, set.WeekStart, data.StudyChartWeeks)
+			data.DailyStudyOfDays(totals.Recent, today, set.WeekStart, data.StudyHeatmapWeeks)
 		}
 	})
 	b.Run("practice", func(b *testing.B) {

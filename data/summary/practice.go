@@ -60,39 +60,39 @@ func LoadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set d
 	if p.Attempts, err = st.Attempts(ctx, rot.ID); err != nil {
 		return p, err
 	}
-	var sessions []data.StudySession
-	if first, ok := firstAttemptDay(p.Attempts); ok {
-		// Only sessions from the first attempt's day on count: reading
-		// ten years of study to use the last few weeks would be waste.
-		if sessions, err = st.StudySessions(ctx, first.In(p.Location), time.Time{}); err != nil {
-			return p, err
+	// Each topic's study counts from the day of its first attempt: the
+	// store sums it from its per-day totals, one small read per topic.
+	firsts := firstScoredDays(p.Attempts)
+	asks := make([]data.TopicDay, 0, len(firsts))
+	for _, t := range p.Topics {
+		if d, ok := firsts[t.ID]; ok {
+			asks = append(asks, data.TopicDay{Topic: t.Name, Day: d})
 		}
 	}
+	since, err := st.StudySince(ctx, p.Location, asks)
+	if err != nil {
+		return p, err
+	}
 	p.Report = data.PracticeReadiness(data.PracticeInput{
-		Exams: p.Exams, Topics: p.Topics, Attempts: p.Attempts, Study: topicStudy(sessions),
-		Today: p.Today, Location: p.Location,
+		Exams: p.Exams, Topics: p.Topics, Attempts: p.Attempts,
+		Study: func(topic string, from data.Date) time.Duration { return since[data.TopicDay{Topic: topic, Day: from}] },
+		Today: p.Today,
 	})
 	return p, nil
 }
 
-// firstAttemptDay is the day of the earliest attempt.
-func firstAttemptDay(attempts []data.Attempt) (data.Date, bool) {
-	var first data.Date
+// firstScoredDays is the day of each scored topic's first score, as the
+// readiness forecast finds it (its first point), by topic ID.
+func firstScoredDays(attempts []data.Attempt) map[int64]data.Date {
+	first := map[int64]data.Date{}
 	for _, a := range attempts {
-		if first.IsZero() || a.Date.Before(first) {
-			first = a.Date
+		for _, sc := range a.Scores {
+			if _, ok := first[sc.TopicID]; !ok && (sc.PercentOnly || sc.Total > 0) {
+				first[sc.TopicID] = a.Date
+			}
 		}
 	}
-	return first, !first.IsZero()
-}
-
-// topicStudy reduces study sessions to what readiness needs.
-func topicStudy(sessions []data.StudySession) []data.TopicStudy {
-	out := make([]data.TopicStudy, 0, len(sessions))
-	for _, s := range sessions {
-		out = append(out, data.TopicStudy{Topic: s.Topic, Start: s.Start, Duration: s.Duration})
-	}
-	return out
+	return first
 }
 
 // Status is the summary's view of p.

@@ -21,21 +21,6 @@ func day(t *testing.T, s string) data.Date {
 	return d
 }
 
-func TestTopicStudy(t *testing.T) {
-	start := time.Date(2026, 11, 20, 8, 0, 0, 0, time.UTC)
-	got := topicStudy([]data.StudySession{
-		{ID: 1, Start: start, Duration: 90 * time.Minute, Topic: "DNS", Note: "zones"},
-		{ID: 2, Start: start.Add(time.Hour), Duration: time.Hour, Topic: "", ReadingItemID: 4},
-	})
-	want := []data.TopicStudy{{Topic: "DNS", Start: start, Duration: 90 * time.Minute}, {Topic: "", Start: start.Add(time.Hour), Duration: time.Hour}}
-	if !slices.Equal(got, want) {
-		t.Errorf("topicStudy = %+v, want %+v", got, want)
-	}
-	if got := topicStudy(nil); got == nil || len(got) != 0 {
-		t.Errorf("topicStudy(nil) = %#v, want empty", got)
-	}
-}
-
 func TestLoadPracticeStudyHours(t *testing.T) {
 	ctx := context.Background()
 	st, rot, es, ts := practiceStore(t)

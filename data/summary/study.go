@@ -3,9 +3,7 @@ package summary
 import (
 	"fmt"
 	"math"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/masterplan-app/masterplan/data"
 )
@@ -31,13 +29,14 @@ type TopicHours struct {
 }
 
 func buildStudy(a area) (*StudyStatus, error) {
-	// Start, length and topic are all these sums need: StudyTimes reads
-	// them from one index, which keeps the dashboard quick on years of study.
-	sessions, err := a.st.StudyTimes(a.ctx)
+	loc := a.settings.Location()
+	// The per-day totals the store keeps: a few thousand days instead of
+	// every session ever logged.
+	opts, err := a.st.StudyOptions(a.ctx)
 	if err != nil {
 		return nil, err
 	}
-	opts, err := a.st.StudyOptions(a.ctx)
+	totals, err := a.st.StudyTotals(a.ctx, loc, a.today, opts.StreakMinimum)
 	if err != nil {
 		return nil, err
 	}
@@ -47,32 +46,21 @@ func buildStudy(a area) (*StudyStatus, error) {
 		// app; the rest of the status still holds.
 		timer = data.TimerState{}
 	}
-	loc := a.settings.Location()
-	streak := data.StudyStreaks(sessions, loc, a.now, opts.StreakMinimum)
 	st := &StudyStatus{
-		WeekHours:       hours(data.WeekHours(thisWeek(sessions, loc, a.now, a.settings.WeekStart), loc, a.now, a.settings.WeekStart)),
+		WeekHours:       hours(data.WeekHoursOfDays(totals.Recent, a.today, a.settings.WeekStart)),
 		WeekGoal:        a.settings.WeeklyGoalHours,
 		WeeklyGoalHours: a.settings.WeeklyGoalHours,
-		StreakDays:      streak.Current,
-		BestStreakDays:  streak.Longest,
-		TotalHours:      hours(data.TotalStudyHours(sessions)),
-		Sessions:        len(sessions),
+		StreakDays:      totals.Streak.Current,
+		BestStreakDays:  totals.Streak.Longest,
+		TotalHours:      hours(totals.Total.Hours()),
+		Sessions:        totals.Sessions,
 		Topics:          []TopicHours{},
 		Timer:           timer.Phase().String(),
 	}
-	for _, t := range data.StudyHoursByTopic(sessions, time.Time{}, time.Time{}) {
+	for _, t := range totals.Topics {
 		st.Topics = append(st.Topics, TopicHours{Topic: t.Topic, Hours: hours(t.Hours)})
 	}
 	return st, nil
-}
-
-// thisWeek is the tail of sessions (ordered by start) that can reach into
-// the current week: those starting at most one longest session before it,
-// so that the week's sum need not walk ten years of days.
-func thisWeek(sessions []data.StudySession, loc *time.Location, now time.Time, weekStart time.Weekday) []data.StudySession {
-	from := data.WeekStartDate(data.DateOf(now, loc), weekStart).In(loc).Add(-data.MaxStudySession)
-	i := sort.Search(len(sessions), func(i int) bool { return !sessions[i].Start.Before(from) })
-	return sessions[i:]
 }
 
 func hours(h float64) float64 { return math.Round(h*100) / 100 }

@@ -1,41 +1,63 @@
 package summary
 
 import (
+	"context"
 	"testing"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
 )
 
-// The week's hours from the tail thisWeek keeps are those of all sessions,
-// including a long session begun the evening before the week started.
-func TestThisWeekKeepsWhatReachesIntoTheWeek(t *testing.T) {
-	loc, err := time.LoadLocation("Europe/Berlin")
+// The dashboard's study numbers come from the store's per-day totals; they
+// are those of all sessions, including a long session begun the evening
+// before the week started, whatever day the week starts on.
+func TestStudyStatusMatchesTheSessions(t *testing.T) {
+	ctx := context.Background()
+	st, rot, _, _ := practiceStore(t)
+	set, err := st.Settings(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
+	loc := set.Location()
 	now := time.Date(2026, time.March, 4, 12, 0, 0, 0, loc) // a Wednesday
 	monday := time.Date(2026, time.March, 2, 0, 0, 0, 0, loc)
 	var sessions []data.StudySession
 	for d := 40; d >= 1; d-- { // an hour a day for 40 days before the week
-		sessions = append(sessions, data.StudySession{Start: monday.AddDate(0, 0, -d).Add(19 * time.Hour), Duration: time.Hour})
+		sessions = append(sessions, data.StudySession{Start: monday.AddDate(0, 0, -d).Add(19 * time.Hour), Duration: time.Hour, Topic: "DNS"})
 	}
 	sessions = append(sessions,
-		data.StudySession{Start: monday.Add(-22 * time.Hour), Duration: 23 * time.Hour}, // 1 h of it on Monday
-		data.StudySession{Start: monday.Add(-2 * time.Hour), Duration: 3 * time.Hour},   // 1 h on Monday
-		data.StudySession{Start: monday.Add(26 * time.Hour), Duration: time.Hour},
+		data.StudySession{Start: monday.Add(-22 * time.Hour), Duration: 23 * time.Hour, Topic: "dns"}, // 1 h of it on Monday
+		data.StudySession{Start: monday.Add(-2 * time.Hour), Duration: 3 * time.Hour},                 // 1 h on Monday
+		data.StudySession{Start: monday.Add(26 * time.Hour), Duration: time.Hour, Topic: "Transport"},
 	)
-	for _, ws := range []time.Weekday{time.Monday, time.Sunday, time.Saturday} {
-		all := data.WeekHours(sessions, loc, now, ws)
-		tail := thisWeek(sessions, loc, now, ws)
-		if got := data.WeekHours(tail, loc, now, ws); got != all {
-			t.Errorf("week from %s: %v h from the tail of %d sessions, %v h from all", ws, got, len(tail), all)
-		}
-		if len(tail) > 6 {
-			t.Errorf("week from %s: the tail keeps %d sessions, want only those near the week", ws, len(tail))
-		}
+	if _, err := st.AddStudySessions(ctx, sessions); err != nil {
+		t.Fatal(err)
 	}
-	if got := data.WeekHours(thisWeek(sessions, loc, now, time.Monday), loc, now, time.Monday); got != 3 {
-		t.Errorf("week hours = %v, want 3", got)
+	for _, ws := range []time.Weekday{time.Monday, time.Sunday, time.Saturday} {
+		set.WeekStart = ws
+		if err := st.SaveSettings(ctx, set); err != nil {
+			t.Fatal(err)
+		}
+		a := area{ctx: ctx, st: st, settings: set, rotation: rot, today: data.DateOf(now, loc), now: now}
+		got, err := buildStudy(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := hours(data.WeekHours(sessions, loc, now, ws)); got.WeekHours != want {
+			t.Errorf("week from %s: %v h, want %v", ws, got.WeekHours, want)
+		}
+		if ws == time.Monday && got.WeekHours != 3 {
+			t.Errorf("week from Monday: %v h, want 3", got.WeekHours)
+		}
+		streak := data.StudyStreaks(sessions, loc, now, 0)
+		if got.StreakDays != streak.Current || got.BestStreakDays != streak.Longest {
+			t.Errorf("streak %d (best %d), want %+v", got.StreakDays, got.BestStreakDays, streak)
+		}
+		if got.Sessions != len(sessions) || got.TotalHours != hours(data.TotalStudyHours(sessions)) {
+			t.Errorf("%d sessions, %v h; want %d, %v h", got.Sessions, got.TotalHours, len(sessions), data.TotalStudyHours(sessions))
+		}
+		if len(got.Topics) != 3 || got.Topics[0] != (TopicHours{Topic: "DNS", Hours: 63}) {
+			t.Errorf("topics = %+v, want DNS (63 h, as first written) first of 3", got.Topics)
+		}
 	}
 }

@@ -115,6 +115,8 @@ func Generate(ctx context.Context, st *store.Store, opts Options) error {
 		{"budget", g.budget},
 		{"rates", g.rates},
 		{"reminders", g.reminders},
+		// The per-day study totals, as the app's first view sums them.
+		{"study totals", func() error { _, err := g.st.StudyTotals(g.ctx, g.loc, g.today, 0); return err }},
 	} {
 		if err := step.run(); err != nil {
 			return fmt.Errorf("seed %s: %w", step.name, err)

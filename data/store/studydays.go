@@ -1,0 +1,265 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// The per-day study totals of migration 00008: every statement that writes
+// a session changes them in the same transaction (adjustStudyDays), so
+// they are never a stale copy; they are summed again from the sessions
+// only when they are in another zone than the one asked for.
+
+// StudyTotals returns what the study sums show as of day today, days in
+// zone loc: study per day over the last data.StudyDaysShown days, the
+// streaks of days with at least streakMin (data.DefaultStreakMinimum when
+// 0 or less), study per topic and in all, and the number of sessions. SQL
+// sums the per-day totals; only the recent days and the topics come back.
+func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.Date, streakMin time.Duration) (data.StudyTotals, error) {
+	if streakMin <= 0 {
+		streakMin = data.DefaultStreakMinimum
+	}
+	out := data.StudyTotals{Recent: map[data.Date]time.Duration{}}
+	err := s.readStudyDays(ctx, loc, func(tx *sql.Tx) error {
+		var total int64
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM study_sessions), coalesce(sum(seconds), 0) FROM study_days`).
+			Scan(&out.Sessions, &total); err != nil {
+			return err
+		}
+		out.Total = time.Duration(total) * time.Second
+		first := today.AddDays(1 - data.StudyDaysShown).DayNumber()
+		if err := queryEach(ctx, tx, `SELECT day, seconds FROM study_days WHERE day BETWEEN ? AND ?`, func(r *sql.Rows) error {
+			var day int
+			var secs int64
+			if err := r.Scan(&day, &secs); err != nil {
+				return err
+			}
+			out.Recent[data.DateOfDayNumber(day)] = time.Duration(secs) * time.Second
+			return nil
+		}, first, today.DayNumber()); err != nil {
+			return err
+		}
+		// A streak is a run of counted days: days whose number minus their
+		// rank among the counted days is the same. The current one is the
+		// run of today, or of yesterday while today is still open.
+		if err := tx.QueryRowContext(ctx, `WITH runs AS MATERIALIZED (
+				SELECT day, day - row_number() OVER (ORDER BY day) AS run FROM study_days WHERE day <= ?1 AND seconds >= ?2
+			)
+			SELECT coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM runs GROUP BY run)), 0),
+				(SELECT count(*) FROM runs WHERE run = (SELECT run FROM runs WHERE day >= ?1 - 1 ORDER BY day DESC LIMIT 1))`,
+			today.DayNumber(), int64((streakMin+time.Second-1)/time.Second)).Scan(&out.Streak.Longest, &out.Streak.Current); err != nil {
+			return err
+		}
+		// Topics written differently are one; each is named as it was
+		// written on its first day (SQLite takes the bare column topic
+		// from the row that has the min).
+		var topics []data.TopicTotal
+		if err := queryEach(ctx, tx, `SELECT topic, min(day), sum(seconds) FROM study_day_topics GROUP BY topic_key`, func(r *sql.Rows) error {
+			var t data.TopicTotal
+			var first int
+			var secs int64
+			if err := r.Scan(&t.Topic, &first, &secs); err != nil {
+				return err
+			}
+			t.Duration, t.First = time.Duration(secs)*time.Second, data.DateOfDayNumber(first).In(loc)
+			topics = append(topics, t)
+			return nil
+		}); err != nil {
+			return err
+		}
+		out.Topics = data.GroupTopicHours(topics)
+		return nil
+	})
+	if err != nil {
+		return data.StudyTotals{}, fmt.Errorf("read study totals: %w", err)
+	}
+	return out, nil
+}
+
+// StudySince returns the study of each of topics (compared with
+// data.TopicKey) on its day and after, days in zone loc, in one read:
+// what the readiness forecast shows next to each topic's first attempt.
+func (s *Store) StudySince(ctx context.Context, loc *time.Location, topics []data.TopicDay) (map[data.TopicDay]time.Duration, error) {
+	out := make(map[data.TopicDay]time.Duration, len(topics))
+	err := s.readStudyDays(ctx, loc, func(tx *sql.Tx) error {
+		for _, t := range topics {
+			var secs int64
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(seconds), 0) FROM study_day_topics WHERE topic_key = ? AND day >= ?`,
+				data.TopicKey(t.Topic), t.Day.DayNumber()).Scan(&secs); err != nil {
+				return err
+			}
+			out[t] = time.Duration(secs) * time.Second
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read study since the first attempts: %w", err)
+	}
+	return out, nil
+}
+
+// readStudyDays runs read in one transaction in which the totals are in
+// zone loc, summing them again first when they are not.
+func (s *Store) readStudyDays(ctx context.Context, loc *time.Location, read func(tx *sql.Tx) error) error {
+	key := data.ZoneKey(loc)
+	// Another process may change the zone between the sum and the read;
+	// then this one sums again, a few times at most.
+	for range 3 {
+		stale := false
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			have, err := studyDaysZone(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if have != key {
+				stale = true
+				return nil
+			}
+			return read(tx)
+		})
+		if err != nil || !stale {
+			return err
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error { return sumStudyDays(ctx, tx, loc, key) }); err != nil {
+			return fmt.Errorf("sum study per day: %w", err)
+		}
+	}
+	return errors.New("the time zone kept changing while study was summed per day; try again")
+}
+
+// studyDaysZone is the key of the zone the totals are in; "" when they
+// are to be summed again.
+func studyDaysZone(ctx context.Context, tx *sql.Tx) (string, error) {
+	var key string
+	err := tx.QueryRowContext(ctx, `SELECT zone FROM study_days_zone WHERE id = 1`).Scan(&key)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return key, err
+}
+
+// sumStudyDays sums every session per day in zone loc (named key) and per
+// topic, replacing what the totals held.
+func sumStudyDays(ctx context.Context, tx *sql.Tx, loc *time.Location, key string) error {
+	if have, err := studyDaysZone(ctx, tx); err != nil || have == key {
+		return err // another process summed them meanwhile
+	}
+	var sessions []data.StudySession
+	if err := queryEach(ctx, tx, `SELECT unixepoch(start_utc), duration_s, topic FROM study_sessions ORDER BY start_utc, id`, func(r *sql.Rows) error {
+		var start, secs int64
+		var ss data.StudySession
+		if err := r.Scan(&start, &secs, &ss.Topic); err != nil {
+			return err
+		}
+		ss.Start, ss.Duration = time.Unix(start, 0).UTC(), time.Duration(secs)*time.Second
+		sessions = append(sessions, ss)
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, q := range []string{`DELETE FROM study_days`, `DELETE FROM study_day_topics`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	if err := addStudy(ctx, tx, data.StudyByDayTopic(sessions, loc)); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO study_days_zone (id, zone) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`, key)
+	return err
+}
+
+// adjustStudyDays moves the totals by the sessions tx removed and added
+// (only start, length and topic are read). Totals in another zone than the
+// user's are dropped instead, to be summed again at the next read.
+func adjustStudyDays(ctx context.Context, tx *sql.Tx, removed, added []data.StudySession) error {
+	have, err := studyDaysZone(ctx, tx)
+	if err != nil || have == "" {
+		return err
+	}
+	loc, err := userZone(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if data.ZoneKey(loc) != have {
+		return dropStudyDays(ctx, tx)
+	}
+	deltas := data.StudyByDayTopic(added, loc)
+	for k, d := range data.StudyByDayTopic(removed, loc) {
+		deltas[k] -= d
+	}
+	if err := addStudy(ctx, tx, deltas); err != nil {
+		if errors.Is(err, errOutOfStep) {
+			return dropStudyDays(ctx, tx)
+		}
+		return err
+	}
+	return nil
+}
+
+// errOutOfStep means a total would fall below zero: it no longer matched
+// the sessions (a file written by hand, say), so all are summed again.
+var errOutOfStep = errors.New("the study totals are out of step with the sessions")
+
+// addStudy adds time (negative to take it away) to the totals per day and
+// topic and per day.
+func addStudy(ctx context.Context, tx *sql.Tx, deltas map[data.DayTopic]time.Duration) error {
+	perDay := map[int]int64{}
+	for k, d := range deltas {
+		secs, day := int64(d/time.Second), k.Day.DayNumber()
+		perDay[day] += secs
+		if err := addTotal(ctx, tx, "study_day_topics", "day = ? AND topic = ?", []any{day, k.Topic, data.TopicKey(k.Topic)}, secs); err != nil {
+			return fmt.Errorf("study of %s on %q: %w", k.Day, k.Topic, err)
+		}
+	}
+	for day, secs := range perDay {
+		if err := addTotal(ctx, tx, "study_days", "day = ?", []any{day}, secs); err != nil {
+			return fmt.Errorf("study of %s: %w", data.DateOfDayNumber(day), err)
+		}
+	}
+	return nil
+}
+
+// addTotal adds secs to the row of table that row (its columns before
+// seconds) names: it adds the row, grows or shrinks it, or removes it when
+// it reaches zero. where matches the row by its first columns, in order.
+func addTotal(ctx context.Context, tx *sql.Tx, table, where string, row []any, secs int64) error {
+	key := row[:strings.Count(where, "?")]
+	switch {
+	case secs > 0:
+		marks := strings.Repeat("?, ", len(row)) + "?"
+		_, err := tx.ExecContext(ctx, `INSERT INTO `+table+` VALUES (`+marks+`)
+			ON CONFLICT DO UPDATE SET seconds = seconds + excluded.seconds`, append(slices.Clone(row), secs)...)
+		return err
+	case secs < 0:
+		args := append(append([]any{secs}, key...), -secs)
+		res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET seconds = seconds + ? WHERE `+where+` AND seconds > ?`, args...)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			return err
+		}
+		var left int64
+		err = tx.QueryRowContext(ctx, `DELETE FROM `+table+` WHERE `+where+` RETURNING seconds`, key...).Scan(&left)
+		if errors.Is(err, sql.ErrNoRows) || (err == nil && left != -secs) {
+			return errOutOfStep
+		}
+		return err
+	}
+	return nil
+}
+
+// dropStudyDays marks the totals for summing again at the next read.
+func dropStudyDays(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM study_days_zone`)
+	return err
+}

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -37,7 +39,8 @@ func newTestShell(t *testing.T) (*Shell, *store.Store) {
 	w := a.NewWindow("MasterPlan")
 	w.Resize(fyne.NewSize(1024, 700))
 	t.Cleanup(w.Close)
-	sh := NewShell(Deps{App: a, Window: w, Store: st, Catalog: cat, Now: func() time.Time { return fixedNow }})
+	sh := NewShell(Deps{App: a, Window: w, Store: st, Catalog: cat, Now: func() time.Time { return fixedNow },
+		Background: func(work func()) { work() }})
 	return sh, st
 }
 
@@ -383,5 +386,46 @@ func TestStartOnTheRememberedScreen(t *testing.T) {
 	sc := sh.screens[3].(*studyScreen)
 	if !strings.Contains(sc.total.Text, "1 session") {
 		t.Errorf("study total = %q, want the stored session counted", sc.total.Text)
+	}
+}
+
+// A page damaged inside a file of the right length opens (only the length
+// is checked, to start quickly); the check the shell runs once the screens
+// are up finds it and says so.
+func TestStartFindsADamagedPage(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "mp.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	var ms []data.Milestone
+	for i := range 300 {
+		ms = append(ms, data.Milestone{RotationID: r.ID, Title: fmt.Sprintf("Milestone %d %s", i, strings.Repeat("x", 150)), Due: mustDay(t, "2027-01-01")})
+	}
+	if _, err := st.AddMilestones(ctx, ms); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(b) / 2; i < len(b)/2+4096; i++ {
+		b[i] = 0xA5
+	}
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	sh, _ := newTestShell(t)
+	if sh.Store, err = store.Open(ctx, path); err != nil {
+		t.Fatalf("open the damaged file: %v (only its length is checked at open)", err)
+	}
+	t.Cleanup(func() { sh.Store.Close() })
+	sh.Start()
+	if markup := test.RenderToMarkup(sh.Window.Canvas()); !strings.Contains(markup, "damaged") || !strings.Contains(markup, "Restore a backup") {
+		t.Errorf("no message about the damaged file:\n%s", markup)
 	}
 }

@@ -22,6 +22,10 @@ type dashboardScreen struct {
 	blocks     *widget.Label
 	milestones *widget.Label
 	areas      *fyne.Container // one card per feature area that has something to say
+	// loads counts the refreshes begun, so that only the newest one's
+	// summary is shown; read and written on the UI goroutine only.
+	loads  int
+	loaded bool // a summary has been shown
 }
 
 // areaCards build the feature areas' dashboard cards, in display order.
@@ -60,12 +64,34 @@ func (d *dashboardScreen) view() fyne.CanvasObject {
 
 func (d *dashboardScreen) newItem() {}
 
+// refresh builds the summary off the UI goroutine: on years of data it
+// takes longer than a frame, and the window draws meanwhile.
 func (d *dashboardScreen) refresh() {
-	s, err := summary.Build(d.shell.ctx(), d.shell.Store, d.shell.Now())
-	if err != nil {
-		d.shell.showError(err)
-		return
+	d.loads++
+	load := d.loads
+	if !d.loaded {
+		d.headline.Text = "Loading…"
+		d.headline.Refresh()
 	}
+	ctx, st, now := d.shell.ctx(), d.shell.Store, d.shell.Now()
+	d.shell.background(func() {
+		s, err := summary.Build(ctx, st, now)
+		fyne.Do(func() {
+			if load != d.loads {
+				return // a newer refresh began meanwhile: its summary is the one to show
+			}
+			if err != nil {
+				d.shell.showError(err)
+				return
+			}
+			d.show(s)
+		})
+	})
+}
+
+// show puts summary s on the widgets.
+func (d *dashboardScreen) show(s summary.Summary) {
+	d.loaded = true
 	d.headline.Text = s.Headline
 	d.headline.Color = theme.Color(theme.ColorNameForeground)
 	d.headline.Refresh()

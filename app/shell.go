@@ -37,6 +37,10 @@ type Deps struct {
 	// ReminderSources reads other areas' records for the reminders' nudges
 	// and the calendar export.
 	ReminderSources remind.Sources
+	// Background runs slow reads off the UI goroutine (they hand their
+	// result back with fyne.Do); nil starts a goroutine. Tests run them
+	// in place, to read the result as soon as the call returns.
+	Background func(work func())
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem
@@ -80,7 +84,10 @@ type Shell struct {
 	Deps
 	tabs    *container.AppTabs
 	screens []screen
-	setup   *setupForm // the first-launch form while it shows
+	// views hold each screen's view once it was first shown: laying out
+	// eight screens before the window first draws would slow the start.
+	views []*fyne.Container
+	setup *setupForm // the first-launch form while it shows
 }
 
 // NewShell builds the shell; call Start to fill the window.
@@ -89,6 +96,15 @@ func NewShell(d Deps) *Shell {
 		d.Now = time.Now
 	}
 	return &Shell{Deps: d}
+}
+
+// background runs work off the UI goroutine (see Deps.Background).
+func (s *Shell) background(work func()) {
+	if s.Background != nil {
+		s.Background(work)
+		return
+	}
+	go work()
 }
 
 // ctx is the context for store calls made from the UI: they are short and
@@ -134,18 +150,16 @@ func (s *Shell) escapeClosesDialog(k *fyne.KeyEvent) {
 func (s *Shell) showMain() {
 	defs := screenTable()
 	s.screens = make([]screen, len(defs))
+	s.views = make([]*fyne.Container, len(defs))
 	items := make([]*container.TabItem, len(defs))
 	for i, d := range defs {
 		s.screens[i] = d.build(s)
-		items[i] = container.NewTabItemWithIcon(d.title, d.icon, s.screens[i].view())
+		s.views[i] = container.NewStack()
+		items[i] = container.NewTabItemWithIcon(d.title, d.icon, s.views[i])
 	}
 	s.tabs = container.NewAppTabs(items...)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
-	s.tabs.OnSelected = func(*container.TabItem) {
-		i := s.tabs.SelectedIndex()
-		s.App.Preferences().SetInt(prefLastScreen, i)
-		s.screens[i].refresh()
-	}
+	s.tabs.OnSelected = func(*container.TabItem) { s.showScreen(s.tabs.SelectedIndex()) }
 	s.addShortcuts()
 	s.Window.SetContent(s.tabs)
 	last := s.App.Preferences().IntWithFallback(prefLastScreen, 0)
@@ -153,13 +167,35 @@ func (s *Shell) showMain() {
 		last = 0
 	}
 	if last == s.tabs.SelectedIndex() {
-		s.screens[last].refresh()
+		s.showScreen(last)
 	} else {
-		s.tabs.SelectIndex(last) // OnSelected refreshes it
+		s.tabs.SelectIndex(last) // OnSelected shows it
 	}
+	s.background(s.checkFile)
 	if s.DailyBackup {
 		go s.dailyBackup()
 	}
+}
+
+// checkFile reads every page of the database once the screens are up:
+// opening it only checks its length, to start quickly, and a page damaged
+// inside is worth knowing about before more is typed into the file.
+func (s *Shell) checkFile() {
+	if err := s.Store.Check(s.ctx()); err != nil {
+		fyne.Do(func() {
+			s.showError(fmt.Errorf("%w. Restore a backup (Settings, Backups) or start on a new file with --db; until then, what you add may be lost", err))
+		})
+	}
+}
+
+// showScreen shows screen i, the selected one, making its view the first
+// time, and remembers it for the next start.
+func (s *Shell) showScreen(i int) {
+	s.App.Preferences().SetInt(prefLastScreen, i)
+	if len(s.views[i].Objects) == 0 {
+		s.views[i].Add(s.screens[i].view())
+	}
+	s.screens[i].refresh()
 }
 
 // dailyBackup writes today's automatic backup off the UI goroutine; only a

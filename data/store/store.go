@@ -199,7 +199,7 @@ func (s *Store) checkAndMigrate(ctx context.Context) error {
 // folder migrations (the embedded one; tests add a later migration to
 // exercise the upgrade of an existing file).
 func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
-	if err := quickCheck(ctx, s.db); err != nil {
+	if err := sizeCheck(ctx, s.db, s.path); err != nil {
 		return err
 	}
 	have, err := fileVersion(ctx, s.db)
@@ -209,6 +209,13 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	want, err := schemaVersion(migrations)
 	if err != nil {
 		return err
+	}
+	if have != want {
+		// A migration writes: the whole file is read first, so that a
+		// damaged one is refused before anything is added to it.
+		if err := quickCheck(ctx, s.db); err != nil {
+			return err
+		}
 	}
 	switch {
 	case have == 0:
@@ -255,6 +262,15 @@ func (s *Store) migrate(ctx context.Context, migrations fs.FS) error {
 	}
 }
 
+// Check reads every page of the file, which Open leaves to migrations
+// (see sizeCheck): ErrCorrupt when any is damaged.
+func (s *Store) Check(ctx context.Context) error {
+	if err := quickCheck(ctx, s.db); err != nil {
+		return fmt.Errorf("check database %s: %w", s.path, err)
+	}
+	return nil
+}
+
 // checkNoForeignTables refuses a file at schema version 0 that already holds
 // tables: it is some other program's SQLite database, not a new MasterPlan one.
 func checkNoForeignTables(ctx context.Context, db *sql.DB) error {
@@ -266,6 +282,29 @@ func checkNoForeignTables(ctx context.Context, db *sql.DB) error {
 	}
 	if n > 0 {
 		return fmt.Errorf("%w (it holds %d tables or indexes but no MasterPlan schema version)", ErrCorrupt, n)
+	}
+	return nil
+}
+
+// sizeCheck is the check made at every open, in a few reads instead of
+// quickCheck's reading of every page (tens of milliseconds on years of
+// data, paid by every command): the file must be a database, and as long as
+// its header says, which is how a truncated copy shows. When the file is
+// shorter only because the last pages still sit in the write-ahead log,
+// quickCheck decides. Damage inside a page is found by SQLite when the page
+// is read, and classify reports it as ErrCorrupt; migrations, restores and
+// the daily backup read every page.
+func sizeCheck(ctx context.Context, db *sql.DB, path string) error {
+	var pages, pageSize int64
+	if err := db.QueryRowContext(ctx, `SELECT page_count, page_size FROM pragma_page_count, pragma_page_size`).Scan(&pages, &pageSize); err != nil {
+		return classify(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("check database size: %w", err)
+	}
+	if fi.Size() < pages*pageSize {
+		return quickCheck(ctx, db)
 	}
 	return nil
 }

@@ -41,6 +41,9 @@ type Deps struct {
 	// result back with fyne.Do); nil starts a goroutine. Tests run them
 	// in place, to read the result as soon as the call returns.
 	Background func(work func())
+	// Quiet is how long after the screens are up the chores begin: the
+	// check of every page and the daily backup. Tests leave it 0.
+	Quiet time.Duration
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem
@@ -171,10 +174,15 @@ func (s *Shell) showMain() {
 	} else {
 		s.tabs.SelectIndex(last) // OnSelected shows it
 	}
-	s.background(s.checkFile)
-	if s.DailyBackup {
-		go s.dailyBackup()
-	}
+	// Chores that can wait begin after Deps.Quiet, so that they do not
+	// compete with the first frames for the processor.
+	s.background(func() {
+		time.Sleep(s.Quiet)
+		s.checkFile()
+		if s.DailyBackup {
+			s.dailyBackup()
+		}
+	})
 }
 
 // checkFile reads every page of the database once the screens are up:
@@ -198,8 +206,8 @@ func (s *Shell) showScreen(i int) {
 	s.screens[i].refresh()
 }
 
-// dailyBackup writes today's automatic backup off the UI goroutine; only a
-// failure is worth interrupting the user for.
+// dailyBackup writes today's automatic backup (off the UI goroutine); only
+// a failure is worth interrupting the user for.
 func (s *Shell) dailyBackup() {
 	today := data.DateOf(s.Now(), time.Local)
 	if set, err := s.Store.Settings(s.ctx()); err == nil {

@@ -32,10 +32,7 @@ fi
 cleanup() { [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true; }
 trap cleanup EXIT
 
-seeded="$OUT/seeded.db"
-if [ ! -f "$seeded" ]; then
-	"$OUT/masterplan" dev seed --years 10 --db "$seeded" >/dev/null
-fi
+. scripts/seeded.sh
 
 # mapped TITLE: the id of the viewable window named TITLE, or nothing.
 mapped() {

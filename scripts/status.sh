@@ -13,10 +13,7 @@ OUT=${OUT:-/tmp/masterplan-perf}
 case "${LANG:-C}" in C | C.UTF-8 | POSIX) export LANG=en_US.UTF-8 ;; esac
 mkdir -p "$OUT"
 go build -o "$OUT/masterplan" ./cmd/masterplan
-seeded="$OUT/seeded.db"
-if [ ! -f "$seeded" ]; then
-	"$OUT/masterplan" dev seed --years 10 --db "$seeded" >/dev/null
-fi
+. scripts/seeded.sh
 cp "$seeded" "$OUT/status.db"
 rm -f "$OUT/status.db-wal" "$OUT/status.db-shm"
 "$OUT/masterplan" --db "$OUT/status.db" status --json >/dev/null # warm the page cache

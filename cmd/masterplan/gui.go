@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -20,6 +22,17 @@ import (
 // appID is the app's unique ID (Preferences, notifications); it matches FyneApp.toml.
 const appID = "io.github.masterplan_app.masterplan"
 
+// choresAfter is how long after start-up the app waits before it checks
+// every page of the database and writes the daily backup.
+const choresAfter = 3 * time.Second
+
+// guiGCPercent is the garbage collector's target for the desktop app
+// (Go's default is 100).
+const guiGCPercent = 50
+
+// remindersAfter is how long after start-up the tray and the reminders begin.
+const remindersAfter = time.Second
+
 // errGUIFailed reports that the GUI showed its own error dialog already.
 var errGUIFailed = errors.New("the database could not be opened (see the message shown)")
 
@@ -32,6 +45,10 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The app stays open for hours, reading years of records on each
+	// refresh: collecting when the heap has grown by half, not doubled,
+	// keeps its memory close to what it holds (docs/performance.md).
+	debug.SetGCPercent(guiGCPercent)
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(assets.Icon())
 	w := a.NewWindow("MasterPlan")
@@ -54,11 +71,18 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 		app.ApplyTheme(a, set.Theme)
 	}
 	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true,
-		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st)})
+		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st), Quiet: choresAfter})
 	shell.Start()
-	stopReminders := shell.StartReminders(ctx, trayAvailable())
+	// The tray and the reminders begin a moment after the window: neither
+	// should hold up its first frame, and the runner catches up anyway.
+	var stopReminders func() // set and read on the UI goroutine
+	time.AfterFunc(remindersAfter, func() {
+		fyne.Do(func() { stopReminders = shell.StartReminders(ctx, trayAvailable()) })
+	})
 	w.ShowAndRun()
-	stopReminders()
+	if stopReminders != nil {
+		stopReminders()
+	}
 	return nil
 }
 

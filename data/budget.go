@@ -450,48 +450,91 @@ func (t BudgetTotals) ActualShown() decimal.Decimal { return RoundMinor(t.Actual
 // Complete reports whether every amount was converted.
 func (t BudgetTotals) Complete() bool { return len(t.Missing) == 0 }
 
+// BudgetPart is the home-currency sum of items alike in everything the
+// totals tell apart: category, employer's share and reimbursement state.
+// SumParts totals parts exactly as SumBudget totals the items, because
+// conversions are exact and every split is proportional; so the store can
+// keep each item's part and let SQL add them up.
+type BudgetPart struct {
+	Category      BudgetCategory
+	EmployerShare int // percent
+	Reimbursement Reimbursement
+	Items         int
+	Spent         int // items with an actual amount
+	Unconverted   int // items with an amount left out for want of a rate
+	Planned       decimal.Decimal
+	Actual        decimal.Decimal
+	Forecast      decimal.Decimal
+}
+
+// ItemPart is item it's part of the totals at rates, and the currencies
+// it lacks a rate for.
+func ItemPart(it BudgetItem, rates RateTable) (BudgetPart, []string) {
+	p := BudgetPart{Category: it.Category, EmployerShare: it.EmployerShare(), Reimbursement: it.Reimbursement, Items: 1}
+	if p.Category.order() < 0 {
+		p.Category = CategoryOther
+	}
+	var missing []string
+	h := ConvertItem(it, rates)
+	if h.Planned.OK() {
+		p.Planned = h.Planned.Home
+	} else {
+		missing = append(missing, it.Planned.Currency)
+	}
+	if h.HasActual {
+		p.Spent = 1
+		if h.Actual.OK() {
+			p.Actual = h.Actual.Home
+		} else {
+			missing = append(missing, it.Actual.Currency)
+		}
+	}
+	if f := h.Forecast(); f.OK() {
+		p.Forecast = f.Home
+	}
+	if len(missing) > 0 {
+		p.Unconverted = 1
+	}
+	return p, missing
+}
+
 // SumBudget totals items in rates' home currency: per category and overall,
 // planned against actual, self against employer, and the reimbursements
 // outstanding.
 func SumBudget(items []BudgetItem, rates RateTable) BudgetTotals {
-	t := BudgetTotals{Home: rates.Home()}
+	parts := make([]BudgetPart, 0, len(items))
+	var missing []string
+	for _, it := range items {
+		p, m := ItemPart(it, rates)
+		parts = append(parts, p)
+		missing = append(missing, m...)
+	}
+	return SumParts(rates.Home(), parts, missing)
+}
+
+// SumParts totals parts in currency home, missing being the currencies
+// without a rate (in any order, repeats allowed).
+func SumParts(home string, parts []BudgetPart, missing []string) BudgetTotals {
+	t := BudgetTotals{Home: home}
 	rows := make([]CategoryTotal, len(budgetCategoryTable))
 	for i, e := range budgetCategoryTable {
 		rows[i].Category = e.cat
 	}
-	missing := map[string]bool{}
-	for _, it := range items {
-		i := it.Category.order()
+	for _, p := range parts {
+		i := p.Category.order()
 		if i < 0 {
 			i = CategoryOther.order()
 		}
 		row := &rows[i]
-		row.Items++
-		h := ConvertItem(it, rates)
-		share := it.EmployerShare()
-		lost := false
-		if h.Planned.OK() {
-			row.Planned = row.Planned.Add(h.Planned.Home)
-			t.Planned = t.Planned.add(h.Planned.Home, share)
-		} else {
-			missing[it.Planned.Currency], lost = true, true
-		}
-		if h.HasActual {
-			row.Spent++
-			if h.Actual.OK() {
-				row.Actual = row.Actual.Add(h.Actual.Home)
-				t.Actual = t.Actual.add(h.Actual.Home, share)
-				t.Reimbursement = t.Reimbursement.add(it, h.Actual.Home)
-			} else {
-				missing[it.Actual.Currency], lost = true, true
-			}
-		}
-		if f := h.Forecast(); f.OK() {
-			t.Forecast = t.Forecast.add(f.Home, share)
-		}
-		if lost {
-			t.Unconverted++
-		}
+		row.Items += p.Items
+		row.Spent += p.Spent
+		row.Planned = row.Planned.Add(p.Planned)
+		row.Actual = row.Actual.Add(p.Actual)
+		t.Planned = t.Planned.add(p.Planned, p.EmployerShare)
+		t.Actual = t.Actual.add(p.Actual, p.EmployerShare)
+		t.Reimbursement = t.Reimbursement.add(p.Reimbursement, p.EmployerShare, p.Actual)
+		t.Forecast = t.Forecast.add(p.Forecast, p.EmployerShare)
+		t.Unconverted += p.Unconverted
 	}
 	for _, r := range rows {
 		if r.Items > 0 {
@@ -507,20 +550,16 @@ func SumBudget(items []BudgetItem, rates RateTable) BudgetTotals {
 	for i := range t.Rows {
 		t.Rows[i].PlannedShown, t.Rows[i].ActualShown = planned[i], actual[i]
 	}
-	for c := range missing {
-		t.Missing = append(t.Missing, c)
-	}
-	slices.Sort(t.Missing)
+	t.Missing = slices.Compact(slices.Sorted(slices.Values(missing)))
 	return t
 }
 
-func (r ReimbursementTotals) add(it BudgetItem, actualHome decimal.Decimal) ReimbursementTotals {
-	share := it.EmployerShare()
+func (r ReimbursementTotals) add(state Reimbursement, share int, actualHome decimal.Decimal) ReimbursementTotals {
 	if share == 0 {
 		return r
 	}
 	employer := actualHome.Mul(decimal.NewFromInt(int64(share))).Shift(-2)
-	switch it.Reimbursement {
+	switch state {
 	case Reimbursed:
 		r.Reimbursed = r.Reimbursed.Add(employer)
 	case Claimed:

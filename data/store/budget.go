@@ -161,7 +161,7 @@ func (s *Store) AddBudgetItems(ctx context.Context, rotationID int64, items []da
 			}
 			out = append(out, saved)
 		}
-		return nil
+		return adjustBudgetParts(ctx, tx, rotationID, out)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("save budget items: %w", err)
@@ -224,7 +224,13 @@ func (s *Store) DeleteBudgetItem(ctx context.Context, id int64) (data.BudgetItem
 
 // Rates lists the exchange rates into home, by currency and date.
 func (s *Store) Rates(ctx context.Context, home string) ([]data.Rate, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, currency, to_home, as_of FROM exchange_rates
+	return readRates(ctx, s.db, home)
+}
+
+func readRates(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}, home string) ([]data.Rate, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, currency, to_home, as_of FROM exchange_rates
 		WHERE home = ? ORDER BY currency, as_of`, home)
 	if err != nil {
 		return nil, fmt.Errorf("read exchange rates: %w", classify(err))

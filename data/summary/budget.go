@@ -35,19 +35,20 @@ type BudgetStatus struct {
 // buildBudget totals the rotation's budget in the home currency.
 func buildBudget(a area) (*BudgetStatus, error) {
 	home := a.settings.HomeCurrency
-	items, err := a.st.BudgetItems(a.ctx, a.rotation.ID)
+	// The store adds up each item's kept part in SQL, as exact as summing
+	// the items, without reading them.
+	t, err := a.st.BudgetTotals(a.ctx, a.rotation.ID, home)
 	if err != nil {
 		return nil, err
 	}
-	rates, err := a.st.Rates(a.ctx, home)
-	if err != nil {
-		return nil, err
+	items := 0
+	for _, r := range t.Rows {
+		items += r.Items
 	}
-	t := data.SumBudget(items, data.NewRateTable(home, rates))
 	forecast := t.Forecast.Shown(home)
 	b := &BudgetStatus{
 		HomeCurrency:             home,
-		Items:                    len(items),
+		Items:                    items,
 		Planned:                  plainAmount(t.PlannedShown(), home),
 		Actual:                   plainAmount(t.ActualShown(), home),
 		Forecast:                 plainAmount(forecast.Total, home),

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -108,20 +109,21 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 		s.Milestones = append(s.Milestones, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
 	}
 	a := area{ctx: ctx, st: st, settings: set, rotation: rot, today: cd.Today, now: now}
-	if s.Reading, err = buildReading(a); err != nil {
-		return s, err
-	}
-	if s.Study, err = buildStudy(a); err != nil {
-		return s, err
-	}
-	if s.Practice, err = buildPractice(a); err != nil {
-		return s, err
-	}
-	if s.Budget, err = buildBudget(a); err != nil {
-		return s, err
-	}
-	if s.Reminders, err = buildReminders(a); err != nil {
-		return s, err
+	// The areas read different tables: read concurrently, on a machine of
+	// two cores the summary is ready in about the time of the slowest
+	// (the budget's items) instead of the sum of all.
+	var wg sync.WaitGroup
+	errs := make([]error, 5)
+	wg.Go(func() { s.Reading, errs[0] = buildReading(a) })
+	wg.Go(func() { s.Study, errs[1] = buildStudy(a) })
+	wg.Go(func() { s.Practice, errs[2] = buildPractice(a) })
+	wg.Go(func() { s.Budget, errs[3] = buildBudget(a) })
+	wg.Go(func() { s.Reminders, errs[4] = buildReminders(a) })
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return s, err
+		}
 	}
 	return s, nil
 }

@@ -115,14 +115,26 @@ func Generate(ctx context.Context, st *store.Store, opts Options) error {
 		{"budget", g.budget},
 		{"rates", g.rates},
 		{"reminders", g.reminders},
-		// The per-day study totals, as the app's first view sums them.
+		// The per-day study totals and the budget's parts, as the app's
+		// first view works them out.
 		{"study totals", func() error { _, err := g.st.StudyTotals(g.ctx, g.loc, g.today, 0); return err }},
+		{"budget totals", g.budgetTotals},
 	} {
 		if err := step.run(); err != nil {
 			return fmt.Errorf("seed %s: %w", step.name, err)
 		}
 	}
 	return nil
+}
+
+// budgetTotals works out every budget item's part of the totals.
+func (g *gen) budgetTotals() error {
+	rot, err := g.st.Rotation(g.ctx)
+	if err != nil {
+		return err
+	}
+	_, err = g.st.BudgetTotals(g.ctx, rot.ID, HomeCurrency)
+	return err
 }
 
 // rotation sets up a rotation whose first block starts 60 days after the

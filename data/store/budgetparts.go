@@ -1,0 +1,259 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// The budget parts of migration 00009: every statement that writes an item
+// writes its part in the same transaction (adjustBudgetParts), so a part is
+// never a stale copy; all parts are worked out again when the home currency
+// or the rates change, which their key tells.
+
+// errNotExact means a part is too large (or too finely divided) to be kept
+// as integers: the totals are then summed from the items themselves.
+var errNotExact = errors.New("a budget amount is beyond what the kept parts hold exactly")
+
+// BudgetTotals totals rotation rotationID's budget in currency home, as
+// data.SumBudget does over its items, by adding up the kept parts in SQL.
+func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string) (data.BudgetTotals, error) {
+	var parts []data.BudgetPart
+	var missing []string
+	err := s.readBudgetParts(ctx, home, func(tx *sql.Tx) error {
+		parts, missing = nil, nil
+		if err := queryEach(ctx, tx, `SELECT category, employer_share, reimbursement, count(*), sum(spent), sum(unconverted),
+				sum(planned_units), sum(planned_e8), sum(planned_e16), sum(actual_units), sum(actual_e8), sum(actual_e16),
+				sum(forecast_units), sum(forecast_e8), sum(forecast_e16)
+			FROM budget_parts WHERE rotation_id = ? GROUP BY category, employer_share, reimbursement`, func(r *sql.Rows) error {
+			var p data.BudgetPart
+			var cat, reimb string
+			var n [9]int64
+			if err := r.Scan(&cat, &p.EmployerShare, &reimb, &p.Items, &p.Spent, &p.Unconverted,
+				&n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6], &n[7], &n[8]); err != nil {
+				return err
+			}
+			p.Category, p.Reimbursement = data.BudgetCategory(cat), data.Reimbursement(reimb)
+			p.Planned, p.Actual, p.Forecast = joinExact(n[0], n[1], n[2]), joinExact(n[3], n[4], n[5]), joinExact(n[6], n[7], n[8])
+			parts = append(parts, p)
+			return nil
+		}, rotationID); err != nil {
+			if strings.Contains(err.Error(), "integer overflow") {
+				return errNotExact
+			}
+			return err
+		}
+		return queryEach(ctx, tx, `SELECT DISTINCT missing FROM budget_parts WHERE rotation_id = ? AND missing <> ''`, func(r *sql.Rows) error {
+			var m string
+			if err := r.Scan(&m); err != nil {
+				return err
+			}
+			missing = append(missing, strings.Fields(m)...)
+			return nil
+		}, rotationID)
+	})
+	if errors.Is(err, errNotExact) {
+		return s.sumBudgetItems(ctx, rotationID, home)
+	}
+	if err != nil {
+		return data.BudgetTotals{}, fmt.Errorf("read budget totals: %w", err)
+	}
+	return data.SumParts(home, parts, missing), nil
+}
+
+// sumBudgetItems is BudgetTotals the long way, from every item.
+func (s *Store) sumBudgetItems(ctx context.Context, rotationID int64, home string) (data.BudgetTotals, error) {
+	items, err := s.BudgetItems(ctx, rotationID)
+	if err != nil {
+		return data.BudgetTotals{}, err
+	}
+	rates, err := s.Rates(ctx, home)
+	if err != nil {
+		return data.BudgetTotals{}, err
+	}
+	return data.SumBudget(items, data.NewRateTable(home, rates)), nil
+}
+
+// readBudgetParts runs read in one transaction in which the parts hold for
+// home and the rates into it, working them out again first when not.
+func (s *Store) readBudgetParts(ctx context.Context, home string, read func(tx *sql.Tx) error) error {
+	// A rate may change between the work and the read; then work again,
+	// a few times at most.
+	for range 3 {
+		stale := false
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			fresh, err := budgetPartsFresh(ctx, tx, home)
+			if err != nil || !fresh {
+				stale = err == nil
+				return err
+			}
+			return read(tx)
+		})
+		if err != nil || !stale {
+			return err
+		}
+		if err := s.inTx(ctx, func(tx *sql.Tx) error { return workOutBudgetParts(ctx, tx, home) }); err != nil {
+			return err
+		}
+	}
+	return errors.New("the exchange rates kept changing while the budget was totalled; try again")
+}
+
+// budgetPartsKey names what the parts depend on besides the items: the
+// home currency and every rate into it.
+func budgetPartsKey(ctx context.Context, tx *sql.Tx, home string) (string, error) {
+	var rates string
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(group_concat(line, ';'), '') FROM (SELECT id || ' ' || currency || ' ' || to_home || ' ' || as_of AS line
+		FROM exchange_rates WHERE home = ? ORDER BY currency, as_of, id)`, home).Scan(&rates); err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(home + "|" + rates))
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// budgetPartsFresh reports whether the kept parts hold for home and the
+// rates into it.
+func budgetPartsFresh(ctx context.Context, tx *sql.Tx, home string) (bool, error) {
+	var have string
+	err := tx.QueryRowContext(ctx, `SELECT key FROM budget_parts_key WHERE id = 1`).Scan(&have)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	want, err := budgetPartsKey(ctx, tx, home)
+	return have == want, err
+}
+
+// workOutBudgetParts works out every item's part (of every rotation) in
+// home, replacing what was kept.
+func workOutBudgetParts(ctx context.Context, tx *sql.Tx, home string) error {
+	if fresh, err := budgetPartsFresh(ctx, tx, home); err != nil || fresh {
+		return err // another process did it meanwhile
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM budget_parts`); err != nil {
+		return err
+	}
+	table, err := rateTable(ctx, tx, home)
+	if err != nil {
+		return err
+	}
+	byRotation := map[int64][]data.BudgetItem{}
+	if err := queryEach(ctx, tx, `SELECT rotation_id, `+budgetColumns+` FROM budget_items`, func(r *sql.Rows) error {
+		var rotation int64
+		it, err := scanBudgetItem(prefixScanner{r, &rotation})
+		byRotation[rotation] = append(byRotation[rotation], it)
+		return err
+	}); err != nil {
+		return err
+	}
+	for rotation, items := range byRotation {
+		if err := putBudgetParts(ctx, tx, rotation, items, table); err != nil {
+			return err
+		}
+	}
+	key, err := budgetPartsKey(ctx, tx, home)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO budget_parts_key (id, key) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET key = excluded.key`, key)
+	return err
+}
+
+// prefixScanner scans one column into first and the rest with scan.
+type prefixScanner struct {
+	rows  *sql.Rows
+	first any
+}
+
+func (p prefixScanner) Scan(dest ...any) error {
+	return p.rows.Scan(append([]any{p.first}, dest...)...)
+}
+
+// rateTable reads the rates into home within tx.
+func rateTable(ctx context.Context, tx *sql.Tx, home string) (data.RateTable, error) {
+	rates, err := readRates(ctx, tx, home)
+	if err != nil {
+		return data.RateTable{}, err
+	}
+	return data.NewRateTable(home, rates), nil
+}
+
+// adjustBudgetParts writes the parts of items, just written by tx to
+// rotation rotationID, when the kept parts hold for the user's home
+// currency and rates; when they do not, all are worked out at the next
+// read anyway.
+func adjustBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []data.BudgetItem) error {
+	home := data.DefaultSettings().HomeCurrency
+	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyHomeCurrency).Scan(&home)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	fresh, err := budgetPartsFresh(ctx, tx, home)
+	if err != nil || !fresh {
+		return err
+	}
+	table, err := rateTable(ctx, tx, home)
+	if err != nil {
+		return err
+	}
+	err = putBudgetParts(ctx, tx, rotationID, items, table)
+	if errors.Is(err, errNotExact) {
+		_, err = tx.ExecContext(ctx, `DELETE FROM budget_parts_key`)
+	}
+	return err
+}
+
+// putBudgetParts writes the parts of items of rotation rotationID at table.
+func putBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []data.BudgetItem, table data.RateTable) error {
+	put, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO budget_parts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer put.Close()
+	for _, it := range items {
+		p, missing := data.ItemPart(it, table)
+		args := []any{it.ID, rotationID, string(p.Category), p.EmployerShare, string(p.Reimbursement), p.Spent, p.Unconverted, strings.Join(missing, " ")}
+		for _, d := range []decimal.Decimal{p.Planned, p.Actual, p.Forecast} {
+			units, e8, e16, ok := splitExact(d)
+			if !ok {
+				return errNotExact
+			}
+			args = append(args, units, e8, e16)
+		}
+		if _, err := put.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("budget item %d: %w", it.ID, err)
+		}
+	}
+	return nil
+}
+
+// maxPartUnits bounds a part's whole units, so that SQL can add up many
+// thousand parts in 64-bit integers.
+const maxPartUnits = 1e14
+
+// splitExact cuts d into whole units and two groups of eight decimals, all
+// with d's sign; ok is false when d does not fit.
+func splitExact(d decimal.Decimal) (units, e8, e16 int64, ok bool) {
+	if !d.Equal(d.Truncate(16)) || d.Abs().GreaterThanOrEqual(decimal.NewFromInt(maxPartUnits)) {
+		return 0, 0, 0, false
+	}
+	units = d.IntPart()
+	f := d.Sub(decimal.NewFromInt(units)).Shift(16).IntPart()
+	return units, f / 1e8, f % 1e8, true
+}
+
+// joinExact is the decimal splitExact cut (or the sum of several).
+func joinExact(units, e8, e16 int64) decimal.Decimal {
+	return decimal.NewFromInt(units).Add(decimal.New(e8, -8)).Add(decimal.New(e16, -16))
+}

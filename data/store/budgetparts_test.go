@@ -1,0 +1,185 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/masterplan-app/masterplan/data"
+)
+
+// totalsText writes totals with every amount exact, to compare two.
+func totalsText(t data.BudgetTotals) string {
+	d := func(v decimal.Decimal) string { return v.String() }
+	split := func(s data.Split) string { return d(s.Total) + "/" + d(s.Self) + "/" + d(s.Employer) }
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s planned %s actual %s forecast %s reimb %s/%s/%s missing %v unconverted %d\n", t.Home,
+		split(t.Planned), split(t.Actual), split(t.Forecast),
+		d(t.Reimbursement.NotClaimed), d(t.Reimbursement.Claimed), d(t.Reimbursement.Reimbursed), t.Missing, t.Unconverted)
+	for _, r := range t.Rows {
+		fmt.Fprintf(&b, "  %s %d/%d %s %s shown %s %s\n", r.Category, r.Items, r.Spent, d(r.Planned), d(r.Actual), d(r.PlannedShown), d(r.ActualShown))
+	}
+	return b.String()
+}
+
+// checkBudgetTotals compares the totals added up from the kept parts with
+// data.SumBudget over the items themselves.
+func checkBudgetTotals(t *testing.T, s *Store, rotationID int64, home, when string) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := s.BudgetTotals(ctx, rotationID, home)
+	if err != nil {
+		t.Fatalf("%s: %v", when, err)
+	}
+	items, err := s.BudgetItems(ctx, rotationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rates, err := s.Rates(ctx, home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := totalsText(got), totalsText(data.SumBudget(items, data.NewRateTable(home, rates))); g != w {
+		t.Fatalf("%s: totals from the parts\n%s\nwant, from the items\n%s", when, g, w)
+	}
+}
+
+// randomBudgetItem is a valid item with random amounts, currencies, dates,
+// payers and states.
+func randomBudgetItem(r *rand.Rand) data.BudgetItem {
+	currencies := []string{"GBP", "USD", "EUR", "JPY", "CHF"}
+	cats := data.BudgetCategories()
+	for {
+		it := data.BudgetItem{
+			Category:      cats[r.IntN(len(cats))],
+			Planned:       data.NewMoney(fmt.Sprintf("%d.%02d", r.IntN(5000), r.IntN(100)), currencies[r.IntN(len(currencies))]),
+			PaidBy:        []data.Payer{data.PaidByMe, data.PaidByEmployer, data.PaidBySplit}[r.IntN(3)],
+			Reimbursement: []data.Reimbursement{data.NotClaimed, data.Claimed, data.Reimbursed}[r.IntN(3)],
+		}
+		if it.Planned.Currency == "JPY" {
+			it.Planned = data.NewMoney(fmt.Sprint(r.IntN(500000)), "JPY")
+		}
+		if it.PaidBy == data.PaidBySplit {
+			it.EmployerPercent = []int{10, 25, 50, 75}[r.IntN(4)]
+		}
+		if r.IntN(4) > 0 {
+			it.Date = data.NewDate(2026, 1, 1).AddDays(r.IntN(200))
+		}
+		if r.IntN(2) == 0 {
+			it.Actual = data.NewMoney(fmt.Sprintf("%d.%02d", r.IntN(5000), r.IntN(100)), currencies[r.IntN(4)])
+			if r.IntN(3) == 0 {
+				it.ActualHome = data.NewMoney(fmt.Sprintf("%d.%02d", r.IntN(5000), r.IntN(100)), currencies[r.IntN(2)])
+			}
+		}
+		if r.IntN(10) == 0 {
+			it.Refund = true
+			it.Planned.Amount = it.Planned.Amount.Neg()
+		}
+		if it.Validate() == nil {
+			return it
+		}
+	}
+}
+
+// TestBudgetPartsFollowEveryWrite adds, changes and deletes items and
+// rates and changes the home currency at random, and checks after each
+// step that the totals added up in SQL equal those summed from the items.
+func TestBudgetPartsFollowEveryWrite(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	rot := setUp(t, s)
+	home := "GBP"
+	r := rand.New(rand.NewPCG(5, 6))
+	checkBudgetTotals(t, s, rot.ID, home, "empty")
+	var ids []int64
+	rateDays := 0
+	for step := range 120 {
+		switch op := r.IntN(12); {
+		case op < 5 || len(ids) == 0:
+			batch := make([]data.BudgetItem, 1+r.IntN(4))
+			for i := range batch {
+				batch[i] = randomBudgetItem(r)
+			}
+			saved, err := s.AddBudgetItems(ctx, rot.ID, batch)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range saved {
+				ids = append(ids, it.ID)
+			}
+		case op < 7:
+			it := randomBudgetItem(r)
+			it.ID = ids[r.IntN(len(ids))]
+			if _, err := s.SaveBudgetItem(ctx, rot.ID, it); err != nil {
+				t.Fatal(err)
+			}
+		case op < 9:
+			i := r.IntN(len(ids))
+			if _, err := s.DeleteBudgetItem(ctx, ids[i]); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids[:i], ids[i+1:]...)
+		case op < 11:
+			cur := []string{"USD", "EUR", "JPY", "CHF", "GBP"}[r.IntN(5)]
+			if cur == home {
+				continue
+			}
+			rateDays++
+			rate := data.Rate{Currency: cur, ToHome: decimal.New(int64(1+r.IntN(2000000)), -6), AsOf: data.NewDate(2026, 1, 1).AddDays(rateDays)}
+			if _, err := s.SaveRate(ctx, home, rate); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			home = []string{"GBP", "EUR", "USD"}[r.IntN(3)]
+			set, err := s.Settings(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			set.HomeCurrency = home
+			if err := s.SaveSettings(ctx, set); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkBudgetTotals(t, s, rot.ID, home, fmt.Sprintf("after step %d", step))
+	}
+}
+
+// An amount too large for the kept parts is totalled from the items, as
+// exactly as the rest.
+func TestBudgetTotalsBeyondThePartsAreSummedFromTheItems(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	rot := setUp(t, s)
+	checkBudgetTotals(t, s, rot.ID, "GBP", "empty") // the parts now hold
+	if _, err := s.SaveRate(ctx, "GBP", data.Rate{Currency: "USD", ToHome: decimal.RequireFromString("987654.321"), AsOf: data.NewDate(2026, 1, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	big := data.BudgetItem{Category: data.CategoryOther, Planned: data.NewMoney("999999999999.99", "USD"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed}
+	if _, err := s.AddBudgetItems(ctx, rot.ID, []data.BudgetItem{big, randomBudgetItem(rand.New(rand.NewPCG(1, 1)))}); err != nil {
+		t.Fatal(err)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "with a part beyond the kept integers")
+}
+
+func TestSplitExactRoundTrips(t *testing.T) {
+	for _, v := range []string{"0", "1", "-1", "18500.00", "-45.5", "0.1234567890123456", "-99999999999999.9999999999999999", "123.000000010000002"} {
+		d := decimal.RequireFromString(v)
+		units, e8, e16, ok := splitExact(d)
+		if !ok {
+			t.Errorf("%s does not split", v)
+			continue
+		}
+		if back := joinExact(units, e8, e16); !back.Equal(d) {
+			t.Errorf("%s -> %d %d %d -> %s", v, units, e8, e16, back)
+		}
+	}
+	for _, v := range []string{"0.12345678901234567", "100000000000000"} {
+		if _, _, _, ok := splitExact(decimal.RequireFromString(v)); ok {
+			t.Errorf("%s split, want it refused", v)
+		}
+	}
+}

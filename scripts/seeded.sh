@@ -6,3 +6,5 @@ seeded="$OUT/seeded-$key.db"
 if [ ! -f "$seeded" ]; then
 	"$OUT/masterplan" dev seed --years 10 --db "$seeded" >/dev/null
 fi
+# Files of older versions only take room.
+find "$OUT" -maxdepth 1 -name 'seeded-*.db' ! -name "seeded-$key.db" -delete

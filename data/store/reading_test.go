@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strconv"
@@ -415,3 +416,35 @@ lines"
 Video,,video,,https://example.com/v,90,min,90,,3,,
 Percent,,,,,,,40%,,,,
 `
+
+// The study screen's choices are the reading list's items, in its order,
+// with what names them.
+func TestReadingChoicesFollowTheList(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	for i, title := range []string{"Inside Out", "Mastering Exchange", "Pro PowerShell", "Deleted one"} {
+		if _, err := s.db.ExecContext(ctx, `INSERT INTO reading_items (title, kind, unit, status, added_on, priority, due_date, topic, author)
+			VALUES (?, 'book', 'pages', 'to read', ?, ?, ?, 'Transport', 'Someone')`, title, fmt.Sprintf("2026-03-0%d", 4-i), 1+i%2, []string{"", "2026-06-01", "2026-05-01", ""}[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE reading_items SET deleted_at = '2026-03-08T08:00:00Z' WHERE title = 'Deleted one'`); err != nil {
+		t.Fatal(err)
+	}
+	full, err := s.ReadingItems(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	choices, err := s.ReadingChoices(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(choices) != len(full) || len(full) != 3 {
+		t.Fatalf("%d choices, %d items; want 3 each", len(choices), len(full))
+	}
+	for i := range full {
+		if c, f := choices[i], full[i]; c.ID != f.ID || c.Title != f.Title || c.Topic != f.Topic {
+			t.Errorf("choice %d = %d %q %q, want %d %q %q", i, c.ID, c.Title, c.Topic, f.ID, f.Title, f.Topic)
+		}
+	}
+}

@@ -48,12 +48,11 @@ func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.
 		}
 		// A streak is a run of counted days: days whose number minus their
 		// rank among the counted days is the same. The current one is the
-		// run of today, or of yesterday while today is still open.
-		if err := tx.QueryRowContext(ctx, `WITH runs AS MATERIALIZED (
-				SELECT day, day - row_number() OVER (ORDER BY day) AS run FROM study_days WHERE day <= ?1 AND seconds >= ?2
-			)
-			SELECT coalesce((SELECT max(n) FROM (SELECT count(*) AS n FROM runs GROUP BY run)), 0),
-				(SELECT count(*) FROM runs WHERE run = (SELECT run FROM runs WHERE day >= ?1 - 1 ORDER BY day DESC LIMIT 1))`,
+		// run that reaches today, or yesterday while today is still open.
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(n), 0), coalesce(max(CASE WHEN last >= ?1 - 1 THEN n END), 0)
+			FROM (SELECT count(*) AS n, max(day) AS last
+				FROM (SELECT day, day - row_number() OVER (ORDER BY day) AS run FROM study_days WHERE day <= ?1 AND seconds >= ?2)
+				GROUP BY run)`,
 			today.DayNumber(), int64((streakMin+time.Second-1)/time.Second)).Scan(&out.Streak.Longest, &out.Streak.Current); err != nil {
 			return err
 		}

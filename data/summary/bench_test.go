@@ -74,7 +74,7 @@ func BenchmarkScreenData(b *testing.B) {
 			today := data.DateOf(now, loc)
 			totals, err := st.StudyTotals(ctx, loc, today, opts.StreakMinimum)
 			must(err)
-			_, err = st.ReadingItems(ctx)
+			_, err = st.ReadingChoices(ctx)
 			must(err)
 			page, err := st.StudySessionsNewestFirst(ctx, 0, 100) // the list's first page
 			must(err)

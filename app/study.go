@@ -38,7 +38,7 @@ type studyScreen struct {
 	pages      map[int][]data.StudySession // the list's pages read so far, newest first
 	all        []data.StudySession         // every session, oldest first: read when Find is first used
 	shown      []data.StudySession         // the sessions matching Find, newest first
-	items      []data.ReadingItem // the reading list's choices (store.ReadingChoices)
+	items      []data.ReadingItem          // the reading list's choices (store.ReadingChoices)
 	topics     []data.StudyTopicHours
 	topicNames []string // known topics, for the topic choices
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.

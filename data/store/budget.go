@@ -214,7 +214,12 @@ func (s *Store) DeleteBudgetItem(ctx context.Context, id int64) (data.BudgetItem
 		if err != nil {
 			return err
 		}
-		return expectOne(tx.ExecContext(ctx, `DELETE FROM budget_items WHERE id = ?`, id))
+		if err := expectOne(tx.ExecContext(ctx, `DELETE FROM budget_items WHERE id = ?`, id)); err != nil {
+			return err
+		}
+		// Its part goes with it (ON DELETE CASCADE); the parts may hold again
+		// if it was the one too large for them.
+		return adjustBudgetParts(ctx, tx, 0, nil)
 	})
 	if err != nil {
 		return gone, fmt.Errorf("delete budget item %d: %w", id, err)

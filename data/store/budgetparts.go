@@ -82,23 +82,29 @@ func (s *Store) sumBudgetItems(ctx context.Context, rotationID int64, home strin
 	return data.SumBudget(items, data.NewRateTable(home, rates)), nil
 }
 
-// readBudgetParts runs read in one transaction in which the parts hold for
-// home and the rates into it, working them out again first when not.
+// readBudgetParts runs read in one read transaction in which the parts
+// hold for home and the rates into it, working them out again first when
+// not. errNotExact means they cannot hold: the totals are to be summed
+// from the items.
 func (s *Store) readBudgetParts(ctx context.Context, home string, read func(tx *sql.Tx) error) error {
 	// A rate may change between the work and the read; then work again,
 	// a few times at most.
 	for range 3 {
-		stale := false
-		err := s.inTx(ctx, func(tx *sql.Tx) error {
-			fresh, err := budgetPartsFresh(ctx, tx, home)
-			if err != nil || !fresh {
-				stale = err == nil
+		var state partsState
+		err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+			var err error
+			if state, err = budgetPartsState(ctx, tx, home); err != nil || state != partsFresh {
 				return err
 			}
 			return read(tx)
 		})
-		if err != nil || !stale {
+		switch {
+		case err != nil:
 			return err
+		case state == partsFresh:
+			return nil
+		case state == partsInexact:
+			return errNotExact
 		}
 		if err := s.inTx(ctx, func(tx *sql.Tx) error { return workOutBudgetParts(ctx, tx, home) }); err != nil {
 			return err
@@ -119,25 +125,48 @@ func budgetPartsKey(ctx context.Context, tx *sql.Tx, home string) (string, error
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// budgetPartsFresh reports whether the kept parts hold for home and the
+// inexactMark before a key records that, for that key, an item's part is
+// beyond the integers: the totals are summed from the items until an item
+// changes.
+const inexactMark = "inexact "
+
+// partsState says whether the kept parts can be added up.
+type partsState int
+
+const (
+	partsStale   partsState = iota // to be worked out again
+	partsFresh                     // they hold for the home currency and rates
+	partsInexact                   // they cannot hold: sum the items
+)
+
+// budgetPartsState tells whether the kept parts hold for home and the
 // rates into it.
-func budgetPartsFresh(ctx context.Context, tx *sql.Tx, home string) (bool, error) {
+func budgetPartsState(ctx context.Context, tx *sql.Tx, home string) (partsState, error) {
 	var have string
 	err := tx.QueryRowContext(ctx, `SELECT key FROM budget_parts_key WHERE id = 1`).Scan(&have)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return partsStale, nil
 	}
 	if err != nil {
-		return false, err
+		return partsStale, err
 	}
 	want, err := budgetPartsKey(ctx, tx, home)
-	return have == want, err
+	switch {
+	case err != nil:
+		return partsStale, err
+	case have == want:
+		return partsFresh, nil
+	case have == inexactMark+want:
+		return partsInexact, nil
+	}
+	return partsStale, nil
 }
 
 // workOutBudgetParts works out every item's part (of every rotation) in
-// home, replacing what was kept.
+// home, replacing what was kept; when one cannot be kept exactly it keeps
+// none and says so in the key.
 func workOutBudgetParts(ctx context.Context, tx *sql.Tx, home string) error {
-	if fresh, err := budgetPartsFresh(ctx, tx, home); err != nil || fresh {
+	if state, err := budgetPartsState(ctx, tx, home); err != nil || state != partsStale {
 		return err // another process did it meanwhile
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM budget_parts`); err != nil {
@@ -156,14 +185,22 @@ func workOutBudgetParts(ctx context.Context, tx *sql.Tx, home string) error {
 	}); err != nil {
 		return err
 	}
-	for rotation, items := range byRotation {
-		if err := putBudgetParts(ctx, tx, rotation, items, table); err != nil {
-			return err
-		}
-	}
 	key, err := budgetPartsKey(ctx, tx, home)
 	if err != nil {
 		return err
+	}
+	for rotation, items := range byRotation {
+		err := putBudgetParts(ctx, tx, rotation, items, table)
+		if errors.Is(err, errNotExact) {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM budget_parts`); err != nil {
+				return err
+			}
+			key = inexactMark + key
+			break
+		}
+		if err != nil {
+			return err
+		}
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO budget_parts_key (id, key) VALUES (1, ?)
 		ON CONFLICT (id) DO UPDATE SET key = excluded.key`, key)
@@ -192,25 +229,28 @@ func rateTable(ctx context.Context, tx *sql.Tx, home string) (data.RateTable, er
 // adjustBudgetParts writes the parts of items, just written by tx to
 // rotation rotationID, when the kept parts hold for the user's home
 // currency and rates; when they do not, all are worked out at the next
-// read anyway.
+// read anyway. An item too large for the parts, or a change to the items
+// while one was, leaves the key for the next read to work out.
 func adjustBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []data.BudgetItem) error {
 	home := data.DefaultSettings().HomeCurrency
 	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyHomeCurrency).Scan(&home)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	fresh, err := budgetPartsFresh(ctx, tx, home)
-	if err != nil || !fresh {
+	state, err := budgetPartsState(ctx, tx, home)
+	if err != nil || state == partsStale {
 		return err
 	}
-	table, err := rateTable(ctx, tx, home)
-	if err != nil {
-		return err
+	if state == partsFresh {
+		var table data.RateTable
+		if table, err = rateTable(ctx, tx, home); err != nil {
+			return err
+		}
+		if err = putBudgetParts(ctx, tx, rotationID, items, table); !errors.Is(err, errNotExact) {
+			return err
+		}
 	}
-	err = putBudgetParts(ctx, tx, rotationID, items, table)
-	if errors.Is(err, errNotExact) {
-		_, err = tx.ExecContext(ctx, `DELETE FROM budget_parts_key`)
-	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM budget_parts_key`)
 	return err
 }
 

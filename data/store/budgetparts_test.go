@@ -159,10 +159,31 @@ func TestBudgetTotalsBeyondThePartsAreSummedFromTheItems(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := data.BudgetItem{Category: data.CategoryOther, Planned: data.NewMoney("999999999999.99", "USD"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed}
-	if _, err := s.AddBudgetItems(ctx, rot.ID, []data.BudgetItem{big, randomBudgetItem(rand.New(rand.NewPCG(1, 1)))}); err != nil {
+	saved, err := s.AddBudgetItems(ctx, rot.ID, []data.BudgetItem{big, randomBudgetItem(rand.New(rand.NewPCG(1, 1)))})
+	if err != nil {
 		t.Fatal(err)
 	}
 	checkBudgetTotals(t, s, rot.ID, "GBP", "with a part beyond the kept integers")
+	key := func() string {
+		var k string
+		if err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT key FROM budget_parts_key), '')`).Scan(&k); err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	// The next reads sum the items without working the parts out again.
+	if k := key(); !strings.HasPrefix(k, inexactMark) {
+		t.Fatalf("key after the work-out = %q, want it marked inexact", k)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "read again")
+	// Once the large item is gone the parts hold again.
+	if _, err := s.DeleteBudgetItem(ctx, saved[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "after the large item went")
+	if k := key(); k == "" || strings.HasPrefix(k, inexactMark) {
+		t.Errorf("key after the large item went = %q, want the parts to hold", k)
+	}
 }
 
 func TestSplitExactRoundTrips(t *testing.T) {

@@ -386,3 +386,15 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	return classify(tx.Commit())
 }
+
+// inReadTx runs fn in one read transaction: it sees one state of the file,
+// and, unlike inTx (BEGIN IMMEDIATE), neither waits for nor holds up a
+// writer.
+func (s *Store) inReadTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return classify(err)
+	}
+	defer tx.Rollback()
+	return classify(fn(tx))
+}

@@ -58,7 +58,9 @@ func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.
 		}
 		// Topics written differently are one; each is named as it was
 		// written on its first day (SQLite takes the bare column topic
-		// from the row that has the min).
+		// from the row that has the min; two spellings first used on the
+		// same day leave the choice to SQLite, where StudyHoursByTopic
+		// takes the earlier session's).
 		var topics []data.TopicTotal
 		if err := queryEach(ctx, tx, `SELECT topic, min(day), sum(seconds) FROM study_day_topics GROUP BY topic_key`, func(r *sql.Rows) error {
 			var t data.TopicTotal
@@ -112,7 +114,7 @@ func (s *Store) readStudyDays(ctx context.Context, loc *time.Location, read func
 	// then this one sums again, a few times at most.
 	for range 3 {
 		stale := false
-		err := s.inTx(ctx, func(tx *sql.Tx) error {
+		err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 			have, err := studyDaysZone(ctx, tx)
 			if err != nil {
 				return err

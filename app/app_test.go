@@ -429,3 +429,26 @@ func TestStartFindsADamagedPage(t *testing.T) {
 		t.Errorf("no message about the damaged file:\n%s", markup)
 	}
 }
+
+// The dashboard shows "Loading…" until its summary is built, off the UI
+// goroutine; when two loads finish out of order, the newer one is shown.
+func TestDashboardLoadsInTheBackground(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-07"))
+	var pending []func()
+	sh.Background = func(work func()) { pending = append(pending, work) }
+	sh.Start()
+	d := sh.screens[0].(*dashboardScreen)
+	if d.headline.Text != "Loading…" {
+		t.Errorf("headline before the load = %q, want Loading…", d.headline.Text)
+	}
+	older := pending[0] // Start's load comes first, the shell's chores after it
+	sh.Now = func() time.Time { return fixedNow.Add(24 * time.Hour) }
+	d.refresh() // a newer load, a day later
+	newer := pending[len(pending)-1]
+	newer()
+	older() // finishes last, but is older
+	if d.headline.Text != "97 days to the rotation" {
+		t.Errorf("headline = %q, want the newer load's 97 days", d.headline.Text)
+	}
+}

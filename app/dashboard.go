@@ -76,7 +76,7 @@ func (d *dashboardScreen) refresh() {
 	ctx, st, now := d.shell.ctx(), d.shell.Store, d.shell.Now()
 	d.shell.background(func() {
 		s, err := summary.Build(ctx, st, now)
-		fyne.Do(func() {
+		d.shell.toUI(func() {
 			if load != d.loads {
 				return // a newer refresh began meanwhile: its summary is the one to show
 			}

@@ -44,6 +44,9 @@ type Deps struct {
 	// Quiet is how long after the screens are up the chores begin: the
 	// check of every page and the daily backup. Tests leave it 0.
 	Quiet time.Duration
+	// Context is cancelled when the app closes, which ends background
+	// work; nil means never.
+	Context context.Context
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem
@@ -112,7 +115,21 @@ func (s *Shell) background(work func()) {
 
 // ctx is the context for store calls made from the UI: they are short and
 // the user cannot cancel them, so a background context is right.
-func (s *Shell) ctx() context.Context { return context.Background() }
+func (s *Shell) ctx() context.Context {
+	if s.Context != nil {
+		return s.Context
+	}
+	return context.Background()
+}
+
+// toUI hands fn, the end of some background work, to the UI goroutine,
+// unless the app is closing: its window is then gone, and fyne.Do would
+// run fn on the caller's goroutine.
+func (s *Shell) toUI(fn func()) {
+	if s.ctx().Err() == nil {
+		fyne.Do(fn)
+	}
+}
 
 // Start shows the first-launch setup on a new database, else the screens.
 // Ctrl+Q quits from anywhere, the setup included.
@@ -177,7 +194,11 @@ func (s *Shell) showMain() {
 	// Chores that can wait begin after Deps.Quiet, so that they do not
 	// compete with the first frames for the processor.
 	s.background(func() {
-		time.Sleep(s.Quiet)
+		select {
+		case <-time.After(s.Quiet):
+		case <-s.ctx().Done():
+			return
+		}
 		s.checkFile()
 		if s.DailyBackup {
 			s.dailyBackup()
@@ -190,7 +211,7 @@ func (s *Shell) showMain() {
 // inside is worth knowing about before more is typed into the file.
 func (s *Shell) checkFile() {
 	if err := s.Store.Check(s.ctx()); err != nil {
-		fyne.Do(func() {
+		s.toUI(func() {
 			s.showError(fmt.Errorf("%w. Restore a backup (Settings, Backups) or start on a new file with --db; until then, what you add may be lost", err))
 		})
 	}
@@ -214,7 +235,7 @@ func (s *Shell) dailyBackup() {
 		today = data.DateOf(s.Now(), set.Location())
 	}
 	if _, err := s.Store.DailyBackup(s.ctx(), today); err != nil {
-		fyne.Do(func() {
+		s.toUI(func() {
 			s.showError(fmt.Errorf("the automatic daily backup failed (your data is unchanged): %w", err))
 		})
 	}

@@ -391,6 +391,7 @@ func (sc *studyScreen) rowAt(i int) data.StudySession {
 		var err error
 		if page, err = sc.shell.Store.StudySessionsNewestFirst(sc.shell.ctx(), n*sessionPage, sessionPage); err != nil {
 			sc.shell.showError(err)
+			return data.StudySession{} // an empty row; the page is read again when it next shows
 		}
 		sc.pages[n] = page
 	}
@@ -409,6 +410,7 @@ func (sc *studyScreen) filter() {
 		all, err := sc.shell.Store.StudySessions(sc.shell.ctx(), time.Time{}, time.Time{})
 		if err != nil {
 			sc.shell.showError(err)
+			all = []data.StudySession{} // said once; the next refresh reads again
 		}
 		sc.all = all
 	}
@@ -815,6 +817,9 @@ func sessionFromForm(ss data.StudySession, dayText, startText, durText string, l
 }
 
 func (sc *studyScreen) deleteSession(ss data.StudySession) {
+	if ss.ID == 0 {
+		return // an empty row of the list (its page could not be read)
+	}
 	what := fmt.Sprintf("the session of %s on %s", data.FormatStudyDuration(ss.Duration), ss.Start.In(sc.set.Location()).Format("2006-01-02 15:04"))
 	confirmDelete(sc.shell.Window, what, func() {
 		gone, err := sc.shell.Store.DeleteStudySession(sc.shell.ctx(), ss.ID)

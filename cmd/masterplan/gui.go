@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -70,20 +71,53 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	if set, err := st.Settings(ctx); err == nil {
 		app.ApplyTheme(a, set.Theme)
 	}
+	// open ends when the window closes: background work stops before the
+	// database is closed.
+	open, closing := context.WithCancel(ctx)
+	defer closing()
 	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true,
-		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st), Quiet: choresAfter})
+		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st), Quiet: choresAfter, Context: open})
 	shell.Start()
-	// The tray and the reminders begin a moment after the window: neither
-	// should hold up its first frame, and the runner catches up anyway.
-	var stopReminders func() // set and read on the UI goroutine
-	time.AfterFunc(remindersAfter, func() {
-		fyne.Do(func() { stopReminders = shell.StartReminders(ctx, trayAvailable()) })
-	})
+	reminders := startRemindersLater(open, shell)
 	w.ShowAndRun()
-	if stopReminders != nil {
-		stopReminders()
-	}
+	closing()
+	reminders.stop()
 	return nil
+}
+
+// laterReminders starts the tray and the reminder runner a moment after the
+// window shows: neither should hold up its first frame, and the runner
+// catches up anyway. stop stops them, or keeps them from starting.
+type laterReminders struct {
+	timer   *time.Timer
+	mu      sync.Mutex
+	stopped bool
+	stopRun func()
+}
+
+func startRemindersLater(ctx context.Context, shell *app.Shell) *laterReminders {
+	l := &laterReminders{}
+	l.timer = time.AfterFunc(remindersAfter, func() {
+		fyne.Do(func() {
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			if !l.stopped {
+				l.stopRun = shell.StartReminders(ctx, trayAvailable())
+			}
+		})
+	})
+	return l
+}
+
+func (l *laterReminders) stop() {
+	l.timer.Stop()
+	l.mu.Lock()
+	l.stopped = true
+	stopRun := l.stopRun
+	l.mu.Unlock()
+	if stopRun != nil {
+		stopRun()
+	}
 }
 
 // showFatal explains in the window why the database cannot be used, and

@@ -119,10 +119,9 @@ func (d Date) DayNumber() int { return epoch.DaysUntil(d) }
 // DateOfDayNumber is the date n days after 1970-01-01.
 func DateOfDayNumber(n int) Date { return epoch.AddDays(n) }
 
-// ZoneKey names zone loc by its rules: its name and a hash of every clock
-// change from 1970 to 2100. Two zones that put the same instants on the same
-// days have the same key, and "Local" gets another key once the machine's
-// zone changes. Study per day is kept under the key of the zone its days
+// ZoneKey names zone loc by its name and its rules (a hash of every clock
+// change from 1970 to 2100): the same zone loaded twice has the same key,
+// and "Local" gets another key once the machine's zone changes. Study per day is kept under the key of the zone its days
 // are in, so it is summed again when the user's zone changes.
 func ZoneKey(loc *time.Location) string {
 	h := fnv.New64a()

@@ -319,7 +319,8 @@ func WeekHoursOfDays(byDay map[Date]time.Duration, today Date, weekStart time.We
 	return sumDays(byDay, WeekStartDate(today, weekStart), 7).Hours()
 }
 
-// TotalStudyHours is all study ever logged, in hours.
+// TotalStudyHours is all study ever logged, in hours: the definition the
+// store's per-day totals (store.StudyTotals) are tested against.
 func TotalStudyHours(sessions []StudySession) float64 {
 	var total time.Duration
 	for _, s := range sessions {
@@ -339,19 +340,16 @@ type StudyStreak struct {
 // StudyStreaks counts consecutive calendar days (in zone loc) with at least
 // minPerDay of study (DefaultStreakMinimum when minPerDay is 0 or less).
 // Today not yet reaching the minimum does not break the current streak: the
-// day is not over.
+// day is not over. The app asks the store (store.StudyTotals), which counts
+// streaks in SQL; this is the definition its tests hold it to.
 func StudyStreaks(sessions []StudySession, loc *time.Location, now time.Time, minPerDay time.Duration) StudyStreak {
-	return StreaksOfDays(StudyByDay(sessions, loc), DateOf(now, loc), minPerDay)
-}
-
-// StreaksOfDays is StudyStreaks from study per day, as of day today.
-func StreaksOfDays(byDay map[Date]time.Duration, today Date, minPerDay time.Duration) StudyStreak {
 	if minPerDay <= 0 {
 		minPerDay = DefaultStreakMinimum
 	}
+	today := DateOf(now, loc)
 	var counted []Date
 	has := map[Date]bool{}
-	for day, d := range byDay {
+	for day, d := range StudyByDay(sessions, loc) {
 		if d >= minPerDay && !day.After(today) {
 			counted = append(counted, day)
 			has[day] = true
@@ -395,7 +393,9 @@ type TopicTotal struct {
 // StudyHoursByTopic sums the sessions that start in [from, to) per topic
 // (compared without case and punctuation), most studied first. A zero from
 // or to leaves that side open, so (sessions, firstAttempt, time.Time{}) is
-// "since the first practice attempt".
+// "since the first practice attempt". The app reads the topics from the
+// store's totals (store.StudyTotals); this is their definition, and
+// GroupTopicHours is shared by both.
 func StudyHoursByTopic(sessions []StudySession, from, to time.Time) []StudyTopicHours {
 	index := map[string]int{}
 	var totals []TopicTotal
@@ -500,7 +500,7 @@ func WeeklyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.
 // DailyStudy returns the hours of each day for a heat map of weeks weeks:
 // from the first day of the week weeks-1 weeks before the current one up to
 // today, oldest first, so the grid's columns are whole weeks and the last
-// one stops at today.
+// one stops at today. The app uses DailyStudyOfDays on the store's totals.
 func DailyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
 	return DailyStudyOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart, weeks)
 }

@@ -176,7 +176,7 @@ func TestStudyTotalsAfterImportAndTimer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	loc = set.Location() // the import brought the source's zone
+	loc = set.Location() // the import keeps the destination's settings; its sessions went through the importer's own statements
 	checkStudyTotals(t, dst, loc, "after the import")
 
 	if err := dst.SaveTimer(ctx, data.TimerState{StartedAt: testNow.Add(-90 * time.Minute), RunningSince: testNow.Add(-90 * time.Minute), Topic: "Lab"}); err != nil {

@@ -165,21 +165,9 @@ func (s *Store) StudySessions(ctx context.Context, from, to time.Time) ([]data.S
 		q += ` AND start_utc < ?`
 		args = append(args, ceilSecond(to).UTC().Format(startLayout))
 	}
-	rows, err := s.db.QueryContext(ctx, q+` ORDER BY start_utc, id`, args...)
+	out, err := s.readSessions(ctx, q+` ORDER BY start_utc, id`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("read study sessions: %w", classify(err))
-	}
-	defer rows.Close()
-	out := []data.StudySession{}
-	for rows.Next() {
-		ss, err := scanSession(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read study sessions: %w", err)
-		}
-		out = append(out, ss)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read study sessions: %w", classify(err))
+		return nil, fmt.Errorf("read study sessions: %w", err)
 	}
 	return out, nil
 }
@@ -187,22 +175,31 @@ func (s *Store) StudySessions(ctx context.Context, from, to time.Time) ([]data.S
 // StudySessionsNewestFirst returns up to limit sessions, newest first,
 // skipping the offset newest: one page of the study list.
 func (s *Store) StudySessionsNewestFirst(ctx context.Context, offset, limit int) ([]data.StudySession, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+sessionColumns+` FROM study_sessions
+	out, err := s.readSessions(ctx, `SELECT `+sessionColumns+` FROM study_sessions
 		ORDER BY start_utc DESC, id DESC LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
-		return nil, fmt.Errorf("read study sessions %d to %d: %w", offset+1, offset+limit, classify(err))
+		return nil, fmt.Errorf("read study sessions %d to %d: %w", offset+1, offset+limit, err)
+	}
+	return out, nil
+}
+
+// readSessions runs query, which selects sessionColumns, into sessions.
+func (s *Store) readSessions(ctx context.Context, query string, args ...any) ([]data.StudySession, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, classify(err)
 	}
 	defer rows.Close()
-	out := make([]data.StudySession, 0, limit)
+	out := []data.StudySession{}
 	for rows.Next() {
 		ss, err := scanSession(rows)
 		if err != nil {
-			return nil, fmt.Errorf("read study sessions: %w", err)
+			return nil, err
 		}
 		out = append(out, ss)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read study sessions: %w", classify(err))
+		return nil, classify(err)
 	}
 	return out, nil
 }

@@ -232,10 +232,12 @@ func rateTable(ctx context.Context, tx *sql.Tx, home string) (data.RateTable, er
 // read anyway. An item too large for the parts, or a change to the items
 // while one was, leaves the key for the next read to work out.
 func adjustBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []data.BudgetItem) error {
-	home := data.DefaultSettings().HomeCurrency
-	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyHomeCurrency).Scan(&home)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	home, ok, err := setting(ctx, tx, keyHomeCurrency)
+	if err != nil {
 		return err
+	}
+	if !ok {
+		home = data.DefaultSettings().HomeCurrency
 	}
 	state, err := budgetPartsState(ctx, tx, home)
 	if err != nil || state == partsStale {

@@ -12,7 +12,12 @@ import (
 // applies its own default. The user-wide settings have typed accessors in
 // settings.go instead.
 func (s *Store) Setting(ctx context.Context, key string) (value string, ok bool, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
+	return setting(ctx, s.db, key)
+}
+
+// setting is Setting through q: the database or a transaction.
+func setting(ctx context.Context, q querier, key string) (value string, ok bool, err error) {
+	err = q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&value)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		return "", false, nil

@@ -195,10 +195,9 @@ func oneOfAKind(kind string, err error) error {
 
 // userZone reads the user's zone inside a transaction.
 func userZone(ctx context.Context, tx *sql.Tx) (*time.Location, error) {
-	var name string
-	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyTimeZone).Scan(&name)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("read the time zone: %w", err)
+	name, _, err := setting(ctx, tx, keyTimeZone)
+	if err != nil {
+		return nil, err
 	}
 	return data.Settings{TimeZone: name}.Location(), nil
 }
@@ -330,10 +329,9 @@ func (s *Store) ReminderPlan(ctx context.Context) (ReminderPlan, error) {
 	if err := rows.Err(); err != nil {
 		return p, fmt.Errorf("read milestones: %w", classify(err))
 	}
-	var last string
-	err = tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyRemindLastRun).Scan(&last)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("read the last reminder run: %w", classify(err))
+	last, _, err := setting(ctx, tx, keyRemindLastRun)
+	if err != nil {
+		return p, err
 	}
 	if p.LastRun, err = parseInstant(keyRemindLastRun, last); err != nil {
 		return p, err

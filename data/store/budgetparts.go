@@ -87,30 +87,16 @@ func (s *Store) sumBudgetItems(ctx context.Context, rotationID int64, home strin
 // not. errNotExact means they cannot hold: the totals are to be summed
 // from the items.
 func (s *Store) readBudgetParts(ctx context.Context, home string, read func(tx *sql.Tx) error) error {
-	// A rate may change between the work and the read; then work again,
-	// a few times at most.
-	for range 3 {
-		var state partsState
-		err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-			var err error
-			if state, err = budgetPartsState(ctx, tx, home); err != nil || state != partsFresh {
-				return err
+	return s.readKept(ctx, "the exchange rates",
+		func(tx *sql.Tx) (bool, error) {
+			state, err := budgetPartsState(ctx, tx, home)
+			if state == partsInexact {
+				return false, errNotExact
 			}
-			return read(tx)
-		})
-		switch {
-		case err != nil:
-			return err
-		case state == partsFresh:
-			return nil
-		case state == partsInexact:
-			return errNotExact
-		}
-		if err := s.inTx(ctx, func(tx *sql.Tx) error { return workOutBudgetParts(ctx, tx, home) }); err != nil {
-			return err
-		}
-	}
-	return errors.New("the exchange rates kept changing while the budget was totalled; try again")
+			return state == partsFresh, err
+		},
+		func(tx *sql.Tx) error { return workOutBudgetParts(ctx, tx, home) },
+		read)
 }
 
 // budgetPartsKey names what the parts depend on besides the items: the

@@ -106,33 +106,43 @@ func (s *Store) StudySince(ctx context.Context, loc *time.Location, topics []dat
 	return out, nil
 }
 
-// readStudyDays runs read in one transaction in which the totals are in
-// zone loc, summing them again first when they are not.
+// readStudyDays runs read in one read transaction in which the totals are
+// in zone loc, summing them again first when they are not.
 func (s *Store) readStudyDays(ctx context.Context, loc *time.Location, read func(tx *sql.Tx) error) error {
 	key := data.ZoneKey(loc)
-	// Another process may change the zone between the sum and the read;
-	// then this one sums again, a few times at most.
+	return s.readKept(ctx, "the time zone",
+		func(tx *sql.Tx) (bool, error) {
+			have, err := studyDaysZone(ctx, tx)
+			return have == key, err
+		},
+		func(tx *sql.Tx) error { return sumStudyDays(ctx, tx, loc, key) },
+		read)
+}
+
+// readKept is how totals kept beside their records are read: read runs in
+// a read transaction in which fresh reports them current; when they are
+// not, workOut makes them so in a write transaction first. Another process
+// may change what they depend on (named by what) between the two; then
+// again, a few times at most.
+func (s *Store) readKept(ctx context.Context, what string, fresh func(*sql.Tx) (bool, error), workOut, read func(*sql.Tx) error) error {
 	for range 3 {
 		stale := false
 		err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-			have, err := studyDaysZone(ctx, tx)
-			if err != nil {
+			ok, err := fresh(tx)
+			if err != nil || !ok {
+				stale = err == nil
 				return err
-			}
-			if have != key {
-				stale = true
-				return nil
 			}
 			return read(tx)
 		})
 		if err != nil || !stale {
 			return err
 		}
-		if err := s.inTx(ctx, func(tx *sql.Tx) error { return sumStudyDays(ctx, tx, loc, key) }); err != nil {
-			return fmt.Errorf("sum study per day: %w", err)
+		if err := s.inTx(ctx, workOut); err != nil {
+			return fmt.Errorf("work the totals out again: %w", err)
 		}
 	}
-	return errors.New("the time zone kept changing while study was summed per day; try again")
+	return fmt.Errorf("%s kept changing while the totals were worked out; try again", what)
 }
 
 // studyDaysZone is the key of the zone the totals are in; "" when they

@@ -348,14 +348,18 @@ func StudyStreaks(sessions []StudySession, loc *time.Location, now time.Time, mi
 	}
 	today := DateOf(now, loc)
 	var counted []Date
-	has := map[Date]bool{}
 	for day, d := range StudyByDay(sessions, loc) {
 		if d >= minPerDay && !day.After(today) {
 			counted = append(counted, day)
-			has[day] = true
 		}
 	}
 	sort.Slice(counted, func(i, j int) bool { return counted[i].Before(counted[j]) })
+	return StreakOfDays(counted, today)
+}
+
+// StreakOfDays is the streak on today of counted, the days that reached
+// the minimum, in ascending order and none after today.
+func StreakOfDays(counted []Date, today Date) StudyStreak {
 	var st StudyStreak
 	run := 0
 	for i, d := range counted {
@@ -366,13 +370,10 @@ func StudyStreaks(sessions []StudySession, loc *time.Location, now time.Time, mi
 		}
 		st.Longest = max(st.Longest, run)
 	}
-	day := today
-	if !has[day] {
-		day = day.AddDays(-1)
-	}
-	for has[day] {
-		st.Current++
-		day = day.AddDays(-1)
+	// The current run ends on the last counted day: today, or yesterday
+	// while today is still open.
+	if n := len(counted); n > 0 && (counted[n-1] == today || counted[n-1] == today.AddDays(-1)) {
+		st.Current = run
 	}
 	return st
 }

@@ -46,16 +46,20 @@ func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.
 		}, first, today.DayNumber()); err != nil {
 			return err
 		}
-		// A streak is a run of counted days: days whose number minus their
-		// rank among the counted days is the same. The current one is the
-		// run that reaches today, or yesterday while today is still open.
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(n), 0), coalesce(max(CASE WHEN last >= ?1 - 1 THEN n END), 0)
-			FROM (SELECT count(*) AS n, max(day) AS last
-				FROM (SELECT day, day - row_number() OVER (ORDER BY day) AS run FROM study_days WHERE day <= ?1 AND seconds >= ?2)
-				GROUP BY run)`,
-			today.DayNumber(), int64((streakMin+time.Second-1)/time.Second)).Scan(&out.Streak.Longest, &out.Streak.Current); err != nil {
+		// The days that count for the streak, in order: the ten years'
+		// 3,650 small rows read faster than SQL's window query counts them.
+		var counted []data.Date
+		if err := queryEach(ctx, tx, `SELECT day FROM study_days WHERE day <= ? AND seconds >= ? ORDER BY day`, func(r *sql.Rows) error {
+			var day int
+			if err := r.Scan(&day); err != nil {
+				return err
+			}
+			counted = append(counted, data.DateOfDayNumber(day))
+			return nil
+		}, today.DayNumber(), int64((streakMin+time.Second-1)/time.Second)); err != nil {
 			return err
 		}
+		out.Streak = data.StreakOfDays(counted, today)
 		// Topics written differently are one; each is named as it was
 		// written on its first day (SQLite takes the bare column topic
 		// from the row that has the min; two spellings first used on the

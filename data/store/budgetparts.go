@@ -14,7 +14,7 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 )
 
-// The budget parts of migration 00009: every statement that writes an item
+// The budget parts of migrations 00009 and 00010: every statement that writes an item
 // writes its part in the same transaction (adjustBudgetParts), so a part is
 // never a stale copy; all parts are worked out again when the home currency
 // or the rates change, which their key tells.
@@ -23,6 +23,17 @@ import (
 // as integers: the totals are then summed from the items themselves.
 var errNotExact = errors.New("a budget amount is beyond what the kept parts hold exactly")
 
+// budgetTotalsQuery adds up one rotation's parts per group. The parts are
+// stored in this order (migration 00010), so SQLite sorts nothing.
+const budgetTotalsQuery = `SELECT category, employer_share, reimbursement, count(*), sum(spent), sum(unconverted),
+		sum(planned_units), sum(planned_e8), sum(planned_e16), sum(actual_units), sum(actual_e8), sum(actual_e16),
+		sum(forecast_units), sum(forecast_e8), sum(forecast_e16)
+	FROM budget_parts WHERE rotation_id = ? GROUP BY category, employer_share, reimbursement`
+
+// budgetMissingQuery lists one rotation's currencies without a rate, from
+// the partial index of the parts that have one.
+const budgetMissingQuery = `SELECT DISTINCT missing FROM budget_parts WHERE rotation_id = ? AND missing <> ''`
+
 // BudgetTotals totals rotation rotationID's budget in currency home, as
 // data.SumBudget does over its items, by adding up the kept parts in SQL.
 func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string) (data.BudgetTotals, error) {
@@ -30,10 +41,7 @@ func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string)
 	var missing []string
 	err := s.readBudgetParts(ctx, home, func(tx *sql.Tx) error {
 		parts, missing = nil, nil
-		if err := queryEach(ctx, tx, `SELECT category, employer_share, reimbursement, count(*), sum(spent), sum(unconverted),
-				sum(planned_units), sum(planned_e8), sum(planned_e16), sum(actual_units), sum(actual_e8), sum(actual_e16),
-				sum(forecast_units), sum(forecast_e8), sum(forecast_e16)
-			FROM budget_parts WHERE rotation_id = ? GROUP BY category, employer_share, reimbursement`, func(r *sql.Rows) error {
+		if err := queryEach(ctx, tx, budgetTotalsQuery, func(r *sql.Rows) error {
 			var p data.BudgetPart
 			var cat, reimb string
 			var n [9]int64
@@ -51,7 +59,7 @@ func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string)
 			}
 			return err
 		}
-		return queryEach(ctx, tx, `SELECT DISTINCT missing FROM budget_parts WHERE rotation_id = ? AND missing <> ''`, func(r *sql.Rows) error {
+		return queryEach(ctx, tx, budgetMissingQuery, func(r *sql.Rows) error {
 			var m string
 			if err := r.Scan(&m); err != nil {
 				return err

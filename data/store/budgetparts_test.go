@@ -204,3 +204,15 @@ func TestSplitExactRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// The totals read the parts in their stored order and the missing
+// currencies from their partial index: neither sorts nor scans every part.
+func TestBudgetTotalsNeitherSortNorScan(t *testing.T) {
+	s, _ := openTemp(t)
+	if plan := queryPlan(t, s.db, budgetTotalsQuery, 1); strings.Contains(plan, "TEMP B-TREE") || !strings.Contains(plan, "PRIMARY KEY") {
+		t.Errorf("budget totals plan:\n%s", plan)
+	}
+	if plan := queryPlan(t, s.db, budgetMissingQuery, 1); !strings.Contains(plan, "budget_parts_missing") {
+		t.Errorf("missing currencies plan:\n%s", plan)
+	}
+}

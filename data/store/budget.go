@@ -30,27 +30,62 @@ const budgetColumns = `id, category, description, start_date, end_date, planned_
 	actual_amount, actual_currency, actual_home_amount, actual_home_currency, paid_by, employer_percent,
 	reimbursement, reimbursement_date, refund`
 
-// BudgetItems lists the rotation's budget items: dated ones by date, then
-// the undated ones, each in the order they were added.
+// budgetOrder is the order of the budget list: dated items by date, then
+// the undated ones, each in the order they were added (the index
+// budget_items_in_order holds it).
+const budgetOrder = `ORDER BY start_date = '', start_date, id`
+
+// BudgetItems lists the rotation's budget items in the list's order.
 func (s *Store) BudgetItems(ctx context.Context, rotationID int64) ([]data.BudgetItem, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+budgetColumns+` FROM budget_items
-		WHERE rotation_id = ? ORDER BY start_date = '', start_date, id`, rotationID)
+	out, err := s.readBudgetItems(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ? `+budgetOrder, rotationID)
 	if err != nil {
-		return nil, fmt.Errorf("read budget items: %w", classify(err))
+		return nil, fmt.Errorf("read budget items: %w", err)
+	}
+	return out, nil
+}
+
+// BudgetItemsPage is at most limit of the rotation's items from offset in
+// the list's order: the budget screen reads its list a page at a time.
+func (s *Store) BudgetItemsPage(ctx context.Context, rotationID int64, offset, limit int) ([]data.BudgetItem, error) {
+	out, err := s.readBudgetItems(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ? `+budgetOrder+` LIMIT ? OFFSET ?`,
+		rotationID, limit, offset)
+	if err != nil {
+		return nil, fmt.Errorf("read budget items %d to %d: %w", offset+1, offset+limit, err)
+	}
+	return out, nil
+}
+
+// readBudgetItems runs query, which selects budgetColumns, into items.
+func (s *Store) readBudgetItems(ctx context.Context, query string, args ...any) ([]data.BudgetItem, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, classify(err)
 	}
 	defer rows.Close()
 	out := []data.BudgetItem{}
 	for rows.Next() {
 		it, err := scanBudgetItem(rows)
 		if err != nil {
-			return nil, fmt.Errorf("read budget items: %w", err)
+			return nil, err
 		}
 		out = append(out, it)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read budget items: %w", classify(err))
+		return nil, classify(err)
 	}
 	return out, nil
+}
+
+// BudgetUsesOtherCurrency reports whether any of the rotation's amounts
+// is in a currency other than home: until one is, no rate is needed.
+func (s *Store) BudgetUsesOtherCurrency(ctx context.Context, rotationID int64, home string) (bool, error) {
+	var uses bool
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM budget_items WHERE rotation_id = ?1
+		AND ((planned_currency <> '' AND planned_currency <> ?2) OR (actual_currency <> '' AND actual_currency <> ?2)))`,
+		rotationID, home).Scan(&uses); err != nil {
+		return false, fmt.Errorf("read the budget's currencies: %w", classify(err))
+	}
+	return uses, nil
 }
 
 // BudgetItem reads one item by its ID.

@@ -1,12 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -75,6 +77,132 @@ func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string)
 		return data.BudgetTotals{}, fmt.Errorf("read budget totals: %w", err)
 	}
 	return data.SumParts(home, parts, missing), nil
+}
+
+// BudgetShownForecasts is each of the rotation's items' forecast in
+// currency home as the budget list shows it, by item ID: rounded to the
+// minor unit so that the rows add up to the forecast total shown
+// (data.Allocate, a tie going to the item added first). An item without a
+// rate counts zero. Only the kept parts are read, not the items, unless
+// they cannot hold the amounts.
+func (s *Store) BudgetShownForecasts(ctx context.Context, rotationID int64, home string) (map[int64]decimal.Decimal, error) {
+	var parts []exactPart
+	err := s.readBudgetParts(ctx, home, func(tx *sql.Tx) error {
+		parts = parts[:0]
+		return queryEach(ctx, tx, `SELECT item_id, forecast_units, forecast_e8, forecast_e16 FROM budget_parts WHERE rotation_id = ?`, func(r *sql.Rows) error {
+			var p exactPart
+			var e8, e16 int64
+			if err := r.Scan(&p.id, &p.units, &e8, &e16); err != nil {
+				return err
+			}
+			p.frac = e8*1e8 + e16
+			parts = append(parts, p)
+			return nil
+		}, rotationID)
+	})
+	if err == nil {
+		if shown, ok := allocateParts(parts, data.MinorUnits(home)); ok {
+			return shown, nil
+		}
+	}
+	if err != nil && !errors.Is(err, errNotExact) {
+		return nil, fmt.Errorf("read the budget's forecasts: %w", err)
+	}
+	ids, exact, err := s.itemForecasts(ctx, rotationID, home)
+	if err != nil {
+		return nil, fmt.Errorf("read the budget's forecasts: %w", err)
+	}
+	out := make(map[int64]decimal.Decimal, len(ids))
+	for i, d := range data.Allocate(exact, home) {
+		out[ids[i]] = d
+	}
+	return out, nil
+}
+
+// exactPart is an item's forecast as the parts keep it: whole units and
+// sixteen decimals, both with the amount's sign.
+type exactPart struct {
+	id    int64
+	units int64
+	frac  int64 // in units of 1e-16
+}
+
+// allocateParts is data.Allocate over parts at minor decimals, with ties
+// to the lower item ID, in integers: data.Allocate's decimals took 5 ms
+// for ten years of items, this takes a tenth of that. ok is false for a
+// currency with more minor decimals than the integers hold.
+func allocateParts(parts []exactPart, minor int32) (shown map[int64]decimal.Decimal, ok bool) {
+	if minor < 0 || minor > 4 {
+		return nil, false
+	}
+	scale := int64(1)
+	for range minor {
+		scale *= 10
+	}
+	q := int64(1e16) / scale // one minor unit, in units of 1e-16
+	floors := make([]int64, len(parts))
+	rems := make([]int64, len(parts))
+	// The sum of the remainders, as whole minor units and what is left,
+	// and whether the sum of the floors is odd: all that rounding the
+	// total half to even needs, without adding up amounts that could
+	// overflow.
+	var whole, left, odd int64
+	for i, p := range parts {
+		f, r := p.units*scale+p.frac/q, p.frac%q
+		if r < 0 {
+			f, r = f-1, r+q
+		}
+		floors[i], rems[i] = f, r
+		odd ^= f & 1
+		if left += r; left >= q {
+			whole, left = whole+1, left-q
+		}
+	}
+	missing := whole
+	if twice := 2 * left; twice > q || (twice == q && (odd^(whole&1)) == 1) {
+		missing++
+	}
+	order := make([]int, len(parts))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(rems[b], rems[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(parts[a].id, parts[b].id)
+	})
+	for _, i := range order[:missing] {
+		floors[i]++
+	}
+	shown = make(map[int64]decimal.Decimal, len(parts))
+	for i, p := range parts {
+		shown[p.id] = decimal.New(floors[i], -minor)
+	}
+	return shown, true
+}
+
+// itemForecasts is each item's exact forecast the long way, from the
+// items, in the order of their IDs.
+func (s *Store) itemForecasts(ctx context.Context, rotationID int64, home string) ([]int64, []decimal.Decimal, error) {
+	items, err := s.BudgetItems(ctx, rotationID)
+	if err != nil {
+		return nil, nil, err
+	}
+	rates, err := s.Rates(ctx, home)
+	if err != nil {
+		return nil, nil, err
+	}
+	table := data.NewRateTable(home, rates)
+	slices.SortFunc(items, func(a, b data.BudgetItem) int { return cmp.Compare(a.ID, b.ID) }) // ties to the item added first
+	ids, exact := make([]int64, len(items)), make([]decimal.Decimal, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+		if f := data.ConvertItem(it, table).Forecast(); f.OK() {
+			exact[i] = f.Home
+		}
+	}
+	return ids, exact, nil
 }
 
 // sumBudgetItems is BudgetTotals the long way, from every item.

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,8 +45,65 @@ func checkBudgetTotals(t *testing.T, s *Store, rotationID int64, home, when stri
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g, w := totalsText(got), totalsText(data.SumBudget(items, data.NewRateTable(home, rates))); g != w {
+	table := data.NewRateTable(home, rates)
+	want := data.SumBudget(items, table)
+	if g, w := totalsText(got), totalsText(want); g != w {
 		t.Fatalf("%s: totals from the parts\n%s\nwant, from the items\n%s", when, g, w)
+	}
+	checkBudgetList(t, s, rotationID, home, items, table, want, when)
+}
+
+// checkBudgetList compares what the budget list reads without reading
+// every item (its pages, the rows' home amounts, whether a rate is needed)
+// with their definitions over items, the rotation's items in list order.
+func checkBudgetList(t *testing.T, s *Store, rotationID int64, home string, items []data.BudgetItem, table data.RateTable, totals data.BudgetTotals, when string) {
+	t.Helper()
+	ctx := context.Background()
+	var paged []data.BudgetItem
+	for offset := 0; ; offset += 7 {
+		page, err := s.BudgetItemsPage(ctx, rotationID, offset, 7)
+		if err != nil {
+			t.Fatalf("%s: page at %d: %v", when, offset, err)
+		}
+		if paged = append(paged, page...); len(page) < 7 {
+			break
+		}
+	}
+	if fmt.Sprint(paged) != fmt.Sprint(items) {
+		t.Fatalf("%s: the pages hold\n%v\nthe list\n%v", when, paged, items)
+	}
+
+	shown, err := s.BudgetShownForecasts(ctx, rotationID, home)
+	if err != nil {
+		t.Fatalf("%s: %v", when, err)
+	}
+	byID := slices.Clone(items)
+	slices.SortFunc(byID, func(a, b data.BudgetItem) int { return cmp.Compare(a.ID, b.ID) })
+	exact := make([]decimal.Decimal, len(byID))
+	for i, it := range byID {
+		if f := data.ConvertItem(it, table).Forecast(); f.OK() {
+			exact[i] = f.Home
+		}
+	}
+	sum := decimal.Zero
+	for i, want := range data.Allocate(exact, home) {
+		if got, ok := shown[byID[i].ID]; !ok || !got.Equal(want) {
+			t.Fatalf("%s: item %d shows %s (%v), want %s", when, byID[i].ID, got, ok, want)
+		}
+		sum = sum.Add(want)
+	}
+	if len(shown) != len(items) || !sum.Equal(totals.Forecast.Shown(home).Total) {
+		t.Fatalf("%s: %d rows add up to %s, the total shown is %s", when, len(shown), sum, totals.Forecast.Shown(home).Total)
+	}
+
+	other := false
+	for _, it := range items {
+		for _, m := range []data.Money{it.Planned, it.Actual} {
+			other = other || (m.IsSet() && m.Currency != home)
+		}
+	}
+	if got, err := s.BudgetUsesOtherCurrency(ctx, rotationID, home); err != nil || got != other {
+		t.Fatalf("%s: BudgetUsesOtherCurrency = %v, %v; want %v", when, got, err, other)
 	}
 }
 
@@ -214,5 +273,48 @@ func TestBudgetTotalsNeitherSortNorScan(t *testing.T) {
 	}
 	if plan := queryPlan(t, s.db, budgetMissingQuery, 1); !strings.Contains(plan, "budget_parts_missing") {
 		t.Errorf("missing currencies plan:\n%s", plan)
+	}
+}
+
+// allocateParts is data.Allocate in integers: the same rows for amounts of
+// either sign, ties in the remainders (to the lower ID) and in the total
+// (half to even), at every number of minor decimals a currency has.
+func TestAllocatePartsIsAllocate(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for round := range 2000 {
+		currency := []string{"JPY", "GBP", "BHD", "CLF"}[round%4]
+		minor := data.MinorUnits(currency)
+		n := 1 + r.IntN(12)
+		parts := make([]exactPart, n)
+		exact := make([]decimal.Decimal, n)
+		for i := range parts {
+			// Coarse fractions make ties in the remainders and exact
+			// halves in the total; fine ones use all sixteen decimals.
+			frac := int64(r.IntN(4)) * 25e14
+			if r.IntN(2) == 0 {
+				frac = r.Int64N(1e16)
+			}
+			units := r.Int64N(1e6)
+			if r.IntN(4) == 0 {
+				units, frac = -units, -frac
+			}
+			parts[i] = exactPart{id: int64(n - i), units: units, frac: frac}
+		}
+		slices.SortFunc(parts, func(a, b exactPart) int { return cmp.Compare(a.id, b.id) })
+		for i, p := range parts {
+			exact[i] = joinExact(p.units, p.frac/1e8, p.frac%1e8)
+		}
+		// The store reads the parts in the totals' order, not by ID.
+		shuffled := slices.Clone(parts)
+		r.Shuffle(n, func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		shown, ok := allocateParts(shuffled, minor)
+		if !ok {
+			t.Fatalf("%s: not allocated", currency)
+		}
+		for i, want := range data.Allocate(exact, currency) {
+			if got := shown[parts[i].id]; !got.Equal(want) {
+				t.Fatalf("round %d, %s: part %d (%s) shows %s, want %s (all %v)", round, currency, i, exact[i], got, want, exact)
+			}
+		}
 	}
 }

@@ -26,19 +26,26 @@ import (
 type budgetScreen struct {
 	shell *Shell
 
-	rot    data.Rotation
-	today  data.Date
-	home   string
-	mark   data.DecimalMark
-	items  []data.BudgetItem
-	shown  []int             // indexes into items that match the find text
-	homeOf []decimal.Decimal // each item's forecast in home currency, as shown
-	conv   []data.ItemHome
-	rates  []data.Rate
-	totals data.BudgetTotals
+	rot   data.Rotation
+	today data.Date
+	home  string
+	mark  data.DecimalMark
+	rates []data.Rate
+	table data.RateTable
+	// The list is read a page of budgetPage items at a time as it
+	// scrolls; all of them only when Find, the "what if" or a missing
+	// rate needs every item.
+	count  int // the rotation's items
+	pages  *pagedRows[data.BudgetItem]
+	all    []data.BudgetItem         // every item, once read
+	found  []data.BudgetItem         // the items matching the find text
+	homeOf map[int64]decimal.Decimal // each item's forecast in home currency, as shown
+	totals data.BudgetTotals         // from the store's kept parts
 	// lost marks the categories with an amount left out for want of a
 	// rate, planned [0] and actual [1], so their cells say so.
 	lost map[data.BudgetCategory][2]bool
+	// usesOther is whether any amount is in another currency than home.
+	usesOther bool
 
 	heading   *widget.Label
 	missing   *widget.Label
@@ -75,6 +82,9 @@ var markChoices = []struct {
 
 func newBudgetScreen(s *Shell) *budgetScreen {
 	b := &budgetScreen{shell: s, heading: widget.NewLabel(""), missing: widget.NewLabel(""), footer: widget.NewLabel("")}
+	b.pages = newPagedRows(func(offset, limit int) ([]data.BudgetItem, error) {
+		return s.Store.BudgetItemsPage(s.ctx(), b.rot.ID, offset, limit)
+	}, s.showError)
 	b.heading.TextStyle.Bold = true
 	b.missing.Wrapping = fyne.TextWrapWord
 	b.missing.Importance = widget.DangerImportance
@@ -85,7 +95,7 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.findBox.OnChanged = func(string) { b.applyFind() }
 
 	b.list = widget.NewList(
-		func() int { return len(b.shown) },
+		b.rowCount,
 		func() fyne.CanvasObject {
 			top := widget.NewLabel("")
 			top.TextStyle.Bold = true
@@ -100,12 +110,11 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 				container.NewVBox(top, detail))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			i := b.shown[id]
-			it := b.items[i]
+			it := b.rowAt(id)
 			row := o.(*fyne.Container)
 			lines := row.Objects[0].(*fyne.Container)
 			lines.Objects[0].(*widget.Label).SetText(itemTitle(it))
-			lines.Objects[1].(*widget.Label).SetText(b.itemDetail(i))
+			lines.Objects[1].(*widget.Label).SetText(b.itemDetail(it))
 			buttons := row.Objects[1].(*fyne.Container)
 			buttons.Objects[0].(*widget.Button).OnTapped = func() { b.editItem(it, "Edit budget item") }
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { b.editItem(it.Duplicate(), "Duplicate budget item") }
@@ -116,8 +125,8 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	// reachable without the mouse.
 	b.list.OnSelected = func(id widget.ListItemID) {
 		b.list.Unselect(id)
-		if id >= 0 && id < len(b.shown) {
-			b.editItem(b.items[b.shown[id]], "Edit budget item")
+		if id >= 0 && id < b.rowCount() {
+			b.editItem(b.rowAt(id), "Edit budget item")
 		}
 	}
 	b.empty = widget.NewLabel("No budget items yet. Press Ctrl+N to add one, or start from the program fee, the hotel for the rotation or the meals per diem above.")
@@ -199,66 +208,21 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, b.tabs)
 }
 
-// refresh reloads the items and rates and recomputes every total.
+// refresh reads the totals, the rates and what the list needs to show its
+// rows; the rows themselves are read as they come into view.
 func (b *budgetScreen) refresh() {
-	ctx := b.shell.ctx()
-	rot, err := b.shell.Store.Rotation(ctx)
-	if err != nil {
-		b.shell.showError(err)
+	if !b.load() {
 		return
 	}
-	set, err := b.shell.Store.Settings(ctx)
-	if err != nil {
-		b.shell.showError(err)
-		return
-	}
-	items, err := b.shell.Store.BudgetItems(ctx, rot.ID)
-	if err != nil {
-		b.shell.showError(err)
-		return
-	}
-	rates, err := b.shell.Store.Rates(ctx, set.HomeCurrency)
-	if err != nil {
-		b.shell.showError(err)
-		return
-	}
-	mark, err := b.shell.Store.DecimalMark(ctx)
-	if err != nil {
-		b.shell.showError(err)
-		return
-	}
-	b.rot, b.home, b.items, b.rates, b.mark = rot, set.HomeCurrency, items, rates, mark
-	b.today = data.DateOf(b.shell.Now(), set.Location())
-	table := data.NewRateTable(b.home, rates)
-	b.totals = data.SumBudget(items, table)
-	b.conv = make([]data.ItemHome, len(items))
-	exact := make([]decimal.Decimal, len(items))
-	for i, it := range items {
-		b.conv[i] = data.ConvertItem(it, table)
-		if f := b.conv[i].Forecast(); f.OK() {
-			exact[i] = f.Home
-		}
-	}
-	// The rows' home amounts are allocated from the exact ones, so the rows
-	// shown add up to the forecast total shown under them.
-	b.homeOf = data.Allocate(exact, b.home)
-	b.lost = map[data.BudgetCategory][2]bool{}
-	for i, it := range items {
-		l := b.lost[it.Category]
-		l[0] = l[0] || !b.conv[i].Planned.OK()
-		l[1] = l[1] || (b.conv[i].HasActual && !b.conv[i].Actual.OK())
-		b.lost[it.Category] = l
-	}
-
 	for i, c := range markChoices {
-		if c.mark == mark && b.markPick.SelectedIndex() != i {
+		if c.mark == b.mark && b.markPick.SelectedIndex() != i {
 			b.markPick.SetSelectedIndex(i)
 		}
 	}
 	b.heading.SetText(fmt.Sprintf("Travel budget in %s, your home currency", b.home))
 	b.refreshMissing()
 	b.applyFind()
-	if len(items) == 0 {
+	if b.count == 0 {
 		b.empty.Show()
 	} else {
 		b.empty.Hide()
@@ -267,6 +231,99 @@ func (b *budgetScreen) refresh() {
 	b.refreshTotals()
 	b.refreshRates()
 	b.scenario.refresh()
+}
+
+// load reads everything the screen shows but the list's rows: the totals
+// and each row's home amount come from the store's kept parts, so ten
+// years of items are not read to show the first screenful. False when it
+// failed (and said so).
+func (b *budgetScreen) load() bool {
+	ctx := b.shell.ctx()
+	st := b.shell.Store
+	rot, err := st.Rotation(ctx)
+	if err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	set, err := st.Settings(ctx)
+	if err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	home := set.HomeCurrency
+	b.pages.forget()
+	b.all = nil
+	if b.totals, err = st.BudgetTotals(ctx, rot.ID, home); err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	if b.homeOf, err = st.BudgetShownForecasts(ctx, rot.ID, home); err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	if b.rates, err = st.Rates(ctx, home); err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	if b.usesOther, err = st.BudgetUsesOtherCurrency(ctx, rot.ID, home); err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	if b.mark, err = st.DecimalMark(ctx); err != nil {
+		b.shell.showError(err)
+		return false
+	}
+	b.rot, b.home = rot, home
+	b.today = data.DateOf(b.shell.Now(), set.Location())
+	b.table = data.NewRateTable(home, b.rates)
+	b.count = 0
+	for _, r := range b.totals.Rows {
+		b.count += r.Items
+	}
+	// Which categories lack a rate is known only from their items; a
+	// rate missing is rare and the screen says so until it is added.
+	b.lost = map[data.BudgetCategory][2]bool{}
+	if len(b.totals.Missing) > 0 {
+		for _, it := range b.allItems() {
+			h := data.ConvertItem(it, b.table)
+			l := b.lost[it.Category]
+			l[0] = l[0] || !h.Planned.OK()
+			l[1] = l[1] || (h.HasActual && !h.Actual.OK())
+			b.lost[it.Category] = l
+		}
+	}
+	return true
+}
+
+// allItems is every item in the list's order, read the first time one of
+// Find, the "what if" or a missing rate needs them.
+func (b *budgetScreen) allItems() []data.BudgetItem {
+	if b.all == nil {
+		all, err := b.shell.Store.BudgetItems(b.shell.ctx(), b.rot.ID)
+		if err != nil {
+			b.shell.showError(err)
+			all = []data.BudgetItem{} // said once; the next refresh reads again
+		}
+		b.all = all
+	}
+	return b.all
+}
+
+// rowCount is the number of rows in the list: every item, or those
+// matching Find.
+func (b *budgetScreen) rowCount() int {
+	if b.finding() {
+		return len(b.found)
+	}
+	return b.count
+}
+
+// rowAt is row i of the list, reading its page when it first comes into view.
+func (b *budgetScreen) rowAt(i int) data.BudgetItem {
+	if b.finding() {
+		return b.found[i]
+	}
+	return b.pages.at(i)
 }
 
 func (b *budgetScreen) refreshMissing() {
@@ -280,7 +337,7 @@ func (b *budgetScreen) refreshMissing() {
 }
 
 func (b *budgetScreen) footerText() string {
-	if len(b.items) == 0 {
+	if b.count == 0 {
 		return ""
 	}
 	f := b.totals.Forecast.Shown(b.home)
@@ -316,8 +373,8 @@ func itemTitle(it data.BudgetItem) string {
 
 // itemDetail is an item's second line: the amounts, who pays and how far
 // the claim has got, with the home amount or the missing rate said plainly.
-func (b *budgetScreen) itemDetail(i int) string {
-	it, h := b.items[i], b.conv[i]
+func (b *budgetScreen) itemDetail(it data.BudgetItem) string {
+	h := data.ConvertItem(it, b.table)
 	parts := []string{"planned " + it.Planned.Format()}
 	if it.Actual.IsSet() {
 		parts = append(parts, "actual "+it.Actual.Format())
@@ -326,7 +383,7 @@ func (b *budgetScreen) itemDetail(i int) string {
 	}
 	if f := h.Forecast(); f.OK() {
 		if f.From.Currency != b.home || f.Choice.Rule == data.RateCharged {
-			parts = append(parts, "= "+b.money(b.homeOf[i]))
+			parts = append(parts, "= "+b.money(b.homeOf[it.ID]))
 		}
 	} else {
 		parts = append(parts, "NO RATE for "+f.From.Currency)
@@ -345,18 +402,24 @@ func (b *budgetScreen) itemDetail(i int) string {
 	return strings.Join(parts, "  ·  ")
 }
 
-// applyFind shows the items whose text contains every word typed.
+// finding is whether the find box holds words to look for.
+func (b *budgetScreen) finding() bool { return strings.TrimSpace(b.findBox.Text) != "" }
+
+// applyFind shows the items whose text contains every word typed; the
+// first search reads every item.
 func (b *budgetScreen) applyFind() {
 	words := strings.Fields(strings.ToLower(b.findBox.Text))
-	b.shown = b.shown[:0]
-	for i, it := range b.items {
-		hay := strings.ToLower(itemTitle(it) + " " + it.Planned.Format() + " " + it.Actual.Format() + " " + string(it.PaidBy))
-		ok := true
-		for _, w := range words {
-			ok = ok && strings.Contains(hay, w)
-		}
-		if ok {
-			b.shown = append(b.shown, i)
+	b.found = b.found[:0]
+	if len(words) > 0 {
+		for _, it := range b.allItems() {
+			hay := strings.ToLower(itemTitle(it) + " " + it.Planned.Format() + " " + it.Actual.Format() + " " + string(it.PaidBy))
+			ok := true
+			for _, w := range words {
+				ok = ok && strings.Contains(hay, w)
+			}
+			if ok {
+				b.found = append(b.found, it)
+			}
 		}
 	}
 	b.list.Refresh()
@@ -376,7 +439,7 @@ func (b *budgetScreen) updateTotalsCell(id widget.TableCellID, o fyne.CanvasObje
 		cells = [4]string{r.Category.Label(), fmt.Sprintf("%d (%d)", r.Items, r.Spent),
 			data.FormatAmount(r.PlannedShown, b.home) + incompleteMark(lost[0]), data.FormatAmount(r.ActualShown, b.home) + incompleteMark(lost[1])}
 	} else {
-		cells = [4]string{"Total " + b.home, strconv.Itoa(len(b.items)),
+		cells = [4]string{"Total " + b.home, strconv.Itoa(b.count),
 			data.FormatAmount(b.totals.PlannedShown(), b.home), data.FormatAmount(b.totals.ActualShown(), b.home)}
 	}
 	l.SetText(cells[id.Col])
@@ -393,7 +456,7 @@ func incompleteMark(lost bool) string {
 
 func (b *budgetScreen) refreshTotals() {
 	b.totalsTable.Refresh()
-	if len(b.items) == 0 {
+	if b.count == 0 {
 		b.totalsText.SetText("Totals appear here once the budget has items.")
 		b.chart.Image = nil
 		b.chart.Refresh()
@@ -436,20 +499,12 @@ func (b *budgetScreen) refreshTotals() {
 }
 
 func (b *budgetScreen) refreshRates() {
-	used := map[string]bool{}
-	for _, it := range b.items {
-		for _, m := range []data.Money{it.Planned, it.Actual} {
-			if m.IsSet() && m.Currency != b.home {
-				used[m.Currency] = true
-			}
-		}
-	}
 	switch {
 	case len(b.totals.Missing) > 0:
 		b.rateEmpty.SetText(fmt.Sprintf("Missing: %s. Type in the rate (1 unit = how many %s) and the day it was quoted; conversions use the latest rate on or before an item's date, else the earliest after it.",
 			strings.Join(b.totals.Missing, ", "), b.home))
 		b.rateEmpty.Show()
-	case len(b.rates) == 0 && len(used) == 0:
+	case len(b.rates) == 0 && !b.usesOther:
 		b.rateEmpty.SetText(fmt.Sprintf("Every item is in %s, so no rate is needed yet. Add a rate when an item is in another currency (or import a CSV with `masterplan import rates`).", b.home))
 		b.rateEmpty.Show()
 	default:
@@ -822,7 +877,6 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 	f.refund.SetChecked(it.Refund)
 	f.rateInfo.Wrapping = fyne.TextWrapWord
 	f.rateInfo.Importance = widget.LowImportance
-	table := data.NewRateTable(b.home, b.rates)
 	showRate := func(string) {
 		cur, d := normCurrency(f.plannedCur.Text), f.date.Date()
 		if a := normCurrency(f.actualCur.Text); a != "" && strings.TrimSpace(f.actual.Text) != "" {
@@ -832,7 +886,7 @@ func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
 			f.rateInfo.SetText("")
 			return
 		}
-		choice := table.Lookup(cur, d)
+		choice := b.table.Lookup(cur, d)
 		f.rateInfo.Importance = widget.LowImportance
 		if choice.Rule == data.RateMissing {
 			f.rateInfo.Importance = widget.DangerImportance
@@ -1128,7 +1182,7 @@ func (s *scenarioForm) run(remember bool) {
 			return
 		}
 	}
-	cmp, err := data.CompareScenario(b.items, b.rot.Blocks, data.NewRateTable(b.home, b.rates), sc)
+	cmp, err := data.CompareScenario(b.allItems(), b.rot.Blocks, b.table, sc)
 	if err != nil {
 		s.note.SetText(userError(err).Error())
 		return

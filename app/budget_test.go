@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -113,7 +114,7 @@ func TestBudgetAddItemsByTypingUpdatesTotals(t *testing.T) {
 	if !strings.Contains(b.footer.Text, "GBP 1,237.60") || !strings.Contains(b.footer.Text, "no rate for EUR") {
 		t.Errorf("footer = %q, want GBP 1,237.60 and the EUR gap", b.footer.Text)
 	}
-	if detail := b.itemDetail(indexOf(t, b, "Taxi")); !strings.Contains(detail, "NO RATE for EUR") {
+	if detail := b.itemDetail(rowNamed(t, b, "Taxi")); !strings.Contains(detail, "NO RATE for EUR") {
 		t.Errorf("taxi row = %q, want the missing rate named", detail)
 	}
 
@@ -155,15 +156,16 @@ func TestBudgetAddItemsByTypingUpdatesTotals(t *testing.T) {
 	}
 }
 
-func indexOf(t *testing.T, b *budgetScreen, desc string) int {
+// rowNamed is the list's row whose description contains desc.
+func rowNamed(t *testing.T, b *budgetScreen, desc string) data.BudgetItem {
 	t.Helper()
-	for i, it := range b.items {
-		if strings.Contains(it.Description, desc) {
-			return i
+	for i := range b.rowCount() {
+		if it := b.rowAt(i); strings.Contains(it.Description, desc) {
+			return it
 		}
 	}
 	t.Fatalf("no item %q", desc)
-	return -1
+	return data.BudgetItem{}
 }
 
 func TestBudgetFormRefusesBadInput(t *testing.T) {
@@ -342,7 +344,7 @@ func TestBudgetChargedAmountWinsOverRate(t *testing.T) {
 		t.Fatalf("stored %+v", it)
 	}
 	// 77.77 charged wins over 100 × 0.8 = 80.00.
-	if d := b.itemDetail(0); !strings.Contains(d, "= GBP 77.77") || !strings.Contains(d, "employer pays, claimed 2027-02-25") {
+	if d := b.itemDetail(b.rowAt(0)); !strings.Contains(d, "= GBP 77.77") || !strings.Contains(d, "employer pays, claimed 2027-02-25") {
 		t.Errorf("row = %q", d)
 	}
 	if !strings.Contains(b.totalsText.Text, "Reimbursement outstanding: GBP 77.77") {
@@ -370,5 +372,63 @@ func TestBudgetKeyboardOpensItemWithDeleteAndDuplicate(t *testing.T) {
 	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
 	if n := len(budgetItems(t, st)); n != 1 || !b.undoBar.Visible() {
 		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undoBar.Visible())
+	}
+}
+
+// Years of items are not read to show the budget: the list reads a page at
+// a time, its home amounts and the totals come from the store's kept
+// parts, and Find searches every item.
+func TestBudgetListReadsPagesAsItScrolls(t *testing.T) {
+	_, st, b := openBudget(t)
+	var in []data.BudgetItem
+	n := 2*listPage + 37
+	for i := range n {
+		desc := fmt.Sprintf("Taxi %d", i)
+		if i == 150 {
+			desc = "Ferry to the island"
+		}
+		in = append(in, data.BudgetItem{Category: data.CategoryGroundTransport, Description: desc,
+			Date: mustDate(t, "2027-01-01").AddDays(i), Planned: data.NewMoney("10.01", "USD"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed})
+	}
+	rot, err := st.Rotation(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddBudgetItems(context.Background(), rot.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	b.refresh()
+	if b.list.Length() != n || len(b.pages.pages) > 1 || b.all != nil {
+		t.Fatalf("list of %d rows, %d pages read, every item read: %v; want %d rows, at most the first page", b.list.Length(), len(b.pages.pages), b.all != nil, n)
+	}
+	if last := b.rowAt(n - 1); last.Description != fmt.Sprintf("Taxi %d", n-1) {
+		t.Errorf("the last row is %q", last.Description)
+	}
+	if len(b.pages.pages) != 2 {
+		t.Errorf("%d pages read for the first and the last row, want 2", len(b.pages.pages))
+	}
+	// 237 × USD 10.01 × 0.8 = GBP 1,897.896 (8.008 a row): the rows show
+	// 8.01 or 8.00 so that they add up to the total shown, 1,897.90.
+	sum := decimal.Zero
+	for i := range n {
+		d := b.homeOf[b.rowAt(i).ID]
+		if !d.Equal(decimal.RequireFromString("8.01")) && !d.Equal(decimal.RequireFromString("8.00")) {
+			t.Fatalf("row %d shows %s", i, d)
+		}
+		sum = sum.Add(d)
+	}
+	if !sum.Equal(b.totals.Forecast.Shown("GBP").Total) || !strings.Contains(b.footer.Text, "GBP 1,897.90") {
+		t.Errorf("rows add up to %s; footer %q", sum, b.footer.Text)
+	}
+	if !strings.Contains(b.totalsText.Text, "Cost per rotation day") || !strings.Contains(fmt.Sprint(b.totals.Rows), "237") {
+		t.Errorf("totals text %q, rows %v", b.totalsText.Text, b.totals.Rows)
+	}
+	b.findBox.SetText("ferry")
+	if b.list.Length() != 1 || b.rowAt(0).Description != "Ferry to the island" {
+		t.Fatalf("find ferry shows %d rows", b.list.Length())
+	}
+	b.findBox.SetText("")
+	if b.list.Length() != n {
+		t.Errorf("clearing Find shows %d rows, want %d", b.list.Length(), n)
 	}
 }

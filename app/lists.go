@@ -46,3 +46,42 @@ func newUndoBar(message *widget.Label, undo func()) *fyne.Container {
 	message.Truncation = fyne.TextTruncateEllipsis
 	return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), undo), message)
 }
+
+// listPage is how many rows a paged list reads at a time.
+const listPage = 100
+
+// pagedRows are the rows of a list read a page at a time as they come into
+// view, so that years of records are not read to show a screenful.
+type pagedRows[T any] struct {
+	pages map[int][]T // the pages read so far
+	// read reads at most limit rows from offset.
+	read func(offset, limit int) ([]T, error)
+	// fail says that a page could not be read.
+	fail func(error)
+}
+
+func newPagedRows[T any](read func(offset, limit int) ([]T, error), fail func(error)) *pagedRows[T] {
+	return &pagedRows[T]{pages: map[int][]T{}, read: read, fail: fail}
+}
+
+// forget drops the pages read: the records changed.
+func (p *pagedRows[T]) forget() { clear(p.pages) }
+
+// at is row i, reading its page when it first comes into view.
+func (p *pagedRows[T]) at(i int) T {
+	var zero T
+	n := i / listPage
+	page, ok := p.pages[n]
+	if !ok {
+		var err error
+		if page, err = p.read(n*listPage, listPage); err != nil {
+			p.fail(err)
+			return zero // an empty row; the page is read again when it next shows
+		}
+		p.pages[n] = page
+	}
+	if j := i % listPage; j < len(page) {
+		return page[j]
+	}
+	return zero // deleted elsewhere since the count: the next refresh drops the row
+}

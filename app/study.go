@@ -35,10 +35,10 @@ type studyScreen struct {
 	opts       store.StudyOptions
 	timer      data.TimerState
 	totals     data.StudyTotals
-	pages      map[int][]data.StudySession // the list's pages read so far, newest first
-	all        []data.StudySession         // every session, oldest first: read when Find is first used
-	shown      []data.StudySession         // the sessions matching Find, newest first
-	items      []data.ReadingItem          // the reading list's choices (store.ReadingChoices)
+	pages      *pagedRows[data.StudySession] // the list, newest first
+	all        []data.StudySession           // every session, oldest first: read when Find is first used
+	shown      []data.StudySession           // the sessions matching Find, newest first
+	items      []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
 	topics     []data.StudyTopicHours
 	topicNames []string // known topics, for the topic choices
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.
@@ -76,6 +76,9 @@ var _ finder = (*studyScreen)(nil)
 
 func newStudyScreen(s *Shell) *studyScreen {
 	sc := &studyScreen{shell: s, tickEvery: time.Second}
+	sc.pages = newPagedRows(func(offset, limit int) ([]data.StudySession, error) {
+		return s.Store.StudySessionsNewestFirst(s.ctx(), offset, limit)
+	}, s.showError)
 	sc.clock = widget.NewRichText(&widget.TextSegment{Text: "0:00:00", Style: widget.RichTextStyleHeading})
 	sc.timerState = widget.NewLabel("")
 	sc.timerState.Wrapping = fyne.TextWrapWord
@@ -173,7 +176,8 @@ func (sc *studyScreen) load() bool {
 		sc.shell.showError(err)
 		return false
 	}
-	sc.pages, sc.all = map[int][]data.StudySession{}, nil
+	sc.pages.forget()
+	sc.all = nil
 	if sc.items, err = st.ReadingChoices(ctx); err != nil {
 		sc.shell.showError(err)
 		return false
@@ -363,9 +367,6 @@ func (sc *studyScreen) sessionLine(ss data.StudySession) string {
 	return strings.Join(parts, "  ·  ")
 }
 
-// sessionPage is how many sessions the list reads at a time.
-const sessionPage = 100
-
 // findQuery is the find box's text as the list matches it.
 func (sc *studyScreen) findQuery() string {
 	return strings.ToLower(strings.TrimSpace(sc.findEntry.Text))
@@ -385,20 +386,7 @@ func (sc *studyScreen) rowAt(i int) data.StudySession {
 	if sc.findQuery() != "" {
 		return sc.shown[i]
 	}
-	n := i / sessionPage
-	page, ok := sc.pages[n]
-	if !ok {
-		var err error
-		if page, err = sc.shell.Store.StudySessionsNewestFirst(sc.shell.ctx(), n*sessionPage, sessionPage); err != nil {
-			sc.shell.showError(err)
-			return data.StudySession{} // an empty row; the page is read again when it next shows
-		}
-		sc.pages[n] = page
-	}
-	if j := i % sessionPage; j < len(page) {
-		return page[j]
-	}
-	return data.StudySession{} // deleted elsewhere since the count: the next refresh drops the row
+	return sc.pages.at(i)
 }
 
 // filter fills the list, newest first, with the sessions matching the find

@@ -361,7 +361,7 @@ func TestStudyLogByTyping(t *testing.T) {
 func TestStudyListReadsPagesAsItScrolls(t *testing.T) {
 	_, st, sc, _ := newStudyShell(t, "", nil)
 	var in []data.StudySession
-	n := 2*sessionPage + 37
+	n := 2*listPage + 37
 	for i := range n {
 		topic := "Replication"
 		if i == 5 {
@@ -373,8 +373,8 @@ func TestStudyListReadsPagesAsItScrolls(t *testing.T) {
 		t.Fatal(err)
 	}
 	sc.refresh()
-	if sc.list.Length() != n || len(sc.pages) > 1 {
-		t.Fatalf("list of %d rows, %d pages read after the refresh; want %d rows, at most the first page", sc.list.Length(), len(sc.pages), n)
+	if sc.list.Length() != n || len(sc.pages.pages) > 1 {
+		t.Fatalf("list of %d rows, %d pages read after the refresh; want %d rows, at most the first page", sc.list.Length(), len(sc.pages.pages), n)
 	}
 	if first := sc.rowAt(0); !first.Start.Equal(in[n-1].Start) {
 		t.Errorf("row 0 starts %s, want the newest session (%s)", first.Start, in[n-1].Start)
@@ -382,8 +382,8 @@ func TestStudyListReadsPagesAsItScrolls(t *testing.T) {
 	if last := sc.rowAt(n - 1); !last.Start.Equal(in[0].Start) {
 		t.Errorf("the last row starts %s, want the oldest session (%s)", last.Start, in[0].Start)
 	}
-	if len(sc.pages) != 2 {
-		t.Errorf("%d pages read for the first and the last row, want 2", len(sc.pages))
+	if len(sc.pages.pages) != 2 {
+		t.Errorf("%d pages read for the first and the last row, want 2", len(sc.pages.pages))
 	}
 	if !strings.Contains(sc.total.Text, fmt.Sprintf("in %d sessions", n)) {
 		t.Errorf("total says %q", sc.total.Text)

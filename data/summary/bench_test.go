@@ -111,16 +111,24 @@ func BenchmarkScreenData(b *testing.B) {
 			must(err)
 			set, err := st.Settings(ctx)
 			must(err)
-			items, err := st.BudgetItems(ctx, rot.ID)
+			totals, err := st.BudgetTotals(ctx, rot.ID, set.HomeCurrency)
+			must(err)
+			shown, err := st.BudgetShownForecasts(ctx, rot.ID, set.HomeCurrency)
 			must(err)
 			rates, err := st.Rates(ctx, set.HomeCurrency)
 			must(err)
+			_, err = st.BudgetUsesOtherCurrency(ctx, rot.ID, set.HomeCurrency)
+			must(err)
 			_, err = st.DecimalMark(ctx)
 			must(err)
+			page, err := st.BudgetItemsPage(ctx, rot.ID, 0, 100) // the list's first page
+			must(err)
 			table := data.NewRateTable(set.HomeCurrency, rates)
-			data.SumBudget(items, table)
-			for _, it := range items {
+			for _, it := range page {
 				data.ConvertItem(it, table)
+			}
+			if len(shown) != 5000 || len(page) != 100 || len(totals.Missing) != 0 {
+				b.Fatalf("%d amounts shown, a page of %d, missing %v", len(shown), len(page), totals.Missing)
 			}
 		}
 	})

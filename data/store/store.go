@@ -93,6 +93,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	// The dashboard reads five areas at once, each on its own connection;
+	// database/sql keeps only two idle by default, so three were opened
+	// again (pragmas, schema, a cold page cache) at every refresh.
+	db.SetMaxIdleConns(maxIdleConns)
 	s := &Store{db: db, path: path, now: time.Now}
 	for _, o := range opts {
 		o(s)
@@ -151,6 +155,10 @@ func embeddedMigrations() (fs.FS, error) {
 	}
 	return sub, nil
 }
+
+// maxIdleConns is how many connections the store keeps open between reads:
+// enough for the summary's concurrent readers and a screen's.
+const maxIdleConns = 8
 
 // schemaVersion is the highest migration in the folder migrations.
 func schemaVersion(migrations fs.FS) (int64, error) {

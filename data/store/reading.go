@@ -99,6 +99,30 @@ func readingItems(ctx context.Context, q querier) ([]data.ReadingItem, error) {
 	return items, nil
 }
 
+// ReadingPaceItems lists the reading list with only what data.Pace
+// counts (ID, topic, size, unit, done and status), in no particular
+// order: the dashboard and `status` measure the pace of thousands of
+// items without reading their titles, notes and dates.
+func (s *Store) ReadingPaceItems(ctx context.Context) ([]data.ReadingItem, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, topic, size, unit, done, status FROM reading_items WHERE deleted_at IS NULL`)
+	if err != nil {
+		return nil, fmt.Errorf("read the reading list's sizes: %w", classify(err))
+	}
+	defer rows.Close()
+	items := []data.ReadingItem{}
+	for rows.Next() {
+		var it data.ReadingItem
+		if err := rows.Scan(&it.ID, &it.Topic, &it.Size, &it.Unit, &it.Done, &it.Status); err != nil {
+			return nil, fmt.Errorf("read the reading list's sizes: %w", classify(err))
+		}
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read the reading list's sizes: %w", classify(err))
+	}
+	return items, nil
+}
+
 // ReadingItem returns one item of the reading list, or data.ErrNotFound when
 // there is none with that id (or it was deleted).
 func (s *Store) ReadingItem(ctx context.Context, id int64) (data.ReadingItem, error) {

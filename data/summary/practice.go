@@ -48,16 +48,8 @@ type Practice struct {
 // Study hours logged since the first attempt go next to each topic's score
 // change.
 func LoadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set data.Settings, now time.Time) (Practice, error) {
-	p := Practice{Rotation: rot, Location: set.Location()}
-	p.Today = data.DateOf(now, p.Location)
-	var err error
-	if p.Exams, err = st.Exams(ctx, rot.ID); err != nil {
-		return p, err
-	}
-	if p.Topics, err = st.Topics(ctx, rot.ID); err != nil {
-		return p, err
-	}
-	if p.Attempts, err = st.Attempts(ctx, rot.ID); err != nil {
+	p, err := readPractice(ctx, st, rot, set, now)
+	if err != nil {
 		return p, err
 	}
 	// Each topic's study counts from the day of its first attempt: the
@@ -73,12 +65,31 @@ func LoadPractice(ctx context.Context, st *store.Store, rot data.Rotation, set d
 	if err != nil {
 		return p, err
 	}
-	p.Report = data.PracticeReadiness(data.PracticeInput{
-		Exams: p.Exams, Topics: p.Topics, Attempts: p.Attempts,
-		Study: func(topic string, from data.Date) time.Duration { return since[data.TopicDay{Topic: topic, Day: from}] },
-		Today: p.Today,
-	})
+	p.Report = data.PracticeReadiness(p.input(func(topic string, from data.Date) time.Duration {
+		return since[data.TopicDay{Topic: topic, Day: from}]
+	}))
 	return p, nil
+}
+
+// readPractice reads the records LoadPractice forecasts.
+func readPractice(ctx context.Context, st *store.Store, rot data.Rotation, set data.Settings, now time.Time) (Practice, error) {
+	p := Practice{Rotation: rot, Location: set.Location()}
+	p.Today = data.DateOf(now, p.Location)
+	var err error
+	if p.Exams, err = st.Exams(ctx, rot.ID); err != nil {
+		return p, err
+	}
+	if p.Topics, err = st.Topics(ctx, rot.ID); err != nil {
+		return p, err
+	}
+	p.Attempts, err = st.Attempts(ctx, rot.ID)
+	return p, err
+}
+
+// input is what the forecast needs of p, with study (nil for none) to show
+// next to each topic.
+func (p Practice) input(study data.StudySince) data.PracticeInput {
+	return data.PracticeInput{Exams: p.Exams, Topics: p.Topics, Attempts: p.Attempts, Study: study, Today: p.Today}
 }
 
 // firstScoredDays is the day of each scored topic's first score, as the
@@ -141,11 +152,13 @@ func percentText(p *float64) string {
 	return fmt.Sprintf("%.1f %%", *p)
 }
 
-// buildPractice is the practice part of the summary.
+// buildPractice is the practice part of the summary. The status shows no
+// study next to the topics, so it is not read.
 func buildPractice(a area) (*PracticeStatus, error) {
-	p, err := LoadPractice(a.ctx, a.st, a.rotation, a.settings, a.now)
+	p, err := readPractice(a.ctx, a.st, a.rotation, a.settings, a.now)
 	if err != nil {
 		return nil, fmt.Errorf("practice: %w", err)
 	}
+	p.Report = data.PracticeReadiness(p.input(nil))
 	return p.Status(), nil
 }

@@ -50,26 +50,41 @@ func LoadReadingPace(ctx context.Context, st *store.Store, rot data.Rotation, to
 	if p.Items, err = st.ReadingItems(ctx); err != nil {
 		return p, err
 	}
-	if p.Log, err = st.ReadingProgress(ctx, today.AddDays(-(data.PaceWindowDays - 1))); err != nil {
+	if err = p.loadWindow(ctx, st, rot, today); err != nil {
 		return p, err
-	}
-	if p.LeadDays, err = st.ReadingLeadDays(ctx); err != nil {
-		return p, err
-	}
-	if first, ok := rot.FirstBlock(); ok {
-		p.Deadline = data.ReadingDeadline(first.Start, p.LeadDays)
 	}
 	p.Report = data.Pace(p.Items, p.Log, today, p.Deadline)
 	p.Topics = data.PaceByTopic(p.Items, p.Log, today, p.Deadline)
 	return p, nil
 }
 
+// loadWindow reads the recent progress and the deadline.
+func (p *ReadingPace) loadWindow(ctx context.Context, st *store.Store, rot data.Rotation, today data.Date) error {
+	var err error
+	if p.Log, err = st.ReadingProgress(ctx, today.AddDays(-(data.PaceWindowDays - 1))); err != nil {
+		return err
+	}
+	if p.LeadDays, err = st.ReadingLeadDays(ctx); err != nil {
+		return err
+	}
+	if first, ok := rot.FirstBlock(); ok {
+		p.Deadline = data.ReadingDeadline(first.Start, p.LeadDays)
+	}
+	return nil
+}
+
+// buildReading is the reading part of the summary: the pace of the whole
+// list, from only the fields of the items that the pace counts.
 func buildReading(a area) (*ReadingStatus, error) {
-	p, err := LoadReadingPace(a.ctx, a.st, a.rotation, a.today)
-	if err != nil {
+	var p ReadingPace
+	var err error
+	if p.Items, err = a.st.ReadingPaceItems(a.ctx); err != nil {
 		return nil, fmt.Errorf("reading pace: %w", err)
 	}
-	return NewReadingStatus(p.Report), nil
+	if err = p.loadWindow(a.ctx, a.st, a.rotation, a.today); err != nil {
+		return nil, fmt.Errorf("reading pace: %w", err)
+	}
+	return NewReadingStatus(data.Pace(p.Items, p.Log, a.today, p.Deadline)), nil
 }
 
 // NewReadingStatus condenses a pace report into the status's numbers.

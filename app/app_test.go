@@ -186,6 +186,24 @@ func TestShortcutsSwitchScreens(t *testing.T) {
 	}
 }
 
+// The window draws before the screens not shown are made: only the first
+// screen and the study screen (which offers to recover a running timer)
+// exist after Start, and the others once they are first shown.
+func TestScreensAreMadeWhenFirstShown(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	for i, sc := range sh.screens {
+		if made, want := sc != nil, i == 0 || i == screenIndex("Study"); made != want {
+			t.Errorf("screen %d (%s) made after Start: %v, want %v", i, sh.defs[i].title, made, want)
+		}
+	}
+	sh.Select(budgetIndex)
+	if sh.screens[budgetIndex] == nil || len(sh.views[budgetIndex].Objects) != 1 {
+		t.Fatal("the budget screen was not made when shown")
+	}
+}
+
 func TestRotationScreenMilestones(t *testing.T) {
 	sh, st := newTestShell(t)
 	rot := setUpRotation(t, st, block("2027-03-01", "2027-03-21"))

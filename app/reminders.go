@@ -692,7 +692,7 @@ func (s *Shell) trayMenu() *fyne.Menu {
 		fyne.NewMenuItem("Start timer", func() {
 			study := screenIndex("Study")
 			open(study)()
-			if sc, ok := s.screens[study].(*studyScreen); ok {
+			if sc, ok := s.screen(study).(*studyScreen); ok {
 				sc.startIfIdle()
 			}
 		}),

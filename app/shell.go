@@ -88,8 +88,11 @@ const prefLastScreen = "last_screen"
 // Shell is the main window's content: first-launch setup, then the screens.
 type Shell struct {
 	Deps
-	tabs    *container.AppTabs
+	tabs *container.AppTabs
+	// screens hold each screen's state once it was first needed (see
+	// screen): the window draws before the others are made.
 	screens []screen
+	defs    []screenDef
 	// views hold each screen's view once it was first shown: laying out
 	// eight screens before the window first draws would slow the start.
 	views []*fyne.Container
@@ -169,14 +172,17 @@ func (s *Shell) escapeClosesDialog(k *fyne.KeyEvent) {
 // showMain builds the navigation and the screens.
 func (s *Shell) showMain() {
 	defs := screenTable()
+	s.defs = defs
 	s.screens = make([]screen, len(defs))
 	s.views = make([]*fyne.Container, len(defs))
 	items := make([]*container.TabItem, len(defs))
 	for i, d := range defs {
-		s.screens[i] = d.build(s)
 		s.views[i] = container.NewStack()
 		items[i] = container.NewTabItemWithIcon(d.title, d.icon, s.views[i])
 	}
+	// The study screen offers at once to recover a timer left running
+	// when the app last stopped.
+	s.screen(screenIndex("Study"))
 	s.tabs = container.NewAppTabs(items...)
 	s.tabs.SetTabLocation(container.TabLocationLeading)
 	s.tabs.OnSelected = func(*container.TabItem) { s.showScreen(s.tabs.SelectedIndex()) }
@@ -222,9 +228,17 @@ func (s *Shell) checkFile() {
 func (s *Shell) showScreen(i int) {
 	s.App.Preferences().SetInt(prefLastScreen, i)
 	if len(s.views[i].Objects) == 0 {
-		s.views[i].Add(s.screens[i].view())
+		s.views[i].Add(s.screen(i).view())
 	}
-	s.screens[i].refresh()
+	s.screen(i).refresh()
+}
+
+// screen is screen i's state, made the first time it is needed.
+func (s *Shell) screen(i int) screen {
+	if s.screens[i] == nil {
+		s.screens[i] = s.defs[i].build(s)
+	}
+	return s.screens[i]
 }
 
 // dailyBackup writes today's automatic backup (off the UI goroutine); only
@@ -259,7 +273,7 @@ func (s *Shell) SelectedTitle() string {
 // changed refreshes the visible screen after a change made elsewhere.
 func (s *Shell) changed() {
 	if s.tabs != nil {
-		s.screens[s.tabs.SelectedIndex()].refresh()
+		s.screen(s.tabs.SelectedIndex()).refresh()
 	}
 }
 
@@ -271,13 +285,13 @@ func (s *Shell) addShortcuts() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { s.Select(i) })
 	}
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		s.screens[s.tabs.SelectedIndex()].newItem()
+		s.screen(s.tabs.SelectedIndex()).newItem()
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		s.showReportForm()
 	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		if f, ok := s.screens[s.tabs.SelectedIndex()].(finder); ok {
+		if f, ok := s.screen(s.tabs.SelectedIndex()).(finder); ok {
 			f.find()
 		}
 	})

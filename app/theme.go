@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -30,4 +31,23 @@ func ApplyTheme(a fyne.App, name string) {
 	default:
 		a.Settings().SetTheme(theme.DefaultTheme())
 	}
+}
+
+// WarmFonts starts loading the font faces the first frame measures text
+// in, the regular and the bold one, each on its own goroutine: each takes
+// 20-45 ms to read the first time (with the list of the system's fonts
+// that Fyne falls back on). Safe off the UI goroutine: Fyne's font cache
+// and its font list are guarded, and measuring text changes no widget.
+// The channel closes once both are loaded.
+func WarmFonts() <-chan struct{} {
+	var wg sync.WaitGroup
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		wg.Go(func() { fyne.MeasureText("MasterPlan", theme.TextSize(), style) })
+	}
+	done := make(chan struct{})
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+	return done
 }

@@ -31,6 +31,9 @@ const choresAfter = 3 * time.Second
 // (Go's default is 100).
 const guiGCPercent = 50
 
+// gcTunedAfter is when guiGCPercent takes effect: after the first frames.
+const gcTunedAfter = time.Second
+
 // remindersAfter is how long after start-up the tray and the reminders begin.
 const remindersAfter = time.Second
 
@@ -48,9 +51,14 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	}
 	// The app stays open for hours, reading years of records on each
 	// refresh: collecting when the heap has grown by half, not doubled,
-	// keeps its memory close to what it holds (docs/performance.md).
-	debug.SetGCPercent(guiGCPercent)
+	// keeps its memory close to what it holds (docs/performance.md). From
+	// the start it would collect during the first frame, so only later.
+	gc := time.AfterFunc(gcTunedAfter, func() { debug.SetGCPercent(guiGCPercent) })
+	defer gc.Stop()
 	a := fyneapp.NewWithID(appID)
+	// The fonts load on the other core while the window and the screens
+	// are made: the first frame measures text in them.
+	app.WarmFonts()
 	a.SetIcon(assets.Icon())
 	w := a.NewWindow("MasterPlan")
 	w.Resize(fyne.NewSize(1024, 700))

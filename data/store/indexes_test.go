@@ -93,3 +93,13 @@ func TestIndexesMigrationFromVersion6(t *testing.T) {
 		t.Fatalf("study totals after upgrade = %+v, %v", totals, err)
 	}
 }
+
+// An attempt's scores are read from where they are stored, side by side,
+// not looked up one by one through an index (migration 00011).
+func TestScoresAreReadInTheirOrder(t *testing.T) {
+	s, _ := openTemp(t)
+	plan := queryPlan(t, s.db, scoresQuery, 1)
+	if !strings.Contains(plan, "SEARCH s USING PRIMARY KEY (attempt_id=?)") || strings.Contains(plan, "TEMP B-TREE") {
+		t.Errorf("scores plan:\n%s", plan)
+	}
+}

@@ -406,6 +406,13 @@ func (s *Store) Attempts(ctx context.Context, rotationID int64) ([]data.Attempt,
 	return out, nil
 }
 
+// scoresQuery reads a rotation's scores, each attempt's side by side
+// (migration 00011 stores them in that order).
+const scoresQuery = `SELECT s.attempt_id, s.position, s.topic_id, s.correct, s.total, s.percent
+	FROM scores s JOIN attempts a ON a.id = s.attempt_id JOIN exams e ON e.id = a.exam_id
+	WHERE e.rotation_id = ?`
+
+// attempts reads a rotation's attempts by date, each with its scores in order.
 func attempts(ctx context.Context, q querier, rotationID int64) ([]data.Attempt, error) {
 	rows, err := q.QueryContext(ctx, `SELECT a.id, a.exam_id, a.attempt_date, a.source, a.duration_s, a.notes
 		FROM attempts a JOIN exams e ON e.id = a.exam_id
@@ -437,9 +444,7 @@ func attempts(ctx context.Context, q querier, rotationID int64) ([]data.Attempt,
 	}
 	// The scores come in the order the join finds them and are put in
 	// their order per attempt here: SQL sorting 5,000 scores took 2 ms.
-	rows, err = q.QueryContext(ctx, `SELECT s.attempt_id, s.position, s.topic_id, s.correct, s.total, s.percent
-		FROM scores s JOIN attempts a ON a.id = s.attempt_id JOIN exams e ON e.id = a.exam_id
-		WHERE e.rotation_id = ?`, rotationID)
+	rows, err = q.QueryContext(ctx, scoresQuery, rotationID)
 	if err != nil {
 		return nil, err
 	}

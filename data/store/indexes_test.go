@@ -103,3 +103,13 @@ func TestScoresAreReadInTheirOrder(t *testing.T) {
 		t.Errorf("scores plan:\n%s", plan)
 	}
 }
+
+// Each topic's study is read from its kept total, its name and first day
+// with one seek each into the per-day totals, which are never scanned.
+func TestStudyTopicsAreNotGroupedFromEveryDay(t *testing.T) {
+	s, _ := openTemp(t)
+	plan := queryPlan(t, s.db, studyTopicsQuery)
+	if strings.Contains(plan, "SCAN d") || strings.Contains(plan, "TEMP B-TREE") || !strings.Contains(plan, "study_day_topics_by_key (topic_key=?)") {
+		t.Errorf("study topics plan:\n%s", plan)
+	}
+}

@@ -61,12 +61,9 @@ func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.
 		}
 		out.Streak = data.StreakOfDays(counted, today)
 		// Topics written differently are one; each is named as it was
-		// written on its first day (SQLite takes the bare column topic
-		// from the row that has the min; two spellings first used on the
-		// same day leave the choice to SQLite, where StudyHoursByTopic
-		// takes the earlier session's).
+		// written on its first day (see studyTopicsQuery).
 		var topics []data.TopicTotal
-		if err := queryEach(ctx, tx, `SELECT topic, min(day), sum(seconds) FROM study_day_topics GROUP BY topic_key`, func(r *sql.Rows) error {
+		if err := queryEach(ctx, tx, studyTopicsQuery, func(r *sql.Rows) error {
 			var t data.TopicTotal
 			var first int
 			var secs int64
@@ -87,6 +84,17 @@ func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.
 	}
 	return out, nil
 }
+
+// studyTopicsQuery reads each topic's study (topics written differently
+// are one) from the kept total, and its name as written on its first day
+// and that day from the per-day totals' index, one seek each. Two
+// spellings first used on the same day: the first in byte order names it,
+// where StudyHoursByTopic takes the earlier session's.
+const studyTopicsQuery = `SELECT
+		(SELECT topic FROM study_day_topics d WHERE d.topic_key = t.topic_key ORDER BY day, topic LIMIT 1),
+		(SELECT day FROM study_day_topics d WHERE d.topic_key = t.topic_key ORDER BY day, topic LIMIT 1),
+		t.seconds
+	FROM study_topics t`
 
 // StudySince returns the study of each of topics (compared with
 // data.TopicKey) on its day and after, days in zone loc, in one read:
@@ -179,7 +187,7 @@ func sumStudyDays(ctx context.Context, tx *sql.Tx, loc *time.Location, key strin
 	}); err != nil {
 		return err
 	}
-	for _, q := range []string{`DELETE FROM study_days`, `DELETE FROM study_day_topics`} {
+	for _, q := range []string{`DELETE FROM study_days`, `DELETE FROM study_day_topics`, `DELETE FROM study_topics`} {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return err
 		}
@@ -225,19 +233,26 @@ func adjustStudyDays(ctx context.Context, tx *sql.Tx, removed, added []data.Stud
 var errOutOfStep = errors.New("the study totals are out of step with the sessions")
 
 // addStudy adds time (negative to take it away) to the totals per day and
-// topic and per day.
+// topic, per day and per topic.
 func addStudy(ctx context.Context, tx *sql.Tx, deltas map[data.DayTopic]time.Duration) error {
 	perDay := map[int]int64{}
+	perTopic := map[string]int64{}
 	for k, d := range deltas {
-		secs, day := int64(d/time.Second), k.Day.DayNumber()
+		secs, day, key := int64(d/time.Second), k.Day.DayNumber(), data.TopicKey(k.Topic)
 		perDay[day] += secs
-		if err := addTotal(ctx, tx, "study_day_topics", "day = ? AND topic = ?", []any{day, k.Topic, data.TopicKey(k.Topic)}, secs); err != nil {
+		perTopic[key] += secs
+		if err := addTotal(ctx, tx, "study_day_topics", "day = ? AND topic = ?", []any{day, k.Topic, key}, secs); err != nil {
 			return fmt.Errorf("study of %s on %q: %w", k.Day, k.Topic, err)
 		}
 	}
 	for day, secs := range perDay {
 		if err := addTotal(ctx, tx, "study_days", "day = ?", []any{day}, secs); err != nil {
 			return fmt.Errorf("study of %s: %w", data.DateOfDayNumber(day), err)
+		}
+	}
+	for key, secs := range perTopic {
+		if err := addTotal(ctx, tx, "study_topics", "topic_key = ?", []any{key}, secs); err != nil {
+			return fmt.Errorf("study of topic %q: %w", key, err)
 		}
 	}
 	return nil

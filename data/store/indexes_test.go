@@ -113,3 +113,13 @@ func TestStudyTopicsAreNotGroupedFromEveryDay(t *testing.T) {
 		t.Errorf("study topics plan:\n%s", plan)
 	}
 }
+
+// The pace's recent progress is found through the day's index, not by
+// reading every item's whole log and sorting it.
+func TestRecentProgressComesFromTheDaysIndex(t *testing.T) {
+	s, _ := openTemp(t)
+	plan := queryPlan(t, s.db, recentProgressQuery, "2026-03-01")
+	if !strings.Contains(plan, "SEARCH p USING INDEX reading_progress_by_day") || strings.Contains(plan, "TEMP B-TREE") {
+		t.Errorf("recent progress plan:\n%s", plan)
+	}
+}

@@ -298,13 +298,19 @@ func (s *Store) PurgeDeletedReading(ctx context.Context) error {
 	return nil
 }
 
+// recentProgressQuery reads the progress log from a day on, of the items
+// not deleted. Written as a join, SQLite chose to read every live item's
+// whole log and sort it (2 ms on ten years); EXISTS keeps the day's index
+// the way in (0.1 ms).
+const recentProgressQuery = `SELECT p.item_id, p.day, p.units FROM reading_progress p
+	WHERE p.day >= ? AND EXISTS (SELECT 1 FROM reading_items i WHERE i.id = p.item_id AND i.deleted_at IS NULL)
+	ORDER BY p.day, p.id`
+
 // ReadingProgress returns the progress log of the items on the list from
 // day since on, oldest first: what data.Pace needs (pass today minus
 // data.PaceWindowDays).
 func (s *Store) ReadingProgress(ctx context.Context, since data.Date) ([]data.ProgressEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.item_id, p.day, p.units FROM reading_progress p
-		JOIN reading_items i ON i.id = p.item_id AND i.deleted_at IS NULL
-		WHERE p.day >= ? ORDER BY p.day, p.id`, since.String())
+	rows, err := s.db.QueryContext(ctx, recentProgressQuery, since.String())
 	if err != nil {
 		return nil, fmt.Errorf("read reading progress: %w", classify(err))
 	}

@@ -103,9 +103,15 @@ func (s *Store) StudySince(ctx context.Context, loc *time.Location, topics []dat
 	out := make(map[data.TopicDay]time.Duration, len(topics))
 	err := s.readStudyDays(ctx, loc, func(tx *sql.Tx) error {
 		for _, t := range topics {
+			// The topic's kept total less its study before the day: the
+			// days before a first attempt are usually fewer than those
+			// after it.
 			var secs int64
-			if err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(seconds), 0) FROM study_day_topics WHERE topic_key = ? AND day >= ?`,
-				data.TopicKey(t.Topic), t.Day.DayNumber()).Scan(&secs); err != nil {
+			err := tx.QueryRowContext(ctx, `SELECT t.seconds - coalesce((SELECT sum(d.seconds) FROM study_day_topics d
+					WHERE d.topic_key = t.topic_key AND d.day < ?2), 0)
+				FROM study_topics t WHERE t.topic_key = ?1`,
+				data.TopicKey(t.Topic), t.Day.DayNumber()).Scan(&secs)
+			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}
 			out[t] = time.Duration(secs) * time.Second

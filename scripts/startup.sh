@@ -11,6 +11,13 @@
 # each).
 # Environment: DISPLAY_NUM (default 107), OUT (default /tmp/masterplan-perf).
 set -euo pipefail
+# Without a session bus each start would autolaunch a D-Bus daemon of its
+# own that outlives it; a hundred of them use up the inotify instances
+# that Fyne watches its settings with, and windows stop opening. One
+# session for the whole run, ended with it.
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+	exec dbus-run-session -- "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 RUNS=${1:-10}
 DISPLAY_NUM=${DISPLAY_NUM:-107}

@@ -55,7 +55,7 @@ bench:
 # start-up and memory against a bare Fyne window (docs/performance.md).
 perf: deps-test build
 	scripts/status.sh 30
-	scripts/startup.sh 8
+	scripts/startup.sh 12
 
 FUZZTIME ?= 60s
 fuzz:

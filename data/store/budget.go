@@ -249,11 +249,15 @@ func (s *Store) DeleteBudgetItem(ctx context.Context, id int64) (data.BudgetItem
 		if err != nil {
 			return err
 		}
+		// Its part goes first (the cascade would too, but could not drop
+		// every part when its group's total overflowed without it).
+		if err := dropItemPart(ctx, tx, id); err != nil {
+			return err
+		}
 		if err := expectOne(tx.ExecContext(ctx, `DELETE FROM budget_items WHERE id = ?`, id)); err != nil {
 			return err
 		}
-		// Its part goes with it (ON DELETE CASCADE); the parts may hold again
-		// if it was the one too large for them.
+		// The parts may hold again if it was the one too large for them.
 		return adjustBudgetParts(ctx, tx, 0, nil)
 	})
 	if err != nil {

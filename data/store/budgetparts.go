@@ -25,19 +25,19 @@ import (
 // as integers: the totals are then summed from the items themselves.
 var errNotExact = errors.New("a budget amount is beyond what the kept parts hold exactly")
 
-// budgetTotalsQuery adds up one rotation's parts per group. The parts are
-// stored in this order (migration 00010), so SQLite sorts nothing.
-const budgetTotalsQuery = `SELECT category, employer_share, reimbursement, count(*), sum(spent), sum(unconverted),
-		sum(planned_units), sum(planned_e8), sum(planned_e16), sum(actual_units), sum(actual_e8), sum(actual_e16),
-		sum(forecast_units), sum(forecast_e8), sum(forecast_e16)
-	FROM budget_parts WHERE rotation_id = ? GROUP BY category, employer_share, reimbursement`
+// budgetTotalsQuery reads one rotation's parts added up per group, as the
+// triggers of migration 00013 keep them.
+const budgetTotalsQuery = `SELECT category, employer_share, reimbursement, items, spent, unconverted,
+		planned_units, planned_e8, planned_e16, actual_units, actual_e8, actual_e16,
+		forecast_units, forecast_e8, forecast_e16
+	FROM budget_totals WHERE rotation_id = ?`
 
 // budgetMissingQuery lists one rotation's currencies without a rate, from
 // the partial index of the parts that have one.
 const budgetMissingQuery = `SELECT DISTINCT missing FROM budget_parts WHERE rotation_id = ? AND missing <> ''`
 
 // BudgetTotals totals rotation rotationID's budget in currency home, as
-// data.SumBudget does over its items, by adding up the kept parts in SQL.
+// data.SumBudget does over its items, from the parts' kept group totals.
 func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string) (data.BudgetTotals, error) {
 	var parts []data.BudgetPart
 	var missing []string
@@ -56,9 +56,6 @@ func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string)
 			parts = append(parts, p)
 			return nil
 		}, rotationID); err != nil {
-			if strings.Contains(err.Error(), "integer overflow") {
-				return errNotExact
-			}
 			return err
 		}
 		return queryEach(ctx, tx, budgetMissingQuery, func(r *sql.Rows) error {
@@ -291,7 +288,7 @@ func workOutBudgetParts(ctx context.Context, tx *sql.Tx, home string) error {
 	if state, err := budgetPartsState(ctx, tx, home); err != nil || state != partsStale {
 		return err // another process did it meanwhile
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM budget_parts`); err != nil {
+	if err := dropBudgetParts(ctx, tx); err != nil {
 		return err
 	}
 	table, err := rateTable(ctx, tx, home)
@@ -314,7 +311,7 @@ func workOutBudgetParts(ctx context.Context, tx *sql.Tx, home string) error {
 	for rotation, items := range byRotation {
 		err := putBudgetParts(ctx, tx, rotation, items, table)
 		if errors.Is(err, errNotExact) {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM budget_parts`); err != nil {
+			if err := dropBudgetParts(ctx, tx); err != nil {
 				return err
 			}
 			key = inexactMark + key
@@ -379,8 +376,15 @@ func adjustBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items 
 }
 
 // putBudgetParts writes the parts of items of rotation rotationID at table.
+// An item's old part is deleted first, not replaced: the triggers that
+// keep the group totals see a replaced row only as the new one.
 func putBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []data.BudgetItem, table data.RateTable) error {
-	put, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO budget_parts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	drop, err := tx.PrepareContext(ctx, `DELETE FROM budget_parts WHERE item_id = ?`)
+	if err != nil {
+		return err
+	}
+	defer drop.Close()
+	put, err := tx.PrepareContext(ctx, `INSERT INTO budget_parts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -395,8 +399,46 @@ func putBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []d
 			}
 			args = append(args, units, e8, e16)
 		}
-		if _, err := put.ExecContext(ctx, args...); err != nil {
+		if _, err := drop.ExecContext(ctx, it.ID); err != nil {
 			return fmt.Errorf("budget item %d: %w", it.ID, err)
+		}
+		if _, err := put.ExecContext(ctx, args...); err != nil {
+			if totalOverflows(err) {
+				return errNotExact
+			}
+			return fmt.Errorf("budget item %d: %w", it.ID, err)
+		}
+	}
+	return nil
+}
+
+// totalOverflows reports whether err is a group total refused for going
+// past the integers: there SQLite's + gives a REAL, which the STRICT table
+// refuses.
+func totalOverflows(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "cannot store REAL value in INTEGER column")
+}
+
+// dropItemPart deletes item id's part; when its group's total would not
+// fit without it, every part is dropped, to be worked out at the next read.
+func dropItemPart(ctx context.Context, tx *sql.Tx, id int64) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM budget_parts WHERE item_id = ?`, id)
+	if !totalOverflows(err) {
+		return err
+	}
+	if err := dropBudgetParts(ctx, tx); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM budget_parts_key`)
+	return err
+}
+
+// dropBudgetParts deletes every part and group total. The totals go first,
+// so that the triggers have none to move as the parts go.
+func dropBudgetParts(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`DELETE FROM budget_totals`, `DELETE FROM budget_parts`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
 		}
 	}
 	return nil

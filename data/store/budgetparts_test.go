@@ -318,3 +318,43 @@ func TestAllocatePartsIsAllocate(t *testing.T) {
 		}
 	}
 }
+
+// A group total that would grow beyond the integers does not refuse the
+// user's write: the parts are worked out again at the next read, and the
+// totals still equal those summed from the items.
+func TestBudgetGroupTotalBeyondTheIntegersDoesNotRefuseTheWrite(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	rot := setUp(t, s)
+	item := data.BudgetItem{Category: data.CategoryOther, Planned: data.NewMoney("10", "GBP"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed}
+	if _, err := s.AddBudgetItems(ctx, rot.ID, []data.BudgetItem{item}); err != nil {
+		t.Fatal(err)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "one item")
+	// As if thousands of the largest amounts had been added to the group.
+	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = 9223372036854775000 WHERE rotation_id = ?`, rot.ID); err != nil {
+		t.Fatal(err)
+	}
+	item.Planned = data.NewMoney("5000", "GBP")
+	if _, err := s.AddBudgetItems(ctx, rot.ID, []data.BudgetItem{item}); err != nil {
+		t.Fatalf("the write was refused: %v", err)
+	}
+	var key int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM budget_parts_key`).Scan(&key); err != nil || key != 0 {
+		t.Fatalf("the parts' key after the overflow: %d rows, %v; want it dropped", key, err)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "after the group total overflowed")
+
+	// Taking a part away can overflow too.
+	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = -9223372036854775800 WHERE rotation_id = ?`, rot.ID); err != nil {
+		t.Fatal(err)
+	}
+	items, err := s.BudgetItems(ctx, rot.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteBudgetItem(ctx, items[0].ID); err != nil {
+		t.Fatalf("the delete was refused: %v", err)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "after a delete overflowed the group total")
+}

@@ -32,7 +32,7 @@ type budgetScreen struct {
 	mark  data.DecimalMark
 	rates []data.Rate
 	table data.RateTable
-	// The list is read a page of budgetPage items at a time as it
+	// The list is read a page of listPage items at a time as it
 	// scrolls; all of them only when Find, the "what if" or a missing
 	// rate needs every item.
 	count  int // the rotation's items

@@ -16,10 +16,11 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 )
 
-// The budget parts of migrations 00009 and 00010: every statement that writes an item
-// writes its part in the same transaction (adjustBudgetParts), so a part is
-// never a stale copy; all parts are worked out again when the home currency
-// or the rates change, which their key tells.
+// The budget parts of migrations 00009, 00010 and 00013: every statement
+// that writes an item writes its part in the same transaction
+// (adjustBudgetParts), and triggers move the group totals with it, so
+// neither is a stale copy; all parts are worked out again when the home
+// currency or the rates change, which their key tells.
 
 // errNotExact means a part is too large (or too finely divided) to be kept
 // as integers: the totals are then summed from the items themselves.
@@ -399,13 +400,14 @@ func putBudgetParts(ctx context.Context, tx *sql.Tx, rotationID int64, items []d
 			}
 			args = append(args, units, e8, e16)
 		}
-		if _, err := drop.ExecContext(ctx, it.ID); err != nil {
-			return fmt.Errorf("budget item %d: %w", it.ID, err)
+		_, err := drop.ExecContext(ctx, it.ID)
+		if err == nil {
+			_, err = put.ExecContext(ctx, args...)
 		}
-		if _, err := put.ExecContext(ctx, args...); err != nil {
-			if totalOverflows(err) {
-				return errNotExact
-			}
+		if totalOverflows(err) {
+			return errNotExact // taking the old part away or adding the new one
+		}
+		if err != nil {
 			return fmt.Errorf("budget item %d: %w", it.ID, err)
 		}
 	}

@@ -345,6 +345,20 @@ func TestBudgetGroupTotalBeyondTheIntegersDoesNotRefuseTheWrite(t *testing.T) {
 	}
 	checkBudgetTotals(t, s, rot.ID, "GBP", "after the group total overflowed")
 
+	// Changing an item takes its old part away first, which can overflow.
+	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = -9223372036854775800 WHERE rotation_id = ?`, rot.ID); err != nil {
+		t.Fatal(err)
+	}
+	changed, err := s.BudgetItems(ctx, rot.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed[0].Description = "changed"
+	if _, err := s.SaveBudgetItem(ctx, rot.ID, changed[0]); err != nil {
+		t.Fatalf("the change was refused: %v", err)
+	}
+	checkBudgetTotals(t, s, rot.ID, "GBP", "after a change overflowed the group total")
+
 	// Taking a part away can overflow too.
 	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = -9223372036854775800 WHERE rotation_id = ?`, rot.ID); err != nil {
 		t.Fatal(err)

@@ -1,7 +1,11 @@
 package data
 
 import (
+	"cmp"
+	"fmt"
 	"math"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -385,4 +389,98 @@ func TestPracticeReadiness(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A report made from only the attempts RecentPoints wants, newest first,
+// with the exams each topic was scored in, has every figure of the report
+// made from all of them but the points: over random histories with exams
+// past, ahead, passed and undated, topics never scored or scored in exams
+// that do not list them, and several attempts on one day.
+func TestRecentPointsGiveTheWholeForecast(t *testing.T) {
+	today := NewDate(2026, 3, 8)
+	r := rand.New(rand.NewPCG(8, 14))
+	for run := range 300 {
+		var exams []Exam
+		for i := range 1 + r.IntN(4) {
+			e := Exam{ID: int64(i + 1), Name: fmt.Sprintf("Exam %d", i+1), PassMark: float64(50 + r.IntN(40))}
+			switch r.IntN(4) {
+			case 0:
+				e.Date = today.AddDays(10 + r.IntN(100))
+			case 1:
+				e.Date = today.AddDays(-r.IntN(30))
+			case 2:
+				e.Date, e.Result, e.ResultDate = today.AddDays(-5), ExamPassed, today.AddDays(-4)
+			}
+			exams = append(exams, e)
+		}
+		var topics []Topic
+		for i := range 1 + r.IntN(8) {
+			tp := Topic{ID: int64(100 + i), Name: fmt.Sprintf("Topic %c", 'A'+i)}
+			for _, e := range exams {
+				if r.IntN(3) == 0 {
+					tp.ExamIDs = append(tp.ExamIDs, e.ID)
+				}
+			}
+			topics = append(topics, tp)
+		}
+		var attempts []Attempt
+		for i := range r.IntN(60) {
+			a := Attempt{ID: int64(1000 - i), ExamID: exams[r.IntN(len(exams))].ID, Date: today.AddDays(-r.IntN(40))}
+			for _, k := range r.Perm(len(topics))[:1+r.IntN(len(topics))] {
+				if r.IntN(2) == 0 {
+					a.Scores = append(a.Scores, PercentScore(topics[k].ID, float64(r.IntN(101))))
+				} else {
+					a.Scores = append(a.Scores, CountedScore(topics[k].ID, r.IntN(11), 10))
+				}
+			}
+			attempts = append(attempts, a)
+		}
+		window := r.IntN(9)
+		whole := PracticeReadiness(PracticeInput{Exams: exams, Topics: topics, Attempts: attempts, Today: today, Window: window})
+
+		// What the store reads: counts and scored-in pairs from every
+		// attempt, then attempts newest first until enough.
+		examAttempts, topicScores := map[int64]int{}, map[int64]int{}
+		recent := RecentPractice{ScoredIn: map[int64][]int64{}}
+		for _, a := range attempts {
+			examAttempts[a.ExamID]++
+			for _, sc := range a.Scores {
+				topicScores[sc.TopicID]++
+				if !slices.Contains(recent.ScoredIn[sc.TopicID], a.ExamID) {
+					recent.ScoredIn[sc.TopicID] = append(recent.ScoredIn[sc.TopicID], a.ExamID)
+				}
+			}
+		}
+		newestFirst := slices.Clone(attempts)
+		slices.SortFunc(newestFirst, func(a, b Attempt) int {
+			return cmp.Or(b.Date.Time().Compare(a.Date.Time()), cmp.Compare(b.ID, a.ID))
+		})
+		need := NewRecentPoints(window, examAttempts, topicScores)
+		for _, a := range newestFirst {
+			if need.Enough() {
+				break
+			}
+			need.Add(a)
+			recent.Attempts = append(recent.Attempts, a)
+		}
+		slices.Reverse(recent.Attempts)
+		part := PracticeReadiness(PracticeInput{Exams: exams, Topics: recent.Topics(topics), Attempts: recent.Attempts, Today: today, Window: window})
+
+		withoutPoints := func(f Forecast) Forecast {
+			f.Points = nil
+			return f
+		}
+		for i := range whole.Exams {
+			w, p := whole.Exams[i], part.Exams[i]
+			if w.Exam.ID != p.Exam.ID || !reflect.DeepEqual(withoutPoints(w.Forecast), withoutPoints(p.Forecast)) {
+				t.Fatalf("run %d: exam forecast from %d of %d attempts\n%+v\nwant\n%+v", run, len(recent.Attempts), len(attempts), p, w)
+			}
+		}
+		for i := range whole.Topics {
+			w, p := whole.Topics[i], part.Topics[i]
+			if w.Topic.ID != p.Topic.ID || !reflect.DeepEqual(withoutPoints(w.Forecast), withoutPoints(p.Forecast)) || (w.Attempts() == 0) != (p.Attempts() == 0) {
+				t.Fatalf("run %d: topic forecast from %d of %d attempts\n%+v\nwant\n%+v", run, len(recent.Attempts), len(attempts), p, w)
+			}
+		}
+	}
 }

@@ -412,43 +412,58 @@ const scoresQuery = `SELECT s.attempt_id, s.position, s.topic_id, s.correct, s.t
 	FROM scores s JOIN attempts a ON a.id = s.attempt_id JOIN exams e ON e.id = a.exam_id
 	WHERE e.rotation_id = ?`
 
+// attemptColumns are an attempt's columns as scanAttempts reads them.
+const attemptColumns = `a.id, a.exam_id, a.attempt_date, a.source, a.duration_s, a.notes`
+
 // attempts reads a rotation's attempts by date, each with its scores in order.
 func attempts(ctx context.Context, q querier, rotationID int64) ([]data.Attempt, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.id, a.exam_id, a.attempt_date, a.source, a.duration_s, a.notes
+	out, err := scanAttempts(q.QueryContext(ctx, `SELECT `+attemptColumns+`
 		FROM attempts a JOIN exams e ON e.id = a.exam_id
-		WHERE e.rotation_id = ? ORDER BY a.attempt_date, a.id`, rotationID)
+		WHERE e.rotation_id = ? ORDER BY a.attempt_date, a.id`, rotationID))
 	if err != nil {
 		return nil, err
 	}
+	rows, err := q.QueryContext(ctx, scoresQuery, rotationID)
+	if err != nil {
+		return nil, err
+	}
+	return out, addScores(out, rows)
+}
+
+// scanAttempts reads the attempts of a query of attemptColumns, without
+// their scores, and closes rows.
+func scanAttempts(rows *sql.Rows, err error) ([]data.Attempt, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var out []data.Attempt
-	index := map[int64]int{}
 	for rows.Next() {
 		var a data.Attempt
 		var day string
 		var secs int64
 		if err := rows.Scan(&a.ID, &a.ExamID, &day, &a.Source, &secs, &a.Notes); err != nil {
-			rows.Close()
 			return nil, err
 		}
 		if a.Date, err = data.ParseDate("date", day); err != nil {
-			rows.Close()
 			return nil, fmt.Errorf("attempt %d: %w", a.ID, err)
 		}
 		a.Duration = time.Duration(secs) * time.Second
-		index[a.ID] = len(out)
 		out = append(out, a)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// The scores come in the order the join finds them and are put in
-	// their order per attempt here: SQL sorting 5,000 scores took 2 ms.
-	rows, err = q.QueryContext(ctx, scoresQuery, rotationID)
-	if err != nil {
-		return nil, err
-	}
+	return out, rows.Err()
+}
+
+// addScores gives each attempt of out its scores from a query of
+// scoresQuery's columns, in their order, and closes rows. The scores may
+// come in any order and are put in theirs here: SQL sorting 5,000 scores
+// took 2 ms.
+func addScores(out []data.Attempt, rows *sql.Rows) error {
 	defer rows.Close()
+	index := make(map[int64]int, len(out))
+	for i, a := range out {
+		index[a.ID] = i
+	}
 	positions := make([][]int, len(out))
 	for rows.Next() {
 		var id int64
@@ -456,7 +471,7 @@ func attempts(ctx context.Context, q querier, rotationID int64) ([]data.Attempt,
 		var sc data.TopicScore
 		var pct sql.NullFloat64
 		if err := rows.Scan(&id, &pos, &sc.TopicID, &sc.Correct, &sc.Total, &pct); err != nil {
-			return nil, err
+			return err
 		}
 		if pct.Valid {
 			sc = data.PercentScore(sc.TopicID, pct.Float64)
@@ -467,12 +482,121 @@ func attempts(ctx context.Context, q querier, rotationID int64) ([]data.Attempt,
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return err
 	}
 	for i := range out {
 		sortScores(out[i].Scores, positions[i])
 	}
-	return out, nil
+	return nil
+}
+
+// RecentAttempts reads rotation rotationID's newest attempts, each with
+// its scores, until they hold every point a forecast over window looks at
+// (data.RecentPoints), and the exams each topic was ever scored in: the
+// dashboard and `masterplan status` forecast from a few dozen attempts
+// instead of every one. The counts that say how many points there are come
+// from the attempts' index and the kept counts of migration 00014.
+func (s *Store) RecentAttempts(ctx context.Context, rotationID int64, window int) (data.RecentPractice, error) {
+	var r data.RecentPractice
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		r, err = recentAttempts(ctx, tx, rotationID, window)
+		return err
+	})
+	if err != nil {
+		return r, fmt.Errorf("read the recent practice attempts: %w", err)
+	}
+	return r, nil
+}
+
+func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window int) (data.RecentPractice, error) {
+	r := data.RecentPractice{ScoredIn: map[int64][]int64{}}
+	examAttempts, topicScores := map[int64]int{}, map[int64]int{}
+	err := queryEach(ctx, tx, `SELECT e.id, (SELECT count(*) FROM attempts a WHERE a.exam_id = e.id)
+		FROM exams e WHERE e.rotation_id = ?`, func(rows *sql.Rows) error {
+		var exam int64
+		var n int
+		err := rows.Scan(&exam, &n)
+		examAttempts[exam] = n
+		return err
+	}, rotationID)
+	if err != nil {
+		return r, err
+	}
+	err = queryEach(ctx, tx, topicExamScoresQuery, func(rows *sql.Rows) error {
+		var topic, exam int64
+		var n int
+		err := rows.Scan(&topic, &exam, &n)
+		topicScores[topic] += n
+		r.ScoredIn[topic] = append(r.ScoredIn[topic], exam)
+		return err
+	}, rotationID)
+	if err != nil {
+		return r, err
+	}
+	// Pages of attempts newest first, twice as many each time: about
+	// forty attempts hold the points of twenty topics.
+	need := data.NewRecentPoints(window, examAttempts, topicScores)
+	var newest []data.Attempt
+	for limit := 16; !need.Enough(); limit *= 2 {
+		page, err := attemptsBefore(ctx, tx, rotationID, newest, limit)
+		if err != nil {
+			return r, err
+		}
+		for i, a := range page {
+			if need.Add(a); need.Enough() {
+				page = page[:i+1]
+				break
+			}
+		}
+		newest = append(newest, page...)
+		if len(page) < limit {
+			break
+		}
+	}
+	slices.Reverse(newest)
+	r.Attempts = newest
+	return r, nil
+}
+
+// topicExamScoresQuery reads a rotation's kept score counts per topic and
+// exam (migration 00014).
+const topicExamScoresQuery = `SELECT c.topic_id, c.exam_id, c.scores
+	FROM topic_exam_scores c JOIN topics t ON t.id = c.topic_id
+	WHERE t.rotation_id = ? ORDER BY c.topic_id, c.exam_id`
+
+// attemptsBeforeQuery reads a page of a rotation's attempts newest first;
+// the next pages add attemptsAfterCursor. CROSS JOIN makes SQLite walk
+// the attempts by date and stop at the page's end; left to itself it
+// reads every attempt of the rotation's exams and sorts them.
+const attemptsBeforeQuery = `SELECT ` + attemptColumns + ` FROM attempts a CROSS JOIN exams e ON e.id = a.exam_id
+	WHERE e.rotation_id = ?%s ORDER BY a.attempt_date DESC, a.id DESC LIMIT ?`
+
+const attemptsAfterCursor = ` AND (a.attempt_date, a.id) < (?, ?)`
+
+// attemptsBefore reads up to limit attempts of a rotation, each with its
+// scores, newest first: those before the last of newer, or the newest
+// when newer is empty.
+func attemptsBefore(ctx context.Context, q querier, rotationID int64, newer []data.Attempt, limit int) ([]data.Attempt, error) {
+	cursor, args := "", []any{rotationID}
+	if n := len(newer); n > 0 {
+		cursor = attemptsAfterCursor
+		args = append(args, newer[n-1].Date.String(), newer[n-1].ID)
+	}
+	out, err := scanAttempts(q.QueryContext(ctx, fmt.Sprintf(attemptsBeforeQuery, cursor), append(args, limit)...))
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	ids := make([]any, len(out))
+	for i, a := range out {
+		ids[i] = a.ID
+	}
+	rows, err := q.QueryContext(ctx, `SELECT attempt_id, position, topic_id, correct, total, percent
+		FROM scores WHERE attempt_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+	if err != nil {
+		return nil, err
+	}
+	return out, addScores(out, rows)
 }
 
 // sortScores puts an attempt's scores in their stored order: by position,

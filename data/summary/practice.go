@@ -152,13 +152,25 @@ func percentText(p *float64) string {
 	return fmt.Sprintf("%.1f %%", *p)
 }
 
-// buildPractice is the practice part of the summary. The status shows no
-// study next to the topics, so it is not read.
+// buildPractice is the practice part of the summary. Its figures need
+// only each exam's and topic's newest scores (data.RecentPoints), so only
+// the newest attempts are read; the status shows no study next to the
+// topics, so that is not read either.
 func buildPractice(a area) (*PracticeStatus, error) {
-	p, err := readPractice(a.ctx, a.st, a.rotation, a.settings, a.now)
-	if err != nil {
+	p := Practice{Rotation: a.rotation, Location: a.settings.Location(), Today: a.today}
+	var topics []data.Topic
+	var recent data.RecentPractice
+	var err error
+	if p.Exams, err = a.st.Exams(a.ctx, a.rotation.ID); err != nil {
 		return nil, fmt.Errorf("practice: %w", err)
 	}
+	if topics, err = a.st.Topics(a.ctx, a.rotation.ID); err != nil {
+		return nil, fmt.Errorf("practice: %w", err)
+	}
+	if recent, err = a.st.RecentAttempts(a.ctx, a.rotation.ID, data.DefaultFitWindow); err != nil {
+		return nil, fmt.Errorf("practice: %w", err)
+	}
+	p.Topics, p.Attempts = recent.Topics(topics), recent.Attempts
 	p.Report = data.PracticeReadiness(p.input(nil))
 	return p.Status(), nil
 }

@@ -14,8 +14,8 @@ import (
 )
 
 // The dashboard and `status` read less than the screens: the reading pace
-// from only the fields it counts, the practice forecast without the study
-// next to each topic. Over a year of a generated user's records (pages,
+// from only the fields it counts, the practice forecast from only the
+// newest attempts and without the study next to each topic. Over a year of a generated user's records (pages,
 // hours and chapters; done, dropped and open items; topics and progress;
 // attempts over three exams), both give the same status.
 func TestStatusIsWhatTheScreensShow(t *testing.T) {

@@ -532,17 +532,74 @@ type PaceReport struct {
 // reading started more recently, so a list begun three days ago is not
 // judged over fourteen. Entries after today and for unknown items are ignored.
 func Pace(items []ReadingItem, progressLog []ProgressEntry, today Date, deadline Date) PaceReport {
-	r := PaceReport{Today: today, Deadline: deadline}
-	if !deadline.IsZero() {
-		r.DaysLeft = today.DaysUntil(deadline)
-	}
 	unitOf := make(map[int64]string, len(items))
 	for _, it := range items {
 		unitOf[it.ID] = it.Unit
 	}
-	var known []ProgressEntry
+	var log []UnitProgress
 	for _, e := range progressLog {
-		if _, ok := unitOf[e.ItemID]; ok && e.Units != 0 && !e.Date.IsZero() && !e.Date.After(today) {
+		if unit, ok := unitOf[e.ItemID]; ok {
+			log = append(log, UnitProgress{Unit: unit, Date: e.Date, Units: e.Units})
+		}
+	}
+	return PaceOfTally(TallyReading(items), log, today, deadline)
+}
+
+// ReadingTally is what Pace counts of a reading list's items.
+type ReadingTally struct {
+	Items, DoneItems, Dropped, Unsized int     // as in PaceReport
+	Fractions                          float64 // the sum of Fraction over the items not dropped
+	Units                              map[string]UnitTally
+}
+
+// UnitTally is the size and what is left of the items of one unit that
+// have a size and are not dropped.
+type UnitTally struct{ Total, Left int }
+
+// TallyReading counts items for Pace.
+func TallyReading(items []ReadingItem) ReadingTally {
+	t := ReadingTally{Units: map[string]UnitTally{}}
+	for _, it := range items {
+		if it.Status == ReadingDropped {
+			t.Dropped++
+			continue
+		}
+		t.Items++
+		f, _ := it.Fraction()
+		t.Fractions += f
+		if it.Status == ReadingDone {
+			t.DoneItems++
+		} else if it.Size <= 0 {
+			t.Unsized++
+		}
+		if it.Size > 0 {
+			u := t.Units[it.Unit]
+			u.Total += it.Size
+			u.Left += it.Left()
+			t.Units[it.Unit] = u
+		}
+	}
+	return t
+}
+
+// UnitProgress is an entry of the progress log in its item's unit.
+type UnitProgress struct {
+	Unit  string
+	Date  Date
+	Units int
+}
+
+// PaceOfTally is Pace of the items tallied in t, whose progress log,
+// entries of items not on the list left out, is log.
+func PaceOfTally(t ReadingTally, log []UnitProgress, today Date, deadline Date) PaceReport {
+	r := PaceReport{Today: today, Deadline: deadline,
+		Items: t.Items, DoneItems: t.DoneItems, Dropped: t.Dropped, Unsized: t.Unsized}
+	if !deadline.IsZero() {
+		r.DaysLeft = today.DaysUntil(deadline)
+	}
+	var known []UnitProgress
+	for _, e := range log {
+		if e.Units != 0 && !e.Date.IsZero() && !e.Date.After(today) {
 			known = append(known, e)
 		}
 	}
@@ -550,40 +607,20 @@ func Pace(items []ReadingItem, progressLog []ProgressEntry, today Date, deadline
 	read := map[string]int{}
 	for _, e := range known {
 		if !e.Date.Before(window) {
-			read[unitOf[e.ItemID]] += e.Units
-		}
-	}
-	total, left, present := map[string]int{}, map[string]int{}, map[string]bool{}
-	var fractions float64
-	for _, it := range items {
-		if it.Status == ReadingDropped {
-			r.Dropped++
-			continue
-		}
-		r.Items++
-		f, _ := it.Fraction()
-		fractions += f
-		if it.Status == ReadingDone {
-			r.DoneItems++
-		} else if it.Size <= 0 {
-			r.Unsized++
-		}
-		if it.Size > 0 {
-			present[it.Unit] = true
-			total[it.Unit] += it.Size
-			left[it.Unit] += it.Left()
+			read[e.Unit] += e.Units
 		}
 	}
 	if r.Items > 0 {
-		r.Percent = fractions / float64(r.Items) * 100
+		r.Percent = t.Fractions / float64(r.Items) * 100
 	}
 	r.Finished = r.DoneItems == r.Items
 	r.ProjectedFinish = today
 	for _, unit := range ReadingUnits() {
-		if !present[unit] {
+		tally, ok := t.Units[unit]
+		if !ok {
 			continue
 		}
-		up := UnitPace{Unit: unit, Total: total[unit], Left: left[unit], ProjectedFinish: today}
+		up := UnitPace{Unit: unit, Total: tally.Total, Left: tally.Left, ProjectedFinish: today}
 		if windowDays > 0 && read[unit] > 0 {
 			up.ActualPerDay = float64(read[unit]) / float64(windowDays)
 		}
@@ -629,7 +666,7 @@ func Pace(items []ReadingItem, progressLog []ProgressEntry, today Date, deadline
 
 // paceWindow returns the first day of the pace window ending today and its
 // length in days (0 when nothing was logged). The log holds no entry after today.
-func paceWindow(progressLog []ProgressEntry, today Date) (Date, int) {
+func paceWindow(progressLog []UnitProgress, today Date) (Date, int) {
 	var first Date
 	for _, e := range progressLog {
 		if first.IsZero() || e.Date.Before(first) {

@@ -61,9 +61,19 @@ func LoadReadingPace(ctx context.Context, st *store.Store, rot data.Rotation, to
 // loadWindow reads the recent progress and the deadline.
 func (p *ReadingPace) loadWindow(ctx context.Context, st *store.Store, rot data.Rotation, today data.Date) error {
 	var err error
-	if p.Log, err = st.ReadingProgress(ctx, today.AddDays(-(data.PaceWindowDays - 1))); err != nil {
+	if p.Log, err = st.ReadingProgress(ctx, paceSince(today)); err != nil {
 		return err
 	}
+	return p.loadDeadline(ctx, st, rot)
+}
+
+// paceSince is the first day of the progress the pace on today counts.
+func paceSince(today data.Date) data.Date { return today.AddDays(-(data.PaceWindowDays - 1)) }
+
+// loadDeadline reads the lead days setting and sets the deadline from the
+// rotation's first block.
+func (p *ReadingPace) loadDeadline(ctx context.Context, st *store.Store, rot data.Rotation) error {
+	var err error
 	if p.LeadDays, err = st.ReadingLeadDays(ctx); err != nil {
 		return err
 	}
@@ -74,17 +84,17 @@ func (p *ReadingPace) loadWindow(ctx context.Context, st *store.Store, rot data.
 }
 
 // buildReading is the reading part of the summary: the pace of the whole
-// list, from only the fields of the items that the pace counts.
+// list, from the items counted in SQL rather than read one by one.
 func buildReading(a area) (*ReadingStatus, error) {
 	var p ReadingPace
-	var err error
-	if p.Items, err = a.st.ReadingPaceItems(a.ctx); err != nil {
+	tally, log, err := a.st.ReadingPaceTally(a.ctx, paceSince(a.today))
+	if err != nil {
+		return nil, err
+	}
+	if err = p.loadDeadline(a.ctx, a.st, a.rotation); err != nil {
 		return nil, fmt.Errorf("reading pace: %w", err)
 	}
-	if err = p.loadWindow(a.ctx, a.st, a.rotation, a.today); err != nil {
-		return nil, fmt.Errorf("reading pace: %w", err)
-	}
-	return NewReadingStatus(data.Pace(p.Items, p.Log, a.today, p.Deadline)), nil
+	return NewReadingStatus(data.PaceOfTally(tally, log, a.today, p.Deadline)), nil
 }
 
 // NewReadingStatus condenses a pace report into the status's numbers.

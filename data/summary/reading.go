@@ -84,17 +84,28 @@ func (p *ReadingPace) loadDeadline(ctx context.Context, st *store.Store, rot dat
 }
 
 // buildReading is the reading part of the summary: the pace of the whole
-// list, from the items counted in SQL rather than read one by one.
+// list.
 func buildReading(a area) (*ReadingStatus, error) {
-	var p ReadingPace
-	tally, log, err := a.st.ReadingPaceTally(a.ctx, paceSince(a.today))
+	r, err := paceOfList(a.ctx, a.st, a.rotation, a.today)
 	if err != nil {
 		return nil, err
 	}
-	if err = p.loadDeadline(a.ctx, a.st, a.rotation); err != nil {
-		return nil, fmt.Errorf("reading pace: %w", err)
+	return NewReadingStatus(r), nil
+}
+
+// paceOfList is the pace of the whole list on today, from the items
+// counted in SQL rather than read one by one: what the dashboard, `status`
+// and the reminders' nudges need, without the screen's list and topics.
+func paceOfList(ctx context.Context, st *store.Store, rot data.Rotation, today data.Date) (data.PaceReport, error) {
+	var p ReadingPace
+	tally, log, err := st.ReadingPaceTally(ctx, paceSince(today))
+	if err != nil {
+		return data.PaceReport{}, err
 	}
-	return NewReadingStatus(data.PaceOfTally(tally, log, a.today, p.Deadline)), nil
+	if err = p.loadDeadline(ctx, st, rot); err != nil {
+		return data.PaceReport{}, fmt.Errorf("reading pace: %w", err)
+	}
+	return data.PaceOfTally(tally, log, today, p.Deadline), nil
 }
 
 // NewReadingStatus condenses a pace report into the status's numbers.

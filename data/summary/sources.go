@@ -22,11 +22,11 @@ func ReminderSources(st *store.Store) remind.Sources {
 			if err != nil {
 				return data.Date{}, data.Date{}, err
 			}
-			p, err := LoadReadingPace(ctx, st, rot, today)
+			r, err := paceOfList(ctx, st, rot, today)
 			if err != nil {
 				return data.Date{}, data.Date{}, err
 			}
-			return p.Report.ProjectedFinish, p.Deadline, nil
+			return r.ProjectedFinish, r.Deadline, nil
 		},
 		WeekStudyHours: func(ctx context.Context, now time.Time) (float64, error) {
 			set, err := st.Settings(ctx)

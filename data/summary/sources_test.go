@@ -21,6 +21,27 @@ func TestReminderSources(t *testing.T) {
 	if err != nil || deadline != data.NewDate(2027, 2, 22) || finish != today {
 		t.Errorf("ReadingPace = %v, %v, %v; want finished today (nothing to read) and the deadline 7 days before the block", finish, deadline, err)
 	}
+	item, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Exchange internals", Size: 100}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SetReadingProgress(ctx, item.ID, 20, today); err != nil {
+		t.Fatal(err)
+	}
+	rot, err := st.Rotation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen, err := LoadReadingPace(ctx, st, rot, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 80 pages left at the 20 read today: four more days, as the Reading
+	// screen says.
+	finish, _, err = src.ReadingPace(ctx, today)
+	if err != nil || finish != today.AddDays(4) || finish != screen.Report.ProjectedFinish {
+		t.Errorf("ReadingPace finish = %v, %v; want %v, the screen's %v", finish, err, today.AddDays(4), screen.Report.ProjectedFinish)
+	}
 
 	if _, err := st.AddStudySessions(ctx, []data.StudySession{
 		{Start: time.Date(2026, 11, 18, 17, 0, 0, 0, time.UTC), Duration: 90 * time.Minute, Topic: ts[0].Name}, // this week

@@ -54,7 +54,7 @@ run() {
 	local title=$1 visit=$2; shift 2
 	local t0 t1 pid id=""
 	t0=$(date +%s%N)
-	"$@" >/dev/null 2>&1 &
+	"$@" >"$OUT/last-run.log" 2>&1 &
 	pid=$!
 	for _ in $(seq 2000); do
 		id=$(mapped "$title")
@@ -62,7 +62,12 @@ run() {
 		sleep 0.005
 	done
 	t1=$(date +%s%N)
-	[ -n "$id" ] || { echo "no window '$title'" >&2; kill "$pid"; return 1; }
+	if [ -z "$id" ]; then
+		echo "no window '$title'; its output:" >&2
+		tail -n 20 "$OUT/last-run.log" >&2
+		kill "$pid" 2>/dev/null
+		return 1
+	fi
 	if [ "$visit" = yes ]; then
 		# Ending on the dashboard, which the app remembers: every run
 		# starts on it, the screen with the most to read.

@@ -18,7 +18,7 @@ endif
 RUN_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
 TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils
 
-.PHONY: run build test unit reliability e2e bench perf fuzz vet lint fmt-check deps-run deps-test package clean
+.PHONY: run build test unit reliability e2e bench bench-once perf fuzz vet lint fmt-check deps-run deps-test package clean
 
 run: deps-run build
 	./$(BIN) $(ARGS)
@@ -26,7 +26,7 @@ run: deps-run build
 build:
 	$(GO) build -o $(BIN) $(PKG)
 
-test: deps-test fmt-check vet lint unit reliability e2e
+test: deps-test fmt-check vet lint unit bench-once reliability e2e
 
 # -short leaves the reliability tests to their own target: they start child
 # processes by the hundred, which the race detector would slow tenfold.
@@ -50,6 +50,12 @@ e2e: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Every benchmark once, timing nothing: a benchmark that no longer runs
+# (a schema change its set-up missed) fails the tests, not the next
+# measurement.
+bench-once:
+	$(GO) test -count=1 -run '^$$' -bench . -benchtime 1x ./...
 
 # Whole-process timings on the ten-year database: status --json, and
 # start-up and memory against a bare Fyne window (docs/performance.md).

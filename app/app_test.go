@@ -341,8 +341,10 @@ func TestEscapeClosesDialogs(t *testing.T) {
 	}
 }
 
-// The window's shortcuts work while the cursor is in a field: Ctrl+1 from
-// a form field switches screens, while Ctrl+A still selects the field's text.
+// The window's shortcuts work while the cursor is in a field on a screen:
+// Ctrl+1 from a find box switches screens. In a dialog's field Ctrl+A still
+// selects the field's text, but the screens' shortcuts wait until the
+// dialog is closed: it would stay open over another screen.
 func TestShortcutsFromInsideAField(t *testing.T) {
 	sh, st := newTestShell(t)
 	setUpRotation(t, st, block("2027-03-01", "2027-03-07"))
@@ -358,9 +360,20 @@ func TestShortcutsFromInsideAField(t *testing.T) {
 	if e := field.(interface{ SelectedText() string }); e.SelectedText() != "Fee paid" {
 		t.Errorf("Ctrl+A in the field selected %q", e.SelectedText())
 	}
-	focused.TypedShortcut(ctrl(fyne.Key1))
+	for _, k := range []fyne.KeyName{fyne.Key1, fyne.KeyN, fyne.KeyP, fyne.KeyF} {
+		focused.TypedShortcut(ctrl(k))
+	}
+	if got, dialogs := sh.SelectedTitle(), len(c.Overlays().List()); got != "Rotation" || dialogs != 1 {
+		t.Fatalf("Ctrl+1, N, P and F in a dialog's field: %q showing, %d dialogs open; want the rotation under its one dialog", got, dialogs)
+	}
+	c.Overlays().Top().Hide()
+
+	sh.Select(2)
+	find := sh.screens[2].(*readingScreen).findBox
+	c.Focus(find)
+	c.Focused().(fyne.Shortcutable).TypedShortcut(ctrl(fyne.Key1))
 	if got := sh.SelectedTitle(); got != "Dashboard" {
-		t.Fatalf("Ctrl+1 typed in a field left %q showing", got)
+		t.Fatalf("Ctrl+1 typed in the find box left %q showing", got)
 	}
 }
 

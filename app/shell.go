@@ -277,20 +277,26 @@ func (s *Shell) changed() {
 	}
 }
 
+// addShortcuts adds the screens' shortcuts: Ctrl+1..8 to switch screens,
+// Ctrl+N for a new item, Ctrl+P for the report, Ctrl+F to find. They also
+// work from a field on a screen (see widgets.Entry), but not while a dialog
+// is open: it would stay open over another screen, or under a second one.
 func (s *Shell) addShortcuts() {
 	c := s.Window.Canvas()
+	add := func(k fyne.KeyName, do func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			if c.Overlays().Top() == nil {
+				do()
+			}
+		})
+	}
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 	for i, k := range keys[:len(s.screens)] {
-		i := i
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { s.Select(i) })
+		add(k, func() { s.Select(i) })
 	}
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		s.screen(s.tabs.SelectedIndex()).newItem()
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-		s.showReportForm()
-	})
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+	add(fyne.KeyN, func() { s.screen(s.tabs.SelectedIndex()).newItem() })
+	add(fyne.KeyP, s.showReportForm)
+	add(fyne.KeyF, func() {
 		if f, ok := s.screen(s.tabs.SelectedIndex()).(finder); ok {
 			f.find()
 		}

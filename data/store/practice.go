@@ -535,7 +535,7 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 		return r, err
 	}
 	// Pages of attempts newest first, twice as many each time: about
-	// forty attempts hold the points of twenty topics.
+	// fifty attempts hold the points of twenty topics on ten years.
 	need := data.NewRecentPoints(window, examAttempts, topicScores)
 	var newest []data.Attempt
 	for limit := 16; !need.Enough(); limit *= 2 {

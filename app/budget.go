@@ -253,11 +253,7 @@ func (b *budgetScreen) load() bool {
 	home := set.HomeCurrency
 	b.pages.forget()
 	b.all = nil
-	if b.totals, err = st.BudgetTotals(ctx, rot.ID, home); err != nil {
-		b.shell.showError(err)
-		return false
-	}
-	if b.homeOf, err = st.BudgetShownForecasts(ctx, rot.ID, home); err != nil {
+	if b.totals, b.homeOf, err = st.BudgetList(ctx, rot.ID, home); err != nil {
 		b.shell.showError(err)
 		return false
 	}

@@ -43,33 +43,16 @@ func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string)
 	var parts []data.BudgetPart
 	var missing []string
 	err := s.readBudgetParts(ctx, home, func(tx *sql.Tx) error {
-		parts, missing = nil, nil
-		if err := queryEach(ctx, tx, budgetTotalsQuery, func(r *sql.Rows) error {
-			var p data.BudgetPart
-			var cat, reimb string
-			var n [9]int64
-			if err := r.Scan(&cat, &p.EmployerShare, &reimb, &p.Items, &p.Spent, &p.Unconverted,
-				&n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6], &n[7], &n[8]); err != nil {
-				return err
-			}
-			p.Category, p.Reimbursement = data.BudgetCategory(cat), data.Reimbursement(reimb)
-			p.Planned, p.Actual, p.Forecast = joinExact(n[0], n[1], n[2]), joinExact(n[3], n[4], n[5]), joinExact(n[6], n[7], n[8])
-			parts = append(parts, p)
-			return nil
-		}, rotationID); err != nil {
-			return err
-		}
-		return queryEach(ctx, tx, budgetMissingQuery, func(r *sql.Rows) error {
-			var m string
-			if err := r.Scan(&m); err != nil {
-				return err
-			}
-			missing = append(missing, strings.Fields(m)...)
-			return nil
-		}, rotationID)
+		var err error
+		parts, missing, err = readGroupTotals(ctx, tx, rotationID)
+		return err
 	})
 	if errors.Is(err, errNotExact) {
-		return s.sumBudgetItems(ctx, rotationID, home)
+		items, table, err := s.itemsAtRates(ctx, rotationID, home)
+		if err != nil {
+			return data.BudgetTotals{}, fmt.Errorf("read budget totals: %w", err)
+		}
+		return data.SumBudget(items, table), nil
 	}
 	if err != nil {
 		return data.BudgetTotals{}, fmt.Errorf("read budget totals: %w", err)
@@ -77,44 +60,86 @@ func (s *Store) BudgetTotals(ctx context.Context, rotationID int64, home string)
 	return data.SumParts(home, parts, missing), nil
 }
 
-// BudgetShownForecasts is each of the rotation's items' forecast in
-// currency home as the budget list shows it, by item ID: rounded to the
+// BudgetList is what the budget list shows besides its rows: BudgetTotals,
+// and each item's forecast in currency home by item ID, rounded to the
 // minor unit so that the rows add up to the forecast total shown
-// (data.Allocate, a tie going to the item added first). An item without a
-// rate counts zero. Only the kept parts are read, not the items, unless
-// they cannot hold the amounts.
-func (s *Store) BudgetShownForecasts(ctx context.Context, rotationID int64, home string) (map[int64]decimal.Decimal, error) {
-	var parts []exactPart
+// (data.Allocate, a tie going to the item added first; an item without a
+// rate counts zero). Both come from one read of the kept parts, so they
+// agree while another process writes, and the items are read only when
+// the parts cannot hold the amounts.
+func (s *Store) BudgetList(ctx context.Context, rotationID int64, home string) (data.BudgetTotals, map[int64]decimal.Decimal, error) {
+	var parts []data.BudgetPart
+	var missing []string
+	var exact []exactPart
 	err := s.readBudgetParts(ctx, home, func(tx *sql.Tx) error {
-		parts = parts[:0]
-		return queryEach(ctx, tx, `SELECT item_id, forecast_units, forecast_e8, forecast_e16 FROM budget_parts WHERE rotation_id = ?`, func(r *sql.Rows) error {
-			var p exactPart
-			var e8, e16 int64
-			if err := r.Scan(&p.id, &p.units, &e8, &e16); err != nil {
-				return err
-			}
-			p.frac = e8*1e8 + e16
-			parts = append(parts, p)
-			return nil
-		}, rotationID)
+		var err error
+		if parts, missing, err = readGroupTotals(ctx, tx, rotationID); err != nil {
+			return err
+		}
+		exact, err = readForecastParts(ctx, tx, rotationID)
+		return err
 	})
 	if err == nil {
-		if shown, ok := allocateParts(parts, data.MinorUnits(home)); ok {
-			return shown, nil
+		if shown, ok := allocateParts(exact, data.MinorUnits(home)); ok {
+			return data.SumParts(home, parts, missing), shown, nil
 		}
 	}
 	if err != nil && !errors.Is(err, errNotExact) {
-		return nil, fmt.Errorf("read the budget's forecasts: %w", err)
+		return data.BudgetTotals{}, nil, fmt.Errorf("read the budget: %w", err)
 	}
-	ids, exact, err := s.itemForecasts(ctx, rotationID, home)
+	items, table, err := s.itemsAtRates(ctx, rotationID, home)
 	if err != nil {
-		return nil, fmt.Errorf("read the budget's forecasts: %w", err)
+		return data.BudgetTotals{}, nil, fmt.Errorf("read the budget: %w", err)
 	}
-	out := make(map[int64]decimal.Decimal, len(ids))
-	for i, d := range data.Allocate(exact, home) {
-		out[ids[i]] = d
+	return data.SumBudget(items, table), shownForecasts(items, table, home), nil
+}
+
+// readGroupTotals reads a rotation's kept group totals and the currencies
+// it lacks a rate for.
+func readGroupTotals(ctx context.Context, tx *sql.Tx, rotationID int64) ([]data.BudgetPart, []string, error) {
+	var parts []data.BudgetPart
+	var missing []string
+	err := queryEach(ctx, tx, budgetTotalsQuery, func(r *sql.Rows) error {
+		var p data.BudgetPart
+		var cat, reimb string
+		var n [9]int64
+		if err := r.Scan(&cat, &p.EmployerShare, &reimb, &p.Items, &p.Spent, &p.Unconverted,
+			&n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6], &n[7], &n[8]); err != nil {
+			return err
+		}
+		p.Category, p.Reimbursement = data.BudgetCategory(cat), data.Reimbursement(reimb)
+		p.Planned, p.Actual, p.Forecast = joinExact(n[0], n[1], n[2]), joinExact(n[3], n[4], n[5]), joinExact(n[6], n[7], n[8])
+		parts = append(parts, p)
+		return nil
+	}, rotationID)
+	if err != nil {
+		return nil, nil, err
 	}
-	return out, nil
+	err = queryEach(ctx, tx, budgetMissingQuery, func(r *sql.Rows) error {
+		var m string
+		if err := r.Scan(&m); err != nil {
+			return err
+		}
+		missing = append(missing, strings.Fields(m)...)
+		return nil
+	}, rotationID)
+	return parts, missing, err
+}
+
+// readForecastParts reads each of a rotation's items' kept forecast part.
+func readForecastParts(ctx context.Context, tx *sql.Tx, rotationID int64) ([]exactPart, error) {
+	var parts []exactPart
+	err := queryEach(ctx, tx, `SELECT item_id, forecast_units, forecast_e8, forecast_e16 FROM budget_parts WHERE rotation_id = ?`, func(r *sql.Rows) error {
+		var p exactPart
+		var e8, e16 int64
+		if err := r.Scan(&p.id, &p.units, &e8, &e16); err != nil {
+			return err
+		}
+		p.frac = e8*1e8 + e16
+		parts = append(parts, p)
+		return nil
+	}, rotationID)
+	return parts, err
 }
 
 // exactPart is an item's forecast as the parts keep it: whole units and
@@ -180,40 +205,37 @@ func allocateParts(parts []exactPart, minor int32) (shown map[int64]decimal.Deci
 	return shown, true
 }
 
-// itemForecasts is each item's exact forecast the long way, from the
-// items, in the order of their IDs.
-func (s *Store) itemForecasts(ctx context.Context, rotationID int64, home string) ([]int64, []decimal.Decimal, error) {
-	items, err := s.BudgetItems(ctx, rotationID)
-	if err != nil {
-		return nil, nil, err
-	}
-	rates, err := s.Rates(ctx, home)
-	if err != nil {
-		return nil, nil, err
-	}
-	table := data.NewRateTable(home, rates)
-	slices.SortFunc(items, func(a, b data.BudgetItem) int { return cmp.Compare(a.ID, b.ID) }) // ties to the item added first
-	ids, exact := make([]int64, len(items)), make([]decimal.Decimal, len(items))
-	for i, it := range items {
-		ids[i] = it.ID
+// shownForecasts is BudgetList's forecasts the long way: data.Allocate
+// over every item's exact forecast, in the order of their IDs.
+func shownForecasts(items []data.BudgetItem, table data.RateTable, home string) map[int64]decimal.Decimal {
+	byID := slices.Clone(items)
+	slices.SortFunc(byID, func(a, b data.BudgetItem) int { return cmp.Compare(a.ID, b.ID) }) // ties to the item added first
+	exact := make([]decimal.Decimal, len(byID))
+	for i, it := range byID {
 		if f := data.ConvertItem(it, table).Forecast(); f.OK() {
 			exact[i] = f.Home
 		}
 	}
-	return ids, exact, nil
+	out := make(map[int64]decimal.Decimal, len(byID))
+	for i, d := range data.Allocate(exact, home) {
+		out[byID[i].ID] = d
+	}
+	return out
 }
 
-// sumBudgetItems is BudgetTotals the long way, from every item.
-func (s *Store) sumBudgetItems(ctx context.Context, rotationID int64, home string) (data.BudgetTotals, error) {
+// itemsAtRates reads every item of the rotation and the rates into home:
+// what the totals and forecasts are worked out from when the parts cannot
+// hold them.
+func (s *Store) itemsAtRates(ctx context.Context, rotationID int64, home string) ([]data.BudgetItem, data.RateTable, error) {
 	items, err := s.BudgetItems(ctx, rotationID)
 	if err != nil {
-		return data.BudgetTotals{}, err
+		return nil, data.RateTable{}, err
 	}
 	rates, err := s.Rates(ctx, home)
 	if err != nil {
-		return data.BudgetTotals{}, err
+		return nil, data.RateTable{}, err
 	}
-	return data.SumBudget(items, data.NewRateTable(home, rates)), nil
+	return items, data.NewRateTable(home, rates), nil
 }
 
 // readBudgetParts runs read in one read transaction in which the parts

@@ -73,9 +73,12 @@ func checkBudgetList(t *testing.T, s *Store, rotationID int64, home string, item
 		t.Fatalf("%s: the pages hold\n%v\nthe list\n%v", when, paged, items)
 	}
 
-	shown, err := s.BudgetShownForecasts(ctx, rotationID, home)
+	listTotals, shown, err := s.BudgetList(ctx, rotationID, home)
 	if err != nil {
 		t.Fatalf("%s: %v", when, err)
+	}
+	if totalsText(listTotals) != totalsText(totals) {
+		t.Fatalf("%s: the list's totals\n%s\nthe totals\n%s", when, totalsText(listTotals), totalsText(totals))
 	}
 	byID := slices.Clone(items)
 	slices.SortFunc(byID, func(a, b data.BudgetItem) int { return cmp.Compare(a.ID, b.ID) })

@@ -322,6 +322,15 @@ func TestAllocatePartsIsAllocate(t *testing.T) {
 	}
 }
 
+// setPlannedUnits sets the planned whole units of the rotation's group
+// totals, as if thousands of the largest amounts had been written.
+func setPlannedUnits(t *testing.T, s *Store, rotationID, units int64) {
+	t.Helper()
+	if _, err := s.db.Exec(`UPDATE budget_totals SET planned_units = ? WHERE rotation_id = ?`, units, rotationID); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A group total that would grow beyond the integers does not refuse the
 // user's write: the parts are worked out again at the next read, and the
 // totals still equal those summed from the items.
@@ -334,10 +343,7 @@ func TestBudgetGroupTotalBeyondTheIntegersDoesNotRefuseTheWrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkBudgetTotals(t, s, rot.ID, "GBP", "one item")
-	// As if thousands of the largest amounts had been added to the group.
-	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = 9223372036854775000 WHERE rotation_id = ?`, rot.ID); err != nil {
-		t.Fatal(err)
-	}
+	setPlannedUnits(t, s, rot.ID, 9223372036854775000)
 	item.Planned = data.NewMoney("5000", "GBP")
 	if _, err := s.AddBudgetItems(ctx, rot.ID, []data.BudgetItem{item}); err != nil {
 		t.Fatalf("the write was refused: %v", err)
@@ -349,9 +355,7 @@ func TestBudgetGroupTotalBeyondTheIntegersDoesNotRefuseTheWrite(t *testing.T) {
 	checkBudgetTotals(t, s, rot.ID, "GBP", "after the group total overflowed")
 
 	// Changing an item takes its old part away first, which can overflow.
-	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = -9223372036854775800 WHERE rotation_id = ?`, rot.ID); err != nil {
-		t.Fatal(err)
-	}
+	setPlannedUnits(t, s, rot.ID, -9223372036854775800)
 	changed, err := s.BudgetItems(ctx, rot.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -363,9 +367,7 @@ func TestBudgetGroupTotalBeyondTheIntegersDoesNotRefuseTheWrite(t *testing.T) {
 	checkBudgetTotals(t, s, rot.ID, "GBP", "after a change overflowed the group total")
 
 	// Taking a part away can overflow too.
-	if _, err := s.db.ExecContext(ctx, `UPDATE budget_totals SET planned_units = -9223372036854775800 WHERE rotation_id = ?`, rot.ID); err != nil {
-		t.Fatal(err)
-	}
+	setPlannedUnits(t, s, rot.ID, -9223372036854775800)
 	items, err := s.BudgetItems(ctx, rot.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -15,7 +15,7 @@ import (
 // Version names the data Generate makes. Bump it whenever Generate or the
 // schema changes what a seeded file holds, so that Cached stops reusing
 // files made by the older code.
-const Version = 9
+const Version = 10
 
 // BenchNow returns the instant the cached ten-year database's history ends;
 // benchmarks use it as "now" so the dashboard sees the same week every run.
@@ -26,7 +26,19 @@ func BenchNow() time.Time { return time.Date(2026, time.June, 30, 16, 0, 0, 0, t
 // minute's work) and reusing it after that, keyed by Version. Callers must
 // not write to it: copy it with CopyTo first.
 func Cached(ctx context.Context) (string, error) {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-10y.db", Version))
+	return cached(ctx, "10y", Options{Years: 10, Now: BenchNow(), Seed: 1})
+}
+
+// CachedHeavy is Cached for the heavy profile (Heavy over HeavyYears).
+func CachedHeavy(ctx context.Context) (string, error) {
+	heavy := Heavy()
+	return cached(ctx, "heavy", Options{Years: HeavyYears, Profile: &heavy, Now: BenchNow(), Seed: 1})
+}
+
+// cached returns the path of the database Generate makes with opts, named
+// name, generating it the first time.
+func cached(ctx context.Context, name string, opts Options) (string, error) {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-%s.db", Version, name))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -43,7 +55,7 @@ func Cached(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("seed cache: %w", err)
 	}
-	if err := Generate(ctx, st, Options{Years: 10, Now: BenchNow(), Seed: 1}); err != nil {
+	if err := Generate(ctx, st, opts); err != nil {
 		st.Close()
 		return "", fmt.Errorf("seed cache: %w", err)
 	}
@@ -61,10 +73,20 @@ func Cached(ctx context.Context) (string, error) {
 	return path, nil
 }
 
-// CopyTo copies the cached database into dir and returns the copy's path:
-// each benchmark writes (and opens, which may migrate) its own copy.
+// CopyTo copies the cached ten-year database into dir and returns the
+// copy's path: each benchmark writes (and opens, which may migrate) its
+// own copy.
 func CopyTo(ctx context.Context, dir string) (string, error) {
-	src, err := Cached(ctx)
+	return copyTo(ctx, dir, Cached)
+}
+
+// CopyHeavyTo is CopyTo for the heavy profile's database.
+func CopyHeavyTo(ctx context.Context, dir string) (string, error) {
+	return copyTo(ctx, dir, CachedHeavy)
+}
+
+func copyTo(ctx context.Context, dir string, cache func(context.Context) (string, error)) (string, error) {
+	src, err := cache(ctx)
 	if err != nil {
 		return "", err
 	}
@@ -92,8 +114,19 @@ func CopyTo(ctx context.Context, dir string) (string, error) {
 // the benchmarks' clock, and closes it when b ends.
 func OpenCopy(b *testing.B) *store.Store {
 	b.Helper()
+	return openCopy(b, CopyTo)
+}
+
+// OpenHeavyCopy is OpenCopy for the heavy profile's database.
+func OpenHeavyCopy(b *testing.B) *store.Store {
+	b.Helper()
+	return openCopy(b, CopyHeavyTo)
+}
+
+func openCopy(b *testing.B, copyTo func(context.Context, string) (string, error)) *store.Store {
+	b.Helper()
 	ctx := context.Background()
-	path, err := CopyTo(ctx, b.TempDir())
+	path, err := copyTo(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -40,7 +40,7 @@ type budgetScreen struct {
 	all    []data.BudgetItem         // every item, once read
 	found  []data.BudgetItem         // the items matching the find text
 	homeOf map[int64]decimal.Decimal // each item's forecast in home currency, as shown
-	totals data.BudgetTotals         // from the store's kept parts
+	totals data.BudgetTotals         // data.SumBudget, through store.BudgetList
 	// lost marks the categories with an amount left out for want of a
 	// rate, planned [0] and actual [1], so their cells say so.
 	lost map[data.BudgetCategory][2]bool
@@ -233,10 +233,9 @@ func (b *budgetScreen) refresh() {
 	b.scenario.refresh()
 }
 
-// load reads everything the screen shows but the list's rows: the totals
-// and each row's home amount come from the store's kept parts, so ten
-// years of items are not read to show the first screenful. False when it
-// failed (and said so).
+// load reads everything the screen shows but the list's rows (the totals
+// and each row's home amount, store.BudgetList). False when it failed
+// (and said so).
 func (b *budgetScreen) load() bool {
 	ctx := b.shell.ctx()
 	st := b.shell.Store

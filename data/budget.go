@@ -450,12 +450,9 @@ func (t BudgetTotals) ActualShown() decimal.Decimal { return RoundMinor(t.Actual
 // Complete reports whether every amount was converted.
 func (t BudgetTotals) Complete() bool { return len(t.Missing) == 0 }
 
-// BudgetPart is the home-currency sum of items alike in everything the
+// budgetPart is the home-currency sum of items alike in everything the
 // totals tell apart: category, employer's share and reimbursement state.
-// SumParts totals parts exactly as SumBudget totals the items, because
-// conversions are exact and every split is proportional; so the store can
-// keep each item's part and let SQL add them up.
-type BudgetPart struct {
+type budgetPart struct {
 	Category      BudgetCategory
 	EmployerShare int // percent
 	Reimbursement Reimbursement
@@ -467,10 +464,10 @@ type BudgetPart struct {
 	Forecast      decimal.Decimal
 }
 
-// ItemPart is item it's part of the totals at rates, and the currencies
+// itemPart is item it's part of the totals at rates, and the currencies
 // it lacks a rate for.
-func ItemPart(it BudgetItem, rates RateTable) (BudgetPart, []string) {
-	p := BudgetPart{Category: it.Category, EmployerShare: it.EmployerShare(), Reimbursement: it.Reimbursement, Items: 1}
+func itemPart(it BudgetItem, rates RateTable) (budgetPart, []string) {
+	p := budgetPart{Category: it.Category, EmployerShare: it.EmployerShare(), Reimbursement: it.Reimbursement, Items: 1}
 	if p.Category.order() < 0 {
 		p.Category = CategoryOther
 	}
@@ -502,19 +499,19 @@ func ItemPart(it BudgetItem, rates RateTable) (BudgetPart, []string) {
 // planned against actual, self against employer, and the reimbursements
 // outstanding.
 func SumBudget(items []BudgetItem, rates RateTable) BudgetTotals {
-	parts := make([]BudgetPart, 0, len(items))
+	parts := make([]budgetPart, 0, len(items))
 	var missing []string
 	for _, it := range items {
-		p, m := ItemPart(it, rates)
+		p, m := itemPart(it, rates)
 		parts = append(parts, p)
 		missing = append(missing, m...)
 	}
-	return SumParts(rates.Home(), parts, missing)
+	return sumParts(rates.Home(), parts, missing)
 }
 
-// SumParts totals parts in currency home, missing being the currencies
+// sumParts totals parts in currency home, missing being the currencies
 // without a rate (in any order, repeats allowed).
-func SumParts(home string, parts []BudgetPart, missing []string) BudgetTotals {
+func sumParts(home string, parts []budgetPart, missing []string) BudgetTotals {
 	t := BudgetTotals{Home: home}
 	rows := make([]CategoryTotal, len(budgetCategoryTable))
 	for i, e := range budgetCategoryTable {

@@ -1,8 +1,10 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -517,4 +519,89 @@ func DailyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.W
 		out = append(out, StudyPoint{Start: d, Hours: byDay[d].Hours()})
 	}
 	return out
+}
+
+// DayTotal is one calendar day's study.
+type DayTotal struct {
+	Day      Date
+	Duration time.Duration
+}
+
+// SumStudy is the one function behind the study sums the study screen,
+// the dashboard, `masterplan status`, the report and the reminders show:
+// StudyTotals as of day today of days (each day's study, ascending),
+// topics (each topic's study and first day) and the number of sessions,
+// the streak counting the days with at least streakMin
+// (DefaultStreakMinimum when 0 or less). The store gives it the totals it
+// keeps, or sums them from the sessions when they are kept in another zone.
+func SumStudy(days []DayTotal, topics []TopicTotal, sessions int, today Date, streakMin time.Duration) StudyTotals {
+	if streakMin <= 0 {
+		streakMin = DefaultStreakMinimum
+	}
+	out := StudyTotals{Recent: map[Date]time.Duration{}, Sessions: sessions}
+	first := today.AddDays(1 - StudyDaysShown)
+	var counted []Date
+	for _, d := range days {
+		out.Total += d.Duration
+		if !d.Day.Before(first) && !d.Day.After(today) {
+			out.Recent[d.Day] = d.Duration
+		}
+		if d.Duration >= streakMin && !d.Day.After(today) {
+			counted = append(counted, d.Day)
+		}
+	}
+	out.Streak = StreakOfDays(counted, today)
+	// Spellings first used on the same day: the first in byte order names
+	// the topic.
+	topics = slices.Clone(topics)
+	slices.SortStableFunc(topics, func(a, b TopicTotal) int {
+		if c := a.First.Compare(b.First); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Topic, b.Topic)
+	})
+	out.Topics = GroupTopicHours(topics)
+	return out
+}
+
+// StudyDayTotals is days and topics for SumStudy from study per day and
+// topic (StudyByDayTopic in zone loc): each day's study in order, and each
+// topic as written with its study and its first day's start in loc.
+func StudyDayTotals(byDayTopic map[DayTopic]time.Duration, loc *time.Location) ([]DayTotal, []TopicTotal) {
+	perDay := map[Date]time.Duration{}
+	index := map[string]int{}
+	var topics []TopicTotal
+	for k, d := range byDayTopic {
+		perDay[k.Day] += d
+		start := k.Day.In(loc)
+		i, ok := index[k.Topic]
+		if !ok {
+			i = len(topics)
+			index[k.Topic] = i
+			topics = append(topics, TopicTotal{Topic: k.Topic, First: start})
+		}
+		topics[i].Duration += d
+		if start.Before(topics[i].First) {
+			topics[i].First = start
+		}
+	}
+	days := make([]DayTotal, 0, len(perDay))
+	for day, d := range perDay {
+		days = append(days, DayTotal{Day: day, Duration: d})
+	}
+	slices.SortFunc(days, func(a, b DayTotal) int { return cmp.Compare(a.Day.DayNumber(), b.Day.DayNumber()) })
+	return days, topics
+}
+
+// StudySinceOfDays is the study of topic t.Topic (compared with TopicKey)
+// on day t.Day and after, from study per day and topic.
+func StudySinceOfDays(byDayTopic map[DayTopic]time.Duration, t TopicDay) time.Duration {
+	key := TopicKey(t.Topic)
+	var total time.Duration
+	for k, d := range byDayTopic {
+		if !k.Day.Before(t.Day) && TopicKey(k.Topic) == key {
+			total += d
+		}
+	}
+	return total
 }

@@ -43,22 +43,19 @@ func Gather(ctx context.Context, st *store.Store, now time.Time) (Input, error) 
 		return in, err
 	}
 	home := set.HomeCurrency
-	items, err := st.BudgetItems(ctx, rot.ID)
-	if err != nil {
+	if in.Budget, err = st.BudgetTotals(ctx, rot.ID, home); err != nil {
 		return in, err
 	}
 	if in.Rates, err = st.Rates(ctx, home); err != nil {
 		return in, err
 	}
-	in.Budget = data.SumBudget(items, data.NewRateTable(home, in.Rates))
 
-	loc := set.Location()
-	weeksBack := data.WeekStartDate(sum.Today, set.WeekStart).AddDays(-7 * data.StudyChartWeeks)
-	sessions, err := st.StudySessions(ctx, weeksBack.In(loc), time.Time{})
+	// The same per-day study as the study screen's chart.
+	study, err := st.StudyTotals(ctx, set.Location(), sum.Today, 0)
 	if err != nil {
 		return in, err
 	}
-	in.StudyWeeks = data.WeeklyStudy(sessions, loc, now, set.WeekStart, data.StudyChartWeeks)
+	in.StudyWeeks = data.WeeklyStudyOfDays(study.Recent, sum.Today, set.WeekStart, data.StudyChartWeeks)
 	in.WeeklyGoal = set.WeeklyGoalHours
 
 	pace, err := summary.LoadReadingPace(ctx, st, rot, sum.Today)

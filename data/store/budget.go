@@ -37,7 +37,7 @@ const budgetOrder = `ORDER BY start_date = '', start_date, id`
 
 // BudgetItems lists the rotation's budget items in the list's order.
 func (s *Store) BudgetItems(ctx context.Context, rotationID int64) ([]data.BudgetItem, error) {
-	out, err := s.readBudgetItems(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ? `+budgetOrder, rotationID)
+	out, err := readBudgetItems(ctx, s.db, budgetItemsQuery, rotationID)
 	if err != nil {
 		return nil, fmt.Errorf("read budget items: %w", err)
 	}
@@ -47,7 +47,7 @@ func (s *Store) BudgetItems(ctx context.Context, rotationID int64) ([]data.Budge
 // BudgetItemsPage is at most limit of the rotation's items from offset in
 // the list's order: the budget screen reads its list a page at a time.
 func (s *Store) BudgetItemsPage(ctx context.Context, rotationID int64, offset, limit int) ([]data.BudgetItem, error) {
-	out, err := s.readBudgetItems(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ? `+budgetOrder+` LIMIT ? OFFSET ?`,
+	out, err := readBudgetItems(ctx, s.db, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ? `+budgetOrder+` LIMIT ? OFFSET ?`,
 		rotationID, limit, offset)
 	if err != nil {
 		return nil, fmt.Errorf("read budget items %d to %d: %w", offset+1, offset+limit, err)
@@ -55,9 +55,12 @@ func (s *Store) BudgetItemsPage(ctx context.Context, rotationID int64, offset, l
 	return out, nil
 }
 
+// budgetItemsQuery reads a rotation's items in the list's order.
+const budgetItemsQuery = `SELECT ` + budgetColumns + ` FROM budget_items WHERE rotation_id = ? ` + budgetOrder
+
 // readBudgetItems runs query, which selects budgetColumns, into items.
-func (s *Store) readBudgetItems(ctx context.Context, query string, args ...any) ([]data.BudgetItem, error) {
-	rows, err := s.db.QueryContext(ctx, query, args...)
+func readBudgetItems(ctx context.Context, q querier, query string, args ...any) ([]data.BudgetItem, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, classify(err)
 	}
@@ -196,7 +199,7 @@ func (s *Store) AddBudgetItems(ctx context.Context, rotationID int64, items []da
 			}
 			out = append(out, saved)
 		}
-		return adjustBudgetParts(ctx, tx, rotationID, out)
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("save budget items: %w", err)
@@ -249,16 +252,7 @@ func (s *Store) DeleteBudgetItem(ctx context.Context, id int64) (data.BudgetItem
 		if err != nil {
 			return err
 		}
-		// Its part goes first (the cascade would too, but could not drop
-		// every part when its group's total overflowed without it).
-		if err := dropItemPart(ctx, tx, id); err != nil {
-			return err
-		}
-		if err := expectOne(tx.ExecContext(ctx, `DELETE FROM budget_items WHERE id = ?`, id)); err != nil {
-			return err
-		}
-		// The parts may hold again if it was the one too large for them.
-		return adjustBudgetParts(ctx, tx, 0, nil)
+		return expectOne(tx.ExecContext(ctx, `DELETE FROM budget_items WHERE id = ?`, id))
 	})
 	if err != nil {
 		return gone, fmt.Errorf("delete budget item %d: %w", id, err)

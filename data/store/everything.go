@@ -759,9 +759,7 @@ func (im *importer) budget(x *transfer.Export) error {
 		}
 		im.count("budget items", true)
 	}
-	// The new items' parts of the totals are worked out at the next read.
-	_, err = im.tx.ExecContext(im.ctx, `DELETE FROM budget_parts_key`)
-	return err
+	return nil
 }
 
 // rates adds the rates of days the database has none for; a rate already

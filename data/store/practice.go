@@ -495,7 +495,7 @@ func addScores(out []data.Attempt, rows *sql.Rows) error {
 // (data.RecentPoints), and the exams each topic was ever scored in: the
 // dashboard and `masterplan status` forecast from a few dozen attempts
 // instead of every one. The counts that say how many points there are come
-// from the attempts' index and the kept counts of migration 00014.
+// from the attempts' index and a count of the scores.
 func (s *Store) RecentAttempts(ctx context.Context, rotationID int64, window int) (data.RecentPractice, error) {
 	var r data.RecentPractice
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
@@ -559,11 +559,11 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 	return r, nil
 }
 
-// topicExamScoresQuery reads a rotation's kept score counts per topic and
-// exam (migration 00014).
-const topicExamScoresQuery = `SELECT c.topic_id, c.exam_id, c.scores
-	FROM topic_exam_scores c JOIN topics t ON t.id = c.topic_id
-	WHERE t.rotation_id = ? ORDER BY c.topic_id, c.exam_id`
+// topicExamScoresQuery counts a rotation's scores per topic and exam: a
+// thousand scores on three years of heavy use, five thousand on ten.
+const topicExamScoresQuery = `SELECT s.topic_id, a.exam_id, count(*)
+	FROM topics t JOIN scores s ON s.topic_id = t.id JOIN attempts a ON a.id = s.attempt_id
+	WHERE t.rotation_id = ? GROUP BY s.topic_id, a.exam_id ORDER BY s.topic_id, a.exam_id`
 
 // attemptsBeforeQuery reads a page of a rotation's attempts newest first;
 // the next pages add attemptsAfterCursor. CROSS JOIN makes SQLite walk

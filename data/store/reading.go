@@ -99,39 +99,21 @@ func readingItems(ctx context.Context, q querier) ([]data.ReadingItem, error) {
 	return items, nil
 }
 
-// ReadingPaceTally counts the reading list as data.TallyReading does and
-// reads the progress log of its items from day since on, in their units:
-// what data.PaceOfTally needs. The dashboard and `status` measure the pace
-// of thousands of items from a dozen grouped rows (5 ms to read every
-// item's fields on ten years, docs/performance.md).
+// ReadingPaceTally counts the reading list with data.TallyReading, the one
+// count of the reading pace, and reads the progress log of its items from
+// day since on, in their units: what data.PaceOfTally needs. The dashboard,
+// `status` and the reminders' nudge read only the four fields the tally
+// counts of each item.
 func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.ReadingTally, []data.UnitProgress, error) {
-	t := data.ReadingTally{Units: map[string]data.UnitTally{}}
+	var items []data.ReadingItem
 	var log []data.UnitProgress
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		err := queryEach(ctx, tx, readingTallyQuery, func(rows *sql.Rows) error {
-			var status, unit string
-			var n, sized, total, left int
-			var fractions float64
-			if err := rows.Scan(&status, &unit, &n, &sized, &total, &left, &fractions); err != nil {
+		err := queryEach(ctx, tx, `SELECT status, unit, size, done FROM reading_items WHERE deleted_at IS NULL`, func(rows *sql.Rows) error {
+			var it data.ReadingItem
+			if err := rows.Scan(&it.Status, &it.Unit, &it.Size, &it.Done); err != nil {
 				return err
 			}
-			if status == data.ReadingDropped {
-				t.Dropped += n
-				return nil
-			}
-			t.Items += n
-			t.Fractions += fractions
-			if status == data.ReadingDone {
-				t.DoneItems += n
-			} else {
-				t.Unsized += n - sized
-			}
-			if sized > 0 {
-				u := t.Units[unit]
-				u.Total += total
-				u.Left += left
-				t.Units[unit] = u
-			}
+			items = append(items, it)
 			return nil
 		})
 		if err != nil {
@@ -154,21 +136,10 @@ func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.Rea
 		}, since.String())
 	})
 	if err != nil {
-		return t, nil, fmt.Errorf("read the reading pace: %w", err)
+		return data.ReadingTally{}, nil, fmt.Errorf("read the reading pace: %w", err)
 	}
-	return t, log, nil
+	return data.TallyReading(items), log, nil
 }
-
-// readingTallyQuery groups the live items by status and unit with the sums
-// of data.TallyReading: the items with a size, their sizes, what is left of
-// them (data.ReadingItem.Left) and their fractions read (Fraction). It
-// names its index (migration 00015): SQLite would rather take the live
-// items' index and sort them.
-const readingTallyQuery = `SELECT status, unit, count(*), sum(size > 0),
-	sum(CASE WHEN size > 0 THEN size ELSE 0 END),
-	sum(CASE WHEN size > 0 AND status NOT IN ('done', 'dropped') THEN max(0, size - done) ELSE 0 END),
-	sum(CASE WHEN status = 'done' THEN 1.0 WHEN size <= 0 THEN 0.0 ELSE min(1.0, max(0.0, CAST(done AS REAL) / size)) END)
-	FROM reading_items INDEXED BY reading_items_tally WHERE deleted_at IS NULL GROUP BY status, unit`
 
 // ReadingItem returns one item of the reading list, or data.ErrNotFound when
 // there is none with that id (or it was deleted).

@@ -60,7 +60,12 @@ func (s *Store) SaveSettings(ctx context.Context, set data.Settings) error {
 	if err := set.Validate(); err != nil {
 		return fmt.Errorf("save settings: %w", err)
 	}
-	return s.inTx(ctx, func(tx *sql.Tx) error { return saveSettings(ctx, tx, set) })
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := saveSettings(ctx, tx, set); err != nil {
+			return err
+		}
+		return keepStudyDaysInZone(ctx, tx) // the study totals are kept in the zone
+	})
 }
 
 func saveSettings(ctx context.Context, tx *sql.Tx, set data.Settings) error {

@@ -12,77 +12,72 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 )
 
-// The per-day study totals of migration 00008: every statement that writes
-// a session changes them in the same transaction (adjustStudyDays), so
-// they are never a stale copy; they are summed again from the sessions
-// only when they are in another zone than the one asked for.
+// The per-day study totals of migrations 00008 and 00012 (listed with the
+// other kept data in kept.go): kept in the user's time zone, and changed
+// in the same transaction by every statement that writes a session
+// (adjustStudyDays) or the zone (keepStudyDaysInZone). Reads never write:
+// asked in another zone (the computer's zone changed under a user who set
+// none), they sum the sessions instead.
 
 // StudyTotals returns what the study sums show as of day today, days in
-// zone loc: study per day over the last data.StudyDaysShown days, the
-// streaks of days with at least streakMin (data.DefaultStreakMinimum when
-// 0 or less), study per topic and in all, and the number of sessions. SQL
-// sums the per-day totals; only the recent days and the topics come back.
+// zone loc: data.SumStudy of the kept per-day and per-topic totals, or of
+// the sessions when the totals are kept in another zone.
 func (s *Store) StudyTotals(ctx context.Context, loc *time.Location, today data.Date, streakMin time.Duration) (data.StudyTotals, error) {
-	if streakMin <= 0 {
-		streakMin = data.DefaultStreakMinimum
-	}
-	out := data.StudyTotals{Recent: map[data.Date]time.Duration{}}
-	err := s.readStudyDays(ctx, loc, func(tx *sql.Tx) error {
-		var total int64
-		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM study_sessions), coalesce(sum(seconds), 0) FROM study_days`).
-			Scan(&out.Sessions, &total); err != nil {
+	var out data.StudyTotals
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		var sessions int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM study_sessions`).Scan(&sessions); err != nil {
 			return err
 		}
-		out.Total = time.Duration(total) * time.Second
-		first := today.AddDays(1 - data.StudyDaysShown).DayNumber()
-		if err := queryEach(ctx, tx, `SELECT day, seconds FROM study_days WHERE day BETWEEN ? AND ?`, func(r *sql.Rows) error {
-			var day int
-			var secs int64
-			if err := r.Scan(&day, &secs); err != nil {
-				return err
-			}
-			out.Recent[data.DateOfDayNumber(day)] = time.Duration(secs) * time.Second
-			return nil
-		}, first, today.DayNumber()); err != nil {
-			return err
-		}
-		// The days that count for the streak, in order: the ten years'
-		// 3,650 small rows read faster than SQL's window query counts them.
-		var counted []data.Date
-		if err := queryEach(ctx, tx, `SELECT day FROM study_days WHERE day <= ? AND seconds >= ? ORDER BY day`, func(r *sql.Rows) error {
-			var day int
-			if err := r.Scan(&day); err != nil {
-				return err
-			}
-			counted = append(counted, data.DateOfDayNumber(day))
-			return nil
-		}, today.DayNumber(), int64((streakMin+time.Second-1)/time.Second)); err != nil {
-			return err
-		}
-		out.Streak = data.StreakOfDays(counted, today)
-		// Topics written differently are one; each is named as it was
-		// written on its first day (see studyTopicsQuery).
-		var topics []data.TopicTotal
-		if err := queryEach(ctx, tx, studyTopicsQuery, func(r *sql.Rows) error {
-			var t data.TopicTotal
-			var first int
-			var secs int64
-			if err := r.Scan(&t.Topic, &first, &secs); err != nil {
-				return err
-			}
-			t.Duration, t.First = time.Duration(secs)*time.Second, data.DateOfDayNumber(first).In(loc)
-			topics = append(topics, t)
-			return nil
-		}); err != nil {
-			return err
-		}
-		out.Topics = data.GroupTopicHours(topics)
-		return nil
+		days, topics, err := studyDayTotals(ctx, tx, loc)
+		out = data.SumStudy(days, topics, sessions, today, streakMin)
+		return err
 	})
 	if err != nil {
 		return data.StudyTotals{}, fmt.Errorf("read study totals: %w", err)
 	}
 	return out, nil
+}
+
+// studyDayTotals reads each day's study (in order) and each topic's in
+// zone loc: from the kept totals when they are in loc, else summed from
+// the sessions.
+func studyDayTotals(ctx context.Context, tx *sql.Tx, loc *time.Location) ([]data.DayTotal, []data.TopicTotal, error) {
+	kept, err := studyDaysZone(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if kept != data.ZoneKey(loc) {
+		byDayTopic, err := sumSessions(ctx, tx, loc)
+		if err != nil {
+			return nil, nil, err
+		}
+		days, topics := data.StudyDayTotals(byDayTopic, loc)
+		return days, topics, nil
+	}
+	var days []data.DayTotal
+	if err := queryEach(ctx, tx, `SELECT day, seconds FROM study_days ORDER BY day`, func(r *sql.Rows) error {
+		var day int
+		var secs int64
+		err := r.Scan(&day, &secs)
+		days = append(days, data.DayTotal{Day: data.DateOfDayNumber(day), Duration: time.Duration(secs) * time.Second})
+		return err
+	}); err != nil {
+		return nil, nil, err
+	}
+	// Topics written differently are one; each is named as it was written
+	// on its first day (see studyTopicsQuery).
+	var topics []data.TopicTotal
+	err = queryEach(ctx, tx, studyTopicsQuery, func(r *sql.Rows) error {
+		var t data.TopicTotal
+		var first int
+		var secs int64
+		err := r.Scan(&t.Topic, &first, &secs)
+		t.Duration, t.First = time.Duration(secs)*time.Second, data.DateOfDayNumber(first).In(loc)
+		topics = append(topics, t)
+		return err
+	})
+	return days, topics, err
 }
 
 // studyTopicsQuery reads each topic's study (topics written differently
@@ -101,7 +96,18 @@ const studyTopicsQuery = `SELECT
 // what the readiness forecast shows next to each topic's first attempt.
 func (s *Store) StudySince(ctx context.Context, loc *time.Location, topics []data.TopicDay) (map[data.TopicDay]time.Duration, error) {
 	out := make(map[data.TopicDay]time.Duration, len(topics))
-	err := s.readStudyDays(ctx, loc, func(tx *sql.Tx) error {
+	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		kept, err := studyDaysZone(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if kept != data.ZoneKey(loc) {
+			byDayTopic, err := sumSessions(ctx, tx, loc)
+			for _, t := range topics {
+				out[t] = data.StudySinceOfDays(byDayTopic, t)
+			}
+			return err
+		}
 		for _, t := range topics {
 			// The topic's kept total less its study before the day: the
 			// days before a first attempt are usually fewer than those
@@ -124,45 +130,6 @@ func (s *Store) StudySince(ctx context.Context, loc *time.Location, topics []dat
 	return out, nil
 }
 
-// readStudyDays runs read in one read transaction in which the totals are
-// in zone loc, summing them again first when they are not.
-func (s *Store) readStudyDays(ctx context.Context, loc *time.Location, read func(tx *sql.Tx) error) error {
-	key := data.ZoneKey(loc)
-	return s.readKept(ctx, "the time zone",
-		func(tx *sql.Tx) (bool, error) {
-			have, err := studyDaysZone(ctx, tx)
-			return have == key, err
-		},
-		func(tx *sql.Tx) error { return sumStudyDays(ctx, tx, loc, key) },
-		read)
-}
-
-// readKept is how totals kept beside their records are read: read runs in
-// a read transaction in which fresh reports them current; when they are
-// not, workOut makes them so in a write transaction first. Another process
-// may change what they depend on (named by what) between the two; then
-// again, a few times at most.
-func (s *Store) readKept(ctx context.Context, what string, fresh func(*sql.Tx) (bool, error), workOut, read func(*sql.Tx) error) error {
-	for range 3 {
-		stale := false
-		err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-			ok, err := fresh(tx)
-			if err != nil || !ok {
-				stale = err == nil
-				return err
-			}
-			return read(tx)
-		})
-		if err != nil || !stale {
-			return err
-		}
-		if err := s.inTx(ctx, workOut); err != nil {
-			return fmt.Errorf("work the totals out again: %w", err)
-		}
-	}
-	return fmt.Errorf("%s kept changing while the totals were worked out; try again", what)
-}
-
 // studyDaysZone is the key of the zone the totals are in; "" when they
 // are to be summed again.
 func studyDaysZone(ctx context.Context, tx *sql.Tx) (string, error) {
@@ -174,23 +141,32 @@ func studyDaysZone(ctx context.Context, tx *sql.Tx) (string, error) {
 	return key, err
 }
 
-// sumStudyDays sums every session per day in zone loc (named key) and per
-// topic, replacing what the totals held.
-func sumStudyDays(ctx context.Context, tx *sql.Tx, loc *time.Location, key string) error {
-	if have, err := studyDaysZone(ctx, tx); err != nil || have == key {
-		return err // another process summed them meanwhile
-	}
+// sumSessions sums every session per day in zone loc and per topic.
+func sumSessions(ctx context.Context, tx *sql.Tx, loc *time.Location) (map[data.DayTopic]time.Duration, error) {
 	var sessions []data.StudySession
-	if err := queryEach(ctx, tx, `SELECT unixepoch(start_utc), duration_s, topic FROM study_sessions ORDER BY start_utc, id`, func(r *sql.Rows) error {
+	err := queryEach(ctx, tx, `SELECT unixepoch(start_utc), duration_s, topic FROM study_sessions ORDER BY start_utc, id`, func(r *sql.Rows) error {
 		var start, secs int64
 		var ss data.StudySession
-		if err := r.Scan(&start, &secs, &ss.Topic); err != nil {
-			return err
-		}
+		err := r.Scan(&start, &secs, &ss.Topic)
 		ss.Start, ss.Duration = time.Unix(start, 0).UTC(), time.Duration(secs)*time.Second
 		sessions = append(sessions, ss)
-		return nil
-	}); err != nil {
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return data.StudyByDayTopic(sessions, loc), nil
+}
+
+// rebuildStudyDays sums every session again in the user's zone, replacing
+// what the totals held.
+func rebuildStudyDays(ctx context.Context, tx *sql.Tx) error {
+	loc, err := userZone(ctx, tx)
+	if err != nil {
+		return err
+	}
+	byDayTopic, err := sumSessions(ctx, tx, loc)
+	if err != nil {
 		return err
 	}
 	for _, q := range []string{`DELETE FROM study_days`, `DELETE FROM study_day_topics`, `DELETE FROM study_topics`} {
@@ -198,28 +174,44 @@ func sumStudyDays(ctx context.Context, tx *sql.Tx, loc *time.Location, key strin
 			return err
 		}
 	}
-	if err := addStudy(ctx, tx, data.StudyByDayTopic(sessions, loc)); err != nil {
+	if err := addStudy(ctx, tx, byDayTopic); err != nil {
 		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO study_days_zone (id, zone) VALUES (1, ?)
-		ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`, key)
+	_, err = tx.ExecContext(ctx, `INSERT INTO study_days_zone (id, zone) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`, data.ZoneKey(loc))
 	return err
 }
 
+// keepStudyDaysInZone sums the totals again when they are not in the
+// user's zone: the statements that change the zone call it in their
+// transaction.
+func keepStudyDaysInZone(ctx context.Context, tx *sql.Tx) error {
+	loc, err := userZone(ctx, tx)
+	if err != nil {
+		return err
+	}
+	kept, err := studyDaysZone(ctx, tx)
+	if err != nil || kept == data.ZoneKey(loc) {
+		return err
+	}
+	return rebuildStudyDays(ctx, tx)
+}
+
 // adjustStudyDays moves the totals by the sessions tx removed and added
-// (only start, length and topic are read). Totals in another zone than the
-// user's are dropped instead, to be summed again at the next read.
+// (only start, length and topic are read). Totals not in the user's zone
+// (a new file, a file from before migration 00019's code, a zone changed
+// by hand), or out of step with the sessions, are summed again instead.
 func adjustStudyDays(ctx context.Context, tx *sql.Tx, removed, added []data.StudySession) error {
-	have, err := studyDaysZone(ctx, tx)
-	if err != nil || have == "" {
+	kept, err := studyDaysZone(ctx, tx)
+	if err != nil {
 		return err
 	}
 	loc, err := userZone(ctx, tx)
 	if err != nil {
 		return err
 	}
-	if data.ZoneKey(loc) != have {
-		return dropStudyDays(ctx, tx)
+	if data.ZoneKey(loc) != kept {
+		return rebuildStudyDays(ctx, tx)
 	}
 	deltas := data.StudyByDayTopic(added, loc)
 	for k, d := range data.StudyByDayTopic(removed, loc) {
@@ -227,7 +219,7 @@ func adjustStudyDays(ctx context.Context, tx *sql.Tx, removed, added []data.Stud
 	}
 	if err := addStudy(ctx, tx, deltas); err != nil {
 		if errors.Is(err, errOutOfStep) {
-			return dropStudyDays(ctx, tx)
+			return rebuildStudyDays(ctx, tx)
 		}
 		return err
 	}
@@ -292,10 +284,4 @@ func addTotal(ctx context.Context, tx *sql.Tx, table, where string, row []any, s
 		return err
 	}
 	return nil
-}
-
-// dropStudyDays marks the totals for summing again at the next read.
-func dropStudyDays(ctx context.Context, tx *sql.Tx) error {
-	_, err := tx.ExecContext(ctx, `DELETE FROM study_days_zone`)
-	return err
 }

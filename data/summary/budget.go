@@ -35,8 +35,6 @@ type BudgetStatus struct {
 // buildBudget totals the rotation's budget in the home currency.
 func buildBudget(a area) (*BudgetStatus, error) {
 	home := a.settings.HomeCurrency
-	// The store adds up each item's kept part in SQL, as exact as summing
-	// the items, without reading them.
 	t, err := a.st.BudgetTotals(a.ctx, a.rotation.ID, home)
 	if err != nil {
 		return nil, err

@@ -33,13 +33,13 @@ func ReminderSources(st *store.Store) remind.Sources {
 			if err != nil {
 				return 0, err
 			}
-			loc := set.Location()
-			weekStart := data.WeekStartDate(data.DateOf(now, loc), set.WeekStart)
-			sessions, err := st.StudySessions(ctx, weekStart.In(loc).Add(-data.MaxStudySession), time.Time{})
+			// The week's hours as the dashboard and the study screen count them.
+			today := data.DateOf(now, set.Location())
+			totals, err := st.StudyTotals(ctx, set.Location(), today, 0)
 			if err != nil {
 				return 0, err
 			}
-			return data.WeekHours(sessions, loc, now, set.WeekStart), nil
+			return data.WeekHoursOfDays(totals.Recent, today, set.WeekStart), nil
 		},
 		ExamDates: func(ctx context.Context) ([]transfer.ExamDate, error) {
 			rot, err := rotationOrZero(ctx, st)

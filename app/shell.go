@@ -220,6 +220,22 @@ func (s *Shell) checkFile() {
 		s.toUI(func() {
 			s.showError(fmt.Errorf("%w. Restore a backup (Settings, Backups) or start on a new file with --db; until then, what you add may be lost", err))
 		})
+		return
+	}
+	s.checkKept()
+}
+
+// checkKept holds the totals the store keeps to a recount of their
+// records, and works them out again when they differ or were kept for
+// other settings: the screens read them, and a wrong total is worse than
+// the second it takes.
+func (s *Shell) checkKept() {
+	err := s.Store.VerifyKept(s.ctx())
+	if errors.Is(err, store.ErrKeptDrift) || errors.Is(err, store.ErrKeptStale) {
+		err = s.Store.RebuildKept(s.ctx())
+	}
+	if err != nil && s.ctx().Err() == nil {
+		s.toUI(func() { s.showError(err) })
 	}
 }
 

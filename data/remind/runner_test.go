@@ -99,7 +99,8 @@ func newFixture(t *testing.T, start time.Time) *fixture {
 
 func openStore(t *testing.T, path string, c *clock) *store.Store {
 	t.Helper()
-	st, err := store.Open(context.Background(), path, store.WithClock(c.now))
+	// A short busy timeout: TestLockedDatabase waits it out on every run.
+	st, err := store.Open(context.Background(), path, store.WithClock(c.now), store.WithBusyTimeout(200*time.Millisecond))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,10 +4,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"errors"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -18,16 +20,21 @@ import (
 // testNow is the clock of every store test: 2026-03-08 08:30 UTC.
 var testNow = time.Date(2026, 3, 8, 8, 30, 0, 0, time.UTC)
 
-// openTemp opens a fresh file database in a new temporary folder and closes
-// it when the test ends.
+// openTemp opens a fresh file database in a new temporary folder: a copy
+// of the migrated template (migrating a new file for every test was most
+// of the package's time). It is verified and closed when the test ends.
 func openTemp(t testing.TB) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
+	if err := copyFile(migratedTemplate(t), path); err != nil {
+		t.Fatal(err)
+	}
 	return openAt(t, path), path
 }
 
-// openAt opens the database at path with the test clock and closes it when
-// the test ends.
+// openAt opens the database at path with the test clock. When the test
+// ends, it checks the kept totals against their records (verifyKeptAfter)
+// and closes it.
 func openAt(t testing.TB, path string) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), path, WithClock(func() time.Time { return testNow }))
@@ -35,7 +42,69 @@ func openAt(t testing.TB, path string) *Store {
 		t.Fatalf("open %s: %v", path, err)
 	}
 	t.Cleanup(func() { s.Close() })
+	verifyKeptAfter(t, s)
 	return s
+}
+
+// verifyKeptAfter fails t if, when it ends, the kept totals of s no longer
+// match their records: every write path must keep them. Other errors (the
+// test closed or damaged the file on purpose) are not this check's.
+func verifyKeptAfter(t testing.TB, s *Store) {
+	t.Cleanup(func() {
+		if err := s.VerifyKept(context.Background()); errors.Is(err, ErrKeptDrift) {
+			t.Errorf("after the test: %v", err)
+		}
+	})
+}
+
+// The migrated template database, made once per test binary.
+var (
+	templateOnce sync.Once
+	templatePath string
+	templateErr  error
+)
+
+// migratedTemplate returns the path of a new database migrated to the
+// latest version, made the first time it is asked for. TestMain removes it.
+func migratedTemplate(t testing.TB) string {
+	t.Helper()
+	templateOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "masterplan-store-template-")
+		if err != nil {
+			templateErr = err
+			return
+		}
+		templatePath = filepath.Join(dir, "template.db")
+		s, err := Open(context.Background(), templatePath, WithClock(func() time.Time { return testNow }))
+		if err != nil {
+			templateErr = err
+			return
+		}
+		// Closing the last connection checkpoints the WAL into the file
+		// and removes it: the file alone is the database.
+		templateErr = s.Close()
+	})
+	if templateErr != nil {
+		t.Fatalf("make the migrated template: %v", templateErr)
+	}
+	return templatePath
+}
+
+// copyFile copies src to a new file dst, private to the user.
+func copyFile(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o600)
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if templatePath != "" {
+		os.RemoveAll(filepath.Dir(templatePath))
+	}
+	os.Exit(code)
 }
 
 // date parses YYYY-MM-DD or fails the test.

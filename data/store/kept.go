@@ -23,13 +23,22 @@ import (
 // Each entry has a recount that VerifyKept compares and RebuildKept
 // writes; nothing else may write these tables.
 
-// ErrKeptDrift means kept data no longer matches a recount of its records:
-// RebuildKept (masterplan dev rebuild) works it out again.
-var ErrKeptDrift = errors.New("the kept totals do not match their records")
+// What VerifyKept finds wrong; RebuildKept (masterplan dev rebuild) puts
+// either right.
+var (
+	// ErrKeptDrift: kept data no longer matches a recount of its records,
+	// which a write path that forgot it, or a hand edit, leaves.
+	ErrKeptDrift = errors.New("the kept totals do not match their records")
+	// ErrKeptStale: kept data is not kept for the settings it depends on
+	// (a file from before it was kept, the computer's zone changed under
+	// a user who set none). Reads work it out from the records meanwhile,
+	// slower; the next write of its records keeps it again.
+	ErrKeptStale = errors.New("the kept totals are not kept for the current settings")
+)
 
 // VerifyKept recounts every kept table from its records and compares, in
 // one read transaction: nil when all match, else an error wrapping
-// ErrKeptDrift that says what differs. The app runs it after start-up,
+// ErrKeptDrift or ErrKeptStale that says what differs. The app runs it after start-up,
 // `masterplan dev verify` on demand, and the store's tests after each
 // test that writes.
 func (s *Store) VerifyKept(ctx context.Context) error {
@@ -68,7 +77,7 @@ func verifyStudyDays(ctx context.Context, tx *sql.Tx) error {
 		return nil // nothing to keep yet
 	}
 	if kept != data.ZoneKey(loc) {
-		return fmt.Errorf("%w: the study totals are kept in another zone than %s", ErrKeptDrift, loc)
+		return fmt.Errorf("%w: the study totals are not kept in the zone %s", ErrKeptStale, loc)
 	}
 	type dayTopic struct {
 		day   int

@@ -41,9 +41,10 @@ var (
 // Store is the app's handle on its database file. It is safe for concurrent
 // use; the GUI and `masterplan remind` may each have one on the same file.
 type Store struct {
-	db   *sql.DB
-	path string
-	now  func() time.Time
+	db          *sql.DB
+	path        string
+	now         func() time.Time
+	busyTimeout time.Duration
 }
 
 // Option changes how Open builds a Store.
@@ -53,10 +54,21 @@ type Option func(*Store)
 // (tests fix the time).
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
 
+// DefaultBusyTimeout is how long a statement waits for another process's
+// write lock before failing with ErrLocked.
+const DefaultBusyTimeout = 5 * time.Second
+
+// WithBusyTimeout makes statements wait d instead of DefaultBusyTimeout for
+// another process's lock (tests of a locked file need not wait 5 s).
+func WithBusyTimeout(d time.Duration) Option { return func(s *Store) { s.busyTimeout = d } }
+
 // DSN builds the connection string: the pragmas are per connection, so they
 // live here where every pooled connection gets them.
-func DSN(path string) string {
-	return fileURI(path, "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)&_txlock=immediate")
+func DSN(path string) string { return dsn(path, DefaultBusyTimeout) }
+
+func dsn(path string, busy time.Duration) string {
+	return fileURI(path, fmt.Sprintf("_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(%d)&_pragma=synchronous(NORMAL)&_txlock=immediate",
+		busy.Milliseconds()))
 }
 
 // fileURI builds a file: URI with a query. SQLite decodes %XX in such URIs
@@ -89,7 +101,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
-	db, err := sql.Open("sqlite", DSN(path))
+	s := &Store{path: path, now: time.Now, busyTimeout: DefaultBusyTimeout}
+	for _, o := range opts {
+		o(s)
+	}
+	db, err := sql.Open("sqlite", dsn(path, s.busyTimeout))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -97,10 +113,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	// database/sql keeps only two idle by default, so three were opened
 	// again (pragmas, schema, a cold page cache) at every refresh.
 	db.SetMaxIdleConns(maxIdleConns)
-	s := &Store{db: db, path: path, now: time.Now}
-	for _, o := range opts {
-		o(s)
-	}
+	s.db = db
 	if err := connect(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -466,13 +467,12 @@ type budgetPart struct {
 
 // itemPart is item it's part of the totals at rates, and the currencies
 // it lacks a rate for.
-func itemPart(it BudgetItem, rates RateTable) (budgetPart, []string) {
+func itemPart(it BudgetItem, h ItemHome) (budgetPart, []string) {
 	p := budgetPart{Category: it.Category, EmployerShare: it.EmployerShare(), Reimbursement: it.Reimbursement, Items: 1}
 	if p.Category.order() < 0 {
 		p.Category = CategoryOther
 	}
 	var missing []string
-	h := ConvertItem(it, rates)
 	if h.Planned.OK() {
 		p.Planned = h.Planned.Home
 	} else {
@@ -499,14 +499,47 @@ func itemPart(it BudgetItem, rates RateTable) (budgetPart, []string) {
 // planned against actual, self against employer, and the reimbursements
 // outstanding.
 func SumBudget(items []BudgetItem, rates RateTable) BudgetTotals {
+	t, _ := sumConverted(items, rates)
+	return t
+}
+
+// BudgetList is SumBudget, and each item's forecast in the home currency
+// by item ID rounded to the minor unit so that the rows add up to the
+// forecast total shown (Allocate, a tie going to the item added first, the
+// lower ID; an item without a rate counts zero): what the budget list
+// shows, each item converted once.
+func BudgetList(items []BudgetItem, rates RateTable) (BudgetTotals, map[int64]decimal.Decimal) {
+	t, converted := sumConverted(items, rates)
+	byID := make([]int, len(items)) // indexes: sorting the items themselves costs more
+	for i := range byID {
+		byID[i] = i
+	}
+	slices.SortFunc(byID, func(a, b int) int { return cmp.Compare(items[a].ID, items[b].ID) })
+	exact := make([]decimal.Decimal, len(byID))
+	for i, k := range byID {
+		if f := converted[k].Forecast(); f.OK() {
+			exact[i] = f.Home
+		}
+	}
+	shown := make(map[int64]decimal.Decimal, len(byID))
+	for i, d := range Allocate(exact, rates.Home()) {
+		shown[items[byID[i]].ID] = d
+	}
+	return t, shown
+}
+
+// sumConverted is SumBudget, and each item converted.
+func sumConverted(items []BudgetItem, rates RateTable) (BudgetTotals, []ItemHome) {
 	parts := make([]budgetPart, 0, len(items))
+	converted := make([]ItemHome, len(items))
 	var missing []string
-	for _, it := range items {
-		p, m := itemPart(it, rates)
+	for i, it := range items {
+		converted[i] = ConvertItem(it, rates)
+		p, m := itemPart(it, converted[i])
 		parts = append(parts, p)
 		missing = append(missing, m...)
 	}
-	return sumParts(rates.Home(), parts, missing)
+	return sumParts(rates.Home(), parts, missing), converted
 }
 
 // sumParts totals parts in currency home, missing being the currencies

@@ -13,6 +13,7 @@ import (
 // the same day writes nothing; another database's copies in the same folder
 // and files the user put there are left alone.
 func TestDailyBackupKeepsTheNewestN(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	setUp(t, s)
@@ -68,6 +69,7 @@ func TestDailyBackupKeepsTheNewestN(t *testing.T) {
 
 // Restoring an automatic backup gives back the data of that day.
 func TestRestoreDailyBackup(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	rot := setUp(t, s)

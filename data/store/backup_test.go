@@ -14,6 +14,7 @@ import (
 )
 
 func TestBackupRestoreRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	other := openAt(t, path) // a second program on the same file, e.g. `masterplan remind`
@@ -100,6 +101,7 @@ func TestBackupRestoreRoundTrip(t *testing.T) {
 }
 
 func TestBackupOverwritesAnOlderBackup(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)
@@ -118,6 +120,7 @@ func TestBackupOverwritesAnOlderBackup(t *testing.T) {
 }
 
 func TestBackupRefusesTheLiveFile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	r := setUp(t, s)
@@ -138,6 +141,7 @@ func TestBackupRefusesTheLiveFile(t *testing.T) {
 }
 
 func TestRestoreRefusesBadBackups(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name    string
@@ -182,6 +186,7 @@ func TestRestoreRefusesBadBackups(t *testing.T) {
 }
 
 func TestSafetyCopyPath(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 3, 8, 0, 30, 5, 0, time.FixedZone("PST", -8*3600))
 	got := SafetyCopyPath("/data/masterplan.db", at)
 	if got != "/data/masterplan.db.before-restore-20260308T083005Z.bak" {

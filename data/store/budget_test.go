@@ -23,6 +23,7 @@ func hotelItem(t testing.TB) data.BudgetItem {
 }
 
 func TestBudgetItemsRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	r := setUp(t, s)
@@ -83,6 +84,7 @@ func TestBudgetItemsRoundTrip(t *testing.T) {
 }
 
 func TestBudgetItemsRefuseBadInputWhole(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)
@@ -136,6 +138,7 @@ func TestBudgetItemsRefuseBadInputWhole(t *testing.T) {
 }
 
 func TestDeleteBudgetItemGivesItBack(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)
@@ -160,6 +163,7 @@ func TestDeleteBudgetItemGivesItBack(t *testing.T) {
 }
 
 func TestRates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	rate := func(cur, toHome, asOf string) data.Rate {
@@ -204,6 +208,7 @@ func TestRates(t *testing.T) {
 }
 
 func TestDecimalMarkSetting(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	if m, err := s.DecimalMark(ctx); err != nil || m != 0 {
@@ -226,6 +231,7 @@ func TestDecimalMarkSetting(t *testing.T) {
 // wrote (schema 00001 with a rotation in it) with this build: the budget
 // tables appear, the rotation stays, and a backup is written first.
 func TestBudgetMigrationFromFoundation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	old := foundationStore(t, path)

@@ -39,6 +39,7 @@ func crashKills(t *testing.T) int {
 }
 
 func TestCrashSafetyUnderSIGKILL(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("kills a child process hundreds of times")
 	}
@@ -137,6 +138,7 @@ func record(line string, committed, batches map[string]bool) {
 // TestCrashChild is the child of TestCrashSafetyUnderSIGKILL: it writes
 // until it is killed. Run on its own it has nothing to do.
 func TestCrashChild(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv(crashChildEnv)
 	if path == "" {
 		t.Skip("runs only as the crash test's child")

@@ -132,6 +132,7 @@ func parse(t testing.TB, text string) *transfer.Export {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	src, _ := openTemp(t)
 	fillEverything(t, src)
@@ -189,6 +190,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 }
 
 func TestImportMergesWithoutDuplicates(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	fillEverything(t, s)
@@ -229,6 +231,7 @@ func TestImportMergesWithoutDuplicates(t *testing.T) {
 }
 
 func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	src, _ := openTemp(t)
 	fillEverything(t, src)
@@ -275,6 +278,7 @@ func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {
 // Merging keeps what the database already says about a record it has: its
 // own settings, an item's progress and log, a reminder the user saved.
 func TestImportKeepsTheDatabasesOwnChoices(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	src, _ := openTemp(t)
 	fillEverything(t, src)

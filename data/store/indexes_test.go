@@ -37,6 +37,7 @@ func queryPlan(t *testing.T, db *sql.DB, q string, args ...any) string {
 // are for use them: the budget list is not sorted row by row, and the
 // dashboard's study times come from the index alone.
 func TestIndexesMigrationFromVersion6(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	embedded := mustMigrations(t)
 	six := fstest.MapFS{}
@@ -97,6 +98,7 @@ func TestIndexesMigrationFromVersion6(t *testing.T) {
 // An attempt's scores are read from where they are stored, side by side,
 // not looked up one by one through an index (migration 00011).
 func TestScoresAreReadInTheirOrder(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	plan := queryPlan(t, s.db, scoresQuery, 1)
 	if !strings.Contains(plan, "SEARCH s USING PRIMARY KEY (attempt_id=?)") || strings.Contains(plan, "TEMP B-TREE") {
@@ -107,6 +109,7 @@ func TestScoresAreReadInTheirOrder(t *testing.T) {
 // Each topic's study is read from its kept total, its name and first day
 // with one seek each into the per-day totals, which are never scanned.
 func TestStudyTopicsAreNotGroupedFromEveryDay(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	plan := queryPlan(t, s.db, studyTopicsQuery)
 	if strings.Contains(plan, "SCAN d") || strings.Contains(plan, "TEMP B-TREE") || !strings.Contains(plan, "study_day_topics_by_key (topic_key=?)") {
@@ -117,6 +120,7 @@ func TestStudyTopicsAreNotGroupedFromEveryDay(t *testing.T) {
 // The pace's recent progress is found through the day's index, not by
 // reading every item's whole log and sorting it.
 func TestRecentProgressComesFromTheDaysIndex(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	plan := queryPlan(t, s.db, recentProgressQuery, "2026-03-01")
 	if !strings.Contains(plan, "SEARCH p USING INDEX reading_progress_by_day") || strings.Contains(plan, "TEMP B-TREE") {

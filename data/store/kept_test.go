@@ -13,6 +13,7 @@ import (
 // sessions (a day's, a day and topic's, a topic's total changed, a row
 // too many, a row missing), and RebuildKept mends each.
 func TestVerifyKeptFindsDriftAndRebuildMends(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	setZone(t, s, "Europe/Paris")
@@ -52,6 +53,7 @@ func TestVerifyKeptFindsDriftAndRebuildMends(t *testing.T) {
 // and writes nothing; saving the zone keeps the totals in it, in the
 // same transaction.
 func TestStudyTotalsInAnotherZone(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	paris := setZone(t, s, "Europe/Paris")
@@ -87,6 +89,7 @@ func keptZone(t *testing.T, s *Store) (string, error) {
 // A file from before the totals were kept (or whose zone changed under
 // it) is stale, not drifted; the next write of a session keeps them again.
 func TestVerifyKeptStaleUntilTheNextWrite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	setZone(t, s, "Europe/Paris")
@@ -109,6 +112,7 @@ func TestVerifyKeptStaleUntilTheNextWrite(t *testing.T) {
 
 // WithBusyTimeout sets how long each connection waits for a lock.
 func TestWithBusyTimeout(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, c := range []struct {
 		opts []Option

@@ -10,6 +10,7 @@ import (
 )
 
 func TestMilestonesCRUD(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)
@@ -102,6 +103,7 @@ func TestMilestonesCRUD(t *testing.T) {
 }
 
 func TestAddMilestonesAllOrNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)

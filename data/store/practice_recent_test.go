@@ -100,6 +100,7 @@ func checkRecentAttempts(t *testing.T, s *Store, rotationID int64, window int, w
 // write of attempts and scores (adds, edits that move an attempt to
 // another exam or change its scores, deletes that cascade, merges).
 func TestRecentAttemptsFollowEveryWrite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	today := practiceToday(t)
 	s, _ := openTemp(t)
@@ -176,6 +177,7 @@ func TestRecentAttemptsFollowEveryWrite(t *testing.T) {
 // The pages of attempts are read newest first by the date index and end
 // where the page does: nothing is sorted, no attempt read past it.
 func TestRecentAttemptsWalkTheDateIndex(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	for _, q := range []string{fmt.Sprintf(attemptsBeforeQuery, ""), fmt.Sprintf(attemptsBeforeQuery, attemptsAfterCursor)} {
 		args := []any{1, 16}

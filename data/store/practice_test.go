@@ -36,6 +36,7 @@ func withDefaults(t *testing.T, s *Store) (data.Rotation, []data.Exam, []data.To
 }
 
 func TestPracticeMigrationFromFoundation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	s := foundationStore(t, path)
@@ -58,6 +59,7 @@ func TestPracticeMigrationFromFoundation(t *testing.T) {
 }
 
 func TestEnsurePracticeDefaults(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r, es, ts := withDefaults(t, s)
@@ -111,6 +113,7 @@ func TestEnsurePracticeDefaults(t *testing.T) {
 }
 
 func TestSaveExam(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	today := practiceToday(t)
 	s, _ := openTemp(t)
@@ -179,6 +182,7 @@ func attemptOf(e data.Exam, d data.Date, source string, scores ...data.TopicScor
 }
 
 func TestSaveAttempt(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	today := practiceToday(t)
 	s, _ := openTemp(t)
@@ -273,6 +277,7 @@ func TestSaveAttempt(t *testing.T) {
 }
 
 func TestTopicsRenameMergeDelete(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	today := practiceToday(t)
 	s, _ := openTemp(t)
@@ -325,6 +330,7 @@ func TestTopicsRenameMergeDelete(t *testing.T) {
 }
 
 func TestImportPractice(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	today := practiceToday(t)
 	csv := "date,exam,topic,correct,total,source\n" +

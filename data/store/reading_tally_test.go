@@ -52,6 +52,7 @@ func checkReadingPaceTally(t *testing.T, s *Store, since data.Date, when string)
 // on several days, status changes (done, dropped, back), deletes and
 // undeletes, in every unit, with and without sizes.
 func TestReadingPaceTallyIsTheItems(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := rand.New(rand.NewPCG(15, 16))
@@ -118,6 +119,7 @@ func TestReadingPaceTallyIsTheItems(t *testing.T) {
 
 // The recent progress comes through the day's index.
 func TestReadingPaceLogReadsTheDaysIndex(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	plan := queryPlan(t, s.db, recentUnitProgressQuery, "2026-03-01")
 	if !strings.Contains(plan, "SEARCH p USING INDEX reading_progress_by_day") || strings.Contains(plan, "TEMP B-TREE") {

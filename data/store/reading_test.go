@@ -43,6 +43,7 @@ func readingTitles(t testing.TB, s *Store) []string {
 }
 
 func TestReadingMigrationFromFoundation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	// A file as the foundation release left it: migrated to 00001 only, with a rotation.
@@ -84,6 +85,7 @@ func TestReadingMigrationFromFoundation(t *testing.T) {
 }
 
 func TestReadingTableRefusesWhatTheDomainRefuses(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	bad := map[string]string{
 		"progress over size": `INSERT INTO reading_items (title, kind, unit, size, done, status, added_on) VALUES ('x', 'book', 'pages', 10, 11, 'reading', '2026-03-08')`,
@@ -103,6 +105,7 @@ func TestReadingTableRefusesWhatTheDomainRefuses(t *testing.T) {
 }
 
 func TestSaveReadingItem(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	today := date(t, "2026-03-08")
@@ -164,6 +167,7 @@ func TestSaveReadingItem(t *testing.T) {
 }
 
 func TestReadingItemsOrder(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	addReading(t, s, data.ReadingItem{Title: "Later", Priority: 3})
 	addReading(t, s, data.ReadingItem{Title: "Soon", Priority: 1, Due: date(t, "2026-04-01")})
@@ -176,6 +180,7 @@ func TestReadingItemsOrder(t *testing.T) {
 }
 
 func TestReadingProgressLog(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	it := addReading(t, s, data.ReadingItem{Title: "Exchange Server 2010 Inside Out", Size: 300, Done: 40})
@@ -238,6 +243,7 @@ func TestReadingProgressLog(t *testing.T) {
 }
 
 func TestDeleteAndUndoReading(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	a := addReading(t, s, data.ReadingItem{Title: "A", Size: 10})
@@ -295,6 +301,7 @@ func TestDeleteAndUndoReading(t *testing.T) {
 }
 
 func TestImportReadingItems(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	today := date(t, "2026-03-08")
@@ -339,6 +346,7 @@ func TestImportReadingItems(t *testing.T) {
 }
 
 func TestReadingLeadDays(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	if n, err := s.ReadingLeadDays(ctx); err != nil || n != data.DefaultReadingLeadDays {
@@ -420,6 +428,7 @@ Percent,,,,,,,40%,,,,
 // The study screen's choices are the reading list's items, in its order,
 // with what names them.
 func TestReadingChoicesFollowTheList(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	for i, title := range []string{"Inside Out", "Mastering Exchange", "Pro PowerShell", "Deleted one"} {

@@ -29,6 +29,7 @@ func reminderByKind(t *testing.T, s *Store, kind string) data.Reminder {
 }
 
 func TestReminderMigrationFromFoundation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	old := foundationStore(t, path)
@@ -55,6 +56,7 @@ func TestReminderMigrationFromFoundation(t *testing.T) {
 }
 
 func TestSaveReminder(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	setUp(t, s) // Europe/London
@@ -133,6 +135,7 @@ func TestSaveReminder(t *testing.T) {
 }
 
 func TestMilestoneReminderSettings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)
@@ -171,6 +174,7 @@ func occurrence(id int64, at time.Time) data.Occurrence {
 }
 
 func TestDeliverClaimsOnce(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	setUp(t, s)
@@ -212,6 +216,7 @@ func TestDeliverClaimsOnce(t *testing.T) {
 // TestDeliverTwoStoresAtOnce races two stores on one file (the GUI and
 // `masterplan remind`) over the same occurrences: each is delivered once.
 func TestDeliverTwoStoresAtOnce(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, path := openTemp(t)
 	setUp(t, a)
@@ -249,6 +254,7 @@ func TestDeliverTwoStoresAtOnce(t *testing.T) {
 }
 
 func TestSnoozeAndDone(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	setUp(t, s)

@@ -10,6 +10,7 @@ import (
 )
 
 func TestSetup(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("stores track, rotation, blocks and settings", func(t *testing.T) {
 		s, _ := openTemp(t)
@@ -128,6 +129,7 @@ func nothingStored(t *testing.T, s *Store) {
 }
 
 func TestRotationIsTheNewest(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	setUp(t, s)
@@ -143,6 +145,7 @@ func TestRotationIsTheNewest(t *testing.T) {
 }
 
 func TestSaveBlock(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name    string
@@ -225,6 +228,7 @@ func TestSaveBlock(t *testing.T) {
 }
 
 func TestDeleteBlock(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	r := setUp(t, s)
@@ -245,6 +249,7 @@ func TestDeleteBlock(t *testing.T) {
 }
 
 func TestSetTrack(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name, track string

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSettings(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("defaults before anything is saved", func(t *testing.T) {
 		s, _ := openTemp(t)

@@ -18,6 +18,7 @@ import (
 )
 
 func TestOpenCreatesPrivateFile(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name string
 		rel  string // below the temporary folder
@@ -63,6 +64,7 @@ func TestOpenCreatesPrivateFile(t *testing.T) {
 }
 
 func TestOpenPragmas(t *testing.T) {
+	t.Parallel()
 	s, _ := openTemp(t)
 	ctx := context.Background()
 	// Several connections at once, so that more than one pooled connection is checked.
@@ -107,6 +109,7 @@ func TestDefaultPath(t *testing.T) {
 }
 
 func TestMigrationsFromEmpty(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	tests := []struct {
 		name    string
@@ -195,6 +198,7 @@ func nextMigrations(t testing.TB) (fs.FS, int64) {
 }
 
 func TestMigrationOfExistingFile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("backs up before migrating", func(t *testing.T) {
 		s, path := openTemp(t)
@@ -269,6 +273,7 @@ func mustStat(t testing.TB, path string) os.FileInfo {
 }
 
 func TestReopenKeepsData(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	r := setUp(t, s)
@@ -328,6 +333,7 @@ func refused(t *testing.T, path string, want error) {
 }
 
 func TestOpenRefusesCorruptFile(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		prepare func(t *testing.T, path string)
@@ -366,6 +372,7 @@ func TestOpenRefusesCorruptFile(t *testing.T) {
 // data). Check finds it, which the app runs after it starts; a restore
 // refuses the file; and neither changes it.
 func TestDamagedPageIsFoundByCheck(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	b := manyPagesDatabase(t)
@@ -419,6 +426,7 @@ func writeFile(t testing.TB, path string, b []byte) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
 	s, path := openTemp(t)
 	r := setUp(t, s)
 	addMilestone(t, s, r, "Hotel booked", "2026-04-22")
@@ -431,6 +439,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 }
 
 func TestOpenReadOnly(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("parent is a regular file", func(t *testing.T) {
 		parent := filepath.Join(t.TempDir(), "not-a-folder")
@@ -477,6 +486,7 @@ func refusedOpen(t *testing.T, path string, want error) {
 }
 
 func TestTwoStoresOnOneFile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	a, path := openTemp(t)
 	b := openAt(t, path)
@@ -516,6 +526,7 @@ func TestTwoStoresOnOneFile(t *testing.T) {
 }
 
 func TestConcurrentFirstOpen(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	var wg sync.WaitGroup
 	stores := make([]*Store, 3)
@@ -537,6 +548,7 @@ func TestConcurrentFirstOpen(t *testing.T) {
 }
 
 func TestClassify(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		msg  string
 		want error

@@ -30,6 +30,7 @@ func addReadingItem(t *testing.T, s *Store, title string) int64 {
 }
 
 func TestStudySessionsCRUD(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	day := time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)
@@ -119,6 +120,7 @@ func TestStudySessionsCRUD(t *testing.T) {
 }
 
 func TestStudySessionBadInput(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	ok := session(testNow.Add(-2*time.Hour), 60, "x")
@@ -153,6 +155,7 @@ func TestStudySessionBadInput(t *testing.T) {
 }
 
 func TestAddStudySessionsAllOrNothing(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	good := session(testNow.Add(-3*time.Hour), 60, "a")
@@ -170,6 +173,7 @@ func TestAddStudySessionsAllOrNothing(t *testing.T) {
 }
 
 func TestTimerSurvivesReopen(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, path := openTemp(t)
 	item := addReadingItem(t, s, "Book")
@@ -219,6 +223,7 @@ func TestTimerSurvivesReopen(t *testing.T) {
 }
 
 func TestStopTimerRefusedLeavesTimer(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	var tm data.TimerState
@@ -244,6 +249,7 @@ func TestStopTimerRefusedLeavesTimer(t *testing.T) {
 }
 
 func TestStopTimerDropsDeletedItem(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	item := addReadingItem(t, s, "Gone soon")
@@ -264,6 +270,7 @@ func TestStopTimerDropsDeletedItem(t *testing.T) {
 }
 
 func TestStudyOptions(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	o, err := s.StudyOptions(ctx)
@@ -298,6 +305,7 @@ func TestStudyOptions(t *testing.T) {
 // only the foundation (as the previous release left it), then opens it with
 // every migration: the study tables arrive and the old records stay.
 func TestStudyMigrationFromFoundation(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	migrations, err := embeddedMigrations()
 	if err != nil {
@@ -334,6 +342,7 @@ func TestStudyMigrationFromFoundation(t *testing.T) {
 }
 
 func TestSaveStudySettingsWithGoal(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	setUp(t, s)

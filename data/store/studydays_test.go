@@ -74,6 +74,7 @@ func setZone(t *testing.T, s *Store, name string) *time.Location {
 // checks after each that the totals kept in the same transaction equal the
 // sums over every session.
 func TestStudyTotalsFollowEveryWrite(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	loc := setZone(t, s, "Europe/Paris")
@@ -132,6 +133,7 @@ func TestStudyTotalsFollowEveryWrite(t *testing.T) {
 // are summed again in the new zone, including when a session was written
 // in between (the write drops the old zone's totals instead of mixing).
 func TestStudyTotalsFollowTheZone(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	paris := setZone(t, s, "Europe/Paris")
@@ -159,6 +161,7 @@ func TestStudyTotalsFollowTheZone(t *testing.T) {
 // TestStudyTotalsAfterImportAndTimer: the JSON import and the timer's stop
 // write sessions through their own statements; the totals follow both.
 func TestStudyTotalsAfterImportAndTimer(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	src, _ := openTemp(t)
 	fillEverything(t, src)
@@ -191,6 +194,7 @@ func TestStudyTotalsAfterImportAndTimer(t *testing.T) {
 // StudySince counts a topic's study on its day and after, in the user's
 // zone, whatever its spelling, and nothing of other topics.
 func TestStudySinceCountsFromTheDay(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	berlin := setZone(t, s, "Europe/Berlin")
@@ -224,6 +228,7 @@ func TestStudySinceCountsFromTheDay(t *testing.T) {
 
 // The study list's pages, put end to end, are every session newest first.
 func TestStudySessionsNewestFirstPages(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	var in []data.StudySession
@@ -257,6 +262,7 @@ func TestStudySessionsNewestFirstPages(t *testing.T) {
 // The current streak runs up to today, or up to yesterday while today has
 // no study yet; a gap ends it.
 func TestStudyTotalsCurrentStreak(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	loc := setZone(t, s, "Europe/Paris")
@@ -289,6 +295,7 @@ func TestStudyTotalsCurrentStreak(t *testing.T) {
 // Totals that no longer match the sessions (a file changed by hand) are
 // summed again instead of going below zero or refusing the user's delete.
 func TestStudyTotalsOutOfStepAreSummedAgain(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, _ := openTemp(t)
 	loc := setZone(t, s, "Europe/Paris")

@@ -32,6 +32,7 @@ func soakDuration(t *testing.T) time.Duration {
 }
 
 func TestTwoWritersOneFile(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("writes from two processes for several seconds")
 	}
@@ -87,6 +88,7 @@ func TestTwoWritersOneFile(t *testing.T) {
 
 // TestWriterChild is the second writer of TestTwoWritersOneFile.
 func TestWriterChild(t *testing.T) {
+	t.Parallel()
 	path := os.Getenv(writerChildEnv)
 	if path == "" {
 		t.Skip("runs only as the two-writers test's child")

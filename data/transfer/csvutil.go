@@ -60,14 +60,31 @@ func (r Rejected) String() string {
 
 // Preview is what an import would do, before anything is written: the
 // records to add, each with the line it came from (Lines[i] for
-// Accepted[i]), the rows rejected, and notes about the file as a whole
-// (a column that was ignored, a value read a particular way).
+// Accepted[i]), the rows rejected, the rows skipped as repeats, and notes
+// about the file as a whole (a column that was ignored, a value read a
+// particular way).
 type Preview[T any] struct {
 	Format   string
 	Accepted []T
 	Lines    []int
 	Rejected []Rejected
 	Warnings []string
+	// Repeats counts the rows left out because they repeat an earlier row
+	// of the file or a record already stored: importing a file twice adds
+	// nothing, and that is not an error.
+	Repeats int
+}
+
+// RepeatsNote says how many repeats were skipped ("2 repeats skipped"),
+// or "" when there were none.
+func RepeatsNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 repeat skipped"
+	}
+	return fmt.Sprintf("%d repeats skipped", n)
 }
 
 // RejectedLines counts the distinct rows rejected (a row may be rejected

@@ -222,12 +222,18 @@ func WriteJSON(w io.Writer, x *Export) error {
 	return nil
 }
 
-// ReadJSON parses a whole-database JSON file. It refuses another format, a
+// ReadJSON parses a whole-database JSON file. It reads past a UTF-8 byte
+// order mark and refuses what CheckInput refuses (UTF-16, binary, empty,
+// too large), another format, a
 // newer version (before looking further, since a newer file may hold what
 // this version cannot read), a truncated file, unknown fields and values
 // of the wrong type, saying where. It does not check the records: see
 // Validate.
 func ReadJSON(b []byte) (*Export, error) {
+	if err := CheckInput(b); err != nil {
+		return nil, fmt.Errorf("read JSON: %w", err)
+	}
+	b = Text(b)
 	var head struct {
 		Format  string `json:"format"`
 		Version int    `json:"version"`

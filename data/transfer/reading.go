@@ -61,7 +61,7 @@ const (
 // Goodreads column (Exclusive Shelf, Book Id, Bookshelves or Number of
 // Pages); anything else is a plain list.
 func DetectReadingFormat(b []byte) ReadingFormat {
-	b = StripBOM(b)
+	b = Text(b)
 	for len(b) > 0 {
 		var line []byte
 		line, b, _ = bytes.Cut(b, []byte("\n"))
@@ -301,7 +301,7 @@ func goodreadsTopic(shelves string) string {
 // pasted from notes or Markdown imports as it reads.
 func importReadingText(b []byte, today data.Date) (Preview[data.ReadingItem], error) {
 	var p Preview[data.ReadingItem]
-	lines := strings.Split(string(StripBOM(b)), "\n")
+	lines := strings.Split(string(Text(b)), "\n")
 	rows := 0
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)

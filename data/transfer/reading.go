@@ -94,8 +94,8 @@ func DetectReadingFormat(b []byte) ReadingFormat {
 // format (ReadingAuto to detect it) and returns what would be added.
 // Items get today as their AddedOn unless the file says otherwise. A row
 // whose item has the same Key as an earlier row, or as one of existing (see
-// data.ReadingKeys), is rejected as a duplicate, so importing a file twice
-// adds nothing. The error is for a file refused as a whole: then nothing is
+// data.ReadingKeys), is skipped and counted in Repeats, so importing a file
+// twice adds nothing and is not an error. The error is for a file refused as a whole: then nothing is
 // accepted.
 func ImportReading(name string, b []byte, format ReadingFormat, existing map[string]bool, today data.Date) (Preview[data.ReadingItem], error) {
 	if err := CheckInput(b); err != nil {
@@ -125,28 +125,21 @@ func ImportReading(name string, b []byte, format ReadingFormat, existing map[str
 	return dedupeReading(p, existing), nil
 }
 
-// dedupeReading moves rows whose key was seen before (in the file or in
-// existing) to Rejected, keeping the first.
+// dedupeReading skips, counting them in Repeats, the rows whose key was seen
+// before, in the file (a Goodreads export lists each edition of a book:
+// same title and author, another Book Id) or in existing, keeping the first.
 func dedupeReading(p Preview[data.ReadingItem], existing map[string]bool) Preview[data.ReadingItem] {
-	out := Preview[data.ReadingItem]{Format: p.Format, Rejected: p.Rejected, Warnings: p.Warnings}
-	first := map[string]int{}
+	out := Preview[data.ReadingItem]{Format: p.Format, Rejected: p.Rejected, Warnings: p.Warnings, Repeats: p.Repeats}
+	seen := map[string]bool{}
 	for i, it := range p.Accepted {
-		line, key := p.Lines[i], it.Key()
-		field := "title"
-		if strings.HasPrefix(key, "url:") {
-			field = "url"
+		key := it.Key()
+		if existing[key] || seen[key] {
+			out.Repeats++
+			continue
 		}
-		switch prev, dup := first[key]; {
-		case existing[key]:
-			out.Rejected = append(out.Rejected, Rejected{Line: line, Field: field, Reason: fmt.Sprintf("%q is already in the reading list", it.Title)})
-		case dup:
-			out.Rejected = append(out.Rejected, Rejected{Line: line, Field: field, Reason: fmt.Sprintf("%q repeats line %d", it.Title, prev)})
-		default:
-			first[key] = line
-			out.accept(line, it)
-		}
+		seen[key] = true
+		out.accept(p.Lines[i], it)
 	}
-	sort.SliceStable(out.Rejected, func(i, j int) bool { return out.Rejected[i].Line < out.Rejected[j].Line })
 	return out
 }
 

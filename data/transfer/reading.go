@@ -90,6 +90,33 @@ func DetectReadingFormat(b []byte) ReadingFormat {
 	return ReadingText
 }
 
+// notAList refuses, for auto-detection, a file that is not a list of titles
+// although it has no title column: JSON (a whole-database export, most
+// likely), and a table, that is a file of two or more lines that all split
+// into the same number (two or more) of cells by one delimiter. Read as a
+// list, its rows would become titles such as "Book A,Ann".
+func notAList(b []byte) error {
+	b = bytes.TrimSpace(Text(b))
+	if len(b) > 0 && (b[0] == '{' || b[0] == '[') {
+		return fmt.Errorf("%w: this is JSON, not a reading list; a MasterPlan export is imported whole with \"masterplan import json FILE\"", data.ErrInvalid)
+	}
+	recs, err := ReadCSV(b)
+	if err != nil || len(recs) < 2 || len(recs[0].Fields) < 2 {
+		return nil
+	}
+	for _, r := range recs[1:] {
+		if len(r.Fields) != len(recs[0].Fields) {
+			return nil
+		}
+	}
+	cols := make([]string, 0, len(recs[0].Fields))
+	for _, f := range recs[0].Fields {
+		cols = append(cols, strings.TrimSpace(f))
+	}
+	return fmt.Errorf("%w: the file is a table with the columns %s, but none is a title or url column; name the columns as %s (only title, or url, is required), or import a Goodreads export as it is",
+		data.ErrInvalid, strings.Join(cols, ", "), strings.Join(ReadingColumns(), ","))
+}
+
 // ImportReading reads a reading list file named name (for messages) in
 // format (ReadingAuto to detect it) and returns what would be added.
 // Items get today as their AddedOn unless the file says otherwise. A row
@@ -102,7 +129,11 @@ func ImportReading(name string, b []byte, format ReadingFormat, existing map[str
 		return Preview[data.ReadingItem]{}, fmt.Errorf("import %s: %w", name, err)
 	}
 	if format == ReadingAuto {
-		format = DetectReadingFormat(b)
+		if format = DetectReadingFormat(b); format == ReadingText {
+			if err := notAList(b); err != nil {
+				return Preview[data.ReadingItem]{}, fmt.Errorf("import %s: %w", name, err)
+			}
+		}
 	}
 	var (
 		p   Preview[data.ReadingItem]

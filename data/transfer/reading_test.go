@@ -419,3 +419,31 @@ func FuzzImportReadingText(f *testing.F) {
 		checkReadingImport(t, b, ReadingText)
 	})
 }
+
+// TestImportReadingRefusesOtherTables holds issue 16 item 9: a table with
+// no title or url column is refused with the columns expected, not read as
+// a list of titles such as "Book A,Ann"; JSON is pointed to import json.
+func TestImportReadingRefusesOtherTables(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"commas", "name,writer\nBook A,Ann\nBook B,Bob\n", "columns name, writer"},
+		{"semicolons", "name;writer;pages\nBook A;Ann;100\nBook B;Bob;200\n", "title"},
+		{"tabs", "name\twriter\nBook A\tAnn\n", "title"},
+		{"json object", "  {\"format\": \"masterplan\", \"version\": 1}\n", "import json"},
+		{"json list", "[{\"title\": \"A\"}]", "import json"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := ImportReading("list.csv", []byte(tc.in), ReadingAuto, nil, importDay())
+			if !errors.Is(err, data.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("ImportReading = %d accepted, %v; want a refusal naming %q", len(p.Accepted), err, tc.want)
+			}
+		})
+	}
+	// A list whose titles hold commas is still a list, and so is a
+	// one-line file.
+	for _, in := range []string{"Exchange 2010, Best Practices\nAnother\n", "Book A,Ann\n", "Designing, Deploying\nWindows, Inside Out\nPlain\n"} {
+		if p, err := ImportReading("list.txt", []byte(in), ReadingAuto, nil, importDay()); err != nil || p.Format != "text" {
+			t.Errorf("%q: format %q, %v; want a text list", in, p.Format, err)
+		}
+	}
+}

@@ -52,9 +52,13 @@ func exportAll(ctx context.Context, tx *sql.Tx, x *transfer.Export) error {
 	x.Settings = []transfer.Setting{}
 	if err := queryEach(ctx, tx, `SELECT key, value FROM settings ORDER BY key`, func(r *sql.Rows) error {
 		var st transfer.Setting
-		err := r.Scan(&st.Key, &st.Value)
-		x.Settings = append(x.Settings, st)
-		return err
+		if err := r.Scan(&st.Key, &st.Value); err != nil {
+			return err
+		}
+		if !data.MachineSetting(st.Key) { // this machine's state, not the user's data
+			x.Settings = append(x.Settings, st)
+		}
+		return nil
 	}); err != nil {
 		return fmt.Errorf("read settings: %w", err)
 	}
@@ -429,6 +433,9 @@ func (im *importer) keys(query string, args ...any) (map[string]int64, error) {
 // settings adds the settings the database does not have; its own values win.
 func (im *importer) settings(x *transfer.Export) error {
 	for i, st := range x.Settings {
+		if data.MachineSetting(st.Key) {
+			continue // the machine that wrote the file, not this one
+		}
 		res, err := im.tx.ExecContext(im.ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, st.Key, st.Value)
 		if err != nil {
 			return fail("setting", i, err)

@@ -374,10 +374,17 @@ func (x *Export) Validate(now time.Time) error {
 		}
 		add("reading progress", i, errors.Join(err, ref("item", items, p.Item)))
 	}
+	sessions := data.NewSessionTimeline(nil) // one session at a time, in the file too
 	for i, s := range x.StudySessions {
 		sess, err := s.Domain()
 		if err == nil {
 			err = sess.Validate(now)
+		}
+		if err == nil {
+			if o, ok := sessions.Overlap(sess); ok {
+				err = data.OverlapError(sess, o, time.UTC)
+			}
+			sessions.Add(sess)
 		}
 		if s.ReadingItem != 0 {
 			err = errors.Join(err, ref("reading_item", items, s.ReadingItem))

@@ -196,3 +196,13 @@ func FuzzImportJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestValidateRefusesOverlappingSessions: a JSON file cannot bring in two
+// sessions at once either (issue 16 item 7).
+func TestValidateRefusesOverlappingSessions(t *testing.T) {
+	x := validExport()
+	x.StudySessions = append(x.StudySessions, JSONSession{Start: "2026-03-07T18:30:00Z", DurationS: 600, Topic: "DNS"})
+	if err := x.Validate(jsonNow); !errors.Is(err, data.ErrInvalid) || !strings.Contains(err.Error(), "study session 2: start: overlaps") {
+		t.Errorf("Validate = %v", err)
+	}
+}

@@ -1025,7 +1025,7 @@ func (r *readingScreen) parseImport(name string, b []byte) {
 // confirming adds the new ones in one transaction.
 func (r *readingScreen) showPreview(name string, all transfer.Preview[data.ReadingItem], existing map[string]bool) dialog.Dialog {
 	p := transfer.Preview[data.ReadingItem]{Format: all.Format, Rejected: all.Rejected, Warnings: all.Warnings}
-	already := 0
+	already := all.Repeats // editions of one book, lines repeated in the file
 	for i, it := range all.Accepted {
 		if existing[it.Key()] {
 			already++
@@ -1061,7 +1061,7 @@ func (r *readingScreen) showPreview(name string, all transfer.Preview[data.Readi
 	head := fmt.Sprintf("%s (%s): %d %s to add, %d %s refused", name, p.Format,
 		len(p.Accepted), plural(len(p.Accepted), "item", "items"), p.RejectedLines(), plural(p.RejectedLines(), "line", "lines"))
 	if already > 0 {
-		head += fmt.Sprintf(", %d already on the list", already)
+		head += fmt.Sprintf(", %d already on the list or repeated in the file, skipped", already)
 	}
 	head += "."
 	for _, w := range p.Warnings {

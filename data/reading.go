@@ -302,13 +302,45 @@ func readingUnitWord(unit string, n int) string {
 // Key identifies an item for duplicate detection on import: the normalised
 // URL when the item has one (two documentation pages may share a title such
 // as "Overview"), else the normalised title and author. Normalising folds
-// case, punctuation and spacing, so "Exchange 2010: Best Practices" and
-// "exchange 2010 best practices" are the same book.
+// case, spacing and the punctuation between words, so "Exchange 2010: Best
+// Practices" and "exchange 2010 best practices" are the same book, but keeps
+// the punctuation that is part of a name (see nameWords): "C# in Depth" is
+// not "C in Depth", nor ".NET Internals" "NET Internals".
 func (it ReadingItem) Key() string {
 	if u := strings.TrimSpace(it.URL); u != "" {
 		return "url:" + normaliseURL(u)
 	}
-	return "title:" + normaliseWords(it.Title) + "|" + normaliseWords(it.Author)
+	return "title:" + nameWords(it.Title) + "|" + nameWords(it.Author)
+}
+
+// nameWords is normaliseWords keeping the marks that are part of a word in
+// book titles: # and + next to a letter or digit ("C#", "C++", "F#") and a
+// point followed by one (".NET", "ASP.NET", "2.0"). A point or colon
+// ending a word ("Jagott.", "2010:") still separates.
+func nameWords(s string) string {
+	rs := []rune(strings.ToLower(s))
+	word := func(i int) bool { return i >= 0 && i < len(rs) && (unicode.IsLetter(rs[i]) || unicode.IsDigit(rs[i])) }
+	var b strings.Builder
+	space, inWord := false, false
+	for i, r := range rs {
+		keep := word(i)
+		switch r {
+		case '#', '+':
+			keep = inWord || word(i+1)
+		case '.':
+			keep = word(i + 1)
+		}
+		if !keep {
+			space, inWord = true, false
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space, inWord = false, true
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // ReadingKeys returns the set of keys of items, to pass to an importer as

@@ -177,6 +177,13 @@ func TestReadingKey(t *testing.T) {
 		{"same title other url", ReadingItem{Title: "Overview", URL: "https://example.com/a"},
 			ReadingItem{Title: "Overview", URL: "https://example.com/b"}, false},
 		{"accented letters kept", ReadingItem{Title: "Größe"}, ReadingItem{Title: "Grosse"}, false},
+		// Punctuation that is part of a name makes another book (issue 16 item 8).
+		{"C# is not C", ReadingItem{Title: "C# in Depth", Author: "Skeet"}, ReadingItem{Title: "C in Depth", Author: "Skeet"}, false},
+		{"C++ is not C", ReadingItem{Title: "C++ Primer"}, ReadingItem{Title: "C Primer"}, false},
+		{".NET is not NET", ReadingItem{Title: ".NET Internals"}, ReadingItem{Title: "NET Internals"}, false},
+		{"ASP.NET is not ASP NET", ReadingItem{Title: "ASP.NET Core"}, ReadingItem{Title: "ASP NET Core"}, false},
+		{"a version is not a number", ReadingItem{Title: "PowerShell 2.0"}, ReadingItem{Title: "PowerShell 20"}, false},
+		{"trailing dot and colon fold", ReadingItem{Title: "C#: The Basics.", Author: "J. Doe"}, ReadingItem{Title: "c# the basics", Author: "J Doe"}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -41,11 +41,13 @@ func (m *markFlag) Set(s string) error {
 type importFlags struct {
 	mark markFlag
 	skip bool
+	dry  bool
 }
 
 func (f *importFlags) register(fs *flag.FlagSet) {
 	fs.Var(&f.mark, "decimal-mark", "the file's decimal mark: point or comma (default: the one chosen on the Budget screen, else told from the amounts)")
 	fs.BoolVar(&f.skip, "skip-rejected", false, "import the good rows even when some are rejected (default: import nothing then)")
+	fs.BoolVar(&f.dry, "dry-run", false, "show what would be imported and change nothing")
 }
 
 // readImport parses the command line of `import KIND FILE` and reads FILE.
@@ -53,7 +55,7 @@ func readImport(e *env, kind string, args []string) (*importFlags, string, []byt
 	f := &importFlags{}
 	fs := newFlagSet("import "+kind, e)
 	f.register(fs)
-	usage := "import " + kind + " [--decimal-mark point|comma] [--skip-rejected] FILE"
+	usage := "import " + kind + " [--decimal-mark point|comma] [--skip-rejected] [--dry-run] FILE"
 	path, err := importPath(fs, e, usage, args)
 	if err != nil {
 		return nil, "", nil, err
@@ -76,21 +78,40 @@ func (f *importFlags) decimalMark(ctx context.Context, st *store.Store) (data.De
 
 // reportPreview prints the warnings and rejections of an import and decides
 // whether the accepted rows may be saved: with rejections, only when the
-// user asked to skip them. Nothing is written before this says yes.
-func reportPreview(e *env, path string, warnings []string, rejected []transfer.Rejected, rejectedLines, accepted int, skip bool) error {
-	for _, w := range warnings {
+// user asked to skip them (a dry run only reports). Nothing is written
+// before this says yes. Repeats of rows already stored are not an error: a
+// file imported twice adds nothing the second time.
+func reportPreview[T any](e *env, path string, p transfer.Preview[T], f *importFlags) error {
+	for _, w := range p.Warnings {
 		fmt.Fprintf(e.stderr, "%s: note: %s\n", path, w)
 	}
-	for _, r := range rejected {
+	for _, r := range p.Rejected {
 		fmt.Fprintf(e.stderr, "%s: %s\n", path, r)
 	}
 	switch {
-	case rejectedLines > 0 && !skip:
-		return fmt.Errorf("%s: %d row(s) rejected, so nothing was imported; fix them, or add --skip-rejected to import the other %d", path, rejectedLines, accepted)
-	case accepted == 0:
+	case p.RejectedLines() > 0 && !f.skip && !f.dry:
+		return fmt.Errorf("%s: %d row(s) rejected, so nothing was imported; fix them, or add --skip-rejected to import the other %d", path, p.RejectedLines(), len(p.Accepted))
+	case len(p.Accepted) == 0 && p.Repeats == 0 && !f.dry:
 		return fmt.Errorf("%s: no row could be imported", path)
 	}
 	return nil
+}
+
+// importedLine is the confirmation of an import: "imported 3 budget
+// item(s) from FILE; 2 repeats skipped", or what a dry run would import.
+func importedLine(f *importFlags, n int, what, path string, repeats int) string {
+	verb := "imported"
+	if f.dry {
+		verb = "would import"
+	}
+	line := fmt.Sprintf("%s %d %s from %s", verb, n, what, path)
+	if note := transfer.RepeatsNote(repeats); note != "" {
+		line += "; " + note
+	}
+	if f.dry {
+		line += "; nothing was changed (--dry-run)"
+	}
+	return line + "\n"
 }
 
 func importBudget(ctx context.Context, e *env, args []string) error {
@@ -115,17 +136,23 @@ func importBudget(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := transfer.ImportBudget(path, b, transfer.BudgetImport{Home: set.HomeCurrency, Mark: mark})
+	existing, err := st.BudgetItems(ctx, rot.ID)
 	if err != nil {
 		return err
 	}
-	if err := reportPreview(e, path, p.Warnings, p.Rejected, p.RejectedLines(), len(p.Accepted), f.skip); err != nil {
+	p, err := transfer.ImportBudget(path, b, transfer.BudgetImport{Home: set.HomeCurrency, Mark: mark, Existing: existing})
+	if err != nil {
 		return err
 	}
-	if _, err := st.AddBudgetItems(ctx, rot.ID, p.Accepted); err != nil {
-		return fmt.Errorf("import %s: %w", path, err)
+	if err := reportPreview(e, path, p, f); err != nil {
+		return err
 	}
-	fmt.Fprintf(e.stdout, "imported %d budget item(s) from %s\n", len(p.Accepted), path)
+	if !f.dry && len(p.Accepted) > 0 {
+		if _, err := st.AddBudgetItems(ctx, rot.ID, p.Accepted); err != nil {
+			return fmt.Errorf("import %s: %w", path, err)
+		}
+	}
+	fmt.Fprint(e.stdout, importedLine(f, len(p.Accepted), "budget item(s)", path, p.Repeats))
 	return nil
 }
 
@@ -151,8 +178,12 @@ func importRates(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := reportPreview(e, path, p.Warnings, p.Rejected, p.RejectedLines(), len(p.Accepted), f.skip); err != nil {
+	if err := reportPreview(e, path, p, f); err != nil {
 		return err
+	}
+	if f.dry {
+		fmt.Fprint(e.stdout, importedLine(f, len(p.Accepted), "rate(s)", path, p.Repeats))
+		return nil
 	}
 	added, replaced, err := st.ImportRates(ctx, set.HomeCurrency, p.Accepted)
 	if err != nil {

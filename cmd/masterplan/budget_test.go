@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // budgetJSON is the "budget" object of `status --json`.
@@ -156,5 +158,34 @@ func TestStatusBudgetEmpty(t *testing.T) {
 	got := statusBudget(t, db)
 	if got.HomeCurrency != "GBP" || got.Planned != "0.00" || got.MissingRates == nil || len(got.MissingRates) != 0 {
 		t.Errorf("empty budget = %+v", got)
+	}
+}
+
+// TestImportBudgetTwiceAddsNothing holds issue 16 item 1: the same file
+// imported twice, and a row repeated inside one file, add each item once;
+// the repeats are skipped and counted, never an error.
+func TestImportBudgetTwiceAddsNothing(t *testing.T) {
+	db := setupDB(t)
+	path := writeFile(t, "budget.csv", budgetCSV)
+	if r := runCLI(t, db, "import", "budget", path); r.code != 0 {
+		t.Fatalf("first import: %d %s", r.code, r.stderr)
+	}
+	first := statusBudget(t, db)
+	r := runCLI(t, db, "import", "budget", path)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 0 budget item(s)") || !strings.Contains(r.stdout, "4 repeats skipped") {
+		t.Fatalf("second import: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if got := statusBudget(t, db); !reflect.DeepEqual(got, first) {
+		t.Errorf("second import changed the totals:\n%+v\nwas %+v", got, first)
+	}
+	// A row repeated inside one file (case and spaces of the description
+	// aside, the amount written another way) is one item.
+	twice := "date,category,description,planned,planned_currency\n2027-03-09,other,Guide book,40,GBP\n2027-03-09,other,guide  book,40.00,GBP\n"
+	r = runCLI(t, db, "import", "budget", writeFile(t, "twice.csv", twice))
+	if r.code != 0 || !strings.Contains(r.stdout, "imported 1 budget item(s)") || !strings.Contains(r.stdout, "1 repeat skipped") {
+		t.Fatalf("repeat inside the file: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	if got, want := statusBudget(t, db).Planned, decimal.RequireFromString(first.Planned).Add(decimal.NewFromInt(40)).StringFixed(2); got != want {
+		t.Errorf("planned after the guide book = %s, want %s (once 40 more)", got, want)
 	}
 }

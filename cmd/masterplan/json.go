@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/masterplan-app/masterplan/data/store"
@@ -34,9 +33,9 @@ func importJSON(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	b, err := os.ReadFile(path)
+	b, err := readImportFile(path)
 	if err != nil {
-		return fmt.Errorf("import json: %w", err)
+		return err
 	}
 	x, err := transfer.ReadJSON(b)
 	if err != nil {

@@ -100,3 +100,58 @@ func TestImportJSONRefusesBadFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestImportJSONChecksSettings holds issue 16 item 17: every setting of a
+// JSON file is checked by its key; an unknown key, a value its key refuses
+// or a 10 MB value refuse the whole file; the machine's state (when
+// reminders last ran) is skipped, so "garbage" there cannot break status;
+// more than 100,000 records are refused as in the CSV importers.
+func TestImportJSONChecksSettings(t *testing.T) {
+	good := exportFile(t, filledDB(t))
+	withSetting := func(key, value string) string {
+		return strings.Replace(good, `"settings": [`, `"settings": [`+"\n    {\"key\": \""+key+"\", \"value\": \""+value+"\"},", 1)
+	}
+	refused := []struct{ name, text, inStderr string }{
+		{"unknown key", withSetting("no.such.key", "1"), `"no.such.key" is not a setting`},
+		{"bad value", withSetting("study.pomodoro_work_minutes", "-5"), "study.pomodoro_work_minutes"},
+		{"huge value", withSetting("report.why", strings.Repeat("x", 10<<20)), "no setting is longer"},
+		{"too many records", manyProgress(good, 100_001), "more than 100000 rows"},
+	}
+	for _, c := range refused {
+		t.Run(c.name, func(t *testing.T) {
+			db := setupDB(t)
+			before := exportFile(t, db)
+			r := runCLI(t, db, "import", "json", writeFile(t, "bad.json", c.text))
+			if r.code != exitFail || !strings.Contains(r.stderr, c.inStderr) || !strings.Contains(r.stderr, "nothing was imported") {
+				t.Fatalf("exit %d, stderr %.300q; want 1 and %q", r.code, r.stderr, c.inStderr)
+			}
+			if after := exportFile(t, db); after != before {
+				t.Errorf("a refused file changed the database")
+			}
+		})
+	}
+	t.Run("machine state is skipped", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "fresh.db")
+		if r := runCLI(t, db, "import", "json", writeFile(t, "x.json", withSetting("reminders.last_run", "garbage"))); r.code != exitOK {
+			t.Fatalf("import: %d %s", r.code, r.stderr)
+		}
+		for _, args := range [][]string{{"status"}, {"status", "--json"}, {"export", "ics"}} {
+			if r := runCLI(t, db, args...); r.code != exitOK {
+				t.Errorf("%v after the import: %d %s", args, r.code, r.stderr)
+			}
+		}
+		if strings.Contains(exportFile(t, db), "reminders.last_run") {
+			t.Error("the export holds the machine's last run")
+		}
+	})
+}
+
+// manyProgress puts n more reading progress entries into an export's text.
+func manyProgress(text string, n int) string {
+	entry := `{"item": 1, "day": "2026-11-01", "units": 1}`
+	list := strings.Repeat(entry+",", n-1) + entry
+	if strings.Contains(text, `"reading_progress": []`) {
+		return strings.Replace(text, `"reading_progress": []`, `"reading_progress": [`+list+`]`, 1)
+	}
+	return strings.Replace(text, `"reading_progress": [`, `"reading_progress": [`+list+`,`, 1)
+}

@@ -12,17 +12,22 @@ import (
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
-const importPracticeUsage = "import practice FILE [--create-missing] [--dry-run]"
+const importPracticeUsage = "import practice FILE [--create-missing] [--skip-rejected] [--dry-run]"
 
 // importPractice reads a practice CSV, prints what it would add and what it
 // rejects (with line numbers), then adds the accepted attempts in one
-// transaction. Exams and topics the file names but the database lacks are
-// rejected row by row unless --create-missing creates them. Rejected rows
-// make the exit code 1 even when the other attempts were added.
+// transaction. Like every importer it is all-or-nothing: a rejected row
+// imports nothing unless --skip-rejected; an attempt already recorded is
+// skipped and counted, so a file imported twice adds nothing. Exams and
+// topics the file names but the database lacks are rejected row by row
+// unless --create-missing creates them. --dry-run only reads: the track's
+// default exams, which an import creates first on a database whose
+// Practice screen was never opened, are matched without being written.
 func importPractice(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import practice", e)
 	create := fs.Bool("create-missing", false, "create the exams and topics the file names that do not exist yet")
-	dry := fs.Bool("dry-run", false, "only print what would be imported")
+	skip := fs.Bool("skip-rejected", false, "import the good rows even when some are rejected (default: import nothing then)")
+	dry := fs.Bool("dry-run", false, "only print what would be imported, and change nothing")
 	file, err := importPath(fs, e, importPracticeUsage, args)
 	if err != nil {
 		return err
@@ -40,23 +45,12 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// The track's default exams exist before the file is matched against
-	// them, as they would once the app's Practice screen was opened.
-	if _, err := st.EnsurePracticeDefaults(ctx, rot); err != nil {
-		return err
-	}
 	set, err := st.Settings(ctx)
 	if err != nil {
 		return err
 	}
 	opt := transfer.PracticeImport{Today: data.DateOf(e.now(), set.Location()), Strict: !*create}
-	if opt.Exams, err = st.Exams(ctx, rot.ID); err != nil {
-		return err
-	}
-	if opt.Topics, err = st.Topics(ctx, rot.ID); err != nil {
-		return err
-	}
-	if opt.Existing, err = st.Attempts(ctx, rot.ID); err != nil {
+	if opt.Exams, opt.Topics, opt.Existing, err = st.PracticeImportTargets(ctx, rot); err != nil {
 		return err
 	}
 	p, err := transfer.ImportPractice(file, b, opt)
@@ -64,19 +58,28 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	printPracticePreview(e.stdout, file, p, *create)
-	if *dry {
+	rejected := p.RejectedLines()
+	switch {
+	case *dry:
 		fmt.Fprintln(e.stdout, "Dry run: nothing was imported.")
-	} else if len(p.Accepted) > 0 {
-		n, err := st.ImportPractice(ctx, rot.ID, p, opt.Today)
-		if err != nil {
+		return nil
+	case rejected > 0 && !*skip:
+		return fmt.Errorf("import %s: %w: %s rejected (listed above), so nothing was imported; fix them, or add --skip-rejected to import the other %s",
+			file, data.ErrInvalid, practicePlural(rejected, "row"), practicePlural(len(p.Accepted), "attempt"))
+	}
+	n := 0
+	if len(p.Accepted) > 0 {
+		batch := p.Batch()
+		batch.WithDefaults = true
+		if n, err = st.ImportPractice(ctx, rot, batch, opt.Today); err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Imported %s.\n", practicePlural(n, "attempt"))
 	}
-	if n := p.RejectedLines(); n > 0 {
-		return fmt.Errorf("import %s: %w: %s rejected (listed above); fix them and import the file again, the attempts already imported are refused as duplicates",
-			file, data.ErrInvalid, practicePlural(n, "row"))
+	line := "Imported " + practicePlural(n, "attempt")
+	if note := transfer.RepeatsNote(p.Repeats); note != "" {
+		line += "; " + note + " (already recorded)"
 	}
+	fmt.Fprintln(e.stdout, line+".")
 	return nil
 }
 
@@ -86,7 +89,11 @@ func printPracticePreview(w io.Writer, file string, p transfer.PracticePreview, 
 	for _, a := range p.Accepted {
 		rows += len(a.Lines)
 	}
-	fmt.Fprintf(w, "%s: %s to add (%s), %s rejected\n", file, practicePlural(len(p.Accepted), "attempt"), practicePlural(rows, "row"), practicePlural(p.RejectedLines(), "row"))
+	fmt.Fprintf(w, "%s: %s to add (%s), %s rejected", file, practicePlural(len(p.Accepted), "attempt"), practicePlural(rows, "row"), practicePlural(p.RejectedLines(), "row"))
+	if note := transfer.RepeatsNote(p.Repeats); note != "" {
+		fmt.Fprintf(w, ", %s", note)
+	}
+	fmt.Fprintln(w)
 	for i, a := range p.Accepted {
 		overall := "no score"
 		if v, ok := a.Attempt.Overall(); ok {

@@ -37,18 +37,17 @@ func TestImportPracticeRejectsUnknownNames(t *testing.T) {
 		`rejected line 4: exam: "Mock lab" is not an exam`,
 		`rejected line 5: topic: "Public folders" is not a topic`,
 		"--create-missing",
-		"Imported 1 attempt.",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	if !strings.Contains(r.stderr, "2 rows rejected") {
+	if !strings.Contains(r.stderr, "2 rows rejected") || !strings.Contains(r.stderr, "nothing was imported") {
 		t.Errorf("stderr = %q", r.stderr)
 	}
-	// The same file again: the imported attempt is a duplicate now.
+	// Nothing was imported: creating the missing names imports all three.
 	again := runCLI(t, db, "import", "practice", file, "--create-missing")
-	if !strings.Contains(again.stdout, "already recorded") || !strings.Contains(again.stdout, "Imported 2 attempts.") {
+	if again.code != exitOK || !strings.Contains(again.stdout, "Imported 3 attempts.") {
 		t.Errorf("second import:\n%s", again.stdout)
 	}
 	var status struct {
@@ -97,14 +96,13 @@ func TestImportPracticeBadRows(t *testing.T) {
 		"rejected line 3: belongs to the attempt on 2026-11-01 whose row on line 2 was rejected",
 		"rejected line 4: total: is 0",
 		"rejected line 5: date: 2026-12-01 is after today",
-		"Imported 1 attempt.",
 	} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	if r.code != exitFail {
-		t.Errorf("exit %d, want 1", r.code)
+	if r.code != exitFail || !strings.Contains(r.stderr, "nothing was imported") || strings.Contains(r.stdout, "Imported") {
+		t.Errorf("exit %d, want 1 and nothing imported\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
 
@@ -151,5 +149,42 @@ func TestPracticeCLIUsage(t *testing.T) {
 		if r.code != tc.code || !strings.Contains(r.stderr, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, r.code, r.stderr, tc.code, tc.want)
 		}
+	}
+}
+
+// TestImportPracticeAllOrNothing holds issue 16 item 2: a file with one bad
+// row imports nothing (exit 1) unless --skip-rejected; the fixed file then
+// adds what is missing and skips, counting them, the attempts already there.
+func TestImportPracticeAllOrNothing(t *testing.T) {
+	db := setupDB(t)
+	good := "date,exam,topic,correct,total,source\n" +
+		"2026-11-01,Written exam 1,Client access,8,10,A\n" +
+		"2026-11-03,Written exam 1,Client access,3,4,D\n"
+	bad := good + "2026-11-04,Written exam 1,Client access,11,10,E\n"
+	attempts := func() int {
+		out := runCLI(t, db, "export", "practice")
+		return strings.Count(out.stdout, "\n") - 1
+	}
+	r := runCLI(t, db, "import", "practice", writeCSV(t, bad))
+	if r.code != exitFail || !strings.Contains(r.stderr, "nothing was imported") {
+		t.Fatalf("bad file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if n := attempts(); n != 0 {
+		t.Fatalf("a refused file added %d attempts", n)
+	}
+	if r := runCLI(t, db, "import", "practice", writeCSV(t, bad), "--skip-rejected"); r.code != exitOK || !strings.Contains(r.stdout, "Imported 2 attempts.") {
+		t.Fatalf("--skip-rejected: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	fixed := good + "2026-11-04,Written exam 1,Client access,9,10,E\n"
+	r = runCLI(t, db, "import", "practice", writeCSV(t, fixed))
+	if r.code != exitOK || !strings.Contains(r.stdout, "Imported 1 attempt;") || !strings.Contains(r.stdout, "2 repeats skipped") {
+		t.Fatalf("fixed file: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, db, "import", "practice", writeCSV(t, fixed))
+	if r.code != exitOK || !strings.Contains(r.stdout, "3 repeats skipped") {
+		t.Fatalf("same file again: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if n := attempts(); n != 3 {
+		t.Errorf("%d attempts, want 3", n)
 	}
 }

@@ -46,22 +46,15 @@ func importReading(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	today := data.DateOf(e.now(), set.Location())
-	// Read the file without the list first, so that a line already on the
-	// list (skipped, not an error) is told apart from a line that is wrong.
-	p, err := transfer.ImportReading(path, b, format, nil, today)
-	if err != nil {
-		return err
-	}
 	have, err := st.ReadingItems(ctx)
 	if err != nil {
 		return err
 	}
-	keys := data.ReadingKeys(have)
-	already := 0
-	for _, it := range p.Accepted {
-		if keys[it.Key()] {
-			already++
-		}
+	// A line already on the list, or repeating an earlier line (another
+	// edition of one book in a Goodreads export), is skipped and counted.
+	p, err := transfer.ImportReading(path, b, format, data.ReadingKeys(have), today)
+	if err != nil {
+		return err
 	}
 	for _, w := range p.Warnings {
 		fmt.Fprintln(e.stdout, "warning:", w)
@@ -69,19 +62,17 @@ func importReading(ctx context.Context, e *env, args []string) error {
 	for _, r := range p.Rejected {
 		fmt.Fprintln(e.stdout, "rejected", r.String())
 	}
-	toAdd := len(p.Accepted) - already
+	toAdd := len(p.Accepted)
 	if p.RejectedLines() > 0 && !*skip && !*dryRun {
 		return fmt.Errorf("import %s: %d %s rejected (listed above); nothing was imported. Fix them, or run again with --skip-rejected to add the other %d",
 			path, p.RejectedLines(), readingPlural(p.RejectedLines(), "line", "lines"), toAdd)
 	}
 	if *dryRun {
 		for i, it := range p.Accepted {
-			if !keys[it.Key()] {
-				fmt.Fprintf(e.stdout, "would add line %d: %s\n", p.Lines[i], it.Title)
-			}
+			fmt.Fprintf(e.stdout, "would add line %d: %s\n", p.Lines[i], it.Title)
 		}
 		fmt.Fprintf(e.stdout, "Would add %d %s from %s (%s)%s; nothing was changed (--dry-run).\n",
-			toAdd, readingPlural(toAdd, "item", "items"), path, p.Format, alreadyText(already))
+			toAdd, readingPlural(toAdd, "item", "items"), path, p.Format, alreadyText(p.Repeats))
 		return nil
 	}
 	res, err := st.ImportReadingItems(ctx, p.Accepted, today)
@@ -89,15 +80,17 @@ func importReading(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
 	fmt.Fprintf(e.stdout, "Added %d %s from %s (%s)%s.\n",
-		len(res.Added), readingPlural(len(res.Added), "item", "items"), path, p.Format, alreadyText(res.Existing))
+		len(res.Added), readingPlural(len(res.Added), "item", "items"), path, p.Format, alreadyText(p.Repeats+res.Existing))
 	return nil
 }
 
+// alreadyText counts the lines skipped as repeats: on the list already, or
+// repeating an earlier line of the file.
 func alreadyText(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(", %d already on the list and skipped", n)
+	return ", " + transfer.RepeatsNote(n) + " (already on the list or earlier in the file)"
 }
 
 // exportReading writes the whole reading list as our CSV, to -o FILE or

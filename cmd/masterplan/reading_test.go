@@ -55,7 +55,7 @@ func TestImportExportReading(t *testing.T) {
 
 	t.Run("a second import adds nothing", func(t *testing.T) {
 		r := runCLI(t, db, "import", "reading", file)
-		if r.code != 0 || !strings.Contains(r.stdout, "Added 0 items") || !strings.Contains(r.stdout, "4 already on the list") {
+		if r.code != 0 || !strings.Contains(r.stdout, "Added 0 items") || !strings.Contains(r.stdout, "4 repeats skipped") {
 			t.Errorf("second import: %d %q %q", r.code, r.stdout, r.stderr)
 		}
 		if n := readingStatus(t, db)["items"]; n != 4.0 {
@@ -163,5 +163,24 @@ func TestImportGoodreads(t *testing.T) {
 	out := runCLI(t, db, "export", "reading").stdout
 	if !strings.Contains(out, "Exchange Inside Out,Tony Redmond,book,exchange,,1200,pages,0,reading,2,,") {
 		t.Errorf("export after a Goodreads import:\n%s", out)
+	}
+}
+
+// TestImportGoodreadsExportWhole holds issue 16 item 8 end to end: a real
+// Goodreads export, with several editions of one book, is imported whole by
+// the default all-or-nothing import; the editions are counted as repeats.
+func TestImportGoodreadsExportWhole(t *testing.T) {
+	db := setupDB(t)
+	file := filepath.Join("..", "..", "data", "transfer", "testdata", "goodreads_library_export.csv")
+	r := runCLI(t, db, "import", "reading", file)
+	if r.code != 0 || !strings.Contains(r.stdout, "Added 8 items") || !strings.Contains(r.stdout, "4 repeats skipped") {
+		t.Fatalf("import: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	r = runCLI(t, db, "import", "reading", file)
+	if r.code != 0 || !strings.Contains(r.stdout, "Added 0 items") || !strings.Contains(r.stdout, "12 repeats skipped") {
+		t.Fatalf("again: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if n := readingStatus(t, db)["items"]; n != 8.0 {
+		t.Errorf("items = %v, want 8", n)
 	}
 }

@@ -94,8 +94,9 @@ func runLog(ctx context.Context, e *env, args []string) error {
 const importSessionsUsage = "import sessions FILE [--dry-run] [--skip-rejected]"
 
 // importSessions imports a study sessions CSV in one transaction. Rows
-// already logged are skipped (importing a file twice adds nothing); any
-// other rejected row stops the import unless --skip-rejected is given.
+// repeating a logged session exactly are skipped and counted (importing a
+// file twice adds nothing); any other rejected row, an overlapping one
+// included, stops the import unless --skip-rejected is given.
 func importSessions(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import sessions", e)
 	dry := fs.Bool("dry-run", false, "show what would be imported and change nothing")
@@ -122,22 +123,13 @@ func importSessions(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	// Read the file without the existing sessions first, so that a row
-	// already logged (skipped) is told apart from a row that is wrong.
-	p, err := transfer.ImportSessions(path, b, loc, e.now(), nil)
+	// A row repeating a logged session exactly is skipped and counted; one
+	// overlapping a logged session otherwise is rejected, naming it.
+	p, err := transfer.ImportSessions(path, b, loc, e.now(), existing)
 	if err != nil {
 		return err
 	}
-	keys := data.StudySessionKeys(existing, loc)
-	var add []data.StudySession
-	already := 0
-	for _, s := range p.Accepted {
-		if keys[s.Key(loc)] {
-			already++
-			continue
-		}
-		add = append(add, s)
-	}
+	add, already := p.Accepted, p.Repeats
 	for _, w := range p.Warnings {
 		fmt.Fprintln(e.stdout, "warning:", w)
 	}
@@ -150,7 +142,7 @@ func importSessions(ctx context.Context, e *env, args []string) error {
 	}
 	summary := fmt.Sprintf("%d sessions (%s)", len(add), data.FormatStudyDuration(studyTotal(add)))
 	if already > 0 {
-		summary += fmt.Sprintf(", %d already logged and skipped", already)
+		summary += fmt.Sprintf(", %s (already logged)", transfer.RepeatsNote(already))
 	}
 	if *dry {
 		fmt.Fprintf(e.stdout, "Would import %s from %s; nothing was changed (--dry-run).\n", summary, path)

@@ -121,7 +121,7 @@ func TestImportExportSessions(t *testing.T) {
 	if r := runCLI(t, db, "import", "sessions", csv); r.code != 0 || !strings.Contains(r.stdout, "Imported 200 sessions") {
 		t.Fatalf("import: %d %q %q", r.code, r.stdout, r.stderr)
 	}
-	if r := runCLI(t, db, "import", "sessions", csv); r.code != 0 || !strings.Contains(r.stdout, "Imported 0 sessions") || !strings.Contains(r.stdout, "200 already logged") {
+	if r := runCLI(t, db, "import", "sessions", csv); r.code != 0 || !strings.Contains(r.stdout, "Imported 0 sessions") || !strings.Contains(r.stdout, "200 repeats skipped") {
 		t.Fatalf("second import: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 	s := studyStatus(t, db)
@@ -190,5 +190,66 @@ func TestImportSessionsRejectsAll(t *testing.T) {
 	}
 	if r := runCLI(t, db, "import", "sessions", filepath.Join(dir, "missing.csv")); r.code != exitFail || !strings.Contains(r.stderr, "no such file") {
 		t.Fatalf("missing file: %d %q", r.code, r.stderr)
+	}
+}
+
+// TestLogRefusesOverlap holds issue 16 item 7 where a session is entered:
+// `log 30m --start 10:00` twice on one day is refused, naming the session
+// it overlaps, and nothing is added.
+func TestLogRefusesOverlap(t *testing.T) {
+	db := setupDB(t)
+	if r := runCLI(t, db, "log", "30m", "--date", "2026-11-02", "--start", "10:00", "--topic", "Transport"); r.code != exitOK {
+		t.Fatalf("first log: %d %s", r.code, r.stderr)
+	}
+	r := runCLI(t, db, "log", "30m", "--date", "2026-11-02", "--start", "10:20")
+	if r.code != exitFail || !strings.Contains(r.stderr, "overlaps") || !strings.Contains(r.stderr, "2026-11-02 10:00") {
+		t.Fatalf("overlapping log: %d %q", r.code, r.stderr)
+	}
+	if s := studyStatus(t, db); s["sessions"] != 1.0 {
+		t.Errorf("%v sessions, want 1", s["sessions"])
+	}
+	// Back to back is fine.
+	if r := runCLI(t, db, "log", "30m", "--date", "2026-11-02", "--start", "10:30"); r.code != exitOK {
+		t.Errorf("back-to-back log: %d %s", r.code, r.stderr)
+	}
+}
+
+// TestSessionsRoundTripToTheSecond holds the rest of issue 16 item 7: the
+// export keeps starts to the second, so export → import into an empty
+// database gives the same sessions and total; importing the export again
+// skips every session as a repeat; a row overlapping a stored session is
+// refused naming it.
+func TestSessionsRoundTripToTheSecond(t *testing.T) {
+	db := setupDB(t)
+	for _, start := range []string{"10:00:30", "10:30:45", "11:01:00"} {
+		if r := runCLI(t, db, "log", "29m", "--date", "2026-11-02", "--start", start); r.code != exitOK {
+			t.Fatalf("log at %s: %d %s", start, r.code, r.stderr)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "sessions.csv")
+	if r := runCLI(t, db, "export", "sessions", "-o", out); r.code != exitOK {
+		t.Fatalf("export: %d %s", r.code, r.stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "10:00:30") || !strings.Contains(string(b), "10:30:45") {
+		t.Errorf("export lost the seconds:\n%s", b)
+	}
+	if r := runCLI(t, db, "import", "sessions", out); r.code != exitOK || !strings.Contains(r.stdout, "3 repeats skipped") {
+		t.Errorf("import into the same database: %d %q %s", r.code, r.stdout, r.stderr)
+	}
+	fresh := setupDB(t)
+	if r := runCLI(t, fresh, "import", "sessions", out); r.code != exitOK {
+		t.Fatalf("import into an empty database: %d %s", r.code, r.stderr)
+	}
+	if a, b := studyStatus(t, db), studyStatus(t, fresh); a["sessions"] != 3.0 || b["sessions"] != 3.0 || a["total_hours"] != b["total_hours"] {
+		t.Errorf("after the round trip: %v vs %v", b, a)
+	}
+	again := runCLI(t, fresh, "export", "sessions")
+	if again.stdout != string(b) {
+		t.Errorf("export → import → export differs:\n%s\nvs\n%s", again.stdout, b)
+	}
+	r := runCLI(t, fresh, "import", "sessions", writeFile(t, "overlap.csv", "date,start,duration_min,topic\n2026-11-02,10:10,15,DNS\n"))
+	if r.code != exitFail || !strings.Contains(r.stdout, "overlaps") {
+		t.Errorf("overlapping row: %d %q %s", r.code, r.stdout, r.stderr)
 	}
 }

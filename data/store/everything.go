@@ -52,9 +52,13 @@ func exportAll(ctx context.Context, tx *sql.Tx, x *transfer.Export) error {
 	x.Settings = []transfer.Setting{}
 	if err := queryEach(ctx, tx, `SELECT key, value FROM settings ORDER BY key`, func(r *sql.Rows) error {
 		var st transfer.Setting
-		err := r.Scan(&st.Key, &st.Value)
-		x.Settings = append(x.Settings, st)
-		return err
+		if err := r.Scan(&st.Key, &st.Value); err != nil {
+			return err
+		}
+		if !data.MachineSetting(st.Key) { // this machine's state, not the user's data
+			x.Settings = append(x.Settings, st)
+		}
+		return nil
 	}); err != nil {
 		return fmt.Errorf("read settings: %w", err)
 	}
@@ -429,6 +433,9 @@ func (im *importer) keys(query string, args ...any) (map[string]int64, error) {
 // settings adds the settings the database does not have; its own values win.
 func (im *importer) settings(x *transfer.Export) error {
 	for i, st := range x.Settings {
+		if data.MachineSetting(st.Key) {
+			continue // the machine that wrote the file, not this one
+		}
 		res, err := im.tx.ExecContext(im.ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, st.Key, st.Value)
 		if err != nil {
 			return fail("setting", i, err)
@@ -574,28 +581,30 @@ func (im *importer) progress(x *transfer.Export) error {
 	return nil
 }
 
+// sessions adds the file's sessions: one repeating a stored session
+// exactly (start to the second, length) is already there; one that
+// overlaps another refuses the file, naming it, as every other way in does.
 func (im *importer) sessions(x *transfer.Export) error {
 	loc, err := userZone(im.ctx, im.tx)
 	if err != nil {
 		return err
 	}
-	existing := map[string]bool{}
-	if err := queryEach(im.ctx, im.tx, `SELECT start_utc, duration_s FROM study_sessions`, func(r *sql.Rows) error {
-		var start string
-		var secs int64
-		if err := r.Scan(&start, &secs); err != nil {
-			return err
-		}
-		ss, err := (transfer.JSONSession{Start: start, DurationS: secs}).Domain()
-		existing[ss.Key(loc)] = true
+	var stored []data.StudySession
+	if err := queryEach(im.ctx, im.tx, `SELECT `+sessionColumns+` FROM study_sessions`, func(r *sql.Rows) error {
+		ss, err := scanSession(r)
+		stored = append(stored, ss)
 		return err
 	}); err != nil {
 		return fmt.Errorf("read study sessions: %w", err)
 	}
+	timeline := data.NewSessionTimeline(stored)
 	var added []data.StudySession
 	for i, ss := range x.StudySessions {
 		dom, _ := ss.Domain()
-		if existing[dom.Key(loc)] {
+		if o, ok := timeline.Overlap(dom); ok {
+			if !dom.Repeats(o) {
+				return fail("study session", i, data.OverlapError(dom, o, loc))
+			}
 			im.count("study sessions", false)
 			continue
 		}
@@ -608,6 +617,7 @@ func (im *importer) sessions(x *transfer.Export) error {
 			return fail("study session", i, err)
 		}
 		im.count("study sessions", true)
+		timeline.Add(dom)
 		added = append(added, data.StudySession{Start: dom.Start, Duration: dom.Duration, Topic: ss.Topic})
 	}
 	return adjustStudyDays(im.ctx, im.tx, nil, added)

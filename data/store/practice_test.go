@@ -356,7 +356,7 @@ func TestImportPractice(t *testing.T) {
 		if !slices.Equal(p.UnknownExams, []string{"Mock lab"}) || !slices.Equal(p.UnknownTopics, []string{"Public folders"}) {
 			t.Fatalf("unknown = %v %v", p.UnknownExams, p.UnknownTopics)
 		}
-		n, err := s.ImportPractice(ctx, r.ID, p, today)
+		n, err := s.ImportPractice(ctx, r, p.Batch(), today)
 		if err != nil || n != 2 {
 			t.Fatalf("ImportPractice = %d, %v", n, err)
 		}
@@ -370,8 +370,9 @@ func TestImportPractice(t *testing.T) {
 			t.Errorf("created topic = %+v, %v", pf, ok)
 		}
 		again := preview(t, s, r)
-		if len(again.Accepted) != 0 || again.RejectedLines() != 3 {
-			t.Errorf("a second import accepts %d, rejects %d lines; want all three duplicates rejected", len(again.Accepted), again.RejectedLines())
+		if len(again.Accepted) != 0 || again.RejectedLines() != 0 || again.Repeats != 2 {
+			t.Errorf("a second import accepts %d, rejects %d lines, skips %d; want both attempts skipped as repeats",
+				len(again.Accepted), again.RejectedLines(), again.Repeats)
 		}
 	})
 
@@ -384,7 +385,7 @@ func TestImportPractice(t *testing.T) {
 		bad.Attempt.Scores[0] = data.CountedScore(bad.Attempt.Scores[0].TopicID, 11, 10)
 		p.Accepted = append(p.Accepted, bad)
 		p.Lines = append(p.Lines, 9)
-		if _, err := s.ImportPractice(ctx, r.ID, p, today); err == nil {
+		if _, err := s.ImportPractice(ctx, r, p.Batch(), today); err == nil {
 			t.Fatal("an import with a bad attempt succeeded")
 		}
 		if n := count(t, s, "attempts"); n != 0 {

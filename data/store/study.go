@@ -272,6 +272,9 @@ func (s *Store) saveSessions(ctx context.Context, tx *sql.Tx, sessions []data.St
 	out := make([]data.StudySession, 0, len(sessions))
 	var removed []data.StudySession // the changed sessions as they were
 	now := s.now()
+	if err := checkOverlaps(ctx, tx, sessions); err != nil {
+		return nil, err
+	}
 	for i, ss := range sessions {
 		// Stored to the second: the start is truncated and the length rounded
 		// before validation, so what is checked is what is kept.

@@ -87,13 +87,28 @@ func TestStudyTotalsFollowEveryWrite(t *testing.T) {
 		start := from.Add(time.Duration(r.IntN(138*24*60-12*60)) * time.Minute)
 		return data.StudySession{Start: start, Duration: time.Duration(1+r.IntN(20*60)) * time.Minute, Topic: topics[r.IntN(len(topics))]}
 	}
+	// freeSession is a random session that overlaps none stored (but the
+	// one with id, being edited) nor those in also: one at a time.
+	freeSession := func(id int64, also ...data.StudySession) data.StudySession {
+		stored, err := s.StudySessions(ctx, time.Time{}, time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			ss := randomSession()
+			ss.ID = id
+			if data.CheckSessionOverlap(ss, append(stored, also...), loc) == nil {
+				return ss
+			}
+		}
+	}
 	var ids []int64
 	for step := range 300 {
 		switch op := r.IntN(10); {
 		case op < 5 || len(ids) == 0:
 			batch := make([]data.StudySession, 1+r.IntN(3))
 			for i := range batch {
-				batch[i] = randomSession()
+				batch[i] = freeSession(0, batch[:i]...)
 			}
 			saved, err := s.AddStudySessions(ctx, batch)
 			if err != nil {
@@ -103,8 +118,7 @@ func TestStudyTotalsFollowEveryWrite(t *testing.T) {
 				ids = append(ids, ss.ID)
 			}
 		case op < 8:
-			ss := randomSession()
-			ss.ID = ids[r.IntN(len(ids))]
+			ss := freeSession(ids[r.IntN(len(ids))])
 			if _, err := s.SaveStudySession(ctx, ss); err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +136,7 @@ func TestStudyTotalsFollowEveryWrite(t *testing.T) {
 	checkStudyTotals(t, s, loc, "at the end")
 
 	// A refused batch changes neither the sessions nor the totals.
-	bad := []data.StudySession{randomSession(), {Start: testNow, Duration: time.Hour}}
+	bad := []data.StudySession{freeSession(0), {Start: testNow, Duration: time.Hour}}
 	if _, err := s.AddStudySessions(ctx, bad); err == nil {
 		t.Fatal("a session ending after now was accepted")
 	}
@@ -206,11 +220,11 @@ func TestStudySinceCountsFromTheDay(t *testing.T) {
 		return x
 	}
 	if _, err := s.AddStudySessions(ctx, []data.StudySession{
-		{Topic: "replication sites", Start: utc("2026-01-09T23:30:00Z"), Duration: time.Hour},           // 00:30 in Berlin on the 10th: counts
+		{Topic: "replication sites", Start: utc("2026-01-10T00:00:00Z"), Duration: time.Hour},           // 01:00 in Berlin on the 10th: counts
 		{Topic: "Replication & sites", Start: utc("2026-01-09T21:30:00Z"), Duration: 150 * time.Minute}, // 22:30 on the 9th: its last hour counts
 		{Topic: "REPLICATION AND SITES", Start: utc("2026-01-12T08:00:00Z"), Duration: time.Hour},       // another topic
 		{Topic: "Replication & Sites", Start: utc("2026-01-15T08:00:00Z"), Duration: 90 * time.Minute},
-		{Topic: "PKI", Start: utc("2026-01-15T08:00:00Z"), Duration: time.Hour},
+		{Topic: "PKI", Start: utc("2026-01-15T10:00:00Z"), Duration: time.Hour},
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +247,8 @@ func TestStudySessionsNewestFirstPages(t *testing.T) {
 	s, _ := openTemp(t)
 	var in []data.StudySession
 	for i := range 25 {
-		in = append(in, data.StudySession{Start: testNow.Add(-time.Duration(i%7+1) * 24 * time.Hour), Duration: time.Duration(i+1) * time.Minute})
+		// Seven days, sessions an hour apart within a day: none overlaps.
+		in = append(in, data.StudySession{Start: testNow.Add(-time.Duration(i%7+1)*24*time.Hour - time.Duration(i/7)*time.Hour), Duration: time.Duration(i+1) * time.Minute})
 	}
 	if _, err := s.AddStudySessions(ctx, in); err != nil {
 		t.Fatal(err)

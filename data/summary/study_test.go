@@ -22,12 +22,13 @@ func TestStudyStatusMatchesTheSessions(t *testing.T) {
 	now := time.Date(2026, time.March, 4, 12, 0, 0, 0, loc) // a Wednesday
 	monday := time.Date(2026, time.March, 2, 0, 0, 0, 0, loc)
 	var sessions []data.StudySession
-	for d := 40; d >= 1; d-- { // an hour a day for 40 days before the week
+	for d := 40; d >= 2; d-- { // an hour a day for the 39 days before the Sunday
 		sessions = append(sessions, data.StudySession{Start: monday.AddDate(0, 0, -d).Add(19 * time.Hour), Duration: time.Hour, Topic: "DNS"})
 	}
+	// Sessions never overlap: the Sunday is one long session into Monday.
 	sessions = append(sessions,
-		data.StudySession{Start: monday.Add(-22 * time.Hour), Duration: 23 * time.Hour, Topic: "dns"}, // 1 h of it on Monday
-		data.StudySession{Start: monday.Add(-2 * time.Hour), Duration: 3 * time.Hour},                 // 1 h on Monday
+		data.StudySession{Start: monday.Add(-23 * time.Hour), Duration: 24 * time.Hour, Topic: "dns"}, // 1 h of it on Monday
+		data.StudySession{Start: monday.Add(time.Hour), Duration: time.Hour},                          // 1 h on Monday
 		data.StudySession{Start: monday.Add(26 * time.Hour), Duration: time.Hour, Topic: "Transport"},
 	)
 	if _, err := st.AddStudySessions(ctx, sessions); err != nil {

@@ -41,12 +41,17 @@ type BudgetImport struct {
 	// and refuse the rows still ambiguous ("1,234") when the file does not
 	// settle it.
 	Mark data.DecimalMark
+	// Existing are the items already in the budget: a row with the key
+	// (data.BudgetItem.Key) of one of them, or of an earlier row, is
+	// skipped and counted in Preview.Repeats.
+	Existing []data.BudgetItem
 }
 
 // ImportBudget reads a budget CSV named name (for messages) and returns the
 // items it would add; nothing is written. Rows are checked with
 // BudgetItem.Validate; a rejected row names its line, the column and how to
-// fix it. Defaults for empty cells: actual_currency is planned_currency,
+// fix it. A row repeating an item of opt.Existing or an earlier row is
+// skipped and counted, so importing one file twice adds nothing. Defaults for empty cells: actual_currency is planned_currency,
 // paid_by follows employer_percent (none or 0: me, 100: employer, else
 // split), reimbursement is not claimed. The error is for a file refused as
 // a whole: then nothing is accepted.
@@ -85,6 +90,7 @@ func ImportBudget(name string, b []byte, opt BudgetImport) (Preview[data.BudgetI
 	for _, c := range BudgetColumns() {
 		columns[c] = h.Name(c)
 	}
+	seen := data.BudgetKeys(opt.Existing)
 	for _, rec := range rows {
 		it, err := budgetRow(h, rec.Fields, opt.Home, mark)
 		if err == nil {
@@ -94,6 +100,12 @@ func ImportBudget(name string, b []byte, opt BudgetImport) (Preview[data.BudgetI
 			p.Rejected = append(p.Rejected, RejectError(rec.Line, err, columns)...)
 			continue
 		}
+		k := it.Key()
+		if seen[k] {
+			p.Repeats++
+			continue
+		}
+		seen[k] = true
 		p.accept(rec.Line, it)
 	}
 	return p, nil

@@ -132,7 +132,7 @@ func TestBudgetImportVariants(t *testing.T) {
 		},
 		{
 			name: "a file using both marks settles nothing",
-			csv:  "category,planned,planned_currency\nhotel,12.50,USD\nhotel,\"12,50\",USD\nhotel,\"1,234\",USD\n",
+			csv:  "category,description,planned,planned_currency\nhotel,Night 1,12.50,USD\nhotel,Night 2,\"12,50\",USD\nhotel,Night 3,\"1,234\",USD\n",
 			check: func(t *testing.T, p Preview[data.BudgetItem]) {
 				if len(p.Accepted) != 2 || len(p.Warnings) != 0 {
 					t.Errorf("accepted %d, warnings %v", len(p.Accepted), p.Warnings)

@@ -60,14 +60,31 @@ func (r Rejected) String() string {
 
 // Preview is what an import would do, before anything is written: the
 // records to add, each with the line it came from (Lines[i] for
-// Accepted[i]), the rows rejected, and notes about the file as a whole
-// (a column that was ignored, a value read a particular way).
+// Accepted[i]), the rows rejected, the rows skipped as repeats, and notes
+// about the file as a whole (a column that was ignored, a value read a
+// particular way).
 type Preview[T any] struct {
 	Format   string
 	Accepted []T
 	Lines    []int
 	Rejected []Rejected
 	Warnings []string
+	// Repeats counts the rows left out because they repeat an earlier row
+	// of the file or a record already stored: importing a file twice adds
+	// nothing, and that is not an error.
+	Repeats int
+}
+
+// RepeatsNote says how many repeats were skipped ("2 repeats skipped"),
+// or "" when there were none.
+func RepeatsNote(n int) string {
+	switch n {
+	case 0:
+		return ""
+	case 1:
+		return "1 repeat skipped"
+	}
+	return fmt.Sprintf("%d repeats skipped", n)
 }
 
 // RejectedLines counts the distinct rows rejected (a row may be rejected
@@ -114,15 +131,37 @@ func RejectError(line int, err error, column map[string]string) []Rejected {
 // "CSV UTF-8" files.
 func StripBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")) }
 
+// Text is b as every reader here takes it: without a UTF-8 byte order
+// mark, and with CR-only line endings (Excel for Mac's "CSV (Macintosh)",
+// classic Mac OS text) turned into LF. A file with any LF keeps its CRs:
+// CRLF is read as it is, and a CR inside a cell is the cell's.
+func Text(b []byte) []byte {
+	b = StripBOM(b)
+	if bytes.IndexByte(b, '\r') >= 0 && bytes.IndexByte(b, '\n') < 0 {
+		b = bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+	}
+	return b
+}
+
+// utf16BOM reports a UTF-16 byte order mark, little- or big-endian: what
+// Excel's "Unicode text" and Windows Notepad's "Unicode" write.
+func utf16BOM(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xff, 0xfe}) || bytes.HasPrefix(b, []byte{0xfe, 0xff})
+}
+
 // CheckInput refuses what no importer can read: a file over MaxImportBytes,
 // an empty (or whitespace-only) file, and anything that is not UTF-8 text:
-// invalid UTF-8, NUL bytes (binary files, UTF-16) and control characters
-// other than tab, CR and LF. The error names the line of the first bad byte.
+// UTF-16 (said so, with how to save as UTF-8), invalid UTF-8, NUL bytes
+// (binary files) and control characters other than tab, CR and LF. The
+// error names the line of the first bad byte.
 func CheckInput(b []byte) error {
 	if len(b) > MaxImportBytes {
 		return ErrTooLarge
 	}
-	b = StripBOM(b)
+	if utf16BOM(b) {
+		return fmt.Errorf("%w: the file is UTF-16 text (Excel's \"Unicode text\", Notepad's \"Unicode\"); save it as UTF-8 (\"CSV UTF-8\" in Excel, \"UTF-8\" in Notepad) and import it again", ErrNotText)
+	}
+	b = Text(b)
 	if len(bytes.TrimSpace(b)) == 0 {
 		return ErrEmptyFile
 	}
@@ -133,7 +172,7 @@ func CheckInput(b []byte) error {
 		case r == utf8.RuneError && size == 1:
 			return fmt.Errorf("%w: line %d has bytes that are not UTF-8; save the file as UTF-8 (\"CSV UTF-8\" in Excel)", ErrNotText, line)
 		case r == 0:
-			return fmt.Errorf("%w: line %d holds NUL bytes, so this is a binary file or UTF-16 text; save it as UTF-8 CSV or plain text", ErrNotText, line)
+			return fmt.Errorf("%w: line %d holds NUL bytes, so this is a binary file or UTF-16 text; save it as UTF-8 text", ErrNotText, line)
 		case r < 0x20 && r != '\t' && r != '\r' && r != '\n':
 			return fmt.Errorf("%w: line %d holds the control character U+%04X, which text files do not contain; is this a binary file?", ErrNotText, line, r)
 		case r == '\n':
@@ -161,7 +200,7 @@ func ReadCSV(b []byte) ([]Record, error) {
 	if err := CheckInput(b); err != nil {
 		return nil, err
 	}
-	b = StripBOM(b)
+	b = Text(b)
 	r := csv.NewReader(bytes.NewReader(b))
 	r.Comma = sniffDelimiter(b)
 	r.FieldsPerRecord = -1

@@ -76,7 +76,7 @@ func TestCheckInput(t *testing.T) {
 		{"only whitespace", []byte(" \r\n\t\n"), ErrEmptyFile, ""},
 		{"only a bom", []byte("\xef\xbb\xbf"), ErrEmptyFile, ""},
 		{"latin-1", []byte("title\nCaf\xe9\n"), ErrNotText, "line 2 has bytes that are not UTF-8"},
-		{"utf-16", []byte("\xff\xfet\x00i\x00"), ErrNotText, "line 1"},
+		{"utf-16", []byte("\xff\xfet\x00i\x00"), ErrNotText, "save it as UTF-8"},
 		{"nul", []byte("a\nb\nc\x00d"), ErrNotText, "line 3 holds NUL"},
 		{"png", []byte("\x89PNG\r\n\x1a\n\x00\x00"), ErrNotText, ""},
 		{"escape char", []byte("a\x1b[31m"), ErrNotText, "U+001B"},

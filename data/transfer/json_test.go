@@ -75,7 +75,7 @@ func TestReadJSONRefuses(t *testing.T) {
 		{"newer version with new fields", `{"format":"masterplan","version":2,"habits":[]}`, "newer MasterPlan"},
 		{"version 0", strings.Replace(good, `"version": 1`, `"version": 0`, 1), "starts at 1"},
 		{"another format", strings.Replace(good, `"masterplan"`, `"goodreads"`, 1), "not a MasterPlan export"},
-		{"empty", ``, "ends too early"},
+		{"empty", ``, "the file is empty"},
 		{"truncated", good[:len(good)-40], "ends too early"},
 		{"wrong type", strings.Replace(good, `"units": 120`, `"units": "a lot"`, 1), "reading_progress.units is string"},
 		{"wrong type line", strings.Replace(good, `"size": 400`, `"size": true`, 1), sizeLine},
@@ -195,4 +195,14 @@ func FuzzImportJSON(f *testing.F) {
 			t.Fatalf("written and read again:\n%+v\nwant\n%+v", again, x)
 		}
 	})
+}
+
+// TestValidateRefusesOverlappingSessions: a JSON file cannot bring in two
+// sessions at once either (issue 16 item 7).
+func TestValidateRefusesOverlappingSessions(t *testing.T) {
+	x := validExport()
+	x.StudySessions = append(x.StudySessions, JSONSession{Start: "2026-03-07T18:30:00Z", DurationS: 600, Topic: "DNS"})
+	if err := x.Validate(jsonNow); !errors.Is(err, data.ErrInvalid) || !strings.Contains(err.Error(), "study session 2: start: overlaps") {
+		t.Errorf("Validate = %v", err)
+	}
 }

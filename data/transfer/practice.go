@@ -50,40 +50,9 @@ type PracticeImport struct {
 	Strict bool
 }
 
-// ImportedAttempt is one attempt read from the file. Exam and topics are
-// known by name; Attempt carries their IDs where they exist already and 0
-// for those still to create (see PracticePreview), so the store creates
-// those, then calls Resolve.
-type ImportedAttempt struct {
-	Exam    string   // the exam's name, as stored when it exists, else as in the file
-	Topics  []string // the topic of each of Attempt.Scores, named the same way
-	Attempt data.Attempt
-	Lines   []int // the lines of its rows, in file order
-}
-
-// Resolve returns the attempt with its exam and topic IDs looked up by name
-// in exams and topics (as data.FindExam does). The error matches
-// data.ErrNotFound when one is missing.
-func (a ImportedAttempt) Resolve(exams []data.Exam, topics []data.Topic) (data.Attempt, error) {
-	at := a.Attempt
-	if len(a.Topics) != len(at.Scores) {
-		return data.Attempt{}, fmt.Errorf("attempt on %s: %w: %d topic names for %d scores", at.Date, data.ErrInvalid, len(a.Topics), len(at.Scores))
-	}
-	e, ok := data.FindExam(exams, a.Exam)
-	if !ok {
-		return data.Attempt{}, fmt.Errorf("attempt on %s: exam %q: %w", at.Date, a.Exam, data.ErrNotFound)
-	}
-	at.ExamID = e.ID
-	at.Scores = slices.Clone(at.Scores)
-	for i, name := range a.Topics {
-		t, ok := data.FindTopic(topics, name)
-		if !ok {
-			return data.Attempt{}, fmt.Errorf("attempt on %s: topic %q: %w", at.Date, name, data.ErrNotFound)
-		}
-		at.Scores[i].TopicID = t.ID
-	}
-	return at, nil
-}
+// ImportedAttempt is one attempt read from the file, its exam and topics
+// known by name (see data.NamedAttempt).
+type ImportedAttempt = data.NamedAttempt
 
 // PracticePreview is what a practice import would add: the attempts
 // (Accepted, with the first line of each in Lines), the rows rejected, and
@@ -94,6 +63,12 @@ type PracticePreview struct {
 	Preview[ImportedAttempt]
 	UnknownExams  []string
 	UnknownTopics []string
+}
+
+// Batch is what the store writes for the preview: the unknown exams and
+// topics, then the accepted attempts.
+func (p PracticePreview) Batch() data.PracticeBatch {
+	return data.PracticeBatch{NewExams: p.UnknownExams, NewTopics: p.UnknownTopics, Attempts: p.Accepted, Lines: p.Lines}
 }
 
 // practiceRow is one row read from the file.
@@ -123,9 +98,11 @@ type practiceGroup struct {
 // wrong overall score. Rows are rejected, with their line and column, for a
 // bad date, score or duration, a topic twice in one attempt, rows of one
 // attempt disagreeing on the duration, an attempt after today or after its
-// exam's date (data.Attempt.Validate), an attempt already stored
+// exam's date (data.Attempt.Validate), an attempt that shares its day,
+// exam and source with a stored one but not its scores
 // (data.CheckDuplicateAttempt), and, in strict mode, an unknown exam or
-// topic. Notes of the rows of one attempt are joined, each distinct note
+// topic. An exact repeat of a stored attempt (data.RepeatsAttempt) is
+// skipped and counted in Repeats, so importing a file twice adds nothing. Notes of the rows of one attempt are joined, each distinct note
 // once. The error is for a file refused as a whole: then nothing is accepted.
 func ImportPractice(name string, b []byte, opt PracticeImport) (PracticePreview, error) {
 	p, err := importPractice(b, opt)
@@ -186,9 +163,13 @@ func importPractice(b []byte, opt PracticeImport) (PracticePreview, error) {
 
 	unknownExams, unknownTopics := newNameSet(), newNameSet()
 	for _, g := range groups {
-		ia, ok := buildAttempt(g, opt, columns)
-		if !ok {
+		ia, outcome := buildAttempt(g, opt, columns)
+		switch outcome {
+		case attemptRejected:
 			p.Rejected = append(p.Rejected, groupRejections(g)...)
+			continue
+		case attemptRepeated:
+			p.Repeats++
 			continue
 		}
 		p.accept(ia.Lines[0], ia)
@@ -264,9 +245,17 @@ func parseAttemptMinutes(s string) (time.Duration, bool, error) {
 	return d, true, nil
 }
 
-// buildAttempt checks and assembles the rows of one attempt; ok is false
-// when any row is rejected (the rejections are in the rows' errs).
-func buildAttempt(g *practiceGroup, opt PracticeImport, columns map[string]string) (ImportedAttempt, bool) {
+// attemptOutcome is what an import does with one attempt of the file.
+type attemptOutcome int
+
+const (
+	attemptAccepted attemptOutcome = iota
+	attemptRejected                // a row is wrong: the rejections are in the rows' errs
+	attemptRepeated                // an exact repeat of a stored attempt: skipped and counted
+)
+
+// buildAttempt checks and assembles the rows of one attempt.
+func buildAttempt(g *practiceGroup, opt PracticeImport, columns map[string]string) (ImportedAttempt, attemptOutcome) {
 	first := g.rows[0]
 	ia := ImportedAttempt{Exam: strings.TrimSpace(first.exam)}
 	a := data.Attempt{Date: g.date, Source: strings.TrimSpace(first.source)}
@@ -318,7 +307,7 @@ func buildAttempt(g *practiceGroup, opt PracticeImport, columns map[string]strin
 			Reason: "the notes of this attempt's rows, joined, " + data.FieldMessage(err, "notes") + "; shorten them"})
 	}
 	if rowErrors(g) {
-		return ImportedAttempt{}, false
+		return ImportedAttempt{}, attemptRejected
 	}
 	// Check what concerns the whole attempt with stand-in IDs for the exam
 	// and topics still to create: scores were checked row by row already.
@@ -331,18 +320,21 @@ func buildAttempt(g *practiceGroup, opt PracticeImport, columns map[string]strin
 	for i := range check.Scores {
 		check.Scores[i].TopicID = int64(i + 1)
 	}
+	if examKnown && data.RepeatsAttempt(a, opt.Existing) {
+		return ImportedAttempt{}, attemptRepeated
+	}
 	if err := check.Validate(examCheck, opt.Today); err != nil {
 		first.errs = append(first.errs, RejectError(first.line, err, columns)...)
-		return ImportedAttempt{}, false
+		return ImportedAttempt{}, attemptRejected
 	}
 	if examKnown {
 		if err := data.CheckDuplicateAttempt(a, opt.Existing); err != nil {
 			first.errs = append(first.errs, Rejected{Line: first.line, Reason: strings.TrimPrefix(err.Error(), data.ErrConflict.Error()+": ")})
-			return ImportedAttempt{}, false
+			return ImportedAttempt{}, attemptRejected
 		}
 	}
 	ia.Attempt = a
-	return ia, true
+	return ia, attemptAccepted
 }
 
 func rowErrors(g *practiceGroup) bool {

@@ -390,8 +390,9 @@ func TestExportPracticeRoundTrip(t *testing.T) {
 	t.Run("again adds nothing", func(t *testing.T) {
 		opt.Existing = attempts
 		p, err := ImportPractice("export.csv", buf.Bytes(), opt)
-		if err != nil || len(p.Accepted) != 0 || p.RejectedLines() != 4 {
-			t.Fatalf("accepted %d, rejected lines %d, %v", len(p.Accepted), p.RejectedLines(), err)
+		// Every attempt is an exact repeat: skipped and counted, not rejected.
+		if err != nil || len(p.Accepted) != 0 || p.RejectedLines() != 0 || p.Repeats != len(attempts) {
+			t.Fatalf("accepted %d, rejected lines %d, repeats %d of %d, %v", len(p.Accepted), p.RejectedLines(), p.Repeats, len(attempts), err)
 		}
 	})
 }

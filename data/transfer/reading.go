@@ -61,7 +61,7 @@ const (
 // Goodreads column (Exclusive Shelf, Book Id, Bookshelves or Number of
 // Pages); anything else is a plain list.
 func DetectReadingFormat(b []byte) ReadingFormat {
-	b = StripBOM(b)
+	b = Text(b)
 	for len(b) > 0 {
 		var line []byte
 		line, b, _ = bytes.Cut(b, []byte("\n"))
@@ -90,19 +90,50 @@ func DetectReadingFormat(b []byte) ReadingFormat {
 	return ReadingText
 }
 
+// notAList refuses, for auto-detection, a file that is not a list of titles
+// although it has no title column: JSON (a whole-database export, most
+// likely), and a table, that is a file of two or more lines that all split
+// into the same number (two or more) of cells by one delimiter. Read as a
+// list, its rows would become titles such as "Book A,Ann".
+func notAList(b []byte) error {
+	b = bytes.TrimSpace(Text(b))
+	if len(b) > 0 && (b[0] == '{' || b[0] == '[') {
+		return fmt.Errorf("%w: this is JSON, not a reading list; a MasterPlan export is imported whole with \"masterplan import json FILE\"", data.ErrInvalid)
+	}
+	recs, err := ReadCSV(b)
+	if err != nil || len(recs) < 2 || len(recs[0].Fields) < 2 {
+		return nil
+	}
+	for _, r := range recs[1:] {
+		if len(r.Fields) != len(recs[0].Fields) {
+			return nil
+		}
+	}
+	cols := make([]string, 0, len(recs[0].Fields))
+	for _, f := range recs[0].Fields {
+		cols = append(cols, strings.TrimSpace(f))
+	}
+	return fmt.Errorf("%w: the file is a table with the columns %s, but none is a title or url column; name the columns as %s (only title, or url, is required), or import a Goodreads export as it is",
+		data.ErrInvalid, strings.Join(cols, ", "), strings.Join(ReadingColumns(), ","))
+}
+
 // ImportReading reads a reading list file named name (for messages) in
 // format (ReadingAuto to detect it) and returns what would be added.
 // Items get today as their AddedOn unless the file says otherwise. A row
 // whose item has the same Key as an earlier row, or as one of existing (see
-// data.ReadingKeys), is rejected as a duplicate, so importing a file twice
-// adds nothing. The error is for a file refused as a whole: then nothing is
+// data.ReadingKeys), is skipped and counted in Repeats, so importing a file
+// twice adds nothing and is not an error. The error is for a file refused as a whole: then nothing is
 // accepted.
 func ImportReading(name string, b []byte, format ReadingFormat, existing map[string]bool, today data.Date) (Preview[data.ReadingItem], error) {
 	if err := CheckInput(b); err != nil {
 		return Preview[data.ReadingItem]{}, fmt.Errorf("import %s: %w", name, err)
 	}
 	if format == ReadingAuto {
-		format = DetectReadingFormat(b)
+		if format = DetectReadingFormat(b); format == ReadingText {
+			if err := notAList(b); err != nil {
+				return Preview[data.ReadingItem]{}, fmt.Errorf("import %s: %w", name, err)
+			}
+		}
 	}
 	var (
 		p   Preview[data.ReadingItem]
@@ -125,28 +156,21 @@ func ImportReading(name string, b []byte, format ReadingFormat, existing map[str
 	return dedupeReading(p, existing), nil
 }
 
-// dedupeReading moves rows whose key was seen before (in the file or in
-// existing) to Rejected, keeping the first.
+// dedupeReading skips, counting them in Repeats, the rows whose key was seen
+// before, in the file (a Goodreads export lists each edition of a book:
+// same title and author, another Book Id) or in existing, keeping the first.
 func dedupeReading(p Preview[data.ReadingItem], existing map[string]bool) Preview[data.ReadingItem] {
-	out := Preview[data.ReadingItem]{Format: p.Format, Rejected: p.Rejected, Warnings: p.Warnings}
-	first := map[string]int{}
+	out := Preview[data.ReadingItem]{Format: p.Format, Rejected: p.Rejected, Warnings: p.Warnings, Repeats: p.Repeats}
+	seen := map[string]bool{}
 	for i, it := range p.Accepted {
-		line, key := p.Lines[i], it.Key()
-		field := "title"
-		if strings.HasPrefix(key, "url:") {
-			field = "url"
+		key := it.Key()
+		if existing[key] || seen[key] {
+			out.Repeats++
+			continue
 		}
-		switch prev, dup := first[key]; {
-		case existing[key]:
-			out.Rejected = append(out.Rejected, Rejected{Line: line, Field: field, Reason: fmt.Sprintf("%q is already in the reading list", it.Title)})
-		case dup:
-			out.Rejected = append(out.Rejected, Rejected{Line: line, Field: field, Reason: fmt.Sprintf("%q repeats line %d", it.Title, prev)})
-		default:
-			first[key] = line
-			out.accept(line, it)
-		}
+		seen[key] = true
+		out.accept(p.Lines[i], it)
 	}
-	sort.SliceStable(out.Rejected, func(i, j int) bool { return out.Rejected[i].Line < out.Rejected[j].Line })
 	return out
 }
 
@@ -301,7 +325,7 @@ func goodreadsTopic(shelves string) string {
 // pasted from notes or Markdown imports as it reads.
 func importReadingText(b []byte, today data.Date) (Preview[data.ReadingItem], error) {
 	var p Preview[data.ReadingItem]
-	lines := strings.Split(string(StripBOM(b)), "\n")
+	lines := strings.Split(string(Text(b)), "\n")
 	rows := 0
 	for i, raw := range lines {
 		line := strings.TrimSpace(raw)

@@ -110,17 +110,17 @@ func TestImportReadingDuplicates(t *testing.T) {
 	if len(p.Accepted) != 3 {
 		t.Fatalf("accepted %d, want 3: %+v", len(p.Accepted), p.Accepted)
 	}
-	want := "line 3: title: \"inside sql server!\" repeats line 2\nline 6: url: \"Other\" repeats line 4"
-	if got := rejectedText(p.Rejected); got != want {
-		t.Errorf("rejected:\n%s\nwant:\n%s", got, want)
+	// Repeats are skipped and counted, not refused (issue 16 item 8).
+	if len(p.Rejected) != 0 || p.Repeats != 2 || fmt.Sprint(p.Lines) != "[2 4 5]" {
+		t.Errorf("repeats %d, lines %v, rejected:\n%s", p.Repeats, p.Lines, rejectedText(p.Rejected))
 	}
 
 	again := mustImport(t, in, ReadingAuto, data.ReadingKeys(p.Accepted))
 	if len(again.Accepted) != 0 {
 		t.Fatalf("a second import added %d items: %+v", len(again.Accepted), again.Accepted)
 	}
-	if len(again.Rejected) != 5 || !strings.Contains(again.Rejected[0].Reason, "already in the reading list") {
-		t.Errorf("second import rejected:\n%s", rejectedText(again.Rejected))
+	if len(again.Rejected) != 0 || again.Repeats != 5 {
+		t.Errorf("second import: %d repeats, rejected:\n%s", again.Repeats, rejectedText(again.Rejected))
 	}
 }
 
@@ -201,9 +201,9 @@ func TestImportReadingText(t *testing.T) {
 	if fmt.Sprint(p.Lines) != "[2 4 5 6 9]" {
 		t.Errorf("Lines = %v", p.Lines)
 	}
-	wantRejected := "line 8: title: is 201 characters long; the limit is 200\nline 10: title: \"exchange 2010 best practices\" repeats line 2"
-	if got := rejectedText(p.Rejected); got != wantRejected {
-		t.Errorf("rejected:\n%s\nwant:\n%s", got, wantRejected)
+	wantRejected := "line 8: title: is 201 characters long; the limit is 200"
+	if got := rejectedText(p.Rejected); got != wantRejected || p.Repeats != 1 {
+		t.Errorf("repeats %d, rejected:\n%s\nwant:\n%s", p.Repeats, got, wantRejected)
 	}
 }
 
@@ -418,4 +418,32 @@ func FuzzImportReadingText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		checkReadingImport(t, b, ReadingText)
 	})
+}
+
+// TestImportReadingRefusesOtherTables holds issue 16 item 9: a table with
+// no title or url column is refused with the columns expected, not read as
+// a list of titles such as "Book A,Ann"; JSON is pointed to import json.
+func TestImportReadingRefusesOtherTables(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"commas", "name,writer\nBook A,Ann\nBook B,Bob\n", "columns name, writer"},
+		{"semicolons", "name;writer;pages\nBook A;Ann;100\nBook B;Bob;200\n", "title"},
+		{"tabs", "name\twriter\nBook A\tAnn\n", "title"},
+		{"json object", "  {\"format\": \"masterplan\", \"version\": 1}\n", "import json"},
+		{"json list", "[{\"title\": \"A\"}]", "import json"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := ImportReading("list.csv", []byte(tc.in), ReadingAuto, nil, importDay())
+			if !errors.Is(err, data.ErrInvalid) || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("ImportReading = %d accepted, %v; want a refusal naming %q", len(p.Accepted), err, tc.want)
+			}
+		})
+	}
+	// A list whose titles hold commas is still a list, and so is a
+	// one-line file.
+	for _, in := range []string{"Exchange 2010, Best Practices\nAnother\n", "Book A,Ann\n", "Designing, Deploying\nWindows, Inside Out\nPlain\n"} {
+		if p, err := ImportReading("list.txt", []byte(in), ReadingAuto, nil, importDay()); err != nil || p.Format != "text" {
+			t.Errorf("%q: format %q, %v; want a text list", in, p.Format, err)
+		}
+	}
 }

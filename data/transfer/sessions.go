@@ -35,11 +35,13 @@ func sessionDurationColumns() []string { return []string{"duration_min", "durati
 
 // ImportSessions reads a study sessions CSV named name (for messages), with
 // local times in zone loc, checked at instant now (a session may not end in
-// the future). A session with the same data.StudySession.Key as an earlier
-// row or as one of existing (see data.StudySessionKeys) is rejected as a
-// duplicate, so importing an export again adds nothing. The error is for a
-// file refused as a whole: then nothing is accepted.
-func ImportSessions(name string, b []byte, loc *time.Location, now time.Time, existing map[string]bool) (Preview[data.StudySession], error) {
+// the future). A session that repeats one of existing or an earlier row
+// exactly (data.StudySession.Repeats: same start to the second, same
+// length) is skipped and counted in Repeats, so importing an export again
+// adds nothing; one that overlaps another otherwise is rejected, naming it
+// (one session at a time). The error is for a file refused as a whole:
+// then nothing is accepted.
+func ImportSessions(name string, b []byte, loc *time.Location, now time.Time, existing []data.StudySession) (Preview[data.StudySession], error) {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -50,7 +52,7 @@ func ImportSessions(name string, b []byte, loc *time.Location, now time.Time, ex
 	return p, nil
 }
 
-func importSessions(b []byte, loc *time.Location, now time.Time, existing map[string]bool) (Preview[data.StudySession], error) {
+func importSessions(b []byte, loc *time.Location, now time.Time, existing []data.StudySession) (Preview[data.StudySession], error) {
 	h, rows, err := readTable(b)
 	if err != nil {
 		return Preview[data.StudySession]{}, err
@@ -70,7 +72,8 @@ func importSessions(b []byte, loc *time.Location, now time.Time, existing map[st
 		return Preview[data.StudySession]{}, errNoRows
 	}
 	p := Preview[data.StudySession]{Format: "csv", Warnings: ignoredColumns(h, append(SessionColumns(), sessionDurationColumns()...))}
-	first := map[string]int{}
+	stored, taken := data.NewSessionTimeline(existing), data.NewSessionTimeline(nil)
+	line := map[time.Time]int{} // the line of each accepted session, by start
 	for _, rec := range rows {
 		get := func(col string) string { return h.Get(rec.Fields, col) }
 		s := data.StudySession{Topic: get("topic"), Note: NormaliseNewlines(get("note"))}
@@ -105,17 +108,26 @@ func importSessions(b []byte, loc *time.Location, now time.Time, existing map[st
 			})...)
 			continue
 		}
-		key := s.Key(loc)
-		when := fmt.Sprintf("the session of %s at %s", data.FormatStudyDuration(s.Duration), s.Start.In(loc).Format("2006-01-02 15:04"))
-		switch prev, dup := first[key]; {
-		case existing[key]:
-			p.Rejected = append(p.Rejected, Rejected{Line: rec.Line, Field: h.Name("date"), Reason: when + " is already logged"})
-		case dup:
-			p.Rejected = append(p.Rejected, Rejected{Line: rec.Line, Field: h.Name("date"), Reason: when + fmt.Sprintf(" repeats line %d", prev)})
-		default:
-			first[key] = rec.Line
-			p.accept(rec.Line, s)
+		if o, ok := stored.Overlap(s); ok {
+			if s.Repeats(o) {
+				p.Repeats++
+			} else {
+				p.Rejected = append(p.Rejected, RejectError(rec.Line, data.OverlapError(s, o, loc), map[string]string{"start": h.Name(startCol)})...)
+			}
+			continue
 		}
+		if o, ok := taken.Overlap(s); ok {
+			if s.Repeats(o) {
+				p.Repeats++
+			} else {
+				msg := data.FieldMessage(data.OverlapError(s, o, loc), "start")
+				p.Rejected = append(p.Rejected, Rejected{Line: rec.Line, Field: h.Name(startCol), Reason: fmt.Sprintf("%s (line %d of the file)", msg, line[o.Start])})
+			}
+			continue
+		}
+		taken.Add(s)
+		line[s.Start] = rec.Line
+		p.accept(rec.Line, s)
 	}
 	return p, nil
 }
@@ -155,8 +167,9 @@ func onlyFields(err error, fields ...string) error {
 
 // ExportSessions writes sessions as the study sessions CSV (SessionColumns)
 // with local times in zone loc, oldest first, safe to open in a spreadsheet.
-// Durations are written in minutes to the hundredth, which gives back the
-// same whole seconds on import.
+// Starts keep their seconds when they have any (HH:MM:SS), so an import
+// gives back the same instants; durations are written in minutes to the
+// hundredth, which gives back the same whole seconds on import.
 func ExportSessions(w io.Writer, sessions []data.StudySession, loc *time.Location) error {
 	if loc == nil {
 		loc = time.UTC
@@ -167,7 +180,11 @@ func ExportSessions(w io.Writer, sessions []data.StudySession, loc *time.Locatio
 	for _, s := range sorted {
 		local := s.Start.In(loc)
 		mins := math.Round(s.Duration.Minutes()*100) / 100
-		rows = append(rows, []string{local.Format(data.DateLayout), local.Format("15:04"),
+		clock := local.Format("15:04")
+		if local.Second() != 0 {
+			clock = local.Format("15:04:05")
+		}
+		rows = append(rows, []string{local.Format(data.DateLayout), clock,
 			strconv.FormatFloat(mins, 'f', -1, 64), s.Topic, s.Note})
 	}
 	if err := WriteCSV(w, SessionColumns(), rows); err != nil {

@@ -68,7 +68,6 @@ func TestImportSessions(t *testing.T) {
 		"line 13: Start: \"25:00\" is not a time of day",
 		"line 14: Start: the session would end at 2026-03-10T16:30:00Z, after now",
 		"line 15: Date: 2026-03-11 is after today (2026-03-10)",
-		"line 16: Date: the session of 45m at 2026-03-02 09:15 repeats line 2",
 		"line 17: Topic: is 201 characters long",
 		"line 18: Duration: is required",
 	}
@@ -84,12 +83,31 @@ func TestImportSessions(t *testing.T) {
 		t.Errorf("warnings = %q", p.Warnings)
 	}
 
-	again, err := ImportSessions("sessions.csv", []byte(in), ny, now, data.StudySessionKeys(p.Accepted, ny))
-	if err != nil || len(again.Accepted) != 0 {
-		t.Fatalf("second import: %d accepted, %v", len(again.Accepted), err)
+	// Line 16 repeats line 2 exactly (start to the second, length): skipped.
+	if p.Repeats != 1 {
+		t.Errorf("repeats = %d, want 1 (line 16)", p.Repeats)
 	}
-	if !strings.Contains(again.Rejected[0].Reason, "is already logged") {
-		t.Errorf("second import rejected[0] = %v", again.Rejected[0])
+
+	again, err := ImportSessions("sessions.csv", []byte(in), ny, now, p.Accepted)
+	if err != nil || len(again.Accepted) != 0 || again.Repeats != 6 || len(again.Rejected) != len(wantRejected) {
+		t.Fatalf("second import: %d accepted, %d repeats, %d rejected, %v", len(again.Accepted), again.Repeats, len(again.Rejected), err)
+	}
+}
+
+// TestImportSessionsOverlap holds issue 16 item 7 for the importer: a row
+// overlapping a stored session or an earlier row is rejected, naming it.
+func TestImportSessionsOverlap(t *testing.T) {
+	now := time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)
+	stored := []data.StudySession{{ID: 1, Start: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC), Duration: time.Hour, Topic: "DNS"}}
+	in := "date,start,duration_min\n2026-03-02,09:30,30\n2026-03-03,10:00,60\n2026-03-03,10:30,60\n2026-03-03,11:00:00,30\n"
+	p, err := ImportSessions("s.csv", []byte(in), time.UTC, now, stored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := rejectedText(p.Rejected)
+	if len(p.Accepted) != 2 || !strings.Contains(got, "line 2: start: overlaps the session of 1h from 2026-03-02 09:00 to 10:00 (DNS)") ||
+		!strings.Contains(got, "line 4: start: overlaps the session of 1h from 2026-03-03 10:00 to 11:00") || !strings.Contains(got, "(line 3 of the file)") {
+		t.Errorf("accepted %d, rejected:\n%s", len(p.Accepted), got)
 	}
 }
 
@@ -137,7 +155,7 @@ func TestExportSessionsRoundTrip(t *testing.T) {
 	want := "date,start,duration_min,topic,note\n" +
 		"2025-11-02,01:30,1440,,\n" +
 		"2026-03-01,09:00,0.33,AD,\n" +
-		"2026-03-03,21:15,45.33,'=1+1,\"'-note\nline 2\"\n"
+		"2026-03-03,21:15:40,45.33,'=1+1,\"'-note\nline 2\"\n" // the start to the second (issue 16 item 7)
 	if got := buf.String(); got != want {
 		t.Fatalf("export =\n%s\nwant\n%s", got, want)
 	}
@@ -154,12 +172,15 @@ func TestExportSessionsRoundTrip(t *testing.T) {
 	if p.Accepted[0].Duration != 24*time.Hour || p.Accepted[1].Duration != 20*time.Second || p.Accepted[2].Duration != sessions[0].Duration {
 		t.Errorf("durations = %v %v %v", p.Accepted[0].Duration, p.Accepted[1].Duration, p.Accepted[2].Duration)
 	}
+	if !p.Accepted[2].Start.Equal(sessions[0].Start) {
+		t.Errorf("start came back as %v, want %v", p.Accepted[2].Start, sessions[0].Start)
+	}
 	if p.Accepted[2].Topic != "=1+1" || p.Accepted[2].Note != "-note\nline 2" {
 		t.Errorf("text came back as %q / %q", p.Accepted[2].Topic, p.Accepted[2].Note)
 	}
-	again, err := ImportSessions("export.csv", buf.Bytes(), ny, now, keys)
-	if err != nil || len(again.Accepted) != 0 || len(again.Rejected) != 3 {
-		t.Fatalf("importing the export into the same log: %d accepted, %d rejected, %v", len(again.Accepted), len(again.Rejected), err)
+	again, err := ImportSessions("export.csv", buf.Bytes(), ny, now, p.Accepted)
+	if err != nil || len(again.Accepted) != 0 || len(again.Rejected) != 0 || again.Repeats != 3 {
+		t.Fatalf("importing the export into the same log: %d accepted, %d rejected, %d repeats, %v", len(again.Accepted), len(again.Rejected), again.Repeats, err)
 	}
 }
 
@@ -181,7 +202,7 @@ func FuzzImportSessions(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		ny := sessionZone(t)
 		now := time.Date(2026, 3, 10, 12, 0, 0, 0, ny)
-		existing := map[string]bool{(data.StudySession{Start: time.Date(2026, 3, 1, 14, 0, 0, 0, time.UTC), Duration: time.Hour}).Key(ny): true}
+		existing := []data.StudySession{{Start: time.Date(2026, 3, 1, 14, 0, 0, 0, time.UTC), Duration: time.Hour}}
 		p, err := ImportSessions("fuzz.csv", b, ny, now, existing)
 		if err != nil {
 			if !errors.Is(err, data.ErrInvalid) || len(p.Accepted)+len(p.Rejected) != 0 {
@@ -194,11 +215,10 @@ func FuzzImportSessions(f *testing.F) {
 			if err := s.Validate(now); err != nil {
 				t.Fatalf("accepted session %d is invalid: %v", i, err)
 			}
-			if k := s.Key(ny); seen[k] || existing[k] {
-				t.Fatalf("accepted session %d is a duplicate", i)
-			} else {
-				seen[k] = true
+			if err := data.CheckSessionOverlap(s, append(existing, p.Accepted[:i]...), ny); err != nil {
+				t.Fatalf("accepted session %d overlaps: %v", i, err)
 			}
+			seen[s.Key(ny)] = true
 		}
 		for _, r := range p.Rejected {
 			if r.Line < 1 || r.Reason == "" {

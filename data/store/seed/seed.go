@@ -331,7 +331,7 @@ func (g *gen) practice() error {
 	if len(p.Rejected) > 0 {
 		return fmt.Errorf("%s: %w", p.Rejected[0], data.ErrInvalid)
 	}
-	_, err = g.st.ImportPractice(g.ctx, rot.ID, p, g.today)
+	_, err = g.st.ImportPractice(g.ctx, rot, p.Batch(), g.today)
 	return err
 }
 

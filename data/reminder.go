@@ -275,11 +275,17 @@ func StudyRuleDays(rule string) (days []time.Weekday, at Clock, ok bool) {
 // parseStudyRule reads RRULE text leniently (any case, spaces, an
 // "RRULE:" prefix) and checks what a reminder needs of it.
 func parseStudyRule(text string) (*rrule.ROption, error) {
-	s := strings.ToUpper(strings.Join(strings.Fields(text), ""))
-	s = strings.TrimPrefix(s, "RRULE:")
-	if s == "" {
+	written := strings.Join(strings.Fields(text), "")
+	if len(written) >= 6 && strings.EqualFold(written[:6], "RRULE:") {
+		written = written[6:]
+	}
+	if written == "" {
 		return nil, Invalid("rule", "is required; tick at least one day, or write a rule such as %s", ruleExample)
 	}
+	if err := checkRuleParts(written); err != nil {
+		return nil, err
+	}
+	s := strings.ToUpper(written)
 	if strings.Contains(s, "DTSTART") {
 		return nil, Invalid("rule", "must not hold DTSTART; the reminder's first day sets it")
 	}

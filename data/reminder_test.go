@@ -212,7 +212,7 @@ func TestReminderValidate(t *testing.T) {
 		{"study every few minutes", func(r *data.Reminder) {
 			r.RRule = "FREQ=DAILY;BYHOUR=9,10,11;BYMINUTE=0,5,10,15,20,25,30,35,40,45,50,55"
 		}, data.ReminderStudy, "rule", "rings 36 times a day"},
-		{"study hour out of range", func(r *data.Reminder) { r.RRule = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=25;BYMINUTE=0" }, data.ReminderStudy, "rule", "byhour"},
+		{"study hour out of range", func(r *data.Reminder) { r.RRule = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=25;BYMINUTE=0" }, data.ReminderStudy, "rule", "BYHOUR=25: 25 is not an hour"},
 		{"study with DTSTART", func(r *data.Reminder) { r.RRule = "DTSTART:20260301T090000Z\nRRULE:FREQ=DAILY;BYHOUR=9;BYMINUTE=0" }, data.ReminderStudy, "rule", "DTSTART"},
 		{"study rule that never rings", func(r *data.Reminder) { r.RRule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYHOUR=9;BYMINUTE=0" }, data.ReminderStudy, "rule", "never rings"},
 		{"study rule that has ended", func(r *data.Reminder) {

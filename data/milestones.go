@@ -102,3 +102,27 @@ func SuggestMilestones(r Rotation, existing []Milestone) []Milestone {
 	}
 	return out
 }
+
+// DueText says where an open milestone stands on day today, in words that
+// do not rely on colour: "OVERDUE by 2 days", "due today", "due tomorrow",
+// "due in 5 days"; "done" once it is done. The status text, the dashboard
+// and the Reminders screen all say it this way.
+func (m Milestone) DueText(today Date) string {
+	days := today.DaysUntil(m.Due)
+	switch {
+	case m.Done:
+		return "done"
+	case days < 0:
+		return "OVERDUE by " + plural(-days, "day", "days")
+	case days == 0:
+		return "due today"
+	case days == 1:
+		return "due tomorrow"
+	default:
+		return fmt.Sprintf("due in %d days", days)
+	}
+}
+
+// Overdue reports whether the milestone is open and its due date is
+// before today.
+func (m Milestone) Overdue(today Date) bool { return !m.Done && m.Due.Before(today) }

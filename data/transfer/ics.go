@@ -52,7 +52,10 @@ const calendarYearsAhead = 5
 //   - each milestone with a due date as an all-day event, with a DISPLAY
 //     alarm N days before (at MilestoneAlarmAt) when its reminder is set
 //     and it is not done;
-//   - each exam with a date as an all-day event;
+//   - each exam with a date as an all-day event, unless a milestone of the
+//     same name (data.NameKey) falls on that day: the suggested "Lab exam"
+//     milestone and the Practice screen's "Lab exam" are one thing, shown
+//     once, as the milestone (which carries the alarm);
 //   - each enabled study reminder as a timed event on its wall clock (with
 //     TZID and a VTIMEZONE, or floating when the zone is the system's
 //     unnamed one) repeating by its own RRULE text.
@@ -127,8 +130,12 @@ func WriteCalendar(w io.Writer, in CalendarInput) error {
 		}
 	}
 
+	milestoneDays := map[string]bool{}
+	for _, m := range in.Milestones {
+		milestoneDays[sameThingKey(m.Title, m.Due)] = true
+	}
 	for _, x := range in.Exams {
-		if x.Date.IsZero() {
+		if x.Date.IsZero() || milestoneDays[sameThingKey(x.Name, x.Date)] {
 			continue
 		}
 		if x.ID == 0 {
@@ -166,6 +173,12 @@ func WriteCalendar(w io.Writer, in CalendarInput) error {
 		return fmt.Errorf("write calendar: %w", err)
 	}
 	return nil
+}
+
+// sameThingKey names an event by what a reader sees: its name, in any
+// case and spacing, on its day.
+func sameThingKey(name string, day data.Date) string {
+	return data.NameKey(name) + "|" + day.String()
 }
 
 // calSeries is one study reminder ready for the calendar.

@@ -3,6 +3,7 @@ package transfer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -49,9 +50,9 @@ const calendarYearsAhead = 5
 //     after its last (DTEND is exclusive). Block dates are the location's
 //     calendar dates and all-day dates float, so every calendar shows them
 //     on the days printed on the schedule, wherever it is;
-//   - each milestone with a due date as an all-day event, with a DISPLAY
-//     alarm N days before (at MilestoneAlarmAt) when its reminder is set
-//     and it is not done;
+//   - each milestone with a due date as an all-day event, with DISPLAY
+//     alarms N days before and on the day (at MilestoneAlarmAt) when its
+//     reminder is set and it is not done;
 //   - each exam with a date as an all-day event, unless a milestone of the
 //     same name (data.NameKey) falls on that day: the suggested "Lab exam"
 //     milestone and the Practice screen's "Lab exam" are one thing, shown
@@ -123,10 +124,13 @@ func WriteCalendar(w io.Writer, in CalendarInput) error {
 			e.SetDescription("Done.")
 		}
 		if days, ok := in.MilestoneAlarmDays[m.ID]; ok && !m.Done {
-			a := e.AddAlarm()
-			a.SetAction(ics.ActionDisplay)
-			a.SetProperty(ics.ComponentPropertyDescription, icsText(alarmText(m.Title, days)))
-			a.SetTrigger(alarmTrigger(days, in.MilestoneAlarmAt))
+			// As the app rings: the days before, and on the due day.
+			for _, d := range slices.Compact([]int{days, 0}) {
+				a := e.AddAlarm()
+				a.SetAction(ics.ActionDisplay)
+				a.SetProperty(ics.ComponentPropertyDescription, icsText(alarmText(m.Title, d)))
+				a.SetTrigger(alarmTrigger(d, in.MilestoneAlarmAt))
+			}
 		}
 	}
 

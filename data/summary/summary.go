@@ -91,7 +91,7 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 	cd := data.NewCountdown(rot, now, loc)
 	s := Summary{
 		Today:      cd.Today,
-		TimeZone:   zoneLabel(loc, now),
+		TimeZone:   loc.String(),
 		Track:      rot.Track,
 		Headline:   cd.Headline(),
 		Milestones: []MilestoneEntry{},
@@ -225,13 +225,4 @@ func (s Summary) NextMilestones(n int) []MilestoneEntry {
 		out = append(out, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
 	}
 	return out
-}
-
-// zoneLabel names the user's zone; the system zone has no IANA name in Go,
-// so it is shown by its abbreviation.
-func zoneLabel(loc *time.Location, now time.Time) string {
-	if loc == time.Local {
-		return now.In(loc).Format("MST") + ", the system's zone"
-	}
-	return loc.String()
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -163,9 +164,7 @@ func (st *settingsScreen) save() {
 	goal, err := parseGoal(st.goal.Text)
 	set.WeeklyGoalHours = goal
 	set.TimeZone = strings.TrimSpace(st.zone.Text)
-	if zerr := checkHomeZone(set.TimeZone); err == nil {
-		err = zerr
-	}
+	err = errors.Join(err, checkHomeZone(set.TimeZone))
 	for _, d := range weekdays {
 		if d.String() == st.weekStart.Selected {
 			set.WeekStart = d

@@ -42,7 +42,7 @@ var kindNames = map[string]string{
 // kindHelp says what each kind does, on the "add" chooser.
 var kindHelp = map[string]string{
 	data.ReminderStudy:        "Repeats on the days and at the time you choose, e.g. Mon-Fri at 19:30.",
-	data.ReminderMilestone:    "Rings some days before each milestone is due.",
+	data.ReminderMilestone:    "Rings some days before each milestone is due, and on the day.",
 	data.ReminderOneOff:       "Rings once, at a day and time, with your text.",
 	data.ReminderNudgeReading: "At most once a day, when the reading list is behind its deadline.",
 	data.ReminderNudgeStudy:   "At most once a day, when this week's study is below the goal.",
@@ -61,6 +61,7 @@ type remindersScreen struct {
 	list, noticeList, nextList *widget.List
 	empty, noticeEmpty         *widget.Label
 	nextEmpty                  *widget.Label
+	overdue                    *widget.Label // open milestones past their day: they no longer ring
 }
 
 func newRemindersScreen(s *Shell) *remindersScreen {
@@ -129,6 +130,8 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.empty = wrapped("No reminders. Add one with Ctrl+N: a study session that repeats, a one-off note, or milestone reminders.")
 	r.noticeEmpty = wrapped("Nothing waiting. Reminders that ring show here until you mark them done.")
 	r.nextEmpty = wrapped("Nothing in the next year. Turn a reminder on, or add one.")
+	r.overdue = wrapped("")
+	r.overdue.Importance = widget.DangerImportance
 	return r
 }
 
@@ -173,7 +176,7 @@ func (r *remindersScreen) view() fyne.CanvasObject {
 	export := widget.NewButtonWithIcon("Export calendar (.ics)…", theme.DocumentSaveIcon(), r.exportCalendar)
 	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), nil, nil, nil, r.list)
 	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, r.noticeList)
-	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.nextEmpty), nil, nil, nil, r.nextList)
+	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.overdue, r.nextEmpty), nil, nil, nil, r.nextList)
 	right := container.NewVSplit(due, next)
 	right.Offset = 0.45
 	split := container.NewHSplit(left, right)
@@ -202,6 +205,9 @@ func (r *remindersScreen) refresh() {
 	showIf(r.empty, len(plan.Schedule.Reminders) == 0)
 	showIf(r.noticeEmpty, len(notices) == 0)
 	showIf(r.nextEmpty, len(next) == 0)
+	overdue := data.OverdueText(plan.Schedule.Milestones, data.DateOf(r.shell.Now(), plan.Schedule.Zone), 3)
+	r.overdue.SetText(overdue)
+	showIf(r.overdue, overdue != "")
 	r.list.Refresh()
 	r.noticeList.Refresh()
 	r.nextList.Refresh()

@@ -233,3 +233,33 @@ func TestTrayMenuAndCard(t *testing.T) {
 		t.Errorf("card = %q, %q", title, text)
 	}
 }
+
+// TestRemindersScreenMilestoneDueSoonAndOverdue holds the screen's half of
+// issue 16 item 11: beside an open milestone due tomorrow it said "Nothing
+// in the next year", and an overdue one was not mentioned. Tomorrow's
+// milestone is coming up (on its due day), the overdue one is named.
+func TestRemindersScreenMilestoneDueSoonAndOverdue(t *testing.T) {
+	sh, st, r := openReminders(t)
+	ctx := context.Background()
+	rot, err := st.Rotation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := data.DateOf(fixedNow, time.UTC)
+	for _, m := range []data.Milestone{
+		{RotationID: rot.ID, Title: "Flights booked", Due: today.AddDays(1)},
+		{RotationID: rot.ID, Title: "Visa", Due: today.AddDays(-3)},
+	} {
+		if _, err := st.SaveMilestone(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sh.Select(remindersIndex)
+	r.refresh()
+	if !r.nextEmpty.Hidden || len(r.next) == 0 || r.next[0].Title != "Flights booked" {
+		t.Fatalf("coming up = %+v, empty label shown: %v", r.next, !r.nextEmpty.Hidden)
+	}
+	if r.overdue.Hidden || r.overdue.Text != "1 milestone overdue: Visa (OVERDUE by 3 days)." {
+		t.Fatalf("overdue line = %q (hidden %v)", r.overdue.Text, r.overdue.Hidden)
+	}
+}

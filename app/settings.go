@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -22,9 +23,6 @@ import (
 
 // weekdays in the order a week-start picker lists them.
 var weekdays = []time.Weekday{time.Monday, time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday}
-
-// systemZone is the zone picker's entry for "use the computer's zone".
-const systemZone = "System"
 
 // settingsScreen edits the user's settings and manages backups.
 type settingsScreen struct {
@@ -49,14 +47,7 @@ func newSettingsScreen(s *Shell) *settingsScreen {
 	st.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
 	st.goal = widgets.NewEntry()
 	st.goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
-	st.zone = widgets.NewSelectEntry(append([]string{systemZone}, commonZones...))
-	st.zone.Validator = func(v string) error {
-		if v == systemZone || v == "" {
-			return nil
-		}
-		_, err := data.LoadZone(v)
-		return err
-	}
+	st.zone = newHomeZoneEntry()
 	names := make([]string, len(weekdays))
 	for i, d := range weekdays {
 		names[i] = d.String()
@@ -98,7 +89,7 @@ func (st *settingsScreen) view() fyne.CanvasObject {
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Home currency", Widget: st.currency, HintText: "ISO code of the currency you are paid in, e.g. USD, GBP"},
 		&widget.FormItem{Text: "Weekly study goal", Widget: st.goal, HintText: "Hours per week"},
-		&widget.FormItem{Text: "Your time zone", Widget: st.zone, HintText: "\"System\" follows the computer"},
+		&widget.FormItem{Text: "Your time zone", Widget: st.zone, HintText: "Reminders and study days follow it; the computer's is " + store.SystemZone()},
 		&widget.FormItem{Text: "Week starts on", Widget: st.weekStart},
 		&widget.FormItem{Text: "Theme", Widget: st.theme, HintText: "\"system\" follows the desktop's light or dark setting"},
 	)
@@ -130,11 +121,7 @@ func (st *settingsScreen) refresh() {
 	}
 	st.currency.SetText(set.HomeCurrency)
 	st.goal.SetText(strconv.FormatFloat(set.WeeklyGoalHours, 'f', -1, 64))
-	if set.TimeZone == "" {
-		st.zone.SetText(systemZone)
-	} else {
-		st.zone.SetText(set.TimeZone)
-	}
+	st.zone.SetText(set.TimeZone)
 	st.weekStart.SetSelected(set.WeekStart.String())
 	st.theme.SetSelected(set.Theme)
 	st.dbPath.SetText("Database: " + st.shell.Store.Path())
@@ -176,9 +163,8 @@ func (st *settingsScreen) save() {
 	set := homeSettings(st.currency.Text)
 	goal, err := parseGoal(st.goal.Text)
 	set.WeeklyGoalHours = goal
-	if z := strings.TrimSpace(st.zone.Text); z != systemZone {
-		set.TimeZone = z
-	}
+	set.TimeZone = strings.TrimSpace(st.zone.Text)
+	err = errors.Join(err, checkHomeZone(set.TimeZone))
 	for _, d := range weekdays {
 		if d.String() == st.weekStart.Selected {
 			set.WeekStart = d
@@ -190,7 +176,7 @@ func (st *settingsScreen) save() {
 	}
 	if err != nil {
 		showFieldErrors(err, map[string]fyne.Validatable{
-			"home currency": st.currency, "weekly goal": st.goal, "time zone": st.zone,
+			"home currency": st.currency, "weekly goal": st.goal, "your time zone": st.zone,
 		})
 		st.shell.showError(err)
 		return

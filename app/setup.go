@@ -14,6 +14,7 @@ import (
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
+	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // ownDates is the rotation choice for dates the user types in.
@@ -36,6 +37,7 @@ type setupForm struct {
 	start, end *widgets.DateEntry
 	location   *widgets.Entry
 	zone       *widgets.SelectEntry
+	homeZone   *widgets.SelectEntry // the user's own zone, stored by name
 	currency   *widgets.Entry
 	goal       *widgets.Entry
 	submit     *widget.Button
@@ -62,6 +64,9 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 	f.zone = widgets.NewSelectEntry(commonZones)
 	f.zone.SetText(s.Catalog.Site.TimeZone)
 	f.zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
+
+	f.homeZone = newHomeZoneEntry()
+	f.homeZone.SetText(store.SystemZone())
 
 	def := data.DefaultSettings()
 	f.currency = widgets.NewEntry()
@@ -92,6 +97,7 @@ func (f *setupForm) view() fyne.CanvasObject {
 		&widget.FormItem{Text: "Last day", Widget: f.end, HintText: "A split rotation? Add the second block later on the Rotation screen"},
 		&widget.FormItem{Text: "Location", Widget: f.location},
 		&widget.FormItem{Text: "Time zone", Widget: f.zone, HintText: "Of the location, e.g. America/Los_Angeles"},
+		&widget.FormItem{Text: "Your time zone", Widget: f.homeZone, HintText: "Where you live; reminders and study days follow it"},
 		&widget.FormItem{Text: "Home currency", Widget: f.currency, HintText: "The currency you are paid in (ISO code)"},
 		&widget.FormItem{Text: "Weekly study goal", Widget: f.goal, HintText: "Hours per week"},
 	)
@@ -163,6 +169,7 @@ func (f *setupForm) onSubmit() {
 	goal, goalErr := parseGoal(f.goal.Text)
 	set := homeSettings(f.currency.Text)
 	set.WeeklyGoalHours = goal
+	set.TimeZone = strings.TrimSpace(f.homeZone.Text)
 	rot := data.Rotation{
 		Track: strings.TrimSpace(f.track.Text),
 		Blocks: []data.Block{{
@@ -173,19 +180,36 @@ func (f *setupForm) onSubmit() {
 	if p, ok := f.choices[f.published.Selected]; ok && p.Start == rot.Blocks[0].Start && p.End == rot.Blocks[0].End {
 		rot.CatalogID = p.ID
 	}
-	err := errors.Join(goalErr, f.start.Validate(), f.end.Validate())
+	err := errors.Join(goalErr, f.start.Validate(), f.end.Validate(), checkHomeZone(set.TimeZone))
 	if err == nil {
 		_, err = f.shell.Store.Setup(f.shell.ctx(), rot, set)
 	}
 	if err != nil {
 		showFieldErrors(err, map[string]fyne.Validatable{
 			"track": f.track, "start": f.start, "end": f.end, "location": f.location,
-			"time zone": f.zone, "home currency": f.currency, "weekly goal": f.goal,
+			"time zone": f.zone, "your time zone": f.homeZone, "home currency": f.currency, "weekly goal": f.goal,
 		})
 		f.shell.showError(err)
 		return
 	}
 	f.done()
+}
+
+// newHomeZoneEntry is the picker of the user's own zone: the system's
+// first, then the usual ones; any IANA name can be typed.
+func newHomeZoneEntry() *widgets.SelectEntry {
+	e := widgets.NewSelectEntry(append([]string{store.SystemZone()}, commonZones...))
+	e.Validator = checkHomeZone
+	return e
+}
+
+// checkHomeZone checks the user's own zone under its own field name (the
+// block's zone is "time zone").
+func checkHomeZone(v string) error {
+	if _, err := data.LoadZone(v); err != nil {
+		return data.Invalid("your time zone", "%s", data.FieldMessage(err, "time zone"))
+	}
+	return nil
 }
 
 // homeSettings builds default settings with a typed home currency.

@@ -3,6 +3,8 @@ package data
 import (
 	"fmt"
 	"slices"
+	"sort"
+	"strings"
 )
 
 // Kinds of the milestones MasterPlan suggests; the store keeps them so a
@@ -101,4 +103,63 @@ func SuggestMilestones(r Rotation, existing []Milestone) []Milestone {
 		}
 	}
 	return out
+}
+
+// DueText says where an open milestone stands on day today, in words that
+// do not rely on colour: "OVERDUE by 2 days", "due today", "due tomorrow",
+// "due in 5 days"; "done" once it is done. The status text, the dashboard
+// and the Reminders screen all say it this way.
+func (m Milestone) DueText(today Date) string {
+	days := today.DaysUntil(m.Due)
+	switch {
+	case m.Done:
+		return "done"
+	case days < 0:
+		return "OVERDUE by " + plural(-days, "day", "days")
+	case days == 0:
+		return "due today"
+	case days == 1:
+		return "due tomorrow"
+	default:
+		return fmt.Sprintf("due in %d days", days)
+	}
+}
+
+// Overdue reports whether the milestone is open and its due date is
+// before today.
+func (m Milestone) Overdue(today Date) bool { return !m.Done && m.Due.Before(today) }
+
+// OverdueMilestones returns the open milestones due before today, most
+// overdue first: the Reminders screen and the status list them, since a
+// milestone past its day no longer rings.
+func OverdueMilestones(ms []Milestone, today Date) []Milestone {
+	var out []Milestone
+	for _, m := range ms {
+		if m.Overdue(today) {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Due.Before(out[j].Due) })
+	return out
+}
+
+// OverdueText says which open milestones are overdue on today, most
+// overdue first, naming at most n: "2 milestones overdue: Visa (OVERDUE by
+// 4 days), Fee paid (OVERDUE by 1 day)."; "" when none is. A milestone
+// past its day no longer rings, so the status, the dashboard and the
+// Reminders screen say this instead.
+func OverdueText(ms []Milestone, today Date, n int) string {
+	overdue := OverdueMilestones(ms, today)
+	if len(overdue) == 0 {
+		return ""
+	}
+	var names []string
+	for _, m := range overdue[:min(len(overdue), max(n, 1))] {
+		names = append(names, fmt.Sprintf("%s (%s)", m.Title, m.DueText(today)))
+	}
+	text := plural(len(overdue), "milestone", "milestones") + " overdue: " + strings.Join(names, ", ")
+	if more := len(overdue) - len(names); more > 0 {
+		text += fmt.Sprintf(" and %d more", more)
+	}
+	return text + "."
 }

@@ -275,11 +275,17 @@ func StudyRuleDays(rule string) (days []time.Weekday, at Clock, ok bool) {
 // parseStudyRule reads RRULE text leniently (any case, spaces, an
 // "RRULE:" prefix) and checks what a reminder needs of it.
 func parseStudyRule(text string) (*rrule.ROption, error) {
-	s := strings.ToUpper(strings.Join(strings.Fields(text), ""))
-	s = strings.TrimPrefix(s, "RRULE:")
-	if s == "" {
+	written := strings.Join(strings.Fields(text), "")
+	if len(written) >= 6 && strings.EqualFold(written[:6], "RRULE:") {
+		written = written[6:]
+	}
+	if written == "" {
 		return nil, Invalid("rule", "is required; tick at least one day, or write a rule such as %s", ruleExample)
 	}
+	if err := checkRuleParts(written); err != nil {
+		return nil, err
+	}
+	s := strings.ToUpper(written)
 	if strings.Contains(s, "DTSTART") {
 		return nil, Invalid("rule", "must not hold DTSTART; the reminder's first day sets it")
 	}
@@ -368,7 +374,8 @@ func LocalInstant(day Date, c Clock, loc *time.Location) time.Time {
 //   - "reminder:<reminder ID>:<instant, RFC 3339 UTC>" for study and one-off
 //     reminders (moving a one-off gives a new key, which rings at the new time);
 //   - "milestone:<milestone ID>:<due date>" for milestone reminders (a new
-//     due date rings again; changing the days before does not);
+//     due date rings again; changing the days before does not), and
+//     "milestone:<milestone ID>:<due date>:due-day" for the ring on the day;
 //   - "<nudge kind>:<date in the user's zone>" for nudges, once a day;
 //   - "snooze:<until>:<first key>" for a snoozed notification.
 type Occurrence struct {
@@ -389,6 +396,11 @@ func ReminderKey(reminderID int64, at time.Time) string {
 // MilestoneKey is the key of the reminder for one milestone due on due.
 func MilestoneKey(milestoneID int64, due Date) string {
 	return fmt.Sprintf("milestone:%d:%s", milestoneID, due)
+}
+
+// MilestoneDueDayKey is the key of the ring on a milestone's due day.
+func MilestoneDueDayKey(milestoneID int64, due Date) string {
+	return MilestoneKey(milestoneID, due) + ":due-day"
 }
 
 // NudgeKey is the key of a nudge of kind on day (in the user's zone), so a
@@ -487,8 +499,16 @@ func milestoneDays(rem Reminder, m Milestone, settings map[int64]MilestoneSettin
 // MilestoneOccurrences returns, for a milestone reminder, the instants in
 // (from, to] at which it rings for each milestone not yet done: at rem.At,
 // DaysBefore days before the due date (or what the milestone's own setting
-// says). Every milestone rings unless its setting turns it off.
-func MilestoneOccurrences(rem Reminder, ms []Milestone, settings map[int64]MilestoneSetting, from, to time.Time, user *time.Location) ([]Occurrence, error) {
+// says), and again at rem.At on the due day. Every milestone rings unless
+// its setting turns it off.
+//
+// since says, by milestone ID, from when the milestone's reminder counts:
+// the moment it was added, its due date moved, or its reminder changed.
+// When the lead time had already passed then, the milestone rings once at
+// that moment (the runner's next pass delivers it) instead of never; one
+// already overdue then does not ring, as the screens show it overdue. A
+// milestone absent from since keeps the plain schedule.
+func MilestoneOccurrences(rem Reminder, ms []Milestone, settings map[int64]MilestoneSetting, since map[int64]time.Time, from, to time.Time, user *time.Location) ([]Occurrence, error) {
 	if rem.Kind != ReminderMilestone {
 		return nil, Invalid("kind", "is %q; milestone occurrences need a milestone reminder", rem.Kind)
 	}
@@ -508,17 +528,45 @@ func MilestoneOccurrences(rem Reminder, ms []Milestone, settings map[int64]Miles
 		if !ok {
 			continue
 		}
-		at := LocalInstant(m.Due.AddDays(-days), rem.At, loc)
-		if !at.After(from) || at.After(to) {
-			continue
+		for _, r := range milestoneRings(m, days, rem.At, since[m.ID], loc) {
+			if !r.at.After(from) || r.at.After(to) {
+				continue
+			}
+			out = append(out, Occurrence{
+				Key: r.key, ReminderID: rem.ID, Kind: rem.Kind, MilestoneID: m.ID, At: r.at,
+				Title: m.Title, Body: joinLines(dueText(r.daysLeft, m.Due), rem.Body),
+			})
 		}
-		out = append(out, Occurrence{
-			Key: MilestoneKey(m.ID, m.Due), ReminderID: rem.ID, Kind: rem.Kind, MilestoneID: m.ID, At: at,
-			Title: m.Title, Body: joinLines(dueText(days, m.Due), rem.Body),
-		})
 	}
 	sortOccurrences(out)
 	return out, nil
+}
+
+// milestoneRing is one moment a milestone's reminder rings.
+type milestoneRing struct {
+	key      string
+	at       time.Time
+	daysLeft int // to the due date, on the day it rings
+}
+
+// milestoneRings returns when an open milestone rings with days of lead
+// time at clock at (see MilestoneOccurrences for the rule): the lead ring
+// (or a late one at since), then the due-day ring unless the first
+// already falls on the due day.
+func milestoneRings(m Milestone, days int, at Clock, since time.Time, loc *time.Location) []milestoneRing {
+	first := LocalInstant(m.Due.AddDays(-days), at, loc)
+	if !since.IsZero() && first.Before(since) {
+		if DateOf(since, loc).After(m.Due) {
+			return nil
+		}
+		first = since.UTC()
+	}
+	firstDay := DateOf(first, loc)
+	out := []milestoneRing{{MilestoneKey(m.ID, m.Due), first, firstDay.DaysUntil(m.Due)}}
+	if firstDay.Before(m.Due) {
+		out = append(out, milestoneRing{MilestoneDueDayKey(m.ID, m.Due), LocalInstant(m.Due, at, loc), 0})
+	}
+	return out
 }
 
 // MilestoneAlarmDays returns, for the calendar export, the days before its
@@ -574,7 +622,10 @@ type Schedule struct {
 	Reminders         []Reminder
 	Milestones        []Milestone
 	MilestoneSettings map[int64]MilestoneSetting
-	Zone              *time.Location // the user's zone, for reminders that name none
+	// MilestoneSince says, by milestone ID, from when its reminder counts
+	// (see MilestoneOccurrences).
+	MilestoneSince map[int64]time.Time
+	Zone           *time.Location // the user's zone, for reminders that name none
 }
 
 // Between returns the occurrences of every enabled study, one-off and
@@ -592,7 +643,7 @@ func (s Schedule) Between(from, to time.Time) ([]Occurrence, error) {
 		case ReminderStudy, ReminderOneOff:
 			occ, err = Occurrences(rem, from, to, s.Zone)
 		case ReminderMilestone:
-			occ, err = MilestoneOccurrences(rem, s.Milestones, s.MilestoneSettings, from, to, s.Zone)
+			occ, err = MilestoneOccurrences(rem, s.Milestones, s.MilestoneSettings, s.MilestoneSince, from, to, s.Zone)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("reminder %d %q: %w", rem.ID, rem.Title, err))
@@ -807,7 +858,7 @@ func NudgeOccurrence(rem Reminder, now time.Time, user *time.Location, reason st
 
 // Describe says in a few words when the reminder rings, for the list on
 // the Reminders screen: "Mon-Fri at 19:30", "3 days before each milestone
-// at 09:00", "2026-03-16 at 09:00", "at most daily from 18:00".
+// and on its due day, at 09:00", "2026-03-16 at 09:00", "at most daily from 18:00".
 func (r Reminder) Describe() string {
 	switch r.Kind {
 	case ReminderStudy:
@@ -820,7 +871,7 @@ func (r Reminder) Describe() string {
 		if r.DaysBefore == 0 {
 			return "On each milestone's due day at " + clockText(r.At)
 		}
-		return fmt.Sprintf("%s before each milestone at %s", plural(r.DaysBefore, "day", "days"), clockText(r.At))
+		return fmt.Sprintf("%s before each milestone and on its due day, at %s", plural(r.DaysBefore, "day", "days"), clockText(r.At))
 	case ReminderOneOff:
 		return r.Day.String() + " at " + clockText(r.At)
 	case ReminderNudgeReading, ReminderNudgeStudy:

@@ -212,7 +212,7 @@ func TestReminderValidate(t *testing.T) {
 		{"study every few minutes", func(r *data.Reminder) {
 			r.RRule = "FREQ=DAILY;BYHOUR=9,10,11;BYMINUTE=0,5,10,15,20,25,30,35,40,45,50,55"
 		}, data.ReminderStudy, "rule", "rings 36 times a day"},
-		{"study hour out of range", func(r *data.Reminder) { r.RRule = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=25;BYMINUTE=0" }, data.ReminderStudy, "rule", "byhour"},
+		{"study hour out of range", func(r *data.Reminder) { r.RRule = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=25;BYMINUTE=0" }, data.ReminderStudy, "rule", "BYHOUR=25: 25 is not an hour"},
 		{"study with DTSTART", func(r *data.Reminder) { r.RRule = "DTSTART:20260301T090000Z\nRRULE:FREQ=DAILY;BYHOUR=9;BYMINUTE=0" }, data.ReminderStudy, "rule", "DTSTART"},
 		{"study rule that never rings", func(r *data.Reminder) { r.RRule = "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYHOUR=9;BYMINUTE=0" }, data.ReminderStudy, "rule", "never rings"},
 		{"study rule that has ended", func(r *data.Reminder) {
@@ -447,14 +447,17 @@ func TestMilestoneOccurrences(t *testing.T) {
 	}
 	settings := map[int64]data.MilestoneSetting{11: {DaysBefore: 1}, 12: {Off: true}}
 	from := remAt(t, la, "2026-03-01 00:00")
-	occ, err := data.MilestoneOccurrences(rem, ms, settings, from, remAt(t, la, "2028-12-31 00:00"), la)
+	occ, err := data.MilestoneOccurrences(rem, ms, settings, nil, from, remAt(t, la, "2028-12-31 00:00"), la)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []struct{ key, local, body string }{
 		{"milestone:10:2026-03-11", "2026-03-08 09:00 PDT", "Due in 3 days, on Wednesday 11 March 2026."},
+		{"milestone:10:2026-03-11:due-day", "2026-03-11 09:00 PDT", "Due today, Wednesday 11 March 2026."},
 		{"milestone:11:2026-03-20", "2026-03-19 09:00 PDT", "Due tomorrow, Friday 20 March 2026."},
+		{"milestone:11:2026-03-20:due-day", "2026-03-20 09:00 PDT", "Due today, Friday 20 March 2026."},
 		{"milestone:15:2028-03-02", "2028-02-28 09:00 PST", "Due in 3 days, on Thursday 2 March 2028."},
+		{"milestone:15:2028-03-02:due-day", "2028-03-02 09:00 PST", "Due today, Thursday 2 March 2028."},
 	}
 	if len(occ) != len(want) {
 		t.Fatalf("got %d occurrences %v, want %d", len(occ), occ, len(want))
@@ -469,7 +472,7 @@ func TestMilestoneOccurrences(t *testing.T) {
 		r := rem
 		r.DaysBefore = 0
 		r.Body = "Check the list."
-		occ, _ := data.MilestoneOccurrences(r, ms[:1], nil, from, remAt(t, la, "2026-04-01 00:00"), la)
+		occ, _ := data.MilestoneOccurrences(r, ms[:1], nil, nil, from, remAt(t, la, "2026-04-01 00:00"), la)
 		if len(occ) != 1 || occ[0].Body != "Due today, Wednesday 11 March 2026.\nCheck the list." {
 			t.Fatalf("got %+v", occ)
 		}
@@ -477,7 +480,7 @@ func TestMilestoneOccurrences(t *testing.T) {
 	t.Run("turned off rings never", func(t *testing.T) {
 		r := rem
 		r.Enabled = false
-		if occ, err := data.MilestoneOccurrences(r, ms, nil, from, remAt(t, la, "2029-01-01 00:00"), la); len(occ) != 0 || err != nil {
+		if occ, err := data.MilestoneOccurrences(r, ms, nil, nil, from, remAt(t, la, "2029-01-01 00:00"), la); len(occ) != 0 || err != nil {
 			t.Fatalf("got %v, %v", occ, err)
 		}
 	})
@@ -494,7 +497,7 @@ func TestMilestoneOccurrences(t *testing.T) {
 		}
 	})
 	t.Run("wrong kind", func(t *testing.T) {
-		_, err := data.MilestoneOccurrences(remStudy("FREQ=DAILY;BYHOUR=1;BYMINUTE=0", data.NewDate(2026, 1, 1), ""), ms, nil, from, from.Add(time.Hour), la)
+		_, err := data.MilestoneOccurrences(remStudy("FREQ=DAILY;BYHOUR=1;BYMINUTE=0", data.NewDate(2026, 1, 1), ""), ms, nil, nil, from, from.Add(time.Hour), la)
 		remWantError(t, err, "kind", "milestone reminder")
 	})
 	t.Run("setting validation", func(t *testing.T) {
@@ -612,7 +615,7 @@ func TestCatchUp(t *testing.T) {
 		occ, _ := data.MilestoneOccurrences(ms, []data.Milestone{
 			{ID: 1, Title: "Flights booked", Due: data.NewDate(2026, 3, 5)},
 			{ID: 2, Title: "Hotel booked", Due: data.NewDate(2026, 3, 5)},
-		}, nil, remAt(t, london, "2026-03-01 00:00"), remAt(t, london, "2026-03-05 00:00"), london)
+		}, nil, nil, remAt(t, london, "2026-03-01 00:00"), remAt(t, london, "2026-03-05 00:00"), london)
 		nudge := data.NewReminder(data.ReminderNudgeStudy, data.NewDate(2026, 1, 1))
 		nudge.Enabled = true
 		n, ok, _ := data.NudgeOccurrence(nudge, remAt(t, london, "2026-03-04 22:00"), london, "Behind.")
@@ -769,8 +772,8 @@ func TestReminderDescribeAndSeries(t *testing.T) {
 		{remStudy("FREQ=WEEKLY;BYDAY=MO,WE,FR,SA,SU;BYHOUR=7;BYMINUTE=5", today, ""), "Mon, Wed, Fri-Sun at 07:05"},
 		{remStudy("FREQ=WEEKLY;BYDAY=SU,MO,TU,WE,TH,FR,SA;BYHOUR=7;BYMINUTE=0", today, ""), "Every day at 07:00"},
 		{remStudy("FREQ=MONTHLY;BYMONTHDAY=-1;BYHOUR=9;BYMINUTE=0", today, ""), "Repeats FREQ=MONTHLY;BYMONTHDAY=-1;BYHOUR=9;BYMINUTE=0"},
-		{data.NewReminder(data.ReminderMilestone, today), "3 days before each milestone at 09:00"},
-		{data.Reminder{Kind: data.ReminderMilestone, DaysBefore: 1, At: data.Clock{Hour: 9}}, "1 day before each milestone at 09:00"},
+		{data.NewReminder(data.ReminderMilestone, today), "3 days before each milestone and on its due day, at 09:00"},
+		{data.Reminder{Kind: data.ReminderMilestone, DaysBefore: 1, At: data.Clock{Hour: 9}}, "1 day before each milestone and on its due day, at 09:00"},
 		{data.Reminder{Kind: data.ReminderMilestone, At: data.Clock{Hour: 8}}, "On each milestone's due day at 08:00"},
 		{data.NewReminder(data.ReminderOneOff, today), "2026-03-07 at 09:00"},
 		{data.NewReminder(data.ReminderNudgeStudy, today), "At most daily, from 18:00"},
@@ -811,6 +814,7 @@ func TestReminderKeysAreDistinct(t *testing.T) {
 		data.ReminderKey(2, at),
 		data.ReminderKey(1, at.Add(time.Second)),
 		data.MilestoneKey(1, data.NewDate(2026, 3, 2)),
+		data.MilestoneDueDayKey(1, data.NewDate(2026, 3, 2)),
 		data.NudgeKey(data.ReminderNudgeReading, data.NewDate(2026, 3, 2)),
 		data.NudgeKey(data.ReminderNudgeStudy, data.NewDate(2026, 3, 2)),
 		data.SnoozeKey(data.ReminderKey(1, at), at.Add(time.Hour)),

@@ -12,7 +12,7 @@ import (
 type Settings struct {
 	HomeCurrency    string       // ISO 4217 code all budget totals are shown in
 	WeeklyGoalHours float64      // study hours aimed for each week
-	TimeZone        string       // IANA zone the user lives in; "" means the system's
+	TimeZone        string       // IANA zone the user lives in; stored by name (see Location)
 	WeekStart       time.Weekday // first day of a study week
 	Theme           string       // "system", "light" or "dark"
 }
@@ -62,14 +62,18 @@ func (s Settings) Validate() error {
 	return errors.Join(errs...)
 }
 
-// Location returns the user's zone, falling back to the system's.
+// Location returns the user's zone. It is never the process's own TZ:
+// the GUI and `masterplan remind` under cron must compute the same days
+// and occurrence keys. The store fills an empty zone with the system's at
+// setup and when a file from before that rule is first opened, so ""
+// (or a name this system does not know) reads as UTC.
 func (s Settings) Location() *time.Location {
 	if s.TimeZone == "" {
-		return time.Local
+		return time.UTC
 	}
 	loc, err := LoadZone(s.TimeZone)
 	if err != nil {
-		return time.Local
+		return time.UTC
 	}
 	return loc
 }

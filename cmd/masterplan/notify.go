@@ -35,6 +35,9 @@ func (n *desktopNotifier) Notify(ctx context.Context, title, body string) error 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if err := checkSessionBus(); err != nil {
+		return fmt.Errorf("show notification %q: %w", title, err)
+	}
 	if err := beeep.Notify(title, body, n.icon); err != nil {
 		return fmt.Errorf("show notification %q: %w", title, err)
 	}
@@ -49,6 +52,9 @@ func (n *desktopNotifier) Notify(ctx context.Context, title, body string) error 
 func trayAvailable() bool {
 	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
 		return true
+	}
+	if checkSessionBus() != nil {
+		return false
 	}
 	conn, err := dbus.SessionBus()
 	if err != nil {

@@ -38,7 +38,7 @@ func TestRemindAddListDelete(t *testing.T) {
 	mustRun(t, db, "remind", "add", "one-off", "Call the hotel", "--date", "2026-11-24", "--at", "09:15", "--tz", "UTC", "--note", "Ask for a quiet room")
 	list := mustRun(t, db, "remind", "list")
 	for _, want := range []string{
-		"[on ] milestone     Milestone coming up: 3 days before each milestone at 09:00",
+		"[on ] milestone     Milestone coming up: 3 days before each milestone and on its due day, at 09:00",
 		"[off] nudge-reading",
 		"Evening study: Mon-Thu, Sat at 19:30",
 		"Call the hotel: 2026-11-24 at 09:15",
@@ -205,8 +205,11 @@ func TestExportICS(t *testing.T) {
 	}
 	for id, trigger := range map[string]string{"milestone-1@masterplan": "-P2DT15H", "milestone-2@masterplan": "-P4DT15H"} {
 		m := events[id]
-		if m == nil || len(m.Alarms()) != 1 {
-			t.Fatalf("%s: %v, want one alarm", id, m)
+		if m == nil || len(m.Alarms()) != 2 {
+			t.Fatalf("%s: %v, want an alarm before and one on the day", id, m)
+		}
+		if got := m.Alarms()[1].GetProperty(ics.ComponentPropertyTrigger); got == nil || got.Value != "PT9H" {
+			t.Errorf("%s due-day alarm trigger %v, want PT9H", id, got)
 		}
 		if got := m.Alarms()[0].GetProperty(ics.ComponentPropertyTrigger); got == nil || got.Value != trigger {
 			t.Errorf("%s alarm trigger %v, want %s", id, got, trigger)

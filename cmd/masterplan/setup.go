@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
+	"github.com/masterplan-app/masterplan/data/store"
 )
 
 func runSetup(ctx context.Context, e *env, args []string) error {
@@ -19,7 +21,8 @@ func runSetup(ctx context.Context, e *env, args []string) error {
 	tz := fs.String("tz", "", "IANA time zone of the location, e.g. America/Los_Angeles")
 	currency := fs.String("home-currency", "USD", "ISO 4217 code of the currency you are paid in")
 	goal := fs.Float64("weekly-goal", data.DefaultSettings().WeeklyGoalHours, "study hours you aim for each week")
-	usage := "setup --track NAME (--rotation CATALOG_ID | --start YYYY-MM-DD --end YYYY-MM-DD --location L --tz ZONE) [--home-currency CODE] [--weekly-goal HOURS]"
+	homeZone := fs.String("home-zone", store.SystemZone(), "your own IANA time zone: reminders and study days follow it (default: the system's)")
+	usage := "setup --track NAME (--rotation CATALOG_ID | --start YYYY-MM-DD --end YYYY-MM-DD --location L --tz ZONE) [--home-currency CODE] [--weekly-goal HOURS] [--home-zone ZONE]"
 	if err := parseFlags(fs, e, usage, args); err != nil {
 		return err
 	}
@@ -56,6 +59,10 @@ func runSetup(ctx context.Context, e *env, args []string) error {
 	set := data.DefaultSettings()
 	set.HomeCurrency = *currency
 	set.WeeklyGoalHours = *goal
+	set.TimeZone = strings.TrimSpace(*homeZone)
+	if _, err := data.LoadZone(set.TimeZone); err != nil {
+		return fmt.Errorf("--home-zone: %w", err)
+	}
 
 	st, err := e.openStore(ctx)
 	if err != nil {
@@ -75,6 +82,7 @@ func runSetup(ctx context.Context, e *env, args []string) error {
 	}
 	first, _ := rot.FirstBlock()
 	fmt.Fprintf(e.stdout, "Set up %s: rotation from %s at %s\n", rot.Track, first.Start, first.Location)
+	fmt.Fprintf(e.stdout, "Your time zone: %s (change it in the app's Settings)\n", set.TimeZone)
 	return nil
 }
 

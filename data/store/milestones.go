@@ -37,7 +37,7 @@ func (s *Store) SaveMilestone(ctx context.Context, m data.Milestone) (data.Miles
 	var out []data.Milestone
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = saveMilestones(ctx, tx, []data.Milestone{m})
+		out, err = s.saveMilestones(ctx, tx, []data.Milestone{m})
 		return err
 	})
 	if err != nil {
@@ -52,7 +52,7 @@ func (s *Store) AddMilestones(ctx context.Context, ms []data.Milestone) ([]data.
 	var out []data.Milestone
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		out, err = saveMilestones(ctx, tx, ms)
+		out, err = s.saveMilestones(ctx, tx, ms)
 		return err
 	})
 	if err != nil {
@@ -61,7 +61,11 @@ func (s *Store) AddMilestones(ctx context.Context, ms []data.Milestone) ([]data.
 	return out, nil
 }
 
-func saveMilestones(ctx context.Context, tx *sql.Tx, ms []data.Milestone) ([]data.Milestone, error) {
+// saveMilestones adds or changes ms. A new milestone, or one whose due date
+// moves, has its reminder count from now (remind_from), so that it still
+// rings when its lead time has already passed.
+func (s *Store) saveMilestones(ctx context.Context, tx *sql.Tx, ms []data.Milestone) ([]data.Milestone, error) {
+	now := formatInstant(s.now())
 	out := make([]data.Milestone, 0, len(ms))
 	for _, m := range ms {
 		if err := m.Validate(); err != nil {
@@ -70,8 +74,8 @@ func saveMilestones(ctx context.Context, tx *sql.Tx, ms []data.Milestone) ([]dat
 		// Trimmed as validation trims, so the table's length check agrees.
 		m.Title = strings.TrimSpace(m.Title)
 		if m.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO milestones (rotation_id, title, due_date, done, kind) VALUES (?, ?, ?, ?, ?)`,
-				m.RotationID, m.Title, m.Due.String(), m.Done, m.Kind)
+			res, err := tx.ExecContext(ctx, `INSERT INTO milestones (rotation_id, title, due_date, done, kind, remind_from) VALUES (?, ?, ?, ?, ?, ?)`,
+				m.RotationID, m.Title, m.Due.String(), m.Done, m.Kind, now)
 			if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 				return nil, fmt.Errorf("add milestone %q: rotation %d: %w", m.Title, m.RotationID, data.ErrNotFound)
 			}
@@ -81,8 +85,9 @@ func saveMilestones(ctx context.Context, tx *sql.Tx, ms []data.Milestone) ([]dat
 			if m.ID, err = res.LastInsertId(); err != nil {
 				return nil, err
 			}
-		} else if err := expectOne(tx.ExecContext(ctx, `UPDATE milestones SET title = ?, due_date = ?, done = ? WHERE id = ?`,
-			m.Title, m.Due.String(), m.Done, m.ID)); err != nil {
+		} else if err := expectOne(tx.ExecContext(ctx, `UPDATE milestones SET title = ?, due_date = ?, done = ?,
+			remind_from = CASE WHEN due_date = ? THEN remind_from ELSE ? END WHERE id = ?`,
+			m.Title, m.Due.String(), m.Done, m.Due.String(), now, m.ID)); err != nil {
 			return nil, fmt.Errorf("milestone %d: %w", m.ID, err)
 		}
 		out = append(out, m)

@@ -111,7 +111,7 @@ func (s *Store) SaveExam(ctx context.Context, rotationID int64, e data.Exam, tod
 		if open > 0 {
 			return nil
 		}
-		added, err := saveMilestones(ctx, tx, []data.Milestone{m})
+		added, err := s.saveMilestones(ctx, tx, []data.Milestone{m})
 		if err != nil {
 			return err
 		}

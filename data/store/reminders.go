@@ -279,6 +279,11 @@ func (s *Store) SetMilestoneReminder(ctx context.Context, milestoneID int64, ms 
 			_, err := tx.ExecContext(ctx, `DELETE FROM milestone_reminders WHERE milestone_id = ?`, milestoneID)
 			return err
 		}
+		// The milestone's reminder counts from now: more days before may
+		// put its lead time in the past, and it still rings once.
+		if _, err := tx.ExecContext(ctx, `UPDATE milestones SET remind_from = ? WHERE id = ?`, formatInstant(s.now()), milestoneID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO milestone_reminders (milestone_id, off, days_before) VALUES (?, ?, ?)
 			ON CONFLICT (milestone_id) DO UPDATE SET off = excluded.off, days_before = excluded.days_before`,
 			milestoneID, ms.Off, ms.DaysBefore)
@@ -309,20 +314,39 @@ func (s *Store) ReminderPlan(ctx context.Context) (ReminderPlan, error) {
 	if p.Schedule.Zone, err = userZone(ctx, tx); err != nil {
 		return p, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind FROM milestones m
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind, m.remind_from FROM milestones m
 		WHERE m.rotation_id = (SELECT max(id) FROM rotations) ORDER BY m.due_date, m.id`)
 	if err != nil {
 		return p, fmt.Errorf("read milestones: %w", classify(err))
 	}
 	defer rows.Close()
+	// A milestone's reminder counts from its own last change or the
+	// milestone reminder's last save, whichever is later.
+	var reminderSaved time.Time
+	for _, r := range p.Schedule.Reminders {
+		if r.Kind == data.ReminderMilestone {
+			reminderSaved = p.Saved[r.ID]
+		}
+	}
+	p.Schedule.MilestoneSince = map[int64]time.Time{}
 	for rows.Next() {
 		var m data.Milestone
-		var due string
-		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind); err != nil {
+		var due, from string
+		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind, &from); err != nil {
 			return p, fmt.Errorf("read milestones: %w", err)
 		}
 		if m.Due, err = data.ParseDate("due", due); err != nil {
 			return p, fmt.Errorf("read milestone %d: %w", m.ID, err)
+		}
+		since, err := parseInstant("remind_from", from)
+		if err != nil {
+			return p, fmt.Errorf("read milestone %d: %w", m.ID, err)
+		}
+		if since.Before(reminderSaved) {
+			since = reminderSaved
+		}
+		if !since.IsZero() {
+			p.Schedule.MilestoneSince[m.ID] = since
 		}
 		p.Schedule.Milestones = append(p.Schedule.Milestones, m)
 	}

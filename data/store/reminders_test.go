@@ -34,7 +34,16 @@ func TestReminderMigrationFromFoundation(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "masterplan.db")
 	old := foundationStore(t, path)
 	r := setUp(t, old)
-	m := addMilestone(t, old, r, "Fee paid", "2026-04-01")
+	// Written as the foundation's schema has it: today's code writes
+	// columns later migrations add.
+	res, err := old.db.ExecContext(ctx, `INSERT INTO milestones (rotation_id, title, due_date) VALUES (?, 'Fee paid', '2026-04-01')`, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m data.Milestone
+	if m.ID, err = res.LastInsertId(); err != nil {
+		t.Fatal(err)
+	}
 	old.Close()
 
 	s := openAt(t, path)

@@ -69,6 +69,11 @@ func (s *Store) SaveSettings(ctx context.Context, set data.Settings) error {
 }
 
 func saveSettings(ctx context.Context, tx *sql.Tx, set data.Settings) error {
+	// The zone is stored by name, never left to each process's TZ: a
+	// caller that names none gets the system's at this moment.
+	if set.TimeZone == "" {
+		set.TimeZone = SystemZone()
+	}
 	values := map[string]string{
 		keyHomeCurrency: set.HomeCurrency,
 		keyWeeklyGoal:   strconv.FormatFloat(set.WeeklyGoalHours, 'f', -1, 64),
@@ -89,6 +94,34 @@ func putSetting(ctx context.Context, tx *sql.Tx, key, value string) error {
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
 	if err != nil {
 		return fmt.Errorf("save setting %s: %w", key, err)
+	}
+	return nil
+}
+
+// settleTimeZone makes the user's zone explicit in a set-up file that has
+// none: "" used to mean each process's own TZ, so the GUI and cron rang
+// the same reminder under two keys and read the same sessions file into
+// two sets of instants. The zone in force when this version first opens
+// the file (the migration to version 16) is written, once: later opens,
+// whatever their TZ, find it set. A file not set up yet gets its zone at
+// setup.
+func (s *Store) settleTimeZone(ctx context.Context) error {
+	var unset int
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM rotations)
+		AND NOT EXISTS (SELECT 1 FROM settings WHERE key = ? AND value <> '')`, keyTimeZone).Scan(&unset)
+	if err != nil {
+		return fmt.Errorf("read the time zone: %w", classify(err))
+	}
+	if unset == 0 {
+		return nil
+	}
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE settings.value = ''`, keyTimeZone, SystemZone())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store the time zone: %w", err)
 	}
 	return nil
 }

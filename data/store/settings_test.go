@@ -19,7 +19,8 @@ func TestSettings(t *testing.T) {
 			t.Errorf("Settings = %+v, %v", got, err)
 		}
 	})
-	t.Run("saved and read back, twice", func(t *testing.T) {
+	t.Run("saved and read back, twice; no zone stores the system's by name", func(t *testing.T) {
+		t.Setenv("TZ", "Asia/Tokyo")
 		s, _ := openTemp(t)
 		for _, want := range []data.Settings{
 			testSettings(),
@@ -27,6 +28,9 @@ func TestSettings(t *testing.T) {
 		} {
 			if err := s.SaveSettings(ctx, want); err != nil {
 				t.Fatal(err)
+			}
+			if want.TimeZone == "" {
+				want.TimeZone = "Asia/Tokyo"
 			}
 			if got, err := s.Settings(ctx); err != nil || got != want {
 				t.Errorf("Settings = %+v, %v; want %+v", got, err, want)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/remind"
 )
 
@@ -23,7 +24,13 @@ type RemindersStatus struct {
 	Snoozed int        `json:"snoozed"` // put off, ringing again later
 	Enabled int        `json:"enabled"` // reminders turned on
 	LastRun *time.Time `json:"last_run,omitempty"`
+	// Overdue says which open milestones are past their day (they no
+	// longer ring); "" when none is.
+	Overdue string `json:"overdue_milestones,omitempty"`
 }
+
+// overdueNamed is how many overdue milestones the reminders line names.
+const overdueNamed = 3
 
 // NextReminder is one coming occurrence, at an instant in the user's zone.
 type NextReminder struct {
@@ -70,6 +77,7 @@ func buildReminders(a area) (*RemindersStatus, error) {
 			out.Snoozed++
 		}
 	}
+	out.Overdue = data.OverdueText(plan.Schedule.Milestones, a.today, overdueNamed)
 	if !plan.LastRun.IsZero() {
 		last := plan.LastRun.In(loc)
 		out.LastRun = &last
@@ -86,6 +94,9 @@ func (r *RemindersStatus) Text() string {
 		parts = append(parts, "No reminder coming up.")
 	} else {
 		parts = append(parts, fmt.Sprintf("Next: %s %s.", r.Next[0].At.Format("Mon 2 Jan 15:04"), r.Next[0].Title))
+	}
+	if r.Overdue != "" {
+		parts = append(parts, r.Overdue)
 	}
 	if r.Missed > 0 {
 		parts = append(parts, fmt.Sprintf("%d due but not delivered (is MasterPlan or `masterplan remind` running?).", r.Missed))

@@ -91,7 +91,7 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 	cd := data.NewCountdown(rot, now, loc)
 	s := Summary{
 		Today:      cd.Today,
-		TimeZone:   zoneLabel(loc, now),
+		TimeZone:   loc.String(),
 		Track:      rot.Track,
 		Headline:   cd.Headline(),
 		Milestones: []MilestoneEntry{},
@@ -128,39 +128,64 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 	return s, nil
 }
 
+// textMilestones is how many open milestones the text lists; `status
+// --json` lists them all.
+const textMilestones = 5
+
 // Text renders the summary for a terminal, the way the dashboard reads.
 func (s Summary) Text() string {
-	out := fmt.Sprintf("%s\nToday: %s (%s)\n%s\n\nBlocks:\n", s.Track, s.Today, s.TimeZone, s.Headline)
-	for _, b := range s.Rotation.Blocks {
-		out += fmt.Sprintf("  %s to %s  %s  (%s, %s)\n", b.Start, b.End, b.Location, b.Phase, daysText(b.DaysLeft))
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\nToday: %s (%s)\n%s\n\nBlocks:\n", s.Track, s.Today, s.TimeZone, s.Headline)
+	for _, bl := range s.Rotation.Blocks {
+		fmt.Fprintf(&b, "  %s to %s  %s  (%s, %s)\n", bl.Start, bl.End, bl.Location, bl.Phase, daysText(bl.DaysLeft))
 	}
-	out += "\nMilestones:\n"
-	if len(s.Milestones) == 0 {
-		out += "  none yet (add one with `masterplan milestone add`)\n"
-	}
-	for _, m := range s.Milestones {
-		mark := "[ ]"
-		if m.Done {
-			mark = "[x]"
-		}
-		out += fmt.Sprintf("  %s %s  %s  (id %d)\n", mark, m.Due, m.Title, m.ID)
-	}
+	b.WriteString("\nMilestones:\n")
+	s.writeMilestones(&b)
 	if s.Reading != nil {
-		out += areaText("Reading", s.Reading.Text())
+		b.WriteString(areaText("Reading", s.Reading.Text()))
 	}
 	if s.Study != nil {
-		out += areaText("Study", s.Study.Text())
+		b.WriteString(areaText("Study", s.Study.Text()))
 	}
 	if s.Practice != nil {
-		out += areaText("Practice", s.Practice.Text())
+		b.WriteString(areaText("Practice", s.Practice.Text()))
 	}
 	if s.Budget != nil {
-		out += areaText("Budget", s.Budget.Text())
+		b.WriteString(areaText("Budget", s.Budget.Text()))
 	}
 	if s.Reminders != nil {
-		out += areaText("Reminders", s.Reminders.Text())
+		b.WriteString(areaText("Reminders", s.Reminders.Text()))
 	}
-	return out
+	return b.String()
+}
+
+// writeMilestones lists the next few open milestones, soonest (most
+// overdue) first, each saying where it stands, and counts the rest: a
+// plan of thousands stays a screenful.
+func (s Summary) writeMilestones(b *strings.Builder) {
+	if len(s.Milestones) == 0 {
+		b.WriteString("  none yet (add one with `masterplan milestone add`)\n")
+		return
+	}
+	next := s.NextMilestones(textMilestones)
+	for _, m := range next {
+		dm := data.Milestone{Due: m.Due, Done: m.Done}
+		fmt.Fprintf(b, "  [ ] %s  %s  (id %d, %s)\n", m.Due, m.Title, m.ID, dm.DueText(s.Today))
+	}
+	done := 0
+	for _, m := range s.Milestones {
+		if m.Done {
+			done++
+		}
+	}
+	switch more := len(s.Milestones) - done - len(next); {
+	case len(next) == 0:
+		fmt.Fprintf(b, "  none open, %d done\n", done)
+	case more > 0:
+		fmt.Fprintf(b, "  and %d more open, %d done (`masterplan status --json` lists them all)\n", more, done)
+	case done > 0:
+		fmt.Fprintf(b, "  and %d done\n", done)
+	}
 }
 
 // areaText sets an area's lines under its title, as the milestones are.
@@ -200,13 +225,4 @@ func (s Summary) NextMilestones(n int) []MilestoneEntry {
 		out = append(out, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
 	}
 	return out
-}
-
-// zoneLabel names the user's zone; the system zone has no IANA name in Go,
-// so it is shown by its abbreviation.
-func zoneLabel(loc *time.Location, now time.Time) string {
-	if loc == time.Local {
-		return now.In(loc).Format("MST") + ", the system's zone"
-	}
-	return loc.String()
 }

@@ -3,6 +3,7 @@ package transfer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -49,10 +50,13 @@ const calendarYearsAhead = 5
 //     after its last (DTEND is exclusive). Block dates are the location's
 //     calendar dates and all-day dates float, so every calendar shows them
 //     on the days printed on the schedule, wherever it is;
-//   - each milestone with a due date as an all-day event, with a DISPLAY
-//     alarm N days before (at MilestoneAlarmAt) when its reminder is set
-//     and it is not done;
-//   - each exam with a date as an all-day event;
+//   - each milestone with a due date as an all-day event, with DISPLAY
+//     alarms N days before and on the day (at MilestoneAlarmAt) when its
+//     reminder is set and it is not done;
+//   - each exam with a date as an all-day event, unless a milestone of the
+//     same name (data.NameKey) falls on that day: the suggested "Lab exam"
+//     milestone and the Practice screen's "Lab exam" are one thing, shown
+//     once, as the milestone (which carries the alarm);
 //   - each enabled study reminder as a timed event on its wall clock (with
 //     TZID and a VTIMEZONE, or floating when the zone is the system's
 //     unnamed one) repeating by its own RRULE text.
@@ -120,15 +124,22 @@ func WriteCalendar(w io.Writer, in CalendarInput) error {
 			e.SetDescription("Done.")
 		}
 		if days, ok := in.MilestoneAlarmDays[m.ID]; ok && !m.Done {
-			a := e.AddAlarm()
-			a.SetAction(ics.ActionDisplay)
-			a.SetProperty(ics.ComponentPropertyDescription, icsText(alarmText(m.Title, days)))
-			a.SetTrigger(alarmTrigger(days, in.MilestoneAlarmAt))
+			// As the app rings: the days before, and on the due day.
+			for _, d := range slices.Compact([]int{days, 0}) {
+				a := e.AddAlarm()
+				a.SetAction(ics.ActionDisplay)
+				a.SetProperty(ics.ComponentPropertyDescription, icsText(alarmText(m.Title, d)))
+				a.SetTrigger(alarmTrigger(d, in.MilestoneAlarmAt))
+			}
 		}
 	}
 
+	milestoneDays := map[string]bool{}
+	for _, m := range in.Milestones {
+		milestoneDays[sameThingKey(m.Title, m.Due)] = true
+	}
 	for _, x := range in.Exams {
-		if x.Date.IsZero() {
+		if x.Date.IsZero() || milestoneDays[sameThingKey(x.Name, x.Date)] {
 			continue
 		}
 		if x.ID == 0 {
@@ -166,6 +177,12 @@ func WriteCalendar(w io.Writer, in CalendarInput) error {
 		return fmt.Errorf("write calendar: %w", err)
 	}
 	return nil
+}
+
+// sameThingKey names an event by what a reader sees: its name, in any
+// case and spacing, on its day.
+func sameThingKey(name string, day data.Date) string {
+	return data.NameKey(name) + "|" + day.String()
 }
 
 // calSeries is one study reminder ready for the calendar.

@@ -130,13 +130,16 @@ func TestWriteCalendar(t *testing.T) {
 		calWant(t, &m.ComponentBase, ics.ComponentPropertySummary, "Flights, hotel; visa\nand the car")
 		calWant(t, &m.ComponentBase, ics.ComponentPropertyTransp, "TRANSPARENT")
 		alarms := m.Alarms()
-		if len(alarms) != 1 {
-			t.Fatalf("%d alarms", len(alarms))
+		if len(alarms) != 2 {
+			t.Fatalf("%d alarms, want 3 days before and on the day", len(alarms))
 		}
 		a := &alarms[0].ComponentBase
 		calWant(t, a, ics.ComponentPropertyAction, "DISPLAY")
 		calWant(t, a, ics.ComponentPropertyTrigger, "-P2DT15H")
 		calWant(t, a, ics.ComponentPropertyDescription, "Flights, hotel; visa\nand the car is due in 3 days.")
+		onTheDay := &alarms[1].ComponentBase
+		calWant(t, onTheDay, ics.ComponentPropertyTrigger, "PT9H")
+		calWant(t, onTheDay, ics.ComponentPropertyDescription, "Flights, hotel; visa\nand the car is due today.")
 		if !strings.Contains(raw, `SUMMARY:Flights\, hotel\; visa\nand the car`) {
 			t.Error("the raw SUMMARY is not escaped as RFC 5545 says")
 		}

@@ -212,6 +212,10 @@ type PracticeInput struct {
 	Study    StudySince // nil: no study is shown next to the topics
 	Today    Date
 	Window   int // attempts in the fit; DefaultFitWindow when < 1
+	// FirstScored is the day of each topic's first score ever, by topic
+	// ID, when Attempts holds only the recent attempts; nil: the first
+	// score among Attempts.
+	FirstScored map[int64]Date
 }
 
 // PracticeReport is the practice screen's and the dashboard's answer.
@@ -233,8 +237,13 @@ func PracticeReadiness(in PracticeInput) PracticeReport {
 		return r
 	}
 	for i := range r.Topics {
-		if t := &r.Topics[i]; t.Attempts() > 0 {
-			t.StudyHours = in.Study(t.Topic.Name, t.Points[0].Date).Hours()
+		t := &r.Topics[i]
+		first, ok := in.FirstScored[t.Topic.ID]
+		if !ok && t.Attempts() > 0 {
+			first, ok = t.Points[0].Date, true
+		}
+		if ok {
+			t.StudyHours = in.Study(t.Topic.Name, first).Hours()
 		}
 	}
 	return r

@@ -8,6 +8,9 @@ import "slices"
 type RecentPractice struct {
 	Attempts []Attempt         // oldest first, as PracticeInput takes them
 	ScoredIn map[int64][]int64 // topic ID: the exams whose attempts scored it
+	// FirstScored is the day of each topic's first score ever (topic ID):
+	// the hours studied since then go next to its forecast.
+	FirstScored map[int64]Date
 }
 
 // Topics is topics with the exams each was scored in joined to its

@@ -102,7 +102,7 @@ func (s *Store) Exams(ctx context.Context, rotationID int64) ([]data.Exam, error
 }
 
 func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, kind, pass_mark, exam_date, result, result_date FROM exams
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind, pass_mark, pass_mark_assumed, exam_date, result, result_date FROM exams
 		WHERE rotation_id = ? ORDER BY position, id`, rotationID)
 	if err != nil {
 		return nil, err
@@ -112,7 +112,7 @@ func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error
 	for rows.Next() {
 		var e data.Exam
 		var day, resultDay string
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.PassMark, &day, &e.Result, &resultDay); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.PassMark, &e.PassMarkAssumed, &day, &e.Result, &resultDay); err != nil {
 			return nil, err
 		}
 		if e.Date, err = optionalDate("date", day); err != nil {
@@ -163,8 +163,8 @@ func (s *Store) SaveExam(ctx context.Context, rotationID int64, e data.Exam, tod
 			if !e.Date.IsZero() && last.Valid && last.String > e.Date.String() {
 				return data.Invalid("date", "%s is before the practice attempt of %s; an exam comes after its practice, so choose a later date", e.Date, last.String)
 			}
-			if err := expectOne(tx.ExecContext(ctx, `UPDATE exams SET name = ?, name_key = ?, kind = ?, pass_mark = ?, exam_date = ?, result = ?, result_date = ?
-				WHERE id = ? AND rotation_id = ?`, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, dateText(e.Date), e.Result, dateText(e.ResultDate),
+			if err := expectOne(tx.ExecContext(ctx, `UPDATE exams SET name = ?, name_key = ?, kind = ?, pass_mark = ?, pass_mark_assumed = ?, exam_date = ?, result = ?, result_date = ?
+				WHERE id = ? AND rotation_id = ?`, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, e.PassMarkAssumed, dateText(e.Date), e.Result, dateText(e.ResultDate),
 				e.ID, rotationID)); err != nil {
 				return fmt.Errorf("exam %d: %w", e.ID, err)
 			}
@@ -204,9 +204,9 @@ func (s *Store) SaveExam(ctx context.Context, rotationID int64, e data.Exam, tod
 
 func insertExam(ctx context.Context, tx *sql.Tx, rotationID int64, e data.Exam) (data.Exam, error) {
 	e.Name = strings.TrimSpace(e.Name)
-	res, err := tx.ExecContext(ctx, `INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, exam_date, result, result_date)
-		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM exams WHERE rotation_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
-		rotationID, rotationID, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, dateText(e.Date), e.Result, dateText(e.ResultDate))
+	res, err := tx.ExecContext(ctx, `INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, pass_mark_assumed, exam_date, result, result_date)
+		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM exams WHERE rotation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rotationID, rotationID, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, e.PassMarkAssumed, dateText(e.Date), e.Result, dateText(e.ResultDate))
 	if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 		return e, fmt.Errorf("add exam %q: rotation %d: %w", e.Name, rotationID, data.ErrNotFound)
 	}
@@ -510,7 +510,7 @@ func (s *Store) RecentAttempts(ctx context.Context, rotationID int64, window int
 }
 
 func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window int) (data.RecentPractice, error) {
-	r := data.RecentPractice{ScoredIn: map[int64][]int64{}}
+	r := data.RecentPractice{ScoredIn: map[int64][]int64{}, FirstScored: map[int64]data.Date{}}
 	examAttempts, topicScores := map[int64]int{}, map[int64]int{}
 	err := queryEach(ctx, tx, `SELECT e.id, (SELECT count(*) FROM attempts a WHERE a.exam_id = e.id)
 		FROM exams e WHERE e.rotation_id = ?`, func(rows *sql.Rows) error {
@@ -529,6 +529,19 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 		err := rows.Scan(&topic, &exam, &n)
 		topicScores[topic] += n
 		r.ScoredIn[topic] = append(r.ScoredIn[topic], exam)
+		return err
+	}, rotationID)
+	if err != nil {
+		return r, err
+	}
+	err = queryEach(ctx, tx, topicFirstScoredQuery, func(rows *sql.Rows) error {
+		var topic int64
+		var day string
+		if err := rows.Scan(&topic, &day); err != nil {
+			return err
+		}
+		first, err := data.ParseDate("attempt date", day)
+		r.FirstScored[topic] = first
 		return err
 	}, rotationID)
 	if err != nil {
@@ -558,6 +571,12 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 	r.Attempts = newest
 	return r, nil
 }
+
+// topicFirstScoredQuery reads the day of each of a rotation's topics'
+// first score.
+const topicFirstScoredQuery = `SELECT s.topic_id, min(a.attempt_date)
+	FROM topics t JOIN scores s ON s.topic_id = t.id JOIN attempts a ON a.id = s.attempt_id
+	WHERE t.rotation_id = ? GROUP BY s.topic_id`
 
 // topicExamScoresQuery reads a rotation's kept score counts per topic and
 // exam (migration 00014).
@@ -767,7 +786,7 @@ func (s *Store) ImportPractice(ctx context.Context, rotationID int64, p transfer
 			if _, ok := data.FindExam(pc.exams, name); ok {
 				continue
 			}
-			e := data.Exam{Name: name, Kind: importedExamKind(name), PassMark: data.DefaultPassMark}
+			e := data.Exam{Name: name, Kind: importedExamKind(name), PassMark: data.DefaultPassMark, PassMarkAssumed: true}
 			if err := e.Validate(today); err != nil {
 				return fmt.Errorf("create exam %q: %w", name, err)
 			}

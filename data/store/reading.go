@@ -137,6 +137,18 @@ func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.Rea
 		if err != nil {
 			return err
 		}
+		if err := readDueLeft(ctx, tx, t.Units); err != nil {
+			return err
+		}
+		var first sql.NullString
+		if err := tx.QueryRowContext(ctx, firstProgressQuery).Scan(&first); err != nil {
+			return err
+		}
+		if first.Valid {
+			if t.FirstProgress, err = data.ParseDate("day", first.String); err != nil {
+				return err
+			}
+		}
 		return queryEach(ctx, tx, recentUnitProgressQuery, func(rows *sql.Rows) error {
 			var unit sql.NullString
 			var day string
@@ -169,6 +181,40 @@ const readingTallyQuery = `SELECT status, unit, count(*), sum(size > 0),
 	sum(CASE WHEN size > 0 AND status NOT IN ('done', 'dropped') THEN max(0, size - done) ELSE 0 END),
 	sum(CASE WHEN status = 'done' THEN 1.0 WHEN size <= 0 THEN 0.0 ELSE min(1.0, max(0.0, CAST(done AS REAL) / size)) END)
 	FROM reading_items INDEXED BY reading_items_tally WHERE deleted_at IS NULL GROUP BY status, unit`
+
+// dueLeftQuery sums what is left of the open sized items per unit and due
+// date, as data.TallyReading's UnitTally.DueLeft: every due date binds the
+// pace.
+const dueLeftQuery = `SELECT unit, due_date, sum(max(0, size - done)) FROM reading_items
+	WHERE deleted_at IS NULL AND due_date <> '' AND size > 0 AND status NOT IN ('done', 'dropped')
+	GROUP BY unit, due_date HAVING sum(max(0, size - done)) > 0`
+
+// firstProgressQuery is the day of the first progress of an item on the
+// list, which says how long the candidate has been reading.
+const firstProgressQuery = `SELECT min(p.day) FROM reading_progress p
+	WHERE EXISTS (SELECT 1 FROM reading_items i WHERE i.id = p.item_id AND i.deleted_at IS NULL)`
+
+// readDueLeft adds what is left per due date to the units' tallies.
+func readDueLeft(ctx context.Context, tx *sql.Tx, units map[string]data.UnitTally) error {
+	return queryEach(ctx, tx, dueLeftQuery, func(rows *sql.Rows) error {
+		var unit, day string
+		var left int
+		if err := rows.Scan(&unit, &day, &left); err != nil {
+			return err
+		}
+		due, err := data.ParseDate("due date", day)
+		if err != nil {
+			return err
+		}
+		u := units[unit]
+		if u.DueLeft == nil {
+			u.DueLeft = map[data.Date]int{}
+		}
+		u.DueLeft[due] += left
+		units[unit] = u
+		return nil
+	})
+}
 
 // ReadingItem returns one item of the reading list, or data.ErrNotFound when
 // there is none with that id (or it was deleted).
@@ -359,8 +405,8 @@ const recentUnitProgressQuery = `SELECT (SELECT i.unit FROM reading_items i WHER
 	p.day, p.units FROM reading_progress p WHERE p.day >= ? ORDER BY p.day, p.id`
 
 // ReadingProgress returns the progress log of the items on the list from
-// day since on, oldest first: what data.Pace needs (pass today minus
-// data.PaceWindowDays).
+// day since on, oldest first: what data.Pace needs (pass
+// data.PaceLogSince(today)).
 func (s *Store) ReadingProgress(ctx context.Context, since data.Date) ([]data.ProgressEntry, error) {
 	rows, err := s.db.QueryContext(ctx, recentProgressQuery, since.String())
 	if err != nil {

@@ -278,3 +278,45 @@ func TestPracticeCard(t *testing.T) {
 		}
 	}
 }
+
+// After three attempts over three weeks the Practice screen and the
+// dashboard show the forecast's range and chance, and the assumed pass
+// mark as assumed, never "projected 100.0 %".
+func TestPracticeAndDashboardShowRangeAndChance(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	today := data.NewDate(2026, 11, 23)
+	for i, d := range []data.Date{data.NewDate(2026, 11, 1), data.NewDate(2026, 11, 10), data.NewDate(2026, 11, 22)} {
+		a := data.Attempt{ExamID: es[0].ID, Date: d, Scores: []data.TopicScore{data.CountedScore(ts[0].ID, 26+3*i, 40)}}
+		if _, err := st.SaveAttempt(ctx, rot.ID, a, today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps.refresh()
+	_, head, detail := examLine(ps.p.Report.Exams[0])
+	for _, want := range []string{"80 % range", "chance to pass about", "from 3 attempts over 21 days", "pass mark 70 % (assumed)"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("exam row %q · %q lacks %q", head, detail, want)
+		}
+	}
+	if strings.Contains(detail, "100.0 %") {
+		t.Errorf("exam row projects 100.0 %%: %q", detail)
+	}
+	sh.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(ctrl(fyne.Key1))
+	d := sh.screens[0].(*dashboardScreen)
+	var cards []string
+	for _, o := range d.areas.Objects {
+		if c, ok := o.(*widget.Card); ok {
+			cards = append(cards, c.Title+": "+c.Content.(*widget.Label).Text)
+		}
+	}
+	all := strings.Join(cards, "\n")
+	for _, want := range []string{"Written exam 1: ", "80 % range", "chance to pass about", "(pass mark 70 % (assumed))"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("dashboard cards lack %q:\n%s", want, all)
+		}
+	}
+}

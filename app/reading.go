@@ -479,7 +479,11 @@ func (r *readingScreen) refresh() {
 		return
 	}
 	r.pace = p
-	r.verdict.SetText("Pace: " + p.Report.PaceText() + ". " + p.Report.Verdict() + deadlineNote(p))
+	head := ""
+	if p.Report.WindowDays > 0 {
+		head = "Pace: " + p.Report.PaceText() + ". "
+	}
+	r.verdict.SetText(head + p.Report.Verdict() + deadlineNote(p))
 	r.updateTopics()
 	r.paceTable.Refresh()
 	r.applyFilter()

@@ -275,8 +275,9 @@ func topics(ctx context.Context, q querier, rotationID int64) ([]data.Topic, err
 
 // SaveTopic adds (ID 0) or renames a topic of rotation rotationID and sets
 // the exams that cover it. Renaming keeps every score (they refer to the
-// topic, not its name); a name another topic has is refused, with the
-// advice to merge the two instead.
+// topic, not its name) and moves the reading items and study sessions
+// written with the old name to the new one; a name another topic has is
+// refused, with the advice to merge the two instead.
 func (s *Store) SaveTopic(ctx context.Context, rotationID int64, t data.Topic) (data.Topic, error) {
 	if err := t.Validate(); err != nil {
 		return t, fmt.Errorf("save topic: %w", err)
@@ -296,9 +297,19 @@ func (s *Store) SaveTopic(ctx context.Context, rotationID int64, t data.Topic) (
 			t, err = insertTopic(ctx, tx, rotationID, t)
 			return err
 		}
+		var before string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM topics WHERE id = ? AND rotation_id = ?`, t.ID, rotationID).Scan(&before); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("topic %d: %w", t.ID, data.ErrNotFound)
+			}
+			return err
+		}
 		if err := expectOne(tx.ExecContext(ctx, `UPDATE topics SET name = ?, name_key = ? WHERE id = ? AND rotation_id = ?`,
 			t.Name, data.NameKey(t.Name), t.ID, rotationID)); err != nil {
 			return fmt.Errorf("topic %d: %w", t.ID, err)
+		}
+		if err := moveTopicText(ctx, tx, before, t.Name); err != nil {
+			return err
 		}
 		return setTopicExams(ctx, tx, t)
 	})
@@ -341,7 +352,8 @@ func setTopicExams(ctx context.Context, tx *sql.Tx, t data.Topic) error {
 // MergeTopics merges topic from into topic into, in one transaction: every
 // score of from moves to into (data.MergeTopicScores: an attempt that
 // scored both gets one combined score), into covers the exams of both, and
-// from is deleted. No score is lost.
+// from is deleted. No score is lost. The reading items and study sessions
+// of from become into's too (moveTopicText).
 func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		ts, err := topics(ctx, tx, rotationID)
@@ -367,6 +379,9 @@ func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) e
 			}
 		}
 		if err := setTopicExams(ctx, tx, data.MergeTopicInto(ts[ii], ts[fi])); err != nil {
+			return err
+		}
+		if err := moveTopicText(ctx, tx, ts[fi].Name, ts[ii].Name); err != nil {
 			return err
 		}
 		return expectOne(tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, from))

@@ -152,14 +152,11 @@ func readinessIcon(r data.Readiness) fyne.Resource {
 }
 
 func readinessWord(r data.Readiness) string {
-	if r == data.ReadinessUnknown {
-		return "no forecast yet"
-	}
 	return strings.ToUpper(string(r))
 }
 
-// examLine is an exam's row on the readiness tab; the date and the reason
-// are in the sentence under the chart.
+// examLine is an exam's row on the readiness tab: the verdict, then the
+// forecast as data says it; the reason is in the sentence under the chart.
 func examLine(f data.ExamForecast) (fyne.Resource, string, string) {
 	head := fmt.Sprintf("%s: %s", f.Exam.Name, readinessWord(f.Readiness))
 	var parts []string
@@ -168,10 +165,7 @@ func examLine(f data.ExamForecast) (fyne.Resource, string, string) {
 	} else {
 		parts = append(parts, "no attempts")
 	}
-	if f.HasProjection {
-		parts = append(parts, "projected "+practicePct(f.Projected))
-	}
-	parts = append(parts, "pass mark "+practicePct(f.PassMark))
+	parts = append(parts, f.Summary(), "pass mark "+f.PassMarkText())
 	return readinessIcon(f.Readiness), head, strings.Join(parts, " · ")
 }
 
@@ -183,30 +177,22 @@ func topicLine(f data.TopicForecast) (fyne.Resource, string, string) {
 	}
 	icon, head := theme.ConfirmIcon(), f.Topic.Name
 	if f.BelowPass() {
-		icon, head = theme.WarningIcon(), fmt.Sprintf("%s: BELOW PASS (%s < %s)", f.Topic.Name, practicePct(f.Latest), practicePct(f.PassMark))
+		icon, head = theme.WarningIcon(), fmt.Sprintf("%s: BELOW PASS (%s < %s)", f.Topic.Name, practicePct(f.Latest), f.PassMarkText())
 	}
-	if f.Readiness != data.ReadinessUnknown {
-		head += " · " + readinessWord(f.Readiness)
-	}
-	parts := []string{"latest " + practicePct(f.Latest), "last 3 avg " + practicePct(f.Average3)}
-	if f.HasTrend {
-		parts = append(parts, fmt.Sprintf("trend %+.1f/week", f.Trend))
-	}
-	if f.HasProjection {
-		parts = append(parts, "projected "+practicePct(f.Projected))
+	head += " · " + readinessWord(f.Readiness)
+	parts := []string{"latest " + practicePct(f.Latest), f.Summary()}
+	study := "no study logged since the first attempt"
+	if f.StudyHours > 0 {
+		study = fmt.Sprintf("%.1f h studied since the first attempt", f.StudyHours)
 	}
 	if f.Attempts() > 1 {
-		study := "no study logged since the first attempt"
-		if f.StudyHours > 0 {
-			study = fmt.Sprintf("%.1f h studied since the first attempt", f.StudyHours)
-		}
-		parts = append(parts, fmt.Sprintf("%+.1f points, %s", f.ScoreChange(), study))
+		study = fmt.Sprintf("%+.1f points, %s", f.ScoreChange(), study)
 	}
-	return icon, head, strings.Join(parts, " · ")
+	return icon, head, strings.Join(append(parts, study), " · ")
 }
 
 func examSummary(e data.Exam) string {
-	s := fmt.Sprintf("%s (%s) · pass mark %s", e.Name, e.Kind, practicePct(e.PassMark))
+	s := fmt.Sprintf("%s (%s) · pass mark %s", e.Name, e.Kind, data.PassMarkText(e.PassMark, e.PassMarkAssumed))
 	if e.Date.IsZero() {
 		s += " · no date yet"
 	} else {
@@ -267,7 +253,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	record := widget.NewButtonWithIcon("Record attempt (Ctrl+N)", theme.ContentAddIcon(), ps.newItem)
 	record.Importance = widget.HighImportance
 	result := widget.NewButtonWithIcon("Record exam result…", theme.DocumentCreateIcon(), ps.recordResult)
-	help := widget.NewLabel("Readiness projects each score to the exam date from the trend of the last attempts, and compares it with the pass mark.")
+	help := widget.NewLabel("Readiness projects each score to the exam date from the last 8 attempts within 180 days, with an 80 % range and the chance to pass; it needs 3 attempts over 14 days.")
 	help.Wrapping = fyne.TextWrapWord
 
 	examSide := container.NewBorder(nil, container.NewHBox(result), nil, nil, ps.examList)
@@ -372,7 +358,11 @@ func (ps *practiceScreen) showExam() {
 		return chart.PracticeTrend(f, today, colors, w, h)
 	}
 	ps.chart.Refresh()
-	ps.explain.SetText(f.Exam.Name + ": " + f.Explanation)
+	text := f.Exam.Name + ": " + f.Explanation
+	if f.PassMarkAssumed {
+		text += "\nPass mark " + f.PassMarkText() + ": " + data.AssumedPassMarkWhy(f.PassMark) + "."
+	}
+	ps.explain.SetText(text)
 }
 
 // applyFilter lists the attempts matching the find text, newest first.
@@ -692,6 +682,9 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 		if err != nil {
 			return err
 		}
+		if p != e.PassMark || e.ID == 0 {
+			ex.PassMarkAssumed = false // entered by the user: theirs, not assumed
+		}
 		ex.PassMark, ex.Date, ex.ResultDate = p, day.Date(), resultDay.Date()
 		ex.Result = ""
 		if result.Selected != resultNotSat {
@@ -840,14 +833,8 @@ func practiceCard(s summary.Summary) (title, text string) {
 	}
 	var lines []string
 	for _, e := range s.Practice.Exams {
-		line := fmt.Sprintf("%s: %s", e.Name, readinessWord(data.Readiness(e.Readiness)))
-		switch {
-		case e.Projected != nil:
-			line += fmt.Sprintf(" (projected %s, pass mark %s)", practicePct(*e.Projected), practicePct(e.PassMark))
-		case e.Latest != nil:
-			line += fmt.Sprintf(" (latest %s, pass mark %s)", practicePct(*e.Latest), practicePct(e.PassMark))
-		}
-		lines = append(lines, line)
+		lines = append(lines, fmt.Sprintf("%s: %s, %s (pass mark %s)", e.Name, readinessWord(data.Readiness(e.Readiness)), e.Summary,
+			data.PassMarkText(e.PassMark, e.PassMarkAssumed)))
 	}
 	if len(s.Practice.WeakestTopics) > 0 {
 		lines = append(lines, "Weakest topics: "+strings.Join(s.Practice.WeakestTopics, ", "))

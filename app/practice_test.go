@@ -50,7 +50,7 @@ func TestPracticeDefaultsAndEmptyState(t *testing.T) {
 	if ps.examList.Length() != 4 || ps.manageTopics.Length() != len(ts) {
 		t.Errorf("lists show %d exams and %d topics", ps.examList.Length(), ps.manageTopics.Length())
 	}
-	if !strings.Contains(ps.explain.Text, "No attempts yet") {
+	if !strings.Contains(ps.explain.Text, "Too early to tell") || !strings.Contains(ps.explain.Text, "3 more attempts") || !strings.Contains(ps.explain.Text, "70 % (assumed)") {
 		t.Errorf("explanation = %q", ps.explain.Text)
 	}
 }
@@ -96,7 +96,7 @@ func TestPracticeRecordAttemptByKeyboard(t *testing.T) {
 	if !strings.Contains(ps.attemptLine(a), "MeasureUp") || !strings.Contains(ps.attemptLine(a), "overall") {
 		t.Errorf("attempt row = %q", ps.attemptLine(a))
 	}
-	if !strings.Contains(ps.explain.Text, "Only one attempt") {
+	if !strings.Contains(ps.explain.Text, "2 more attempts") {
 		t.Errorf("explanation after one attempt = %q", ps.explain.Text)
 	}
 }
@@ -229,7 +229,7 @@ func TestPracticeTopicsWeakestAndMerge(t *testing.T) {
 		t.Fatalf("weakest topic = %s, want %s", weakest.Topic.Name, ts[0].Name)
 	}
 	icon, head, detail := topicLine(weakest)
-	if icon != theme.WarningIcon() || !strings.Contains(head, "BELOW PASS (50.0 % < 70.0 %)") || !strings.Contains(detail, "+10.0 points") {
+	if icon != theme.WarningIcon() || !strings.Contains(head, "BELOW PASS (50.0 % < 70 % (assumed))") || !strings.Contains(detail, "+10.0 points") {
 		t.Errorf("weakest row = %v %q %q", icon, head, detail)
 	}
 	if _, head, _ := topicLine(ps.p.Report.Topics[1]); strings.Contains(head, "BELOW PASS") {
@@ -264,15 +264,59 @@ func TestPracticeCard(t *testing.T) {
 	latest, projected := 64.0, 71.5
 	s := summary.Summary{Practice: &summary.PracticeStatus{
 		Exams: []summary.PracticeExam{
-			{Name: "Written exam 1", PassMark: 70, Latest: &latest, Projected: &projected, Readiness: "borderline"},
-			{Name: "Lab exam", PassMark: 70, Readiness: "unknown"},
+			{Name: "Written exam 1", PassMark: 70, PassMarkAssumed: true, Latest: &latest, Projected: &projected, Readiness: "borderline",
+				Summary: "projected 72 % (80 % range 46-90 %) on 2027-03-05, chance to pass about 55 %, from 4 attempts over 30 days"},
+			{Name: "Lab exam", PassMark: 75, Readiness: "too early", Summary: "too early to tell: needs 3 more attempts"},
 		},
 		WeakestTopics: []string{"DNS", "PKI", "Sites"},
 	}}
 	title, text := practiceCard(s)
-	for _, want := range []string{"Written exam 1: BORDERLINE (projected 71.5 %, pass mark 70.0 %)", "Lab exam: no forecast yet", "Weakest topics: DNS, PKI, Sites"} {
+	for _, want := range []string{"Written exam 1: BORDERLINE, projected 72 % (80 % range 46-90 %) on 2027-03-05, chance to pass about 55 %, from 4 attempts over 30 days (pass mark 70 % (assumed))",
+		"Lab exam: TOO EARLY, too early to tell: needs 3 more attempts (pass mark 75 %)", "Weakest topics: DNS, PKI, Sites"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("card %q text = %q, want %q", title, text, want)
+		}
+	}
+}
+
+// After three attempts over three weeks the Practice screen and the
+// dashboard show the forecast's range and chance, and the assumed pass
+// mark as assumed, never "projected 100.0 %".
+func TestPracticeAndDashboardShowRangeAndChance(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	today := data.NewDate(2026, 11, 23)
+	for i, d := range []data.Date{data.NewDate(2026, 11, 1), data.NewDate(2026, 11, 10), data.NewDate(2026, 11, 22)} {
+		a := data.Attempt{ExamID: es[0].ID, Date: d, Scores: []data.TopicScore{data.CountedScore(ts[0].ID, 26+3*i, 40)}}
+		if _, err := st.SaveAttempt(ctx, rot.ID, a, today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps.refresh()
+	_, head, detail := examLine(ps.p.Report.Exams[0])
+	for _, want := range []string{"80 % range", "chance to pass about", "from 3 attempts over 21 days", "pass mark 70 % (assumed)"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("exam row %q · %q lacks %q", head, detail, want)
+		}
+	}
+	if strings.Contains(detail, "100.0 %") {
+		t.Errorf("exam row projects 100.0 %%: %q", detail)
+	}
+	sh.Window.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(ctrl(fyne.Key1))
+	d := sh.screens[0].(*dashboardScreen)
+	var cards []string
+	for _, o := range d.areas.Objects {
+		if c, ok := o.(*widget.Card); ok {
+			cards = append(cards, c.Title+": "+c.Content.(*widget.Label).Text)
+		}
+	}
+	all := strings.Join(cards, "\n")
+	for _, want := range []string{"Written exam 1: ", "80 % range", "chance to pass about", "(pass mark 70 % (assumed))"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("dashboard cards lack %q:\n%s", want, all)
 		}
 	}
 }

@@ -310,7 +310,7 @@ func (r *readingScreen) newDetail() *fyne.Container {
 }
 
 func (r *readingScreen) newPaceTable() *widget.Table {
-	headers := []string{"Topic", "Done", "Left", "Days", "Needed a day", "14-day pace", "Finish by", "Pace"}
+	headers := []string{"Topic", "Done", "Left", "Days", "Needed a day", "Pace a day", "Finish by", "Pace"}
 	widths := []float32{130, 88, 140, 56, 140, 112, 100, 160}
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return 1 + len(r.pace.Topics), len(headers) },
@@ -369,13 +369,21 @@ func (r *readingScreen) paceCell(row, col int) string {
 		}
 		return unitsText(rep.Units, func(u data.UnitPace) (float64, bool) { return u.PerDayNeeded, u.Left > 0 }, "%.1f", "—")
 	case 5:
-		return unitsText(rep.Units, func(u data.UnitPace) (float64, bool) { return u.ActualPerDay, u.ActualPerDay > 0 }, "%.1f", "none")
+		if rep.WindowDays == 0 {
+			return "none"
+		}
+		return unitsText(rep.Units, func(u data.UnitPace) (float64, bool) { return u.ActualPerDay, u.ActualPerDay > 0 }, "%.1f", "none") +
+			fmt.Sprintf(" (%d d)", rep.WindowDays)
 	case 6:
 		switch {
 		case rep.Items == 0 || rep.Finished:
 			return "—"
+		case rep.TooEarly:
+			return "too early"
 		case rep.ProjectedFinish.IsZero():
 			return "—"
+		case rep.FinishEarliest != rep.FinishLatest:
+			return fmt.Sprintf("%s (%s to %s)", rep.ProjectedFinish, rep.FinishEarliest, rep.FinishLatest)
 		}
 		return rep.ProjectedFinish.String()
 	case 7:
@@ -418,6 +426,8 @@ func paceState(r data.PaceReport) string {
 		return "—"
 	case r.Finished:
 		return "all read"
+	case r.TooEarly:
+		return "too early to tell"
 	case r.Deadline.IsZero():
 		return "no deadline"
 	case r.ProjectedFinish.IsZero():
@@ -469,7 +479,11 @@ func (r *readingScreen) refresh() {
 		return
 	}
 	r.pace = p
-	r.verdict.SetText(p.Report.Verdict() + deadlineNote(p))
+	head := ""
+	if p.Report.WindowDays > 0 {
+		head = "Pace: " + p.Report.PaceText() + ". "
+	}
+	r.verdict.SetText(head + p.Report.Verdict() + deadlineNote(p))
 	r.updateTopics()
 	r.paceTable.Refresh()
 	r.applyFilter()
@@ -1176,12 +1190,8 @@ func readingCard(s summary.Summary) (title, text string) {
 		return "Reading", "The reading list is empty. Add items on the Reading screen (Ctrl+3) or import a list."
 	}
 	lines := []string{r.Verdict, fmt.Sprintf("%d of %d items done (%.0f %%).", r.Done, r.Items, r.Percent)}
-	if r.Left > 0 {
-		line := fmt.Sprintf("%.0f %s left", r.Left, r.LeftUnit)
-		if r.Deadline != nil {
-			line += fmt.Sprintf(": %.1f a day needed", r.PerDayNeeded)
-		}
-		lines = append(lines, line+fmt.Sprintf(", %.1f a day over the last %d days.", r.ActualPerDay, data.PaceWindowDays))
+	if r.Left > 0 && r.PaceWindowDays != nil {
+		lines = append(lines, fmt.Sprintf("%.0f %s left; %.1f a day over the last %d days.", r.Left, r.LeftUnit, r.ActualPerDay, *r.PaceWindowDays))
 	}
 	return "Reading", strings.Join(lines, "\n")
 }

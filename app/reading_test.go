@@ -131,8 +131,8 @@ func TestReadingQuickProgress(t *testing.T) {
 	if items[0].Title != "Inside Out" || items[0].Done != 210 || items[0].Status != data.ReadingReading {
 		t.Fatalf("after the update: %+v, want 210 pages and reading", items[0])
 	}
-	if got := r.paceCell(0, 5); got != "210.0 p" {
-		t.Errorf("14-day pace = %q, want 210.0 p (all read today)", got)
+	if got := r.paceCell(0, 5); got != "210.0 p (1 d)" {
+		t.Errorf("pace = %q, want 210.0 p (1 d): all read today, a window of one day", got)
 	}
 	if got := r.paceCell(0, 2); got != "210 p + 90 min" {
 		t.Errorf("left = %q, want 210 p + 90 min", got)
@@ -288,8 +288,8 @@ func TestReadingEditMarksDone(t *testing.T) {
 		t.Errorf("after ticking done in the form: %+v, want 90 of 90 minutes, done", got)
 	}
 	// The 60 minutes that took count in the pace.
-	if cell := r.paceCell(0, 5); cell != "60.0 min" {
-		t.Errorf("14-day pace = %q, want 60.0 min", cell)
+	if cell := r.paceCell(0, 5); cell != "60.0 min (1 d)" {
+		t.Errorf("pace = %q, want 60.0 min (1 d)", cell)
 	}
 }
 

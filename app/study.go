@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -31,16 +30,18 @@ type studyScreen struct {
 	shell *Shell
 
 	// What the screen shows, as last read from the store.
-	set        data.Settings
-	opts       store.StudyOptions
-	timer      data.TimerState
-	totals     data.StudyTotals
-	pages      *pagedRows[data.StudySession] // the list, newest first
-	all        []data.StudySession           // every session, oldest first: read when Find is first used
-	shown      []data.StudySession           // the sessions matching Find, newest first
-	items      []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
-	topics     []data.StudyTopicHours
-	topicNames []string // known topics, for the topic choices
+	set    data.Settings
+	opts   store.StudyOptions
+	timer  data.TimerState
+	totals data.StudyTotals
+	pages  *pagedRows[data.StudySession] // the list, newest first
+	all    []data.StudySession           // every session, oldest first: read when Find is first used
+	shown  []data.StudySession           // the sessions matching Find, newest first
+	items  []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
+	// practiceTopics are the rotation's practice topics, first among the topic choices.
+	practiceTopics []data.Topic
+	topics         []data.StudyTopicHours
+	topicNames     []string // known topics, for the topic choices
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.
 	pomodoro   data.PomodoroStatus
 	pomodoroOK bool
@@ -182,6 +183,18 @@ func (sc *studyScreen) load() bool {
 		sc.shell.showError(err)
 		return false
 	}
+	// The practice topics lead the timer's choices, so study counts next
+	// to the scores (data.TopicChoices).
+	sc.practiceTopics = nil
+	if rot, err := st.Rotation(ctx); err == nil {
+		if sc.practiceTopics, err = st.Topics(ctx, rot.ID); err != nil {
+			sc.shell.showError(err)
+			return false
+		}
+	} else if !errors.Is(err, data.ErrNotFound) {
+		sc.shell.showError(err)
+		return false
+	}
 	return true
 }
 
@@ -254,21 +267,14 @@ func (sc *studyScreen) show() {
 	sc.topicList.Refresh()
 	sc.showCharts(today, goal)
 
-	topics := map[string]bool{}
-	var names []string
+	var studied, read []string
 	for _, t := range sc.topics {
-		if t.Topic != "" && !topics[strings.ToLower(t.Topic)] {
-			topics[strings.ToLower(t.Topic)] = true
-			names = append(names, t.Topic)
-		}
+		studied = append(studied, t.Topic)
 	}
 	for _, it := range sc.items {
-		if it.Topic != "" && !topics[strings.ToLower(it.Topic)] {
-			topics[strings.ToLower(it.Topic)] = true
-			names = append(names, it.Topic)
-		}
+		read = append(read, it.Topic)
 	}
-	sort.Strings(names)
+	names := data.TopicChoices(sc.practiceTopics, studied, read)
 	sc.topicNames = names
 	sc.topic.SetOptions(names)
 	sc.item.Options = sc.itemOptions()

@@ -16,13 +16,16 @@ import (
 // Date is the day of the (next) sitting; after a failed exam the user moves
 // it to the retake, which is also what the readiness forecast aims at.
 type Exam struct {
-	ID         int64
-	Name       string
-	Kind       string  // ExamWritten or ExamLab
-	PassMark   float64 // percent, more than 0 and at most 100
-	Date       Date    // zero when not known yet
-	Result     string  // "", ExamPassed or ExamFailed
-	ResultDate Date    // the day of the result; required with a result
+	ID       int64
+	Name     string
+	Kind     string  // ExamWritten or ExamLab
+	PassMark float64 // percent, more than 0 and at most 100
+	// PassMarkAssumed is set while PassMark is the app's assumption: the
+	// program publishes no pass marks. Editing the mark makes it the user's.
+	PassMarkAssumed bool
+	Date            Date   // zero when not known yet
+	Result          string // "", ExamPassed or ExamFailed
+	ResultDate      Date   // the day of the result; required with a result
 }
 
 // Kinds of exam.
@@ -37,9 +40,9 @@ const (
 	ExamFailed = "failed"
 )
 
-// DefaultPassMark is the pass mark a new exam starts with, in percent. The
-// program does not publish its pass marks; 70 is a common convention the
-// user edits.
+// DefaultPassMark is the pass mark a new exam starts with, in percent,
+// marked as assumed (Exam.PassMarkAssumed). The program does not publish
+// its pass marks; 70 is a common convention the user edits.
 const DefaultPassMark = 70.0
 
 // Practice limits. MaxQuestions is far beyond any real topic section of a
@@ -56,10 +59,10 @@ const (
 // milestones) to fill.
 func DefaultExams() []Exam {
 	return []Exam{
-		{Name: "Written exam 1", Kind: ExamWritten, PassMark: DefaultPassMark},
-		{Name: "Written exam 2", Kind: ExamWritten, PassMark: DefaultPassMark},
-		{Name: "Written exam 3", Kind: ExamWritten, PassMark: DefaultPassMark},
-		{Name: "Lab exam", Kind: ExamLab, PassMark: DefaultPassMark},
+		{Name: "Written exam 1", Kind: ExamWritten, PassMark: DefaultPassMark, PassMarkAssumed: true},
+		{Name: "Written exam 2", Kind: ExamWritten, PassMark: DefaultPassMark, PassMarkAssumed: true},
+		{Name: "Written exam 3", Kind: ExamWritten, PassMark: DefaultPassMark, PassMarkAssumed: true},
+		{Name: "Lab exam", Kind: ExamLab, PassMark: DefaultPassMark, PassMarkAssumed: true},
 	}
 }
 

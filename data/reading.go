@@ -478,14 +478,26 @@ func (it ReadingItem) Overdue(today Date) bool {
 	return !it.Due.IsZero() && it.Due.Before(today) && it.Status != ReadingDone && it.Status != ReadingDropped
 }
 
-// Reading pace defaults: the list should be finished a week before the
-// first block (the "reading list finished" milestone uses the same offset),
-// and the actual pace is measured over the last two weeks.
+// Reading pace settings: the list should be finished a week before the
+// first block (the "reading list finished" milestone uses the same offset).
+// The pace is measured over the last two weeks, with the last week and the
+// last four weeks for its range: reading comes in bursts, and the spread
+// between a week's pace and a month's shows how much. A verdict needs
+// reading on PaceMinDays different days over at least PaceMinSpan days:
+// one evening of 230 pages says nothing about the next month.
 const (
 	DefaultReadingLeadDays = 7
 	MaxReadingLeadDays     = 365
 	PaceWindowDays         = 14
+	PaceShortDays          = 7
+	PaceLongDays           = 28
+	PaceMinDays            = 3
+	PaceMinSpan            = 7
 )
+
+// PaceLogSince is the first day of the progress log a pace on today
+// needs: the longest of its windows.
+func PaceLogSince(today Date) Date { return today.AddDays(-(PaceLongDays - 1)) }
 
 // ReadingDeadline is the day by which the list should be read: daysBefore
 // days before the first block (a negative value counts as 0: the reading
@@ -511,9 +523,13 @@ type UnitPace struct {
 	Unit            string
 	Total           int     // size of every sized item that is not dropped
 	Left            int     // units still to read in open items
-	PerDayNeeded    float64 // Left spread over the days to the deadline (all of it when none are left); 0 with no deadline
+	PerDayNeeded    float64 // the largest need over the deadlines (see PaceReport); 0 with none
+	Binding         Date    // the deadline whose need is PerDayNeeded; zero with none
 	ActualPerDay    float64 // units read per day over the pace window
-	ProjectedFinish Date    // when Left reaches 0 at the actual pace; today when nothing is left; zero when there is no pace
+	ProjectedFinish Date    // when Left reaches 0 at the window's pace; today when nothing is left; zero when there is no pace
+	FinishEarliest  Date    // the earliest and latest finish at the paces of the window and the
+	FinishLatest    Date    // last 7 and 28 days (those that read something); zero without a pace
+	BehindDays      int     // the most days a deadline is missed by at the window's pace
 }
 
 // PaceReport answers "will I finish the reading in time?" for a list (or the
@@ -521,18 +537,36 @@ type UnitPace struct {
 //
 // Units: pages, minutes and percent cannot be added up, so each unit is
 // measured on its own (Units, in the order of ReadingUnits): what is left,
-// the rate needed and the rate achieved. Reading and watching happen side by
-// side and the achieved rate of each is measured while doing the other, so
-// the list is projected to finish when its slowest unit does: the latest
-// ProjectedFinish of the units. The headline numbers that the dashboard and
-// `status --json` show are:
+// the rate needed and the rate achieved. The list is projected to finish
+// when its slowest unit does.
+//
+// The pace window is WindowDays long: the PaceWindowDays calendar days
+// ending today, or the days since the first progress (inclusive) when
+// fewer; days without progress count as zero. A verdict (a projected
+// finish, on track or behind) needs progress on PaceMinDays different days
+// and PaceMinSpan days since the first progress; before that TooEarly is
+// set and Missing says what is missing. The finish is a date at the
+// window's pace and a range, earliest to latest, over the paces of the
+// window, of the last PaceShortDays and of the last PaceLongDays days (as
+// many of those days as there are since the first progress).
+//
+// Every deadline binds: each open item must be read by its own due date
+// (by the list's deadline when it has none or a later one), so the pace
+// needed is the largest, over the item due dates and the list's deadline,
+// of what is left on the items due by that date divided by the days left
+// to it; Binding names that date, BindingIsList when it is the list's.
+// Behind by N days: the most days by which some deadline is missed at the
+// window's pace.
+//
+// The headline numbers that the dashboard and `status --json` show are:
 //   - Items, DoneItems: counts of items that are not dropped, and of those done;
 //   - Percent: the share of the list read, each item weighing the same and
 //     counting by its own Fraction, so that units do not matter;
-//   - Left, PerDayNeeded, LeftUnit: those of the first unit (pages, then
-//     minutes, then percent) that still has something left, so a list of
-//     books reads "340 pages, 12.1 per day";
-//   - ProjectedFinish, OnTrack, BehindDays: for all units together.
+//   - Left, PerDayNeeded, ActualPerDay, LeftUnit, Binding: those of the
+//     first unit (pages, then minutes, then percent) that still has
+//     something left, so a list of books reads "340 pages, 12.1 per day";
+//   - ProjectedFinish, FinishEarliest, FinishLatest, OnTrack, BehindDays:
+//     for all units together.
 //
 // Items without size have nothing to measure: they are counted in Unsized
 // and said so, never guessed.
@@ -547,22 +581,36 @@ type PaceReport struct {
 	Unsized   int // open items whose size is not known
 	Percent   float64
 
-	Units        []UnitPace
-	Left         float64
-	PerDayNeeded float64
-	LeftUnit     string
+	Units         []UnitPace
+	Left          float64
+	PerDayNeeded  float64
+	ActualPerDay  float64
+	LeftUnit      string
+	Binding       Date // the deadline that binds; zero with no deadline
+	BindingIsList bool // Binding is the list's deadline, not an item's due date
 
-	ProjectedFinish Date // zero when something is left and nothing was read in the window
+	WindowDays   int  // the pace window's length; 0 before any progress
+	ProgressDays int  // different days with progress (see PaceOfTally)
+	TooEarly     bool // too little progress for a verdict
+	Missing      string
+
+	ProjectedFinish Date // zero when too early, or when something is left and nothing was read in the window
+	FinishEarliest  Date
+	FinishLatest    Date
 	Finished        bool // every item that counts is done
-	OnTrack         bool // finished, or projected to finish on or before the deadline
-	BehindDays      int  // days the projection falls after the deadline
+	OnTrack         bool // finished, or every deadline met at the window's pace
+	BehindDays      int
+}
+
+// Verdicts reports whether the report has a verdict: the list is finished,
+// or there is a deadline and enough progress to judge.
+func (r PaceReport) Verdicts() bool {
+	return r.Items > 0 && (r.Finished || !r.Deadline.IsZero() && !r.TooEarly && !r.ProjectedFinish.IsZero())
 }
 
 // Pace measures the reading list on day today against deadline (see
-// PaceReport). The actual pace counts the progress log of the last
-// PaceWindowDays days up to today, or since the first entry of the log when
-// reading started more recently, so a list begun three days ago is not
-// judged over fourteen. Entries after today and for unknown items are ignored.
+// PaceReport) from its whole progress log. Entries after today and for
+// unknown items are ignored.
 func Pace(items []ReadingItem, progressLog []ProgressEntry, today Date, deadline Date) PaceReport {
 	unitOf := make(map[int64]string, len(items))
 	for _, it := range items {
@@ -582,11 +630,18 @@ type ReadingTally struct {
 	Items, DoneItems, Dropped, Unsized int     // as in PaceReport
 	Fractions                          float64 // the sum of Fraction over the items not dropped
 	Units                              map[string]UnitTally
+	// FirstProgress is the day of the list's first progress ever, when it
+	// is older than the log given with the tally; zero when unknown.
+	FirstProgress Date
 }
 
 // UnitTally is the size and what is left of the items of one unit that
-// have a size and are not dropped.
-type UnitTally struct{ Total, Left int }
+// have a size and are not dropped, and of what is left how much is due by
+// each item due date (items without one are due by the list's deadline).
+type UnitTally struct {
+	Total, Left int
+	DueLeft     map[Date]int
+}
 
 // TallyReading counts items for Pace.
 func TallyReading(items []ReadingItem) ReadingTally {
@@ -608,6 +663,12 @@ func TallyReading(items []ReadingItem) ReadingTally {
 			u := t.Units[it.Unit]
 			u.Total += it.Size
 			u.Left += it.Left()
+			if !it.Due.IsZero() && it.Left() > 0 {
+				if u.DueLeft == nil {
+					u.DueLeft = map[Date]int{}
+				}
+				u.DueLeft[it.Due] += it.Left()
+			}
 			t.Units[it.Unit] = u
 		}
 	}
@@ -621,101 +682,210 @@ type UnitProgress struct {
 	Units int
 }
 
-// PaceOfTally is Pace of the items tallied in t, whose progress log,
-// entries of items not on the list left out, is log.
+// PaceOfTally is Pace of the items tallied in t, whose progress log of the
+// last PaceLongDays days (at least), entries of items not on the list left
+// out, is log. It is pure: whichever way the tally and the log are
+// counted, the rules are these. Progress days are the days with progress
+// in the log, plus one when t.FirstProgress is older than the log.
 func PaceOfTally(t ReadingTally, log []UnitProgress, today Date, deadline Date) PaceReport {
 	r := PaceReport{Today: today, Deadline: deadline,
 		Items: t.Items, DoneItems: t.DoneItems, Dropped: t.Dropped, Unsized: t.Unsized}
 	if !deadline.IsZero() {
 		r.DaysLeft = today.DaysUntil(deadline)
 	}
+	first := t.FirstProgress
+	net := map[Date]int{} // a day counts when it moved forward, not for a correction
 	var known []UnitProgress
 	for _, e := range log {
 		if e.Units != 0 && !e.Date.IsZero() && !e.Date.After(today) {
 			known = append(known, e)
+			net[e.Date] += e.Units
+			if first.IsZero() || e.Date.Before(first) {
+				first = e.Date
+			}
 		}
 	}
-	window, windowDays := paceWindow(known, today)
-	read := map[string]int{}
-	for _, e := range known {
-		if !e.Date.Before(window) {
-			read[e.Unit] += e.Units
+	for _, units := range net {
+		if units > 0 {
+			r.ProgressDays++
 		}
 	}
+	if !first.IsZero() && !first.After(today) && net[first] == 0 && first == t.FirstProgress {
+		r.ProgressDays++ // the first day, older than the log
+	}
+	since := 0 // days since the first progress, inclusive
+	if !first.IsZero() {
+		since = first.DaysUntil(today) + 1
+		r.WindowDays = min(PaceWindowDays, since)
+	}
+	r.TooEarly, r.Missing = paceTooEarly(r.ProgressDays, since)
+	windows := []int{r.WindowDays, min(PaceShortDays, since), min(PaceLongDays, since)}
 	if r.Items > 0 {
 		r.Percent = t.Fractions / float64(r.Items) * 100
 	}
 	r.Finished = r.DoneItems == r.Items
-	r.ProjectedFinish = today
+	r.ProjectedFinish, r.FinishEarliest, r.FinishLatest = today, today, today
 	for _, unit := range ReadingUnits() {
 		tally, ok := t.Units[unit]
 		if !ok {
 			continue
 		}
-		up := UnitPace{Unit: unit, Total: tally.Total, Left: tally.Left, ProjectedFinish: today}
-		if windowDays > 0 && read[unit] > 0 {
-			up.ActualPerDay = float64(read[unit]) / float64(windowDays)
-		}
-		if up.Left > 0 {
-			if !deadline.IsZero() {
-				up.PerDayNeeded = float64(up.Left) / float64(max(1, r.DaysLeft))
+		read := make([]int, len(windows))
+		for _, e := range known {
+			if e.Unit != unit {
+				continue
 			}
-			up.ProjectedFinish = Date{}
-			if read[unit] > 0 {
-				// ceil(Left / (read/windowDays)) in integers, so 140 pages at
-				// 10 a day is exactly 14 days, never 15 by rounding.
-				up.ProjectedFinish = today.AddDays((up.Left*windowDays + read[unit] - 1) / read[unit])
-			}
-			if r.LeftUnit == "" {
-				r.LeftUnit, r.Left, r.PerDayNeeded = unit, float64(up.Left), up.PerDayNeeded
+			for i, w := range windows {
+				if w > 0 && e.Date.DaysUntil(today) < w {
+					read[i] += e.Units
+				}
 			}
 		}
-		switch {
-		case up.ProjectedFinish.IsZero():
-			r.ProjectedFinish = Date{}
-		case !r.ProjectedFinish.IsZero() && up.ProjectedFinish.After(r.ProjectedFinish):
-			r.ProjectedFinish = up.ProjectedFinish
+		up := unitPace(unit, tally, windows, read, today, deadline)
+		if up.Left > 0 && r.LeftUnit == "" {
+			r.LeftUnit, r.Left, r.PerDayNeeded, r.ActualPerDay, r.Binding = unit, float64(up.Left), up.PerDayNeeded, up.ActualPerDay, up.Binding
+			r.BindingIsList = up.Binding == deadline
 		}
+		r.ProjectedFinish = laterFinish(r.ProjectedFinish, up.ProjectedFinish)
+		r.FinishEarliest = laterFinish(r.FinishEarliest, up.FinishEarliest)
+		r.FinishLatest = laterFinish(r.FinishLatest, up.FinishLatest)
+		r.BehindDays = max(r.BehindDays, up.BehindDays)
 		r.Units = append(r.Units, up)
 	}
 	if r.LeftUnit == "" {
 		r.LeftUnit = ReadingPages
 		if len(r.Units) > 0 {
 			r.LeftUnit = r.Units[0].Unit
+			r.ActualPerDay = r.Units[0].ActualPerDay
 		}
+	}
+	if r.Left == 0 {
+		// Nothing measurable is left (done, or only items without size):
+		// there is nothing to forecast, so it is never too early.
+		r.TooEarly, r.Missing = false, ""
 	}
 	switch {
 	case r.Finished:
-		r.OnTrack = true
+		r.OnTrack, r.BehindDays = true, 0
+	case r.TooEarly:
+		r.ProjectedFinish, r.FinishEarliest, r.FinishLatest, r.BehindDays = Date{}, Date{}, Date{}, 0
+		for i := range r.Units {
+			u := &r.Units[i]
+			if u.Left > 0 {
+				u.ProjectedFinish, u.FinishEarliest, u.FinishLatest, u.BehindDays = Date{}, Date{}, Date{}, 0
+			}
+		}
 	case deadline.IsZero() || r.ProjectedFinish.IsZero():
-		r.OnTrack = false
+		r.BehindDays = 0
 	default:
-		r.OnTrack = !r.ProjectedFinish.After(deadline)
-		r.BehindDays = max(0, deadline.DaysUntil(r.ProjectedFinish))
+		r.OnTrack = r.BehindDays == 0
 	}
 	return r
 }
 
-// paceWindow returns the first day of the pace window ending today and its
-// length in days (0 when nothing was logged). The log holds no entry after today.
-func paceWindow(progressLog []UnitProgress, today Date) (Date, int) {
-	var first Date
-	for _, e := range progressLog {
-		if first.IsZero() || e.Date.Before(first) {
-			first = e.Date
-		}
+// laterFinish is the later of two finishes, where zero (no finish at that
+// pace) is the latest of all.
+func laterFinish(a, b Date) Date {
+	if a.IsZero() || b.IsZero() {
+		return Date{}
 	}
-	if first.IsZero() {
-		return today, 0
+	if b.After(a) {
+		return b
 	}
-	start := today.AddDays(-(PaceWindowDays - 1))
-	if first.After(start) {
-		start = first
-	}
-	return start, start.DaysUntil(today) + 1
+	return a
 }
 
-// Verdict is the one-line answer the dashboard and `status` print.
+// paceTooEarly says whether progress on days different days, the first
+// since days ago (inclusive), is too little for a verdict, and what is
+// missing: "2 more days of reading".
+func paceTooEarly(days, since int) (bool, string) {
+	var missing []string
+	if k := PaceMinDays - days; k > 0 {
+		missing = append(missing, fmt.Sprintf("%d more %s of reading", k, pacePlural(k, "day", "days")))
+	}
+	if k := PaceMinSpan - since; k > 0 && days > 0 {
+		missing = append(missing, fmt.Sprintf("%d more %s since the first", k, pacePlural(k, "day", "days")))
+	}
+	return len(missing) > 0, strings.Join(missing, " and ")
+}
+
+// unitPace measures one unit: windows[0] is the pace window, the others
+// the range's; read[i] is what was read in windows[i] days.
+func unitPace(unit string, tally UnitTally, windows, read []int, today, deadline Date) UnitPace {
+	up := UnitPace{Unit: unit, Total: tally.Total, Left: tally.Left, ProjectedFinish: today, FinishEarliest: today, FinishLatest: today}
+	if windows[0] > 0 && read[0] > 0 {
+		up.ActualPerDay = float64(read[0]) / float64(windows[0])
+	}
+	if up.Left <= 0 {
+		return up
+	}
+	// finish is when left units are read at the pace of window i:
+	// ceil(left / (read/window)) in integers, so 140 pages at 10 a day is
+	// exactly 14 days, never 15 by rounding. Zero when nothing was read.
+	finish := func(left, i int) Date {
+		if windows[i] <= 0 || read[i] <= 0 {
+			return Date{}
+		}
+		return today.AddDays((left*windows[i] + read[i] - 1) / read[i])
+	}
+	up.ProjectedFinish = finish(up.Left, 0)
+	up.FinishEarliest, up.FinishLatest = Date{}, Date{}
+	for i := range windows {
+		f := finish(up.Left, i)
+		if f.IsZero() {
+			continue
+		}
+		if up.FinishEarliest.IsZero() || f.Before(up.FinishEarliest) {
+			up.FinishEarliest = f
+		}
+		if up.FinishLatest.IsZero() || f.After(up.FinishLatest) {
+			up.FinishLatest = f
+		}
+	}
+	for _, d := range unitDeadlines(tally, deadline) {
+		need := float64(d.left) / float64(max(1, today.DaysUntil(d.due)))
+		if need > up.PerDayNeeded {
+			up.PerDayNeeded, up.Binding = need, d.due
+		}
+		if f := finish(d.left, 0); !f.IsZero() {
+			up.BehindDays = max(up.BehindDays, d.due.DaysUntil(f))
+		}
+	}
+	return up
+}
+
+// dueLeft is what is left on the items due by a date.
+type dueLeft struct {
+	due  Date
+	left int
+}
+
+// unitDeadlines lists, earliest first, each deadline of a unit's items
+// with what is left on the items due by it: the item due dates before the
+// list's deadline, then the list's deadline with everything left (no
+// deadline: the item due dates alone).
+func unitDeadlines(tally UnitTally, deadline Date) []dueLeft {
+	dates := make([]Date, 0, len(tally.DueLeft)+1)
+	for d := range tally.DueLeft {
+		if deadline.IsZero() || d.Before(deadline) {
+			dates = append(dates, d)
+		}
+	}
+	slices.SortFunc(dates, func(a, b Date) int { return a.Time().Compare(b.Time()) })
+	out := make([]dueLeft, 0, len(dates)+1)
+	sum := 0
+	for _, d := range dates {
+		sum += tally.DueLeft[d]
+		out = append(out, dueLeft{due: d, left: sum})
+	}
+	if !deadline.IsZero() {
+		out = append(out, dueLeft{due: deadline, left: tally.Left})
+	}
+	return out
+}
+
+// Verdict is the one-line answer the Reading screen, the dashboard,
+// `status` and the report print.
 func (r PaceReport) Verdict() string {
 	var s string
 	switch {
@@ -723,33 +893,71 @@ func (r PaceReport) Verdict() string {
 		return "The reading list is empty"
 	case r.Finished:
 		return "All read"
+	case r.WindowDays == 0:
+		s = "No progress yet"
+		if need := r.NeedText(); need != "" {
+			s += ": " + need
+		}
+	case r.TooEarly:
+		s = "Too early to tell: " + r.Missing + " needed for a forecast"
+		if need := r.NeedText(); need != "" {
+			s += "; " + need
+		}
 	case r.Deadline.IsZero():
 		s = "No reading deadline yet: enter the rotation dates"
 	case r.ProjectedFinish.IsZero():
-		var stalled, needed []string
+		var stalled []string
 		for _, u := range r.Units {
-			if u.Left > 0 {
-				needed = append(needed, paceRate(u.PerDayNeeded)+" "+u.Unit)
-				if u.ActualPerDay <= 0 {
-					stalled = append(stalled, u.Unit)
-				}
+			if u.Left > 0 && u.ActualPerDay <= 0 {
+				stalled = append(stalled, u.Unit)
 			}
 		}
-		s = "No progress"
-		if len(stalled) < len(needed) {
-			s += " in " + strings.Join(stalled, " or ")
-		}
-		s += fmt.Sprintf(" in the last %d days: to finish by %s you need %s a day", PaceWindowDays, r.Deadline, strings.Join(needed, " and "))
+		s = fmt.Sprintf("No progress in %s in the last %d days: %s", strings.Join(stalled, " or "), r.WindowDays, r.NeedText())
 	case r.OnTrack:
-		s = fmt.Sprintf("On track: at this pace you finish on %s (deadline %s)", r.ProjectedFinish, r.Deadline)
+		s = fmt.Sprintf("On track: at this pace you finish on %s (%s); %s", r.ProjectedFinish, r.FinishRangeText(), r.NeedText())
 	default:
-		s = fmt.Sprintf("Behind by %d %s: at this pace you finish on %s (deadline %s)",
-			r.BehindDays, pacePlural(r.BehindDays, "day", "days"), r.ProjectedFinish, r.Deadline)
+		s = fmt.Sprintf("Behind by %d %s: at this pace you finish on %s (%s); %s",
+			r.BehindDays, pacePlural(r.BehindDays, "day", "days"), r.ProjectedFinish, r.FinishRangeText(), r.NeedText())
 	}
 	if r.Unsized > 0 {
 		s += fmt.Sprintf("; %d %s without a size not counted", r.Unsized, pacePlural(r.Unsized, "item", "items"))
 	}
 	return s
+}
+
+// PaceText is the measured pace with its window named: "16.4 pages a day
+// over the last 14 days".
+func (r PaceReport) PaceText() string {
+	if r.WindowDays == 0 {
+		return "no progress yet"
+	}
+	return fmt.Sprintf("%s %s a day over the last %d %s", paceRate(r.ActualPerDay), r.LeftUnit, r.WindowDays, pacePlural(r.WindowDays, "day", "days"))
+}
+
+// NeedText is the pace needed with the deadline that binds: "20 pages a
+// day to finish by 2026-12-20 (the list's deadline)"; "" without a
+// deadline or with nothing left.
+func (r PaceReport) NeedText() string {
+	if r.Binding.IsZero() || r.Left <= 0 {
+		return ""
+	}
+	which := "an item's due date"
+	if r.BindingIsList {
+		which = "the list's deadline"
+	}
+	return fmt.Sprintf("%s %s a day needed to finish by %s (%s)", paceRate(math.Round(r.PerDayNeeded*10)/10), r.LeftUnit, r.Binding, which)
+}
+
+// FinishRangeText is the finish range: "between 2026-12-01 and
+// 2027-01-10", "no later than ...": "" without one.
+func (r PaceReport) FinishRangeText() string {
+	switch {
+	case r.FinishEarliest.IsZero():
+		return ""
+	case r.FinishEarliest == r.FinishLatest:
+		return "range " + r.FinishEarliest.String()
+	}
+	return fmt.Sprintf("range %s to %s", r.FinishEarliest, r.FinishLatest)
 }
 
 func paceRate(v float64) string {

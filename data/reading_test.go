@@ -382,16 +382,16 @@ func TestPace(t *testing.T) {
 		{"empty list", nil, nil, today.AddDays(30),
 			want{unit: ReadingPages, finish: today, onTrack: true, finished: true, verdict: "The reading list is empty"}},
 		{"no progress yet", []ReadingItem{book(1, 300, 0, ReadingToRead)}, nil, today.AddDays(30),
-			want{items: 1, left: 300, perDay: 10, unit: ReadingPages, verdict: "No progress in the last 14 days: to finish by 2026-03-03 you need 10 pages a day"}},
+			want{items: 1, left: 300, perDay: 10, unit: ReadingPages, verdict: "No progress yet: 10 pages a day needed to finish by 2026-03-03 (the list's deadline)"}},
 		{"on track", []ReadingItem{book(1, 340, 140, ReadingReading)}, progressOver(1, today, 14, 10), today.AddDays(30),
 			want{items: 1, percent: 140.0 / 340 * 100, left: 200, perDay: 200.0 / 30, unit: ReadingPages, finish: today.AddDays(20), onTrack: true,
-				verdict: "On track: at this pace you finish on 2026-02-21 (deadline 2026-03-03)"}},
+				verdict: "On track: at this pace you finish on 2026-02-21 (range 2026-02-21); 6.7 pages a day needed to finish by 2026-03-03 (the list's deadline)"}},
 		{"exactly on the deadline", []ReadingItem{book(1, 440, 140, ReadingReading)}, progressOver(1, today, 14, 10), today.AddDays(30),
 			want{items: 1, percent: 140.0 / 440 * 100, left: 300, perDay: 10, unit: ReadingPages, finish: today.AddDays(30), onTrack: true,
 				verdict: "On track"}},
 		{"behind", []ReadingItem{book(1, 640, 140, ReadingReading)}, progressOver(1, today, 14, 10), today.AddDays(30),
 			want{items: 1, percent: 140.0 / 640 * 100, left: 500, perDay: 500.0 / 30, unit: ReadingPages, finish: today.AddDays(50), behind: 20,
-				verdict: "Behind by 20 days: at this pace you finish on 2026-03-23 (deadline 2026-03-03)"}},
+				verdict: "Behind by 20 days: at this pace you finish on 2026-03-23 (range 2026-03-23); 16.7 pages a day needed to finish by 2026-03-03"}},
 		{"partial day rounds the finish up", []ReadingItem{book(1, 301, 140, ReadingReading)}, progressOver(1, today, 14, 10), today.AddDays(30),
 			want{items: 1, percent: 140.0 / 301 * 100, left: 161, perDay: 161.0 / 30, unit: ReadingPages, finish: today.AddDays(17), onTrack: true, verdict: "On track"}},
 		{"already finished", []ReadingItem{book(1, 300, 300, ReadingDone), book(2, 100, 0, ReadingDropped)}, nil, today.AddDays(30),
@@ -405,25 +405,25 @@ func TestPace(t *testing.T) {
 		{"items without size", []ReadingItem{book(1, 240, 140, ReadingReading), book(2, 0, 0, ReadingToRead), book(3, 0, 0, ReadingToRead), book(4, 0, 0, ReadingDone)},
 			progressOver(1, today, 14, 10), today.AddDays(30),
 			want{items: 4, done: 1, unsized: 2, percent: (140.0/240 + 1) / 4 * 100, left: 100, perDay: 100.0 / 30, unit: ReadingPages, finish: today.AddDays(10), onTrack: true,
-				verdict: "On track: at this pace you finish on 2026-02-11 (deadline 2026-03-03); 2 items without a size not counted"}},
+				verdict: "On track: at this pace you finish on 2026-02-11 (range 2026-02-11); 3.3 pages a day needed to finish by 2026-03-03 (the list's deadline); 2 items without a size not counted"}},
 		{"only items without size left", []ReadingItem{book(1, 240, 240, ReadingDone), book(2, 0, 0, ReadingToRead)}, nil, today.AddDays(30),
 			want{items: 2, done: 1, unsized: 1, percent: 50, unit: ReadingPages, finish: today, onTrack: true, verdict: "1 item without a size not counted"}},
 		{"pages and minutes: the slower one decides", []ReadingItem{book(1, 240, 140, ReadingReading), video(2, 600, 0)},
 			append(progressOver(1, today, 14, 10), progressOver(2, today, 14, 5)...), today.AddDays(30),
 			want{items: 2, percent: (140.0 / 240) / 2 * 100, left: 100, perDay: 100.0 / 30, unit: ReadingPages, finish: today.AddDays(120), behind: 90, verdict: "Behind by 90 days"}},
 		{"pages done, minutes left headline", []ReadingItem{book(1, 240, 240, ReadingDone), video(2, 90, 30)}, progressOver(2, today, 3, 10), today.AddDays(30),
-			want{items: 2, done: 1, percent: (1 + 30.0/90) / 2 * 100, left: 60, perDay: 2, unit: ReadingMinutes, finish: today.AddDays(6), onTrack: true, verdict: "On track"}},
+			want{items: 2, done: 1, percent: (1 + 30.0/90) / 2 * 100, left: 60, perDay: 2, unit: ReadingMinutes, verdict: "Too early to tell: 4 more days since the first needed for a forecast"}},
 		{"a unit with no pace means no projection", []ReadingItem{book(1, 240, 140, ReadingReading), video(2, 90, 0)}, progressOver(1, today, 14, 10), today.AddDays(30),
-			want{items: 2, percent: (140.0 / 240) / 2 * 100, left: 100, perDay: 100.0 / 30, unit: ReadingPages, verdict: "No progress in minutes in the last 14 days: to finish by 2026-03-03 you need 3.3 pages and 3 minutes a day"}},
-		{"reading started 5 days ago is judged over 5 days", []ReadingItem{book(1, 240, 40, ReadingReading)}, []ProgressEntry{{1, today.AddDays(-4), 40}}, today.AddDays(30),
-			want{items: 1, percent: 40.0 / 240 * 100, left: 200, perDay: 200.0 / 30, unit: ReadingPages, finish: today.AddDays(25), onTrack: true, verdict: "On track"}},
+			want{items: 2, percent: (140.0 / 240) / 2 * 100, left: 100, perDay: 100.0 / 30, unit: ReadingPages, verdict: "No progress in minutes in the last 14 days: 3.3 pages a day needed to finish by 2026-03-03"}},
+		{"reading started 5 days ago is too early", []ReadingItem{book(1, 240, 40, ReadingReading)}, []ProgressEntry{{1, today.AddDays(-4), 40}}, today.AddDays(30),
+			want{items: 1, percent: 40.0 / 240 * 100, left: 200, perDay: 200.0 / 30, unit: ReadingPages, verdict: "Too early to tell: 2 more days of reading and 2 more days since the first"}},
 		{"old, future and unknown entries ignored", []ReadingItem{book(1, 240, 140, ReadingReading)},
 			append(progressOver(1, today, 14, 10), ProgressEntry{1, today.AddDays(-14), 1000}, ProgressEntry{1, today.AddDays(1), 1000}, ProgressEntry{99, today, 1000}),
 			today.AddDays(30),
 			want{items: 1, percent: 140.0 / 240 * 100, left: 100, perDay: 100.0 / 30, unit: ReadingPages, finish: today.AddDays(10), onTrack: true, verdict: "On track"}},
 		{"corrections that cancel out leave no pace", []ReadingItem{book(1, 240, 0, ReadingReading)},
 			[]ProgressEntry{{1, today.AddDays(-2), 50}, {1, today, -50}}, today.AddDays(30),
-			want{items: 1, left: 240, perDay: 8, unit: ReadingPages, verdict: "No progress"}},
+			want{items: 1, left: 240, perDay: 8, unit: ReadingPages, verdict: "Too early to tell: 2 more days of reading"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -455,11 +455,14 @@ func TestPaceUnits(t *testing.T) {
 		{ID: 3, Unit: ReadingPercent, Size: 100, Done: 30, Status: ReadingReading},
 		{ID: 4, Unit: ReadingMinutes, Size: 60, Done: 0, Status: ReadingDropped},
 	}
-	log := []ProgressEntry{{1, today, 28}, {3, today.AddDays(-1), 7}}
-	r := Pace(items, log, today, today.AddDays(10))
+	log := append(progressOver(1, today, 14, 2), progressOver(3, today, 14, 1)...)
+	deadline := today.AddDays(10)
+	r := Pace(items, log, today, deadline)
 	want := []UnitPace{
-		{Unit: ReadingPages, Total: 500, Left: 200, PerDayNeeded: 20, ActualPerDay: 14, ProjectedFinish: today.AddDays(15)},
-		{Unit: ReadingPercent, Total: 100, Left: 70, PerDayNeeded: 7, ActualPerDay: 3.5, ProjectedFinish: today.AddDays(20)},
+		{Unit: ReadingPages, Total: 500, Left: 200, PerDayNeeded: 20, Binding: deadline, ActualPerDay: 2,
+			ProjectedFinish: today.AddDays(100), FinishEarliest: today.AddDays(100), FinishLatest: today.AddDays(100), BehindDays: 90},
+		{Unit: ReadingPercent, Total: 100, Left: 70, PerDayNeeded: 7, Binding: deadline, ActualPerDay: 1,
+			ProjectedFinish: today.AddDays(70), FinishEarliest: today.AddDays(70), FinishLatest: today.AddDays(70), BehindDays: 60},
 	}
 	if len(r.Units) != len(want) {
 		t.Fatalf("Units = %+v, want %+v (dropped minutes left out)", r.Units, want)
@@ -469,8 +472,8 @@ func TestPaceUnits(t *testing.T) {
 			t.Errorf("Units[%d] = %+v, want %+v", i, r.Units[i], want[i])
 		}
 	}
-	if r.ProjectedFinish != today.AddDays(20) || r.BehindDays != 10 || r.Dropped != 1 {
-		t.Errorf("projected %s behind %d dropped %d, want %s 10 1", r.ProjectedFinish, r.BehindDays, r.Dropped, today.AddDays(20))
+	if r.ProjectedFinish != today.AddDays(100) || r.BehindDays != 90 || r.Dropped != 1 {
+		t.Errorf("projected %s behind %d dropped %d, want %s 90 1", r.ProjectedFinish, r.BehindDays, r.Dropped, today.AddDays(100))
 	}
 }
 
@@ -482,7 +485,7 @@ func TestPaceByTopic(t *testing.T) {
 		{ID: 3, Topic: " exchange ", Unit: ReadingPages, Size: 100, Status: ReadingToRead},
 		{ID: 4, Topic: "Active Directory", Unit: ReadingPages, Size: 70, Done: 70, Status: ReadingDone},
 	}
-	log := []ProgressEntry{{1, today, 14}, {4, today.AddDays(-1), 70}}
+	log := append(progressOver(1, today, 14, 1), progressOver(4, today, 14, 5)...)
 	got := PaceByTopic(items, log, today, today.AddDays(10))
 	if len(got) != 3 {
 		t.Fatalf("PaceByTopic gave %d topics, want 3: %+v", len(got), got)
@@ -494,10 +497,10 @@ func TestPaceByTopic(t *testing.T) {
 		}
 	}
 	ex := got[1].Report
-	if ex.Items != 2 || ex.Left != 200 || ex.Units[0].ActualPerDay != 14 || ex.ProjectedFinish != today.AddDays(15) || ex.BehindDays != 5 {
+	if ex.Items != 2 || ex.Left != 200 || ex.Units[0].ActualPerDay != 1 || ex.ProjectedFinish != today.AddDays(200) || ex.BehindDays != 190 {
 		t.Errorf("Exchange = %+v", ex)
 	}
-	if !got[0].Report.Finished || got[0].Report.Units[0].ActualPerDay != 35 {
+	if !got[0].Report.Finished || got[0].Report.Units[0].ActualPerDay != 5 {
 		t.Errorf("Active Directory = %+v", got[0].Report)
 	}
 	if none := got[2].Report; none.Left != 50 || !none.ProjectedFinish.IsZero() {
@@ -557,4 +560,86 @@ func TestFilterReading(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The rules of the pace window, its verdict and its range, on the cases
+// the forecasts issue names.
+func TestPaceRules(t *testing.T) {
+	today := NewDate(2026, 11, 1)
+	book := func(id int64, size int, due Date) ReadingItem {
+		return ReadingItem{ID: id, Title: "b", Unit: ReadingPages, Size: size, Status: ReadingReading, Priority: 2, Kind: ReadingBook, Due: due}
+	}
+	t.Run("one day of progress", func(t *testing.T) {
+		// One evening of 230 pages: too early, with what is needed and missing.
+		r := Pace([]ReadingItem{book(1, 1200, Date{})}, []ProgressEntry{{1, today, 230}}, today, today.AddDays(60))
+		if !r.TooEarly || !r.ProjectedFinish.IsZero() || r.OnTrack || r.WindowDays != 1 || r.Verdicts() {
+			t.Fatalf("%+v", r)
+		}
+		if r.Missing != "2 more days of reading and 6 more days since the first" {
+			t.Errorf("missing %q", r.Missing)
+		}
+		if got := r.PaceText(); got != "230 pages a day over the last 1 day" {
+			t.Errorf("pace %q", got)
+		}
+		if v := r.Verdict(); !strings.HasPrefix(v, "Too early to tell: 2 more days of reading") || !strings.Contains(v, "20 pages a day needed to finish by 2026-12-31") {
+			t.Errorf("verdict %q", v)
+		}
+	})
+	t.Run("progress every day for four weeks", func(t *testing.T) {
+		// 10 pages a day, then 20 a day in the last week: 15 a day over 14
+		// days, 20 over 7, 350/28 = 12.5 over 28.
+		log := append(progressOver(1, today, 28, 10), progressOver(1, today, 7, 10)...)
+		r := Pace([]ReadingItem{book(1, 2000, Date{})}, log, today, today.AddDays(45))
+		if r.TooEarly || r.WindowDays != 14 || r.ActualPerDay != 15 {
+			t.Fatalf("too early %v window %d pace %v", r.TooEarly, r.WindowDays, r.ActualPerDay)
+		}
+		r = Pace([]ReadingItem{book(1, 600, Date{})}, log, today, today.AddDays(45))
+		if r.ProjectedFinish != today.AddDays(40) || r.FinishEarliest != today.AddDays(30) || r.FinishLatest != today.AddDays(48) || !r.OnTrack {
+			t.Fatalf("finish %s range %s to %s on track %v", r.ProjectedFinish, r.FinishEarliest, r.FinishLatest, r.OnTrack)
+		}
+		if got := r.FinishRangeText(); got != "range 2026-12-01 to 2026-12-19" {
+			t.Errorf("range %q", got)
+		}
+	})
+	t.Run("a gap of 10 days counts as zeros", func(t *testing.T) {
+		log := []ProgressEntry{{1, today.AddDays(-13), 10}, {1, today.AddDays(-12), 10}, {1, today.AddDays(-11), 10}, {1, today, 10}}
+		r := Pace([]ReadingItem{book(1, 100, Date{})}, log, today, today.AddDays(50))
+		if r.WindowDays != 14 || !readingApprox(r.ActualPerDay, 40.0/14) || r.TooEarly {
+			t.Fatalf("window %d pace %v too early %v", r.WindowDays, r.ActualPerDay, r.TooEarly)
+		}
+		// 14 days: 40 pages, 35 days for 100; 7 days: 10 pages, 70 days.
+		if r.ProjectedFinish != today.AddDays(35) || r.FinishEarliest != today.AddDays(35) || r.FinishLatest != today.AddDays(70) || !r.OnTrack || r.BehindDays != 0 {
+			t.Fatalf("finish %s range %s to %s on track %v behind %d", r.ProjectedFinish, r.FinishEarliest, r.FinishLatest, r.OnTrack, r.BehindDays)
+		}
+	})
+	t.Run("an item due before the list's deadline binds", func(t *testing.T) {
+		due := today.AddDays(10)
+		items := []ReadingItem{book(1, 100, due), book(2, 500, Date{})}
+		deadline := today.AddDays(100)
+		r := Pace(items, progressOver(2, today, 14, 8), today, deadline)
+		// 100 pages in 10 days beat 600 in 100: 10 a day, by the item's date.
+		if r.Binding != due || r.BindingIsList || !readingApprox(r.PerDayNeeded, 10) {
+			t.Fatalf("binding %s (list %v) needing %v", r.Binding, r.BindingIsList, r.PerDayNeeded)
+		}
+		// At 8 a day the item is read 3 days late, though the list ends in time.
+		if r.OnTrack || r.BehindDays != 3 {
+			t.Fatalf("on track %v behind %d", r.OnTrack, r.BehindDays)
+		}
+		if got := r.NeedText(); got != "10 pages a day needed to finish by 2026-11-11 (an item's due date)" {
+			t.Errorf("need %q", got)
+		}
+		// Without the early due date the list's deadline binds.
+		items[0].Due = Date{}
+		if r := Pace(items, progressOver(2, today, 14, 8), today, deadline); r.Binding != deadline || !r.BindingIsList || !readingApprox(r.PerDayNeeded, 6) || !r.OnTrack {
+			t.Fatalf("binding %s (list %v) needing %v, on track %v", r.Binding, r.BindingIsList, r.PerDayNeeded, r.OnTrack)
+		}
+	})
+	t.Run("the first progress older than the log", func(t *testing.T) {
+		tally := TallyReading([]ReadingItem{book(1, 300, Date{})})
+		tally.FirstProgress = today.AddDays(-60)
+		r := PaceOfTally(tally, []UnitProgress{{ReadingPages, today, 10}, {ReadingPages, today.AddDays(-3), 10}}, today, today.AddDays(60))
+		if r.TooEarly || r.WindowDays != 14 || r.ProgressDays != 3 {
+			t.Fatalf("too early %v window %d days %d", r.TooEarly, r.WindowDays, r.ProgressDays)
+		}
+	})
 }

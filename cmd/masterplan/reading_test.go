@@ -43,8 +43,8 @@ func TestImportExportReading(t *testing.T) {
 	}
 	got := readingStatus(t, db)
 	// The first block starts 2027-03-01: the deadline is 2027-02-22, 91 days away.
-	want := map[string]any{"items": 4.0, "done": 1.0, "left": 900.0, "left_unit": "pages", "per_day_needed": 9.9,
-		"projected_finish": nil, "on_track": false, "deadline": "2027-02-22", "days_left": 91.0,
+	want := map[string]any{"items": 4.0, "done": 1.0, "left": 900.0, "left_unit": "pages", "per_day_needed": 17.0, // 900 pages by the first item's due date, 53 days away, bind
+		"binding_deadline": "2027-01-15", "projected_finish": nil, "on_track": nil, "pace_window_days": nil, "deadline": "2027-02-22", "days_left": 91.0,
 		"percent": 31.3, // (25 + 100 + 0 + 0) / 4: the unsized item counts as unread
 		"unsized": 1.0}
 	for k, v := range want {

@@ -81,7 +81,7 @@ func PracticeTrend(f data.ExamForecast, today data.Date, c PracticeColors, width
 	}
 	pass.Color, pass.Width, pass.Dashes = c.PassMark, vg.Points(1.5), []vg.Length{vg.Points(6), vg.Points(4)}
 	p.Add(pass)
-	p.Legend.Add(fmt.Sprintf("pass mark %g %%", f.PassMark), pass)
+	p.Legend.Add("pass mark "+f.PassMarkText(), pass)
 
 	if len(pts) > 0 {
 		line, points, err := plotter.NewLinePoints(pts)
@@ -93,16 +93,16 @@ func PracticeTrend(f data.ExamForecast, today data.Date, c PracticeColors, width
 		p.Add(line, points)
 		p.Legend.Add("overall score", line, points)
 	}
-	if f.HasProjection && len(pts) > 0 {
-		last := pts[len(pts)-1]
-		proj, marks, err := plotter.NewLinePoints(plotter.XYs{last, {X: x(f.Target), Y: f.Projected}})
+	if f.HasProjection && len(f.Fitted) > 0 {
+		band, mid, err := rangeBand(f.Forecast, x)
 		if err != nil {
 			return nil, fmt.Errorf("practice chart of %s: %w", f.Exam.Name, err)
 		}
-		proj.Color, proj.Width, proj.Dashes = c.Projection, vg.Points(1.5), []vg.Length{vg.Points(2), vg.Points(3)}
-		marks.Color, marks.Shape, marks.Radius = c.Projection, draw.RingGlyph{}, vg.Points(4)
-		p.Add(proj, marks)
-		p.Legend.Add(fmt.Sprintf("projected %.1f %% on %s", f.Projected, f.Target), proj, marks)
+		band.Color, band.LineStyle.Width = withAlpha(c.Projection, 0x50), 0
+		mid.Color, mid.Width, mid.Dashes = c.Projection, vg.Points(1.5), []vg.Length{vg.Points(2), vg.Points(3)}
+		p.Add(band, mid)
+		p.Legend.Add(fmt.Sprintf("80 %% range %.0f-%.0f %% on %s", f.Low, f.High, f.Target), band)
+		p.Legend.Add(fmt.Sprintf("projected %.0f %%, chance to pass about %.0f %%", f.Projected, f.PassChance), mid)
 	}
 	p.Legend.TextStyle.Color = c.Foreground
 	// Sans like the app's own text, not gonum's default serif.
@@ -115,4 +115,34 @@ func PracticeTrend(f data.ExamForecast, today data.Date, c PracticeColors, width
 		vgimg.UseBackgroundColor(c.Background))
 	p.Draw(draw.New(canvas))
 	return canvas.Image(), nil
+}
+
+// rangeBand is the forecast's 80 % range as a band from the last fitted
+// score to the target day, one vertex a day (data.Forecast.RangeAt: it
+// widens as it goes and stays flat once the trend stops), and the
+// projection's line through its middle.
+func rangeBand(f data.Forecast, x func(data.Date) float64) (*plotter.Polygon, *plotter.Line, error) {
+	from := f.Fitted[len(f.Fitted)-1].Date
+	var upper, lower, middle plotter.XYs
+	for d := from; !d.After(f.Target); d = d.AddDays(1) {
+		m, lo, hi, _ := f.RangeAt(d)
+		upper = append(upper, plotter.XY{X: x(d), Y: hi})
+		lower = append(lower, plotter.XY{X: x(d), Y: lo})
+		middle = append(middle, plotter.XY{X: x(d), Y: m})
+	}
+	for i := len(lower) - 1; i >= 0; i-- {
+		upper = append(upper, lower[i])
+	}
+	band, err := plotter.NewPolygon(upper)
+	if err != nil {
+		return nil, nil, err
+	}
+	line, err := plotter.NewLine(middle)
+	return band, line, err
+}
+
+// withAlpha is c, translucent, so the scores show through the band.
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }

@@ -200,3 +200,43 @@ func TestOptionsValidate(t *testing.T) {
 		t.Fatalf("chosen sections: %+v, %v; want rotation then return, in report order", doc.Sections, err)
 	}
 }
+
+// The readiness section, read back from the PDF: a range and a chance
+// instead of a straight line capped at 100 %, the assumed pass marks said
+// to be assumed, and real hours studied on a practice topic since its
+// first attempt.
+func TestReportReadinessIsHonest(t *testing.T) {
+	ctx := context.Background()
+	st, rot := newStore(t)
+	fill(t, st, rot)
+	exams, _ := st.Exams(ctx, rot.ID)
+	topics, _ := st.Topics(ctx, rot.ID)
+	// A third, steeply rising attempt: the old line reached 100 %.
+	a := data.Attempt{ExamID: exams[0].ID, Date: data.NewDate(2026, 11, 22), Source: "vendor", Scores: []data.TopicScore{
+		data.CountedScore(topics[0].ID, 38, 40), data.CountedScore(topics[1].ID, 39, 40)}}
+	if _, err := st.SaveAttempt(ctx, rot.ID, a, data.NewDate(2026, 11, 23)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddStudySessions(ctx, []data.StudySession{
+		{Start: time.Date(2026, 11, 10, 19, 0, 0, 0, time.UTC), Duration: 150 * time.Minute, Topic: topics[0].Name},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Gather(ctx, st, reportNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Build(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdfText(t, doc)), " ")
+	for _, want := range []string{"80 % range", "chance to pass about", "(assumed)", "no pass mark for this exam; 70 % is assumed", "2.5"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "100.0 %") {
+		t.Errorf("the PDF projects 100.0 %%:\n%s", text)
+	}
+}

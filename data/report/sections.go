@@ -115,7 +115,11 @@ func preparationSection(in Input) Section {
 	if rd != nil && rd.Items > 0 {
 		text := fmt.Sprintf("Reading: %d of %d items done (%.0f %%).", rd.Done, rd.Items, rd.Percent)
 		if rd.Left > 0 {
-			text += fmt.Sprintf(" %.0f %s left; %.1f a day needed, %.1f a day over the last 14 days.", rd.Left, rd.LeftUnit, rd.PerDayNeeded, rd.ActualPerDay)
+			text += fmt.Sprintf(" %.0f %s left", rd.Left, rd.LeftUnit)
+			if rd.PaceWindowDays != nil {
+				text += fmt.Sprintf("; %.1f a day over the last %d days", rd.ActualPerDay, *rd.PaceWindowDays)
+			}
+			text += "."
 		}
 		if rd.Verdict != "" {
 			text += " " + rd.Verdict
@@ -127,9 +131,12 @@ func preparationSection(in Input) Section {
 			if name == "" {
 				name = "(no topic)"
 			}
-			finish := "not enough reading yet"
-			if !tp.Report.ProjectedFinish.IsZero() {
+			finish := "too early to tell"
+			if !tp.Report.TooEarly && !tp.Report.ProjectedFinish.IsZero() {
 				finish = tp.Report.ProjectedFinish.String()
+				if r := tp.Report.FinishRangeText(); r != "" {
+					finish += " (" + r + ")"
+				}
 			}
 			t.Rows = append(t.Rows, []string{name, fmt.Sprintf("%d of %d", tp.Report.DoneItems, tp.Report.Items),
 				fmt.Sprintf("%.0f %s", tp.Report.Left, tp.Report.LeftUnit), fmt.Sprintf("%.1f", tp.Report.PerDayNeeded), finish})
@@ -152,13 +159,23 @@ func readinessSection(in Input) Section {
 		sec.Empty = "No practice-test results yet: record attempts on the Practice screen to show readiness per exam and topic."
 		return sec
 	}
-	sec.Blocks = append(sec.Blocks, Para("Each exam's score is projected to its date from the trend of the recent attempts (a robust straight-line fit), and judged against its pass mark: ready, borderline, or not ready."))
-	t := Table{Header: []string{"Exam", "Pass mark", "Latest", "Projected", "Readiness"}, Numeric: []bool{false, true, true, true, false}}
+	sec.Blocks = append(sec.Blocks, Para("Each exam's score is projected to its date from its last 8 practice attempts within 180 days: "+
+		"a least-squares line on the logit scale, carried forward no longer than it was observed, with an 80 % range from the scatter "+
+		"of the scores (never narrower than a practice test's own noise) and Student's t. Ready means the whole range clears the pass mark, "+
+		"not ready that none of it does, borderline anything between; a projection needs 3 attempts over at least 14 days."))
+	t := Table{Header: []string{"Exam", "Pass mark", "Latest", "Forecast", "Readiness"}, Numeric: []bool{false, true, true, false, false}}
+	assumed := 0.0
 	for _, e := range pr.Exams {
-		t.Rows = append(t.Rows, []string{e.Name, fmt.Sprintf("%g %%", e.PassMark), percent(e.Latest), percent(e.Projected), e.Readiness})
+		t.Rows = append(t.Rows, []string{e.Name, data.PassMarkText(e.PassMark, e.PassMarkAssumed), percent(e.Latest), e.Summary, e.Readiness})
+		if e.PassMarkAssumed {
+			assumed = e.PassMark
+		}
 	}
 	sec.Blocks = append(sec.Blocks, TableBlock(t))
-	tt := Table{Header: []string{"Topic", "Latest", "Avg of 3", "Trend/week", "Projected", "Pass mark", "Hours studied"}, Numeric: []bool{false, true, true, true, true, true, true}}
+	if assumed > 0 {
+		sec.Blocks = append(sec.Blocks, Para("Assumed pass marks: "+data.AssumedPassMarkWhy(assumed)+"."))
+	}
+	tt := Table{Header: []string{"Topic", "Latest", "Forecast", "Pass mark", "Hours studied since first attempt"}, Numeric: []bool{false, true, false, true, true}}
 	for _, f := range in.Practice.Topics {
 		if f.Attempts() == 0 {
 			continue
@@ -167,18 +184,10 @@ func readinessSection(in Input) Section {
 		if f.BelowPass() {
 			name += " (below pass)"
 		}
-		trend, proj := "n/a", "n/a"
-		if f.HasTrend {
-			trend = fmt.Sprintf("%+.1f", f.Trend)
-		}
-		if f.HasProjection {
-			proj = fmt.Sprintf("%.1f %%", f.Projected)
-		}
-		tt.Rows = append(tt.Rows, []string{name, fmt.Sprintf("%.1f %%", f.Latest), fmt.Sprintf("%.1f %%", f.Average3), trend, proj,
-			fmt.Sprintf("%g %%", f.PassMark), fmt.Sprintf("%.1f", f.StudyHours)})
+		tt.Rows = append(tt.Rows, []string{name, fmt.Sprintf("%.1f %%", f.Latest), f.Summary(), f.PassMarkText(), fmt.Sprintf("%.1f", f.StudyHours)})
 	}
 	if len(tt.Rows) > 0 {
-		sec.Blocks = append(sec.Blocks, Para("Topics, weakest first:"), TableBlock(tt))
+		sec.Blocks = append(sec.Blocks, Para("Topics, weakest first (lowest chance to pass):"), TableBlock(tt))
 	}
 	colors := chart.PracticeColors{Background: paper, Foreground: ink, Score: accent, PassMark: warn, Projection: muted}
 	for _, f := range in.Practice.Exams {

@@ -196,11 +196,11 @@ func exportAll(ctx context.Context, tx *sql.Tx, x *transfer.Export) error {
 func exportPractice(ctx context.Context, tx *sql.Tx, x *transfer.Export, rotations, exams, topics map[int64]int64,
 	number func(map[int64]int64, int64) int64) error {
 	x.Exams = []transfer.JSONExam{}
-	if err := queryEach(ctx, tx, `SELECT id, rotation_id, position, name, kind, pass_mark, exam_date, result, result_date
+	if err := queryEach(ctx, tx, `SELECT id, rotation_id, position, name, kind, pass_mark, pass_mark_assumed, exam_date, result, result_date
 		FROM exams ORDER BY id`, func(r *sql.Rows) error {
 		var id, rid int64
 		var e transfer.JSONExam
-		if err := r.Scan(&id, &rid, &e.Position, &e.Name, &e.Kind, &e.PassMark, &e.Date, &e.Result, &e.ResultDate); err != nil {
+		if err := r.Scan(&id, &rid, &e.Position, &e.Name, &e.Kind, &e.PassMark, &e.PassMarkAssumed, &e.Date, &e.Result, &e.ResultDate); err != nil {
 			return err
 		}
 		e.ID, e.Rotation = number(exams, id), rotations[rid]
@@ -636,8 +636,8 @@ func (im *importer) examList(x *transfer.Export) error {
 			im.count("exams", false)
 			continue
 		}
-		id, err := im.insert(`INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, exam_date, result, result_date)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, e.Position, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark,
+		id, err := im.insert(`INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, pass_mark_assumed, exam_date, result, result_date)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, rid, e.Position, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, e.PassMarkAssumed,
 			dateText(dom.Date), e.Result, dateText(dom.ResultDate))
 		if err != nil {
 			return fail("exam", i, err)

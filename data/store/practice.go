@@ -24,7 +24,7 @@ func (s *Store) Exams(ctx context.Context, rotationID int64) ([]data.Exam, error
 }
 
 func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, name, kind, pass_mark, exam_date, result, result_date FROM exams
+	rows, err := q.QueryContext(ctx, `SELECT id, name, kind, pass_mark, pass_mark_assumed, exam_date, result, result_date FROM exams
 		WHERE rotation_id = ? ORDER BY position, id`, rotationID)
 	if err != nil {
 		return nil, err
@@ -34,7 +34,7 @@ func exams(ctx context.Context, q querier, rotationID int64) ([]data.Exam, error
 	for rows.Next() {
 		var e data.Exam
 		var day, resultDay string
-		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.PassMark, &day, &e.Result, &resultDay); err != nil {
+		if err := rows.Scan(&e.ID, &e.Name, &e.Kind, &e.PassMark, &e.PassMarkAssumed, &day, &e.Result, &resultDay); err != nil {
 			return nil, err
 		}
 		if e.Date, err = optionalDate("date", day); err != nil {
@@ -85,8 +85,8 @@ func (s *Store) SaveExam(ctx context.Context, rotationID int64, e data.Exam, tod
 			if !e.Date.IsZero() && last.Valid && last.String > e.Date.String() {
 				return data.Invalid("date", "%s is before the practice attempt of %s; an exam comes after its practice, so choose a later date", e.Date, last.String)
 			}
-			if err := expectOne(tx.ExecContext(ctx, `UPDATE exams SET name = ?, name_key = ?, kind = ?, pass_mark = ?, exam_date = ?, result = ?, result_date = ?
-				WHERE id = ? AND rotation_id = ?`, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, dateText(e.Date), e.Result, dateText(e.ResultDate),
+			if err := expectOne(tx.ExecContext(ctx, `UPDATE exams SET name = ?, name_key = ?, kind = ?, pass_mark = ?, pass_mark_assumed = ?, exam_date = ?, result = ?, result_date = ?
+				WHERE id = ? AND rotation_id = ?`, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, e.PassMarkAssumed, dateText(e.Date), e.Result, dateText(e.ResultDate),
 				e.ID, rotationID)); err != nil {
 				return fmt.Errorf("exam %d: %w", e.ID, err)
 			}
@@ -126,9 +126,9 @@ func (s *Store) SaveExam(ctx context.Context, rotationID int64, e data.Exam, tod
 
 func insertExam(ctx context.Context, tx *sql.Tx, rotationID int64, e data.Exam) (data.Exam, error) {
 	e.Name = strings.TrimSpace(e.Name)
-	res, err := tx.ExecContext(ctx, `INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, exam_date, result, result_date)
-		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM exams WHERE rotation_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
-		rotationID, rotationID, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, dateText(e.Date), e.Result, dateText(e.ResultDate))
+	res, err := tx.ExecContext(ctx, `INSERT INTO exams (rotation_id, position, name, name_key, kind, pass_mark, pass_mark_assumed, exam_date, result, result_date)
+		VALUES (?, (SELECT coalesce(max(position), 0) + 1 FROM exams WHERE rotation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)`,
+		rotationID, rotationID, e.Name, data.NameKey(e.Name), e.Kind, e.PassMark, e.PassMarkAssumed, dateText(e.Date), e.Result, dateText(e.ResultDate))
 	if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 		return e, fmt.Errorf("add exam %q: rotation %d: %w", e.Name, rotationID, data.ErrNotFound)
 	}
@@ -197,8 +197,9 @@ func topics(ctx context.Context, q querier, rotationID int64) ([]data.Topic, err
 
 // SaveTopic adds (ID 0) or renames a topic of rotation rotationID and sets
 // the exams that cover it. Renaming keeps every score (they refer to the
-// topic, not its name); a name another topic has is refused, with the
-// advice to merge the two instead.
+// topic, not its name) and moves the reading items and study sessions
+// written with the old name to the new one; a name another topic has is
+// refused, with the advice to merge the two instead.
 func (s *Store) SaveTopic(ctx context.Context, rotationID int64, t data.Topic) (data.Topic, error) {
 	if err := t.Validate(); err != nil {
 		return t, fmt.Errorf("save topic: %w", err)
@@ -218,9 +219,19 @@ func (s *Store) SaveTopic(ctx context.Context, rotationID int64, t data.Topic) (
 			t, err = insertTopic(ctx, tx, rotationID, t)
 			return err
 		}
+		var before string
+		if err := tx.QueryRowContext(ctx, `SELECT name FROM topics WHERE id = ? AND rotation_id = ?`, t.ID, rotationID).Scan(&before); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("topic %d: %w", t.ID, data.ErrNotFound)
+			}
+			return err
+		}
 		if err := expectOne(tx.ExecContext(ctx, `UPDATE topics SET name = ?, name_key = ? WHERE id = ? AND rotation_id = ?`,
 			t.Name, data.NameKey(t.Name), t.ID, rotationID)); err != nil {
 			return fmt.Errorf("topic %d: %w", t.ID, err)
+		}
+		if err := moveTopicText(ctx, tx, before, t.Name); err != nil {
+			return err
 		}
 		return setTopicExams(ctx, tx, t)
 	})
@@ -263,7 +274,8 @@ func setTopicExams(ctx context.Context, tx *sql.Tx, t data.Topic) error {
 // MergeTopics merges topic from into topic into, in one transaction: every
 // score of from moves to into (data.MergeTopicScores: an attempt that
 // scored both gets one combined score), into covers the exams of both, and
-// from is deleted. No score is lost.
+// from is deleted. No score is lost. The reading items and study sessions
+// of from become into's too (moveTopicText).
 func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		ts, err := topics(ctx, tx, rotationID)
@@ -289,6 +301,9 @@ func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) e
 			}
 		}
 		if err := setTopicExams(ctx, tx, data.MergeTopicInto(ts[ii], ts[fi])); err != nil {
+			return err
+		}
+		if err := moveTopicText(ctx, tx, ts[fi].Name, ts[ii].Name); err != nil {
 			return err
 		}
 		return expectOne(tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, from))
@@ -432,7 +447,7 @@ func (s *Store) RecentAttempts(ctx context.Context, rotationID int64, window int
 }
 
 func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window int) (data.RecentPractice, error) {
-	r := data.RecentPractice{ScoredIn: map[int64][]int64{}}
+	r := data.RecentPractice{ScoredIn: map[int64][]int64{}, FirstScored: map[int64]data.Date{}}
 	examAttempts, topicScores := map[int64]int{}, map[int64]int{}
 	err := queryEach(ctx, tx, `SELECT e.id, (SELECT count(*) FROM attempts a WHERE a.exam_id = e.id)
 		FROM exams e WHERE e.rotation_id = ?`, func(rows *sql.Rows) error {
@@ -451,6 +466,19 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 		err := rows.Scan(&topic, &exam, &n)
 		topicScores[topic] += n
 		r.ScoredIn[topic] = append(r.ScoredIn[topic], exam)
+		return err
+	}, rotationID)
+	if err != nil {
+		return r, err
+	}
+	err = queryEach(ctx, tx, topicFirstScoredQuery, func(rows *sql.Rows) error {
+		var topic int64
+		var day string
+		if err := rows.Scan(&topic, &day); err != nil {
+			return err
+		}
+		first, err := data.ParseDate("attempt date", day)
+		r.FirstScored[topic] = first
 		return err
 	}, rotationID)
 	if err != nil {
@@ -486,6 +514,12 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 const topicExamScoresQuery = `SELECT s.topic_id, a.exam_id, count(*)
 	FROM topics t JOIN scores s ON s.topic_id = t.id JOIN attempts a ON a.id = s.attempt_id
 	WHERE t.rotation_id = ? GROUP BY s.topic_id, a.exam_id ORDER BY s.topic_id, a.exam_id`
+
+// topicFirstScoredQuery reads the day of each of a rotation's topics'
+// first score.
+const topicFirstScoredQuery = `SELECT s.topic_id, min(a.attempt_date)
+	FROM topics t JOIN scores s ON s.topic_id = t.id JOIN attempts a ON a.id = s.attempt_id
+	WHERE t.rotation_id = ? GROUP BY s.topic_id`
 
 // attemptsBeforeQuery reads a page of a rotation's attempts newest first;
 // the next pages add attemptsAfterCursor. CROSS JOIN makes SQLite walk

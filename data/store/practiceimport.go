@@ -172,7 +172,7 @@ func (s *Store) ImportPractice(ctx context.Context, r data.Rotation, b data.Prac
 			if _, ok := data.FindExam(pc.exams, name); ok {
 				continue
 			}
-			e := data.Exam{Name: name, Kind: importedExamKind(name), PassMark: data.DefaultPassMark}
+			e := data.Exam{Name: name, Kind: importedExamKind(name), PassMark: data.DefaultPassMark, PassMarkAssumed: true}
 			if err := e.Validate(today); err != nil {
 				return fmt.Errorf("create exam %q: %w", name, err)
 			}

@@ -107,17 +107,34 @@ func readingItems(ctx context.Context, q querier) ([]data.ReadingItem, error) {
 func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.ReadingTally, []data.UnitProgress, error) {
 	var items []data.ReadingItem
 	var log []data.UnitProgress
+	var firstProgress data.Date
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		err := queryEach(ctx, tx, `SELECT status, unit, size, done FROM reading_items WHERE deleted_at IS NULL`, func(rows *sql.Rows) error {
+		err := queryEach(ctx, tx, `SELECT status, unit, size, done, due_date FROM reading_items WHERE deleted_at IS NULL`, func(rows *sql.Rows) error {
 			var it data.ReadingItem
-			if err := rows.Scan(&it.Status, &it.Unit, &it.Size, &it.Done); err != nil {
+			var due string
+			if err := rows.Scan(&it.Status, &it.Unit, &it.Size, &it.Done, &due); err != nil {
 				return err
+			}
+			if due != "" {
+				var err error
+				if it.Due, err = data.ParseDate("due date", due); err != nil {
+					return err
+				}
 			}
 			items = append(items, it)
 			return nil
 		})
 		if err != nil {
 			return err
+		}
+		var first sql.NullString
+		if err := tx.QueryRowContext(ctx, firstProgressQuery).Scan(&first); err != nil {
+			return err
+		}
+		if first.Valid {
+			if firstProgress, err = data.ParseDate("day", first.String); err != nil {
+				return err
+			}
 		}
 		return queryEach(ctx, tx, recentUnitProgressQuery, func(rows *sql.Rows) error {
 			var unit sql.NullString
@@ -138,8 +155,15 @@ func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.Rea
 	if err != nil {
 		return data.ReadingTally{}, nil, fmt.Errorf("read the reading pace: %w", err)
 	}
-	return data.TallyReading(items), log, nil
+	t := data.TallyReading(items)
+	t.FirstProgress = firstProgress
+	return t, log, nil
 }
+
+// firstProgressQuery is the day of the first progress of an item on the
+// list, which says how long the candidate has been reading.
+const firstProgressQuery = `SELECT min(p.day) FROM reading_progress p
+	WHERE EXISTS (SELECT 1 FROM reading_items i WHERE i.id = p.item_id AND i.deleted_at IS NULL)`
 
 // ReadingItem returns one item of the reading list, or data.ErrNotFound when
 // there is none with that id (or it was deleted).
@@ -330,8 +354,8 @@ const recentUnitProgressQuery = `SELECT (SELECT i.unit FROM reading_items i WHER
 	p.day, p.units FROM reading_progress p WHERE p.day >= ? ORDER BY p.day, p.id`
 
 // ReadingProgress returns the progress log of the items on the list from
-// day since on, oldest first: what data.Pace needs (pass today minus
-// data.PaceWindowDays).
+// day since on, oldest first: what data.Pace needs (pass
+// data.PaceLogSince(today)).
 func (s *Store) ReadingProgress(ctx context.Context, since data.Date) ([]data.ProgressEntry, error) {
 	rows, err := s.db.QueryContext(ctx, recentProgressQuery, since.String())
 	if err != nil {

@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
-	"maps"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -32,7 +32,7 @@ func checkReadingPaceTally(t *testing.T, s *Store, since data.Date, when string)
 	}
 	want := data.TallyReading(items)
 	if tally.Items != want.Items || tally.DoneItems != want.DoneItems || tally.Dropped != want.Dropped ||
-		tally.Unsized != want.Unsized || !maps.Equal(tally.Units, want.Units) || math.Abs(tally.Fractions-want.Fractions) > 1e-9 {
+		tally.Unsized != want.Unsized || !reflect.DeepEqual(tally.Units, want.Units) || math.Abs(tally.Fractions-want.Fractions) > 1e-9 {
 		t.Fatalf("%s: tally %+v, the items' %+v", when, tally, want)
 	}
 	unitOf := map[int64]string{}
@@ -42,6 +42,9 @@ func checkReadingPaceTally(t *testing.T, s *Store, since data.Date, when string)
 	var wantLog []data.UnitProgress
 	for _, e := range entries {
 		wantLog = append(wantLog, data.UnitProgress{Unit: unitOf[e.ItemID], Date: e.Date, Units: e.Units})
+	}
+	if first := firstProgress(entries); !first.IsZero() && (tally.FirstProgress.IsZero() || tally.FirstProgress.After(first)) {
+		t.Fatalf("%s: first progress %s, the log's %s", when, tally.FirstProgress, first)
 	}
 	if !slices.Equal(log, wantLog) {
 		t.Fatalf("%s: log %+v, want %+v", when, log, wantLog)
@@ -72,6 +75,9 @@ func TestReadingPaceTallyIsTheItems(t *testing.T) {
 			}
 			if it.Size > 0 {
 				it.Done = r.IntN(it.Size + 1)
+			}
+			if r.IntN(2) == 0 { // a few due dates, shared, so their sums add up
+				it.Due = day.AddDays(r.IntN(5))
 			}
 			it.Status = data.ReadingStatuses()[r.IntN(len(data.ReadingStatuses()))]
 			saved, err := s.SaveReadingItem(ctx, it, day)
@@ -125,4 +131,15 @@ func TestReadingPaceLogReadsTheDaysIndex(t *testing.T) {
 	if !strings.Contains(plan, "SEARCH p USING INDEX reading_progress_by_day") || strings.Contains(plan, "TEMP B-TREE") {
 		t.Errorf("recent progress plan:\n%s", plan)
 	}
+}
+
+// firstProgress is the earliest day of entries; zero without any.
+func firstProgress(entries []data.ProgressEntry) data.Date {
+	var first data.Date
+	for _, e := range entries {
+		if first.IsZero() || e.Date.Before(first) {
+			first = e.Date
+		}
+	}
+	return first
 }

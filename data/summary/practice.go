@@ -11,21 +11,43 @@ import (
 )
 
 // PracticeStatus is the practice part of the summary (status --json
-// "practice"): each exam's readiness and the weakest topics.
+// "practice"): each exam's readiness, every topic's weakest first, and the
+// names of the weakest.
 type PracticeStatus struct {
-	Exams         []PracticeExam `json:"exams"`
-	WeakestTopics []string       `json:"weakest_topics"`
+	Exams         []PracticeExam  `json:"exams"`
+	Topics        []PracticeTopic `json:"topics"`
+	WeakestTopics []string        `json:"weakest_topics"`
 }
 
-// PracticeExam is one exam's readiness. Latest and Projected are null
-// without attempts or without a projection (fewer than two attempts, no
-// upcoming exam date).
+// PracticeExam is one exam's readiness (see data.ForecastScores). Latest
+// is null without attempts; Projected, Low, High (the 80 % range) and
+// PassChance are null without a projection. Percentages are rounded to
+// the tenth. Points is the number of attempts the model fitted.
 type PracticeExam struct {
-	Name      string   `json:"name"`
-	PassMark  float64  `json:"pass_mark"`
-	Latest    *float64 `json:"latest"`
-	Projected *float64 `json:"projected"`
-	Readiness string   `json:"readiness"`
+	Name            string   `json:"name"`
+	PassMark        float64  `json:"pass_mark"`
+	PassMarkAssumed bool     `json:"pass_mark_assumed"`
+	Latest          *float64 `json:"latest"`
+	Projected       *float64 `json:"projected"`
+	Low             *float64 `json:"low"`
+	High            *float64 `json:"high"`
+	PassChance      *float64 `json:"pass_chance"`
+	Points          int      `json:"points"`
+	Readiness       string   `json:"readiness"`
+	Summary         string   `json:"-"` // the line the text status shows
+}
+
+// PracticeTopic is one topic's readiness, as PracticeExam's, with the
+// hours studied on it since its first attempt.
+type PracticeTopic struct {
+	Name                   string   `json:"name"`
+	Latest                 *float64 `json:"latest"`
+	Projected              *float64 `json:"projected"`
+	Low                    *float64 `json:"low"`
+	High                   *float64 `json:"high"`
+	PassChance             *float64 `json:"pass_chance"`
+	Readiness              string   `json:"readiness"`
+	HoursSinceFirstAttempt float64  `json:"hours_since_first_attempt"`
 }
 
 // WeakestShown is how many weak topics the dashboard and status name.
@@ -108,24 +130,36 @@ func firstScoredDays(attempts []data.Attempt) map[int64]data.Date {
 
 // Status is the summary's view of p.
 func (p Practice) Status() *PracticeStatus {
-	st := &PracticeStatus{Exams: []PracticeExam{}, WeakestTopics: []string{}}
+	st := &PracticeStatus{Exams: []PracticeExam{}, Topics: []PracticeTopic{}, WeakestTopics: []string{}}
 	for _, f := range p.Report.Exams {
-		e := PracticeExam{Name: f.Exam.Name, PassMark: f.Exam.PassMark, Readiness: string(f.Readiness)}
-		if f.Attempts() > 0 {
-			latest := f.Latest
-			e.Latest = &latest
-		}
-		if f.HasProjection {
-			projected := f.Projected
-			e.Projected = &projected
-		}
+		e := PracticeExam{Name: f.Exam.Name, PassMark: f.PassMark, PassMarkAssumed: f.PassMarkAssumed,
+			Points: len(f.Fitted), Readiness: string(f.Readiness), Summary: f.Summary()}
+		e.Latest, e.Projected, e.Low, e.High, e.PassChance = forecastFigures(f.Forecast)
 		st.Exams = append(st.Exams, e)
+	}
+	for _, f := range p.Report.Topics {
+		t := PracticeTopic{Name: f.Topic.Name, Readiness: string(f.Readiness), HoursSinceFirstAttempt: tenth(f.StudyHours)}
+		t.Latest, t.Projected, t.Low, t.High, t.PassChance = forecastFigures(f.Forecast)
+		st.Topics = append(st.Topics, t)
 	}
 	for _, t := range p.Report.Weakest(WeakestShown) {
 		st.WeakestTopics = append(st.WeakestTopics, t.Topic.Name)
 	}
 	return st
 }
+
+// forecastFigures are f's numbers for JSON: null where f has none.
+func forecastFigures(f data.Forecast) (latest, projected, low, high, chance *float64) {
+	if f.Attempts() > 0 {
+		latest = ptr(f.Latest)
+	}
+	if f.HasProjection {
+		projected, low, high, chance = ptr(f.Projected), ptr(f.Low), ptr(f.High), ptr(f.PassChance)
+	}
+	return latest, projected, low, high, chance
+}
+
+func ptr(v float64) *float64 { return &v }
 
 // Text renders the status for a terminal: one line per exam, then the
 // weakest topics.
@@ -135,8 +169,15 @@ func (s *PracticeStatus) Text() string {
 	}
 	var b strings.Builder
 	b.WriteString("Practice:\n")
+	assumed := 0.0
 	for _, e := range s.Exams {
-		fmt.Fprintf(&b, "  %s: %s (pass mark %g %%, latest %s, projected %s)\n", e.Name, e.Readiness, e.PassMark, percentText(e.Latest), percentText(e.Projected))
+		fmt.Fprintf(&b, "  %s: %s, %s (pass mark %s, latest %s)\n", e.Name, e.Readiness, e.Summary, data.PassMarkText(e.PassMark, e.PassMarkAssumed), percentText(e.Latest))
+		if e.PassMarkAssumed {
+			assumed = e.PassMark
+		}
+	}
+	if assumed > 0 {
+		fmt.Fprintf(&b, "  Assumed pass marks: %s.\n", data.AssumedPassMarkWhy(assumed))
 	}
 	if len(s.WeakestTopics) > 0 {
 		fmt.Fprintf(&b, "  Weakest topics: %s\n", strings.Join(s.WeakestTopics, ", "))
@@ -154,8 +195,8 @@ func percentText(p *float64) string {
 
 // buildPractice is the practice part of the summary. Its figures need
 // only each exam's and topic's newest scores (data.RecentPoints), so only
-// the newest attempts are read; the status shows no study next to the
-// topics, so that is not read either.
+// the newest attempts are read, with each topic's first day for the hours
+// studied since.
 func buildPractice(a area) (*PracticeStatus, error) {
 	p := Practice{Rotation: a.rotation, Location: a.settings.Location(), Today: a.today}
 	var topics []data.Topic
@@ -171,6 +212,18 @@ func buildPractice(a area) (*PracticeStatus, error) {
 		return nil, fmt.Errorf("practice: %w", err)
 	}
 	p.Topics, p.Attempts = recent.Topics(topics), recent.Attempts
-	p.Report = data.PracticeReadiness(p.input(nil))
+	asks := make([]data.TopicDay, 0, len(recent.FirstScored))
+	for _, t := range p.Topics {
+		if d, ok := recent.FirstScored[t.ID]; ok {
+			asks = append(asks, data.TopicDay{Topic: t.Name, Day: d})
+		}
+	}
+	since, err := a.st.StudySince(a.ctx, p.Location, asks)
+	if err != nil {
+		return nil, fmt.Errorf("practice: %w", err)
+	}
+	in := p.input(func(topic string, from data.Date) time.Duration { return since[data.TopicDay{Topic: topic, Day: from}] })
+	in.FirstScored = recent.FirstScored
+	p.Report = data.PracticeReadiness(in)
 	return p.Status(), nil
 }

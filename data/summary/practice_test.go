@@ -94,7 +94,7 @@ func TestPracticeStatusJSON(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, _ := json.Marshal(s.Practice)
-		if string(b) != `{"exams":[],"weakest_topics":[]}` {
+		if string(b) != `{"exams":[],"topics":[],"weakest_topics":[]}` {
 			t.Errorf("practice = %s", b)
 		}
 	})
@@ -110,6 +110,13 @@ func TestPracticeStatusJSON(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		// Study on the weakest topic: before its first attempt, then after.
+		if _, err := st.AddStudySessions(ctx, []data.StudySession{
+			{Start: time.Date(2026, 10, 30, 17, 0, 0, 0, time.UTC), Duration: time.Hour, Topic: ts[1].Name},
+			{Start: time.Date(2026, 11, 10, 17, 0, 0, 0, time.UTC), Duration: 90 * time.Minute, Topic: ts[1].Name},
+		}); err != nil {
+			t.Fatal(err)
+		}
 		s, err := Build(ctx, st, now)
 		if err != nil {
 			t.Fatal(err)
@@ -121,16 +128,30 @@ func TestPracticeStatusJSON(t *testing.T) {
 		}
 		exams := got["exams"].([]any)
 		first := exams[0].(map[string]any)
+		// 60, 70, 80 % over 21 days, to 2026-11-23 (no exam date: today).
 		if len(exams) != 4 || first["name"] != "Written exam 1" || first["pass_mark"] != 70.0 || first["latest"] != 70.0 ||
-			first["projected"] == nil || first["readiness"] == "unknown" {
+			first["projected"] == nil || first["low"] == nil || first["high"] == nil || first["pass_chance"] == nil ||
+			first["points"] != 3.0 || first["pass_mark_assumed"] != true || first["readiness"] == "too early" {
 			t.Errorf("first exam = %v", first)
 		}
-		if len(first) != 5 {
-			t.Errorf("exam entry has fields %v, want exactly name, pass_mark, latest, projected, readiness", first)
+		if low, high := first["low"].(float64), first["high"].(float64); !(low < first["projected"].(float64) && first["projected"].(float64) < high) || high >= 100 {
+			t.Errorf("range %v-%v around %v", low, high, first["projected"])
+		}
+		if len(first) != 10 {
+			t.Errorf("exam entry has fields %v, want exactly name, pass_mark, pass_mark_assumed, latest, projected, low, high, pass_chance, points, readiness", first)
 		}
 		second := exams[1].(map[string]any)
-		if second["latest"] != nil || second["projected"] != nil || second["readiness"] != "unknown" {
+		if second["latest"] != nil || second["projected"] != nil || second["low"] != nil || second["pass_chance"] != nil ||
+			second["points"] != 0.0 || second["readiness"] != "too early" {
 			t.Errorf("an exam without attempts = %v", second)
+		}
+		topics := got["topics"].([]any)
+		if len(topics) != len(ts) {
+			t.Fatalf("topics = %v, want all %d", topics, len(ts))
+		}
+		weakest := topics[0].(map[string]any)
+		if weakest["name"] != ts[1].Name || weakest["pass_chance"] == nil || weakest["hours_since_first_attempt"] != 1.5 || len(weakest) != 8 {
+			t.Errorf("weakest topic = %v", weakest)
 		}
 		weak := got["weakest_topics"].([]any)
 		if len(weak) != 2 || weak[0] != ts[1].Name || weak[1] != ts[0].Name {

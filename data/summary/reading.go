@@ -12,29 +12,35 @@ import (
 // ReadingStatus is the reading part of the summary (status --json
 // "reading"): the pace of the whole list, see data.PaceReport. Left and
 // the rates are in LeftUnit; percent and rates are rounded to the tenth.
+// OnTrack, ProjectedFinish and FinishRange are null while it is too early
+// to tell (or there is no deadline, or no pace); PaceWindowDays is null
+// before any progress.
 type ReadingStatus struct {
-	Items           int        `json:"items"` // items not dropped
-	Done            int        `json:"done"`
-	Dropped         int        `json:"dropped"`
-	Percent         float64    `json:"percent"`
-	Left            float64    `json:"left"`
-	LeftUnit        string     `json:"left_unit"`
-	PerDayNeeded    float64    `json:"per_day_needed"`
-	ActualPerDay    float64    `json:"actual_per_day"` // over the last 14 days, in LeftUnit
-	ProjectedFinish *data.Date `json:"projected_finish"`
-	OnTrack         bool       `json:"on_track"`
-	BehindDays      int        `json:"behind_days"`
-	Deadline        *data.Date `json:"deadline"` // null until the rotation has a first block
-	DaysLeft        int        `json:"days_left"`
-	Unsized         int        `json:"unsized"` // open items without a size, not counted in the pace
-	Verdict         string     `json:"verdict"`
+	Items           int           `json:"items"` // items not dropped
+	Done            int           `json:"done"`
+	Dropped         int           `json:"dropped"`
+	Percent         float64       `json:"percent"`
+	Left            float64       `json:"left"`
+	LeftUnit        string        `json:"left_unit"`
+	PerDayNeeded    float64       `json:"per_day_needed"`
+	BindingDeadline *data.Date    `json:"binding_deadline"` // the deadline PerDayNeeded is for
+	ActualPerDay    float64       `json:"actual_per_day"`   // over the pace window, in LeftUnit
+	PaceWindowDays  *int          `json:"pace_window_days"`
+	ProjectedFinish *data.Date    `json:"projected_finish"`
+	FinishRange     *[2]data.Date `json:"finish_range"`
+	OnTrack         *bool         `json:"on_track"`
+	BehindDays      int           `json:"behind_days"`
+	Deadline        *data.Date    `json:"deadline"` // null until the rotation has a first block
+	DaysLeft        int           `json:"days_left"`
+	Unsized         int           `json:"unsized"` // open items without a size, not counted in the pace
+	Verdict         string        `json:"verdict"`
 }
 
 // ReadingPace is everything the Reading screen and the dashboard show about
 // the pace, read from the store on one day.
 type ReadingPace struct {
 	Items    []data.ReadingItem
-	Log      []data.ProgressEntry // the last data.PaceWindowDays days
+	Log      []data.ProgressEntry // from data.PaceLogSince on
 	LeadDays int
 	Deadline data.Date
 	Report   data.PaceReport
@@ -53,7 +59,11 @@ func LoadReadingPace(ctx context.Context, st *store.Store, rot data.Rotation, to
 	if err = p.loadWindow(ctx, st, rot, today); err != nil {
 		return p, err
 	}
-	p.Report = data.Pace(p.Items, p.Log, today, p.Deadline)
+	// The headline is the dashboard's and `status`'s figure, from the same
+	// function: it knows the first progress ever, which the log may not hold.
+	if p.Report, err = paceOfList(ctx, st, rot, today); err != nil {
+		return p, err
+	}
 	p.Topics = data.PaceByTopic(p.Items, p.Log, today, p.Deadline)
 	return p, nil
 }
@@ -68,7 +78,7 @@ func (p *ReadingPace) loadWindow(ctx context.Context, st *store.Store, rot data.
 }
 
 // paceSince is the first day of the progress the pace on today counts.
-func paceSince(today data.Date) data.Date { return today.AddDays(-(data.PaceWindowDays - 1)) }
+func paceSince(today data.Date) data.Date { return data.PaceLogSince(today) }
 
 // loadDeadline reads the lead days setting and sets the deadline from the
 // rotation's first block.
@@ -112,28 +122,37 @@ func paceOfList(ctx context.Context, st *store.Store, rot data.Rotation, today d
 func NewReadingStatus(r data.PaceReport) *ReadingStatus {
 	st := &ReadingStatus{
 		Items: r.Items, Done: r.DoneItems, Dropped: r.Dropped, Percent: tenth(r.Percent),
-		Left: r.Left, LeftUnit: r.LeftUnit, PerDayNeeded: tenth(r.PerDayNeeded),
-		OnTrack: r.OnTrack, BehindDays: r.BehindDays, DaysLeft: r.DaysLeft, Unsized: r.Unsized,
+		Left: r.Left, LeftUnit: r.LeftUnit, PerDayNeeded: tenth(r.PerDayNeeded), ActualPerDay: tenth(r.ActualPerDay),
+		BehindDays: r.BehindDays, DaysLeft: r.DaysLeft, Unsized: r.Unsized,
 		Verdict: r.Verdict(),
 	}
-	for _, u := range r.Units {
-		if u.Unit == r.LeftUnit {
-			st.ActualPerDay = tenth(u.ActualPerDay)
+	if r.WindowDays > 0 {
+		n := r.WindowDays
+		st.PaceWindowDays = &n
+	}
+	if r.Verdicts() {
+		onTrack := r.OnTrack
+		st.OnTrack = &onTrack
+		if !r.Finished {
+			d := r.ProjectedFinish
+			st.ProjectedFinish = &d
+			st.FinishRange = &[2]data.Date{r.FinishEarliest, r.FinishLatest}
 		}
 	}
-	// An empty list has nothing to finish: no projection rather than today.
-	if !r.ProjectedFinish.IsZero() && r.Items > 0 {
-		d := r.ProjectedFinish
-		st.ProjectedFinish = &d
-	}
-	if !r.Deadline.IsZero() {
-		d := r.Deadline
-		st.Deadline = &d
-	}
+	st.BindingDeadline = datePtr(r.Binding)
+	st.Deadline = datePtr(r.Deadline)
 	return st
 }
 
-// Text is the reading line of `masterplan status`.
+// datePtr is d for JSON: null when zero.
+func datePtr(d data.Date) *data.Date {
+	if d.IsZero() {
+		return nil
+	}
+	return &d
+}
+
+// Text is the reading lines of `masterplan status`.
 func (r ReadingStatus) Text() string {
 	if r.Items == 0 {
 		return "Reading: the list is empty (add items in the app or with `masterplan import reading FILE`)"
@@ -141,12 +160,18 @@ func (r ReadingStatus) Text() string {
 	s := fmt.Sprintf("Reading: %d of %d items done (%.0f%%)", r.Done, r.Items, r.Percent)
 	if r.Left > 0 {
 		s += fmt.Sprintf(", %.0f %s left", r.Left, r.LeftUnit)
-		if r.Deadline != nil {
-			s += fmt.Sprintf(", %.1f a day needed", r.PerDayNeeded)
+		if r.PaceWindowDays != nil {
+			s += fmt.Sprintf(", %.1f a day over the last %d %s", r.ActualPerDay, *r.PaceWindowDays, plural(*r.PaceWindowDays, "day", "days"))
 		}
-		s += fmt.Sprintf(", %.1f a day lately", r.ActualPerDay)
 	}
 	return s + "\n  " + r.Verdict
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 func tenth(v float64) float64 { return math.Round(v*10) / 10 }

@@ -86,8 +86,14 @@ func TestReadingStatus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.SetReadingProgress(ctx, it.ID, 100, mustDate(t, "2026-03-05")); err != nil {
-			t.Fatal(err)
+		// Three days of reading from 2026-03-05: enough for a verdict.
+		for _, step := range []struct {
+			done int
+			day  string
+		}{{40, "2026-03-05"}, {70, "2026-03-09"}, {100, "2026-03-12"}} {
+			if _, err := st.SetReadingProgress(ctx, it.ID, step.done, mustDate(t, step.day)); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if _, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Dropped", Size: 50, Status: "dropped"}, today); err != nil {
 			t.Fatal(err)
@@ -98,6 +104,11 @@ func TestReadingStatus(t *testing.T) {
 			"per_day_needed":   10.0, // 300 pages over the 30 days to 2026-04-13
 			"actual_per_day":   10.0, // 100 pages over 2026-03-05..14
 			"projected_finish": "2026-04-13", "on_track": true, "behind_days": 0.0, "days_left": 30.0,
+			"pace_window_days": 10.0, "binding_deadline": "2026-04-13",
+		}
+		// The 7-day pace (60 pages) finishes later; the window's is the earliest.
+		if r, ok := got["finish_range"].([]any); !ok || len(r) != 2 || r[0] != "2026-04-13" || r[1] != "2026-04-18" {
+			t.Errorf("finish_range = %v, want [2026-04-13 2026-04-18]", got["finish_range"])
 		}
 		for k, v := range want {
 			if got[k] != v {
@@ -113,6 +124,27 @@ func TestReadingStatus(t *testing.T) {
 			t.Errorf("with 17 lead days: on_track %v behind %v deadline %v; want false, 10, 2026-04-03", got["on_track"], got["behind_days"], got["deadline"])
 		}
 	})
+	t.Run("one day of reading is too early", func(t *testing.T) {
+		st := readingStore(t)
+		it, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "One evening", Size: 1000}, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.SetReadingProgress(ctx, it.ID, 230, today); err != nil {
+			t.Fatal(err)
+		}
+		got := readingJSON(t, st, now)
+		if got["on_track"] != nil || got["projected_finish"] != nil || got["finish_range"] != nil || got["pace_window_days"] != 1.0 {
+			t.Errorf("on_track %v projected %v range %v window %v; want null, null, null, 1", got["on_track"], got["projected_finish"], got["finish_range"], got["pace_window_days"])
+		}
+		s, err := Build(ctx, st, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if text := s.Reading.Text(); !strings.Contains(text, "230.0 a day over the last 1 day") || !strings.Contains(text, "Too early to tell") {
+			t.Errorf("Text() = %q", text)
+		}
+	})
 	t.Run("no progress gives a null projection", func(t *testing.T) {
 		st := readingStore(t)
 		if _, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Untouched", Size: 100}, today); err != nil {
@@ -122,8 +154,10 @@ func TestReadingStatus(t *testing.T) {
 		if v, ok := got["projected_finish"]; !ok || v != nil {
 			t.Errorf("projected_finish = %v (present %v), want null", v, ok)
 		}
-		if got["on_track"] != false {
-			t.Errorf("on_track = %v, want false", got["on_track"])
+		for _, k := range []string{"on_track", "pace_window_days", "finish_range"} {
+			if v, ok := got[k]; !ok || v != nil {
+				t.Errorf("%s = %v (present %v), want null", k, v, ok)
+			}
 		}
 	})
 }

@@ -26,6 +26,11 @@ func ReminderSources(st *store.Store) remind.Sources {
 			if err != nil {
 				return data.Date{}, data.Date{}, err
 			}
+			if r.TooEarly {
+				// Too little reading to judge: the nudge says nothing rather
+				// than "nothing read lately" to someone who just began.
+				return data.Date{}, data.Date{}, nil
+			}
 			return r.ProjectedFinish, r.Deadline, nil
 		},
 		WeekStudyHours: func(ctx context.Context, now time.Time) (float64, error) {

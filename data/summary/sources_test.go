@@ -28,6 +28,17 @@ func TestReminderSources(t *testing.T) {
 	if _, err := st.SetReadingProgress(ctx, item.ID, 20, today); err != nil {
 		t.Fatal(err)
 	}
+	// One day of reading is too early for a verdict: no nudge either way.
+	if finish, deadline, err := src.ReadingPace(ctx, today); err != nil || !finish.IsZero() || !deadline.IsZero() {
+		t.Errorf("ReadingPace after one day = %v, %v, %v; want no verdict", finish, deadline, err)
+	}
+	// Three days over a week: 20 pages, 5 and 5, 30 pages in 7 days.
+	for _, step := range []struct{ done, day int }{{25, 3}, {30, 6}} {
+		if _, err := st.SetReadingProgress(ctx, item.ID, step.done, today.AddDays(step.day)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	today = today.AddDays(6)
 	rot, err := st.Rotation(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -36,11 +47,10 @@ func TestReminderSources(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 80 pages left at the 20 read today: four more days, as the Reading
-	// screen says.
+	// 70 pages left at 30 a week: 17 more days, as the Reading screen says.
 	finish, _, err = src.ReadingPace(ctx, today)
-	if err != nil || finish != today.AddDays(4) || finish != screen.Report.ProjectedFinish {
-		t.Errorf("ReadingPace finish = %v, %v; want %v, the screen's %v", finish, err, today.AddDays(4), screen.Report.ProjectedFinish)
+	if err != nil || finish != today.AddDays(17) || finish != screen.Report.ProjectedFinish {
+		t.Errorf("ReadingPace finish = %v, %v; want %v, the screen's %v", finish, err, today.AddDays(17), screen.Report.ProjectedFinish)
 	}
 
 	if _, err := st.AddStudySessions(ctx, []data.StudySession{

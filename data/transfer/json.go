@@ -123,15 +123,17 @@ type JSONSession struct {
 
 // JSONExam is an exam of rotation Rotation.
 type JSONExam struct {
-	ID         int64   `json:"id"`
-	Rotation   int64   `json:"rotation"`
-	Position   int     `json:"position"`
-	Name       string  `json:"name"`
-	Kind       string  `json:"kind"`
-	PassMark   float64 `json:"pass_mark"`
-	Date       string  `json:"date"`
-	Result     string  `json:"result"`
-	ResultDate string  `json:"result_date"`
+	ID       int64   `json:"id"`
+	Rotation int64   `json:"rotation"`
+	Position int     `json:"position"`
+	Name     string  `json:"name"`
+	Kind     string  `json:"kind"`
+	PassMark float64 `json:"pass_mark"`
+	// PassMarkAssumed: the pass mark is the app's assumption (see data.Exam).
+	PassMarkAssumed bool   `json:"pass_mark_assumed,omitempty"`
+	Date            string `json:"date"`
+	Result          string `json:"result"`
+	ResultDate      string `json:"result_date"`
 }
 
 // JSONTopic is a topic (exam domain) with the exams that cover it.
@@ -570,7 +572,7 @@ func (s JSONSession) Domain() (data.StudySession, error) {
 func (e JSONExam) Domain() (data.Exam, error) {
 	date, err1 := optionalDate("date", e.Date)
 	result, err2 := optionalDate("result_date", e.ResultDate)
-	return data.Exam{Name: e.Name, Kind: e.Kind, PassMark: e.PassMark, Date: date, Result: e.Result, ResultDate: result},
+	return data.Exam{Name: e.Name, Kind: e.Kind, PassMark: e.PassMark, PassMarkAssumed: e.PassMarkAssumed, Date: date, Result: e.Result, ResultDate: result},
 		errors.Join(err1, err2)
 }
 

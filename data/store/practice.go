@@ -60,7 +60,7 @@ func (s *Store) EnsurePracticeDefaults(ctx context.Context, r data.Rotation) (bo
 				rows.Close()
 				return err
 			}
-			if day, err := data.ParseDate("due", d); err == nil {
+			if day, err := storedDate("due", d); err == nil {
 				due[data.NameKey(title)] = day
 			}
 		}
@@ -445,7 +445,7 @@ func scanAttempts(rows *sql.Rows, err error) ([]data.Attempt, error) {
 		if err := rows.Scan(&a.ID, &a.ExamID, &day, &a.Source, &secs, &a.Notes); err != nil {
 			return nil, err
 		}
-		if a.Date, err = data.ParseDate("date", day); err != nil {
+		if a.Date, err = storedDate("date", day); err != nil {
 			return nil, fmt.Errorf("attempt %d: %w", a.ID, err)
 		}
 		a.Duration = time.Duration(secs) * time.Second

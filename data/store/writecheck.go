@@ -2,6 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"errors"
+	"fmt"
 	"sync"
 )
 
@@ -41,4 +44,25 @@ func (s *Store) checkBeforeWrite(ctx context.Context) error {
 	}
 	c.done, c.err = true, err
 	return err
+}
+
+// IsDamaged reports whether err, from any read or write of a store (or
+// wrapped by its caller), says the file is damaged or is not a database.
+func IsDamaged(err error) bool {
+	return errors.Is(classify(err), ErrCorrupt)
+}
+
+// CheckFile reads every page of the database at path read-only, as Check
+// does on an open store, and fails with the same message: the CLI gives
+// it for a damaged file whichever command met the damage.
+func CheckFile(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", fileURI(path, "mode=ro"))
+	if err != nil {
+		return fmt.Errorf("check database %s: %w", path, err)
+	}
+	defer db.Close()
+	if err := quickCheck(ctx, db); err != nil {
+		return fmt.Errorf("check database %s: %w", path, err)
+	}
+	return nil
 }

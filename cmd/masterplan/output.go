@@ -29,10 +29,25 @@ func writeOutput(e *env, path string, write func(io.Writer) error) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	case fi.IsDir():
 		return fmt.Errorf("write %s: it is a folder; name a file in it", path)
+	case isStdout(e, fi):
+		// /dev/stdout, /dev/fd/1: reopening a pipe by name may be refused
+		// (it belongs to the shell that made it); the open one is at hand.
+		return write(e.stdout)
 	case fi.Mode().IsRegular():
 		return writeReplacing(path, fi.Mode().Perm(), write)
 	}
 	return writeThrough(path, write)
+}
+
+// isStdout reports whether fi is the file the command's standard output
+// is open on.
+func isStdout(e *env, fi fs.FileInfo) bool {
+	f, ok := e.stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	out, err := f.Stat()
+	return err == nil && os.SameFile(fi, out)
 }
 
 // writeReplacing writes a regular file (new when perm is 0) beside its

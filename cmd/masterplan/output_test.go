@@ -113,6 +113,34 @@ func TestOutputKeepsWhatTheTargetIs(t *testing.T) {
 			t.Errorf("read %q from the FIFO", got.String())
 		}
 	})
+	t.Run("the command's own standard output, by name", func(t *testing.T) {
+		out, err := os.Create(filepath.Join(dir, "captured"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer out.Close()
+		link := filepath.Join(dir, "stdout")
+		if err := os.Symlink(out.Name(), link); err != nil {
+			t.Fatal(err)
+		}
+		// Read-only for the name, as a pipe made by another user's shell
+		// is: only the open file can be written.
+		if err := os.Chmod(out.Name(), 0o400); err != nil {
+			t.Fatal(err)
+		}
+		e := &env{stdout: out, stderr: io.Discard}
+		if err := writeOutput(e, link, func(w io.Writer) error { _, err := io.WriteString(w, "to stdout"); return err }); err != nil {
+			t.Fatal(err)
+		}
+		now, err := os.Stat(out.Name())
+		was, err2 := out.Stat()
+		if err != nil || err2 != nil || !os.SameFile(now, was) {
+			t.Fatalf("the open standard output was replaced by another file: %v, %v", err, err2)
+		}
+		if b, _ := os.ReadFile(out.Name()); string(b) != "to stdout" {
+			t.Errorf("standard output got %q", b)
+		}
+	})
 	t.Run("a device stays a device", func(t *testing.T) {
 		if os.Geteuid() != 0 {
 			t.Skip("only root makes a device node; the FIFO covers writing straight through")

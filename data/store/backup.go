@@ -25,7 +25,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("backup to %s: %w", dst, err)
+		return fmt.Errorf("backup to %s: cannot create a file in the folder %s: %w", dst, dir, errors.Unwrap(err))
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
@@ -129,9 +129,12 @@ func CheckBackupTarget(dbPath, dst string) error {
 		return data.Invalid("file", "%s is a %s; a backup is written to a regular file", dst, modeKind(fi.Mode()))
 	}
 	target := resolvedPath(dst)
+	// SQLite keeps the companion files beside the file a symlinked
+	// database points to, not beside the link.
+	realDB := resolvedPath(dbPath)
 	for _, suffix := range append([]string{""}, companionSuffixes...) {
 		own := dbPath + suffix
-		if target == resolvedPath(own) || sameFile(dst, own) {
+		if target == resolvedPath(own) || target == realDB+suffix || sameFile(dst, own) || sameFile(dst, realDB+suffix) {
 			what := "the database itself"
 			if suffix != "" {
 				what = "the database's " + suffix + " file"

@@ -61,6 +61,17 @@ func TestBackupRefusesTheDatabaseAndItsCompanions(t *testing.T) {
 	if ts := titles(t, again, r.ID); len(ts) != 1 || ts[0] != "In the log" {
 		t.Errorf("after the refused backups the database holds %q, want the milestone committed before", ts)
 	}
+	// A database opened through a symlink keeps its companions beside the
+	// file the link points to.
+	dbLink := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(path, dbLink); err != nil {
+		t.Fatal(err)
+	}
+	for _, dst := range []string{path, path + "-wal", path + "-shm"} {
+		if err := CheckBackupTarget(dbLink, dst); !errors.Is(err, data.ErrInvalid) {
+			t.Errorf("CheckBackupTarget(%q, %q): %v, want ErrInvalid", dbLink, dst, err)
+		}
+	}
 	if err := CheckBackupTarget(path, filepath.Join(dir, "masterplan.db.bak")); err != nil {
 		t.Errorf("an ordinary backup name is refused: %v", err)
 	}

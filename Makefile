@@ -14,9 +14,10 @@ endif
 
 # Debian packages: the GL/X11 headers Fyne's GLFW driver compiles against,
 # and for the tests a virtual display, a D-Bus session, a notification
-# daemon, screenshots, PDF-to-text and window automation.
+# daemon, screenshots, PDF-to-text, window automation, and the sqlite3
+# tool that makes "another program's" database files for the store tests.
 RUN_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
-TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils
+TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils sqlite3
 
 .PHONY: run build test unit reliability e2e bench bench-once perf fuzz vet lint fmt-check deps-run deps-test package clean
 

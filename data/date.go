@@ -20,14 +20,37 @@ func NewDate(year int, month time.Month, day int) Date {
 	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
 }
 
+// The years every date the app takes lies in, typed or imported: wide
+// enough for any real plan or history, and narrow enough that 0001-01-01
+// (Go's zero time, "no date") and year 9999 (whose next day, a calendar
+// file's DTEND, has five digits) never get in.
+const (
+	MinYear = 1900
+	MaxYear = 2200
+)
+
 // ParseDate reads a YYYY-MM-DD date and refuses days that do not exist
-// (2025-02-29, 2024-13-01), naming the field in the error.
+// (2025-02-29, 2024-13-01) and years outside MinYear-MaxYear, naming the
+// field in the error.
 func ParseDate(field, s string) (Date, error) {
 	t, err := time.Parse(DateLayout, s)
 	if err != nil {
 		return Date{}, Invalid(field, "%q is not a date; write it as YYYY-MM-DD, e.g. 2026-03-16", s)
 	}
+	if err := CheckYears(field, Date{t}); err != nil {
+		return Date{}, err
+	}
 	return Date{t}, nil
+}
+
+// CheckYears refuses a date outside the years MinYear-MaxYear, with the
+// one message every front end shows. Validators call it for dates built in
+// code rather than parsed (a date picker, an importer's own format).
+func CheckYears(field string, d Date) error {
+	if y := d.t.Year(); y < MinYear || y > MaxYear {
+		return Invalid(field, "%q is outside the years %d to %d; write a date in them as YYYY-MM-DD", d.t.Format(DateLayout), MinYear, MaxYear)
+	}
+	return nil
 }
 
 // DateOf returns the calendar day of instant t as seen in zone loc.

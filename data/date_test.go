@@ -3,6 +3,7 @@ package data_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -140,7 +141,7 @@ func TestDateArithmetic(t *testing.T) {
 		{"over the new year", "2026-12-31", 1, "2027-01-01", 1},
 		{"zero days", "2026-03-16", 0, "2026-03-16", 0},
 		{"back to the published rotation", "2026-03-08", -6271, "2009-01-05", -6271},
-		{"beyond the 292 years a Duration holds", "2026-01-01", 136600, "2400-01-01", 136600},
+		{"beyond the 292 years a Duration holds", "1900-01-01", 109937, "2200-12-31", 109937},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -313,5 +314,42 @@ func TestDayNumbers(t *testing.T) {
 	}
 	if n := data.NewDate(1970, 1, 2).DayNumber(); n != 1 {
 		t.Errorf("1970-01-02 is day %d, want 1", n)
+	}
+}
+
+// Every date is in the years 1900-2200, with one message (issue 16, item
+// 20): 0001-01-01 is not read as "no date" (then "is required"), and a
+// year 9999 cannot reach a calendar file whose DTEND would be in 10000.
+func TestDatesAreInTheSupportedYears(t *testing.T) {
+	for _, in := range []string{"0001-01-01", "0000-01-01", "1899-12-31", "2201-01-01", "9999-12-31"} {
+		t.Run(in, func(t *testing.T) {
+			_, err := data.ParseDate("due", in)
+			want := fmt.Sprintf("%q is outside the years 1900 to 2200", in)
+			if msg := data.FieldMessage(err, "due"); !strings.HasPrefix(msg, want) || !strings.Contains(msg, "YYYY-MM-DD") {
+				t.Errorf("ParseDate(%q): %v; want %s", in, err, want)
+			}
+		})
+	}
+	for _, in := range []string{"1900-01-01", "2200-12-31"} {
+		if _, err := data.ParseDate("due", in); err != nil {
+			t.Errorf("ParseDate(%q): %v", in, err)
+		}
+	}
+	// Dates built in code (a date picker, an importer's own parsing) meet
+	// the same rule when their record is validated.
+	far := data.NewDate(9999, 12, 31)
+	m := data.Milestone{Title: "Far", Due: far}
+	if msg := data.FieldMessage(m.Validate(), "due"); !strings.HasPrefix(msg, `"9999-12-31" is outside the years 1900 to 2200`) {
+		t.Errorf("milestone due 9999-12-31: %q", msg)
+	}
+	b := data.Block{Start: data.NewDate(9999, 12, 20), End: far, Location: "Redmond", TimeZone: "UTC"}
+	err := b.Validate()
+	for _, field := range []string{"start", "end"} {
+		if msg := data.FieldMessage(err, field); !strings.Contains(msg, "outside the years 1900 to 2200") {
+			t.Errorf("block %s 9999-12: %q", field, msg)
+		}
+	}
+	if err := data.CheckYears("day", data.NewDate(1, 1, 1)); !strings.Contains(data.FieldMessage(err, "day"), `"0001-01-01" is outside`) {
+		t.Errorf("CheckYears(0001-01-01) = %v", err)
 	}
 }

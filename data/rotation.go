@@ -37,11 +37,15 @@ func (b Block) Days() int { return b.Start.DaysUntil(b.End) + 1 }
 // Validate checks one block on its own.
 func (b Block) Validate() error {
 	var errs []error
-	if b.Start.IsZero() {
-		errs = append(errs, Invalid("start", "is required"))
-	}
-	if b.End.IsZero() {
-		errs = append(errs, Invalid("end", "is required"))
+	for _, d := range []struct {
+		field string
+		day   Date
+	}{{"start", b.Start}, {"end", b.End}} {
+		if d.day.IsZero() {
+			errs = append(errs, Invalid(d.field, "is required"))
+		} else if err := CheckYears(d.field, d.day); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if !b.Start.IsZero() && !b.End.IsZero() && b.End.Before(b.Start) {
 		errs = append(errs, Invalid("end", "%s is before the start %s; the end must be on or after the start", b.End, b.Start))
@@ -151,6 +155,8 @@ func (m Milestone) Validate() error {
 	}
 	if m.Due.IsZero() {
 		errs = append(errs, Invalid("due", "is required; write it as YYYY-MM-DD"))
+	} else if err := CheckYears("due", m.Due); err != nil {
+		errs = append(errs, err)
 	}
 	return errors.Join(errs...)
 }

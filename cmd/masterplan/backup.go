@@ -15,6 +15,14 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("backup needs exactly one FILE to write")
 	}
+	// The database, its companion files and folders are wrong arguments.
+	dbPath, err := e.resolveDB()
+	if err != nil {
+		return err
+	}
+	if err := store.CheckBackupTarget(dbPath, fs.Arg(0)); err != nil {
+		return usagef("%v", err)
+	}
 	st, err := e.openStore(ctx)
 	if err != nil {
 		return err

@@ -92,7 +92,7 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, now fun
 		fmt.Fprintf(stderr, "masterplan: unknown command %q; run masterplan --help\n", name)
 		return exitUsage
 	}
-	err := cmd.run(ctx, e, rest)
+	err := e.explainDamage(ctx, cmd.run(ctx, e, rest))
 	var ue usageError
 	switch {
 	case err == nil:
@@ -154,13 +154,34 @@ func (e *env) resolveDB() (string, error) {
 	return store.DefaultPath()
 }
 
-// openStore opens the chosen database.
+// openStore opens the chosen database. Every command opens it here, and
+// every write then goes through the store's one write path, which reads
+// the whole file before the first write: a damaged file refuses every
+// write command (CheckBeforeWrite).
 func (e *env) openStore(ctx context.Context) (*store.Store, error) {
 	path, err := e.resolveDB()
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, path, store.WithClock(e.now))
+	return store.Open(ctx, path, store.WithClock(e.now), store.CheckBeforeWrite())
+}
+
+// explainDamage gives every command the same message for a damaged
+// database: where a command met the damage (a read of a damaged page, the
+// check before a write, a wrapped error in between) its error is replaced
+// by the file's own check, which names the file and the damage.
+func (e *env) explainDamage(ctx context.Context, err error) error {
+	if err == nil || !store.IsDamaged(err) {
+		return err
+	}
+	path, perr := e.resolveDB()
+	if perr != nil {
+		return err
+	}
+	if cerr := store.CheckFile(ctx, path); errors.Is(cerr, store.ErrCorrupt) {
+		return cerr
+	}
+	return err
 }
 
 func printUsage(w io.Writer) {

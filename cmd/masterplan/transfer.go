@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -70,31 +69,6 @@ func dispatchKind(ctx context.Context, e *env, verb, usage string, kinds map[str
 		return usagef("unknown kind %q; %s knows %s", args[0], verb, strings.Join(names, ", "))
 	}
 	return k.run(ctx, e, args[1:])
-}
-
-// writeOutput writes an export to path, or to stdout when path is "" or
-// "-". A file is written under a temporary name and renamed, so an export
-// that fails half-way never leaves a truncated file behind.
-func writeOutput(e *env, path string, write func(io.Writer) error) error {
-	if path == "" || path == "-" {
-		return write(e.stdout)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }
 
 // importPath parses the flags of `import KIND` and returns its one FILE,

@@ -2,11 +2,11 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/masterplan-app/masterplan/data"
 	"modernc.org/sqlite"
@@ -16,9 +16,8 @@ import (
 // temporary name in dst's folder, then rename, so that dst is never a
 // half-written file and the live WAL file is never copied by hand.
 func (s *Store) Backup(ctx context.Context, dst string) error {
-	if sameFile(dst, s.path) {
-		// Renaming over the open database would drop every later write.
-		return fmt.Errorf("backup to %s: %w", dst, data.Invalid("file", "is the database itself; choose another name for the backup"))
+	if err := CheckBackupTarget(s.path, dst); err != nil {
+		return fmt.Errorf("backup to %s: %w", dst, err)
 	}
 	dir := filepath.Dir(dst)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -26,7 +25,7 @@ func (s *Store) Backup(ctx context.Context, dst string) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("backup to %s: %w", dst, err)
+		return fmt.Errorf("backup to %s: cannot create a file in the folder %s: %w", dst, dir, errors.Unwrap(err))
 	}
 	tmpName := tmp.Name()
 	tmp.Close()
@@ -51,31 +50,15 @@ func CheckBackup(ctx context.Context, src string) error {
 	if _, err := os.Stat(src); err != nil {
 		return fmt.Errorf("check backup %s: %w", src, err)
 	}
-	db, err := sql.Open("sqlite", fileURI(src, "mode=ro"))
+	if err := checkFileKinds(src); err != nil {
+		return fmt.Errorf("check backup %s: %w", src, err)
+	}
+	have, err := inspect(ctx, src, true)
 	if err != nil {
 		return fmt.Errorf("check backup %s: %w", src, err)
 	}
-	defer db.Close()
-	if err := quickCheck(ctx, db); err != nil {
-		return fmt.Errorf("check backup %s: %w", src, err)
-	}
-	have, err := fileVersion(ctx, db)
-	if err != nil {
-		return fmt.Errorf("check backup %s: %w", src, err)
-	}
-	migrations, err := embeddedMigrations()
-	if err != nil {
-		return err
-	}
-	want, err := schemaVersion(migrations)
-	if err != nil {
-		return err
-	}
-	switch {
-	case have == 0:
+	if have == 0 {
 		return fmt.Errorf("check backup %s: %w (it has no MasterPlan tables)", src, ErrCorrupt)
-	case have > want:
-		return fmt.Errorf("check backup %s: schema version %d: %w", src, have, ErrNewerSchema)
 	}
 	return nil
 }
@@ -126,6 +109,57 @@ func (s *Store) Restore(ctx context.Context, src, safetyCopy string) error {
 		return fmt.Errorf("restore %s: %w", src, err)
 	}
 	return nil
+}
+
+// CheckBackupTarget refuses dst as the name of a backup of the database at
+// dbPath (a data.FieldError for "file"): empty, a folder, something other
+// than a regular file, or the database or one of its companion files by any
+// spelling, symlink or hard link. A backup renamed over the -wal or -shm
+// file would vanish at the next checkpoint and take the changes still in
+// the log with it; one renamed over the database drops every later write.
+func CheckBackupTarget(dbPath, dst string) error {
+	if dst == "" {
+		return data.Invalid("file", "is empty; name the file to write the backup to")
+	}
+	fi, err := os.Stat(dst)
+	switch {
+	case err == nil && fi.IsDir(), strings.HasSuffix(dst, string(filepath.Separator)):
+		return data.Invalid("file", "%s is a folder; name a file in it, e.g. %s", dst, filepath.Join(dst, filepath.Base(dbPath)+".bak"))
+	case err == nil && !fi.Mode().IsRegular():
+		return data.Invalid("file", "%s is a %s; a backup is written to a regular file", dst, modeKind(fi.Mode()))
+	}
+	target := resolvedPath(dst)
+	// SQLite keeps the companion files beside the file a symlinked
+	// database points to, not beside the link.
+	realDB := resolvedPath(dbPath)
+	for _, suffix := range append([]string{""}, companionSuffixes...) {
+		own := dbPath + suffix
+		if target == resolvedPath(own) || target == realDB+suffix || sameFile(dst, own) || sameFile(dst, realDB+suffix) {
+			what := "the database itself"
+			if suffix != "" {
+				what = "the database's " + suffix + " file"
+			}
+			return data.Invalid("file", "%s is %s; choose another name for the backup", dst, what)
+		}
+	}
+	return nil
+}
+
+// resolvedPath is path absolute, cleaned and with its symlinks followed, as
+// far as they exist: two spellings of one file, existing or about to be,
+// resolve alike.
+func resolvedPath(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		return filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
 }
 
 // sameFile reports whether the paths a and b name one existing file.

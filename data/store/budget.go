@@ -285,7 +285,7 @@ func readRates(ctx context.Context, q interface {
 		if r.ToHome, err = decimal.NewFromString(rate); err != nil {
 			errs = append(errs, data.Invalid("rate", "%q is not a stored rate", rate))
 		}
-		if r.AsOf, err = data.ParseDate("as of", asOf); err != nil {
+		if r.AsOf, err = storedDate("as of", asOf); err != nil {
 			errs = append(errs, err)
 		}
 		if err := errors.Join(errs...); err != nil {
@@ -390,7 +390,7 @@ func (s *Store) DeleteRate(ctx context.Context, home string, id int64) (data.Rat
 			return err
 		}
 		gone.ToHome, _ = decimal.NewFromString(rate)
-		gone.AsOf, _ = data.ParseDate("as of", asOf)
+		gone.AsOf, _ = storedDate("as of", asOf)
 		return expectOne(tx.ExecContext(ctx, `DELETE FROM exchange_rates WHERE id = ?`, id))
 	})
 	if err != nil {

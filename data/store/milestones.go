@@ -24,7 +24,7 @@ func (s *Store) Milestones(ctx context.Context, rotationID int64) ([]data.Milest
 		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind); err != nil {
 			return nil, fmt.Errorf("read milestones: %w", err)
 		}
-		if m.Due, err = data.ParseDate("due", due); err != nil {
+		if m.Due, err = storedDate("due", due); err != nil {
 			return nil, fmt.Errorf("read milestone %d: %w", m.ID, err)
 		}
 		out = append(out, m)

@@ -382,7 +382,7 @@ func scanAttempts(rows *sql.Rows, err error) ([]data.Attempt, error) {
 		if err := rows.Scan(&a.ID, &a.ExamID, &day, &a.Source, &secs, &a.Notes); err != nil {
 			return nil, err
 		}
-		if a.Date, err = data.ParseDate("date", day); err != nil {
+		if a.Date, err = storedDate("date", day); err != nil {
 			return nil, fmt.Errorf("attempt %d: %w", a.ID, err)
 		}
 		a.Duration = time.Duration(secs) * time.Second
@@ -477,7 +477,7 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 		if err := rows.Scan(&topic, &day); err != nil {
 			return err
 		}
-		first, err := data.ParseDate("attempt date", day)
+		first, err := storedDate("attempt date", day)
 		r.FirstScored[topic] = first
 		return err
 	}, rotationID)

@@ -69,7 +69,7 @@ func practiceDefaults(ctx context.Context, q querier, r data.Rotation) ([]data.E
 		if err := rows.Scan(&title, &d); err != nil {
 			return nil, nil, false, err
 		}
-		if day, err := data.ParseDate("due", d); err == nil {
+		if day, err := storedDate("due", d); err == nil {
 			due[data.NameKey(title)] = day
 		}
 	}

@@ -26,11 +26,11 @@ func scanReadingItem(r interface{ Scan(dest ...any) error }) (data.ReadingItem, 
 	}
 	var err error
 	if due != "" {
-		if it.Due, err = data.ParseDate("due", due); err != nil {
+		if it.Due, err = storedDate("due", due); err != nil {
 			return it, fmt.Errorf("reading item %d: %w", it.ID, err)
 		}
 	}
-	if it.AddedOn, err = data.ParseDate("added", added); err != nil {
+	if it.AddedOn, err = storedDate("added", added); err != nil {
 		return it, fmt.Errorf("reading item %d: %w", it.ID, err)
 	}
 	return it, nil
@@ -64,7 +64,7 @@ func (s *Store) ReadingChoices(ctx context.Context) ([]data.ReadingItem, error) 
 			return nil, fmt.Errorf("read the reading list: %w", classify(err))
 		}
 		if it.Due, err = optionalDate("due", due); err == nil {
-			it.AddedOn, err = data.ParseDate("added", added)
+			it.AddedOn, err = storedDate("added", added)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading item %d: %w", it.ID, err)
@@ -117,7 +117,7 @@ func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.Rea
 			}
 			if due != "" {
 				var err error
-				if it.Due, err = data.ParseDate("due date", due); err != nil {
+				if it.Due, err = storedDate("due date", due); err != nil {
 					return err
 				}
 			}
@@ -132,7 +132,7 @@ func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.Rea
 			return err
 		}
 		if first.Valid {
-			if firstProgress, err = data.ParseDate("day", first.String); err != nil {
+			if firstProgress, err = storedDate("day", first.String); err != nil {
 				return err
 			}
 		}
@@ -145,7 +145,7 @@ func (s *Store) ReadingPaceTally(ctx context.Context, since data.Date) (data.Rea
 			}
 			e.Unit = unit.String
 			var err error
-			if e.Date, err = data.ParseDate("day", day); err != nil {
+			if e.Date, err = storedDate("day", day); err != nil {
 				return err
 			}
 			log = append(log, e)
@@ -369,7 +369,7 @@ func (s *Store) ReadingProgress(ctx context.Context, since data.Date) ([]data.Pr
 		if err := rows.Scan(&e.ItemID, &day, &e.Units); err != nil {
 			return nil, fmt.Errorf("read reading progress: %w", classify(err))
 		}
-		if e.Date, err = data.ParseDate("day", day); err != nil {
+		if e.Date, err = storedDate("day", day); err != nil {
 			return nil, fmt.Errorf("read reading progress of item %d: %w", e.ItemID, err)
 		}
 		out = append(out, e)

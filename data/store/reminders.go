@@ -79,7 +79,7 @@ func scanReminder(row rowScanner) (data.Reminder, time.Time, error) {
 	}
 	var err error
 	if day != "" {
-		if r.Day, err = data.ParseDate("day", day); err != nil {
+		if r.Day, err = storedDate("day", day); err != nil {
 			return r, time.Time{}, fmt.Errorf("read reminder %d: %w", r.ID, err)
 		}
 	}
@@ -335,7 +335,7 @@ func (s *Store) ReminderPlan(ctx context.Context) (ReminderPlan, error) {
 		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind, &from); err != nil {
 			return p, fmt.Errorf("read milestones: %w", err)
 		}
-		if m.Due, err = data.ParseDate("due", due); err != nil {
+		if m.Due, err = storedDate("due", due); err != nil {
 			return p, fmt.Errorf("read milestone %d: %w", m.ID, err)
 		}
 		since, err := parseInstant("remind_from", from)

@@ -108,10 +108,10 @@ func rotation(ctx context.Context, q querier) (data.Rotation, error) {
 		if err := rows.Scan(&b.ID, &start, &end, &b.Location, &b.TimeZone); err != nil {
 			return r, fmt.Errorf("read blocks: %w", err)
 		}
-		if b.Start, err = data.ParseDate("start", start); err != nil {
+		if b.Start, err = storedDate("start", start); err != nil {
 			return r, fmt.Errorf("read block %d: %w", b.ID, err)
 		}
-		if b.End, err = data.ParseDate("end", end); err != nil {
+		if b.End, err = storedDate("end", end); err != nil {
 			return r, fmt.Errorf("read block %d: %w", b.ID, err)
 		}
 		r.Blocks = append(r.Blocks, b)

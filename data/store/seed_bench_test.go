@@ -102,3 +102,26 @@ func BenchmarkVerifyKeptTenYears(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckTenYears is PRAGMA quick_check on the ten-year database:
+// what CheckBeforeWrite adds once to every CLI command that writes, and
+// what Open adds once to a file not yet in WAL mode (docs/reliability.md).
+func BenchmarkCheckTenYears(b *testing.B) {
+	ctx := context.Background()
+	path, err := seed.CopyTo(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	cpu := seed.StartCPU()
+	for b.Loop() {
+		if err := st.Check(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	cpu.Report(b)
+}

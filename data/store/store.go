@@ -17,7 +17,8 @@ import (
 	"time"
 
 	"github.com/pressly/goose/v3"
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -33,9 +34,16 @@ var (
 	ErrLocked = errors.New("the database is locked by another program; close it and try again")
 	// ErrReadOnly: the file or its folder cannot be written.
 	ErrReadOnly = errors.New("the database cannot be written; check the file's permissions")
-	// ErrDiskFull: the disk (or the user's quota or file-size limit) is full,
-	// or refused the write; the change was rolled back.
-	ErrDiskFull = errors.New("the disk could not take the change (is it full?): nothing of it was saved; free some space and try again")
+	// ErrDiskFull: SQLite answered SQLITE_FULL, the disk is full; the change
+	// was rolled back.
+	ErrDiskFull = errors.New("the disk is full: nothing of the change was saved; free some space and try again")
+	// ErrIO: any other read or write the operating system refused (a
+	// failing disk, a quota, a file-size limit); the wrapping error names
+	// the file and what it is. A change was rolled back.
+	ErrIO = errors.New("the database file could not be read or written (disk I/O error): nothing of the change was saved")
+	// ErrNotAFile: the path is a FIFO, a device, a folder or a socket, which
+	// SQLite cannot keep a database in; the wrapping error says which.
+	ErrNotAFile = errors.New("not a regular file; give --db (or MASTERPLAN_DB) the path of a database file")
 )
 
 // Store is the app's handle on its database file. It is safe for concurrent
@@ -45,6 +53,9 @@ type Store struct {
 	path        string
 	now         func() time.Time
 	busyTimeout time.Duration
+	// writeCheck, when set (CheckBeforeWrite), reads the whole file before
+	// the first write.
+	writeCheck *writeCheck
 }
 
 // Option changes how Open builds a Store.
@@ -98,12 +109,18 @@ func DefaultPath() (string, error) {
 // newer, locked or unwritable is refused with one of the errors above and
 // left exactly as it was.
 func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	if err := prepareFile(path); err != nil {
-		return nil, err
-	}
 	s := &Store{path: path, now: time.Now, busyTimeout: DefaultBusyTimeout}
 	for _, o := range opts {
 		o(s)
+	}
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	// Opening for writing switches the file to WAL (its header changes) and
+	// creates companion files: a file that is to be refused is refused
+	// before, from a read-only look.
+	if err := preflight(ctx, path); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	db, err := sql.Open("sqlite", dsn(path, s.busyTimeout))
 	if err != nil {
@@ -116,11 +133,11 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	s.db = db
 	if err := connect(ctx, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, describeIO(err, path))
 	}
 	if err := s.checkAndMigrate(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		return nil, fmt.Errorf("open database %s: %w", path, describeIO(err, path))
 	}
 	if err := s.settleTimeZone(ctx); err != nil {
 		db.Close()
@@ -149,8 +166,12 @@ func connect(ctx context.Context, db *sql.DB) error {
 
 // prepareFile makes the folder (0700) and an empty file (0600) before SQLite
 // sees the path, so the data is private from the first byte, and refuses a
-// file that exists but cannot be written.
+// path that is not a regular file (SQLite would read a FIFO or a device and
+// create a -journal beside it) or that exists but cannot be written.
 func prepareFile(path string) error {
+	if err := checkFileKinds(path); err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("create the folder for database %s: %w: %w", path, ErrReadOnly, err)
 	}
@@ -298,7 +319,9 @@ func (s *Store) Check(ctx context.Context) error {
 
 // checkNoForeignTables refuses a file at schema version 0 that already holds
 // tables: it is some other program's SQLite database, not a new MasterPlan one.
-func checkNoForeignTables(ctx context.Context, db *sql.DB) error {
+func checkNoForeignTables(ctx context.Context, db interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) error {
 	var n int
 	err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master
 		WHERE name NOT LIKE 'sqlite_%' AND name <> 'goose_db_version'`).Scan(&n)
@@ -369,6 +392,16 @@ func classify(err error) error {
 	if err == nil {
 		return nil
 	}
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		// The primary result code is the low byte of the extended one.
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_FULL:
+			return fmt.Errorf("%w: %w", ErrDiskFull, err)
+		case sqlite3.SQLITE_IOERR:
+			return fmt.Errorf("%w: %w", ErrIO, err)
+		}
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "file is not a database"),
@@ -381,9 +414,11 @@ func classify(err error) error {
 	case strings.Contains(msg, "readonly database"), strings.Contains(msg, "SQLITE_READONLY"):
 		return fmt.Errorf("%w: %w", ErrReadOnly, err)
 	case strings.Contains(msg, "database or disk is full"), strings.Contains(msg, "SQLITE_FULL"),
-		strings.Contains(msg, "disk I/O error"), strings.Contains(msg, "SQLITE_IOERR"),
-		strings.Contains(msg, "file too large"), strings.Contains(msg, "no space left on device"):
+		strings.Contains(msg, "no space left on device"):
 		return fmt.Errorf("%w: %w", ErrDiskFull, err)
+	case strings.Contains(msg, "disk I/O error"), strings.Contains(msg, "SQLITE_IOERR"),
+		strings.Contains(msg, "file too large"):
+		return fmt.Errorf("%w: %w", ErrIO, err)
 	}
 	return err
 }
@@ -400,16 +435,20 @@ func (s *Store) Close() error {
 }
 
 // inTx runs fn in one transaction: everything fn writes lands, or nothing.
+// With CheckBeforeWrite, a damaged file refuses it before it begins.
 func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := s.checkBeforeWrite(ctx); err != nil {
+		return err
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return classify(err)
+		return describeIO(classify(err), s.path)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return classify(err)
+		return describeIO(classify(err), s.path)
 	}
-	return classify(tx.Commit())
+	return describeIO(classify(tx.Commit()), s.path)
 }
 
 // inReadTx runs fn in one read transaction: it sees one state of the file,

@@ -75,10 +75,9 @@ type jobs struct {
 func prepare(in Input) *jobs {
 	cal := newCalendar(in)
 	j := &jobs{cal: cal}
-	if cal.firstOpen < 0 {
-		return j
-	}
 	last := len(cal.caps) - 1
+	// A deadline before the first open day cannot be met any more: the
+	// work is due on that day instead (and is short by what does not fit).
 	clampIdx := func(d data.Date) int { return min(max(cal.index(d), cal.firstOpen), last) }
 	speeds := map[Kind]float64{}
 	for _, s := range in.Speeds {

@@ -95,8 +95,12 @@ func (j *jobs) summary(p Plan, o outcome) string {
 	if !o.practiceOK {
 		what = append(what, "the practice")
 	}
-	return fmt.Sprintf("It does not fit: %s need %s more than the time you have before the deadlines.",
-		strings.Join(what, " and "), hours(p.ShortfallMinutes))
+	verb := "needs"
+	if len(what) > 1 {
+		verb = "need"
+	}
+	return fmt.Sprintf("It does not fit: %s %s %s more than the time you have before the deadlines.",
+		strings.Join(what, " and "), verb, hours(p.ShortfallMinutes))
 }
 
 // options are the ways out of a plan that does not fit: more hours a week

@@ -36,6 +36,7 @@ type Item struct {
 	ID       int64
 	Title    string
 	Kind     string // data.ReadingBook...
+	Topic    string
 	Unit     string // data.ReadingPages, ReadingMinutes or ReadingPercent
 	Size     int
 	Done     int

@@ -9,7 +9,7 @@ import (
 // readingTask is the task of reading units of r's item from progress done.
 func readingTask(r readingJob, done, units, minutes int) Task {
 	it := r.item
-	t := Task{Kind: TaskReading, Topic: "", ItemID: it.ID, Unit: it.Unit, Minutes: minutes, Why: r.why,
+	t := Task{Kind: TaskReading, Topic: it.Topic, ItemID: it.ID, Unit: it.Unit, Minutes: minutes, Why: r.why,
 		From: done, To: done + units}
 	verb := "Read"
 	switch it.Kind {

@@ -141,7 +141,7 @@ func planReading(ctx context.Context, q querier, in *plan.Input) error {
 		if it.Status == data.ReadingDone || it.Status == data.ReadingDropped || (it.Size > 0 && it.Left() == 0) {
 			continue
 		}
-		in.Items = append(in.Items, plan.Item{ID: it.ID, Title: it.Title, Kind: it.Kind, Unit: it.Unit, Size: it.Size,
+		in.Items = append(in.Items, plan.Item{ID: it.ID, Title: it.Title, Kind: it.Kind, Topic: it.Topic, Unit: it.Unit, Size: it.Size,
 			Done: it.Done, Priority: it.Priority, Due: it.Due, AddedOn: it.AddedOn})
 	}
 	return nil

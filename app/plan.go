@@ -256,4 +256,3 @@ func (ps *planScreen) onSetSpeed(k plan.Kind, entry *widget.Entry) {
 	}
 	ps.refresh()
 }
-

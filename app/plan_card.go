@@ -18,6 +18,10 @@ import (
 // opens it on the timer it started.
 const studyScreenIndex = 3
 
+// tonightShown is how many of tonight's tasks the card lists; the Plan
+// screen has them all.
+const tonightShown = 4
+
 // tonightCard is the dashboard's first card: tonight's tasks of the plan,
 // each with Start (the study timer on its topic and item) and Done (the
 // pages as progress, or the practice time as a session).
@@ -67,7 +71,8 @@ func (c *tonightCard) show(p plan.Plan) {
 	case len(tonight.Tasks) == 0:
 		rows = append(rows, widget.NewLabel(fmt.Sprintf("Nothing planned tonight (%s free).", plan.Duration(tonight.Available))))
 	}
-	for _, t := range tonight.Tasks {
+	shown := tonight.Tasks[:min(len(tonight.Tasks), tonightShown)]
+	for _, t := range shown {
 		title := widget.NewLabel(t.Title)
 		title.Wrapping = fyne.TextWrapWord
 		title.TextStyle.Bold = true
@@ -76,6 +81,9 @@ func (c *tonightCard) show(p plan.Plan) {
 		start := widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), func() { c.start(t) })
 		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { c.done(t, p.Today) })
 		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(start, done), container.NewVBox(title, why)))
+	}
+	if more := len(tonight.Tasks) - len(shown); more > 0 {
+		rows = append(rows, widget.NewLabel(fmt.Sprintf("and %d more: see the Plan screen (Ctrl+9)", more)))
 	}
 	summaryLabel := widget.NewLabel(p.Summary)
 	summaryLabel.Wrapping = fyne.TextWrapWord

@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/plan"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/summary"
+	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
 const planUsage = `plan [--days N] [--json]
@@ -181,4 +184,40 @@ func runPlanSpeed(ctx context.Context, e *env, args []string) error {
 	}
 	_, err = fmt.Fprintf(e.stdout, "Speed of %s: %g %s an hour\n", kind, v, unit)
 	return err
+}
+
+// icsPlanDays is how far ahead `export ics --plan` puts the plan.
+const icsPlanDays = 28
+
+// planFlag takes --plan out of export ics's arguments: the calendar then
+// holds the next icsPlanDays days of planned study blocks (off by default).
+func planFlag(args []string) ([]string, bool) {
+	out := make([]string, 0, len(args))
+	found := false
+	for _, a := range args {
+		if a == "--plan" || a == "-plan" {
+			found = true
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, found
+}
+
+// plannedBlocks is the plan's next weeks as calendar blocks.
+func plannedBlocks(ctx context.Context, st *store.Store, now time.Time) ([]transfer.PlannedBlock, error) {
+	p, in, err := summary.LoadPlan(ctx, st, now, icsPlanDays)
+	if err != nil {
+		return nil, err
+	}
+	var out []transfer.PlannedBlock
+	for _, b := range p.Blocks(in.Availability, icsPlanDays) {
+		var titles, whys []string
+		for _, t := range b.Tasks {
+			titles = append(titles, t.Title)
+			whys = append(whys, t.Why)
+		}
+		out = append(out, transfer.PlannedBlockOf(b.Day, b.Start, b.End, titles, whys))
+	}
+	return out, nil
 }

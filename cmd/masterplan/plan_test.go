@@ -85,6 +85,13 @@ func TestPlanCommands(t *testing.T) {
 	if status.code != 0 || !strings.Contains(status.stdout, `"today_plan"`) || !strings.Contains(status.stdout, "pp. 251-290") {
 		t.Errorf("status --json lacks today's plan:\n%s", status.stdout)
 	}
+	if ics := runCLI(t, db, "export", "ics"); ics.code != 0 || strings.Contains(ics.stdout, "UID:plan-") {
+		t.Errorf("export ics without --plan: %d, has plan blocks: %v", ics.code, strings.Contains(ics.stdout, "UID:plan-"))
+	}
+	if ics := runCLI(t, db, "export", "ics", "--plan"); ics.code != 0 || !strings.Contains(ics.stdout, "UID:plan-") ||
+		!strings.Contains(ics.stdout, "SUMMARY:Study: Read SQL Server 2008 Internals\\, pp. 251-290") {
+		t.Errorf("export ics --plan: %d %s\n%s", ics.code, ics.stderr, ics.stdout)
+	}
 	if r := runCLI(t, db, "plan", "speed", "book", "0"); r.code == 0 || !strings.Contains(r.stderr, "out of range") {
 		t.Errorf("a speed of 0: exit %d %s", r.code, r.stderr)
 	}

@@ -326,3 +326,16 @@ func TestMakeEdges(t *testing.T) {
 		}
 	})
 }
+
+func TestBlocksFillTheRangesInOrder(t *testing.T) {
+	a, _ := ParseAvailability("Mon 07:00-07:30 19:00-21:00")
+	p := Plan{Days: []Day{{Date: day(0), Available: 150, Tasks: []Task{
+		{Kind: TaskReading, Title: "A", Minutes: 40}, {Kind: TaskPractice, Title: "B", Minutes: 60}}}}}
+	got := p.Blocks(a, 1)
+	if len(got) != 2 || got[0].Start != 7*60 || got[0].End != 7*60+30 || got[1].Start != 19*60 || got[1].End != 19*60+70 {
+		t.Fatalf("blocks = %+v", got)
+	}
+	if got[0].Tasks[0].Minutes != 30 || got[1].Tasks[0].Minutes != 10 || got[1].Tasks[1].Minutes != 60 {
+		t.Errorf("task parts = %+v / %+v", got[0].Tasks, got[1].Tasks)
+	}
+}

@@ -22,6 +22,7 @@ type dashboardScreen struct {
 	blocks     *widget.Label
 	milestones *widget.Label
 	areas      *fyne.Container // one card per feature area that has something to say
+	tonight    *tonightCard    // the first card: tonight's plan (plan_card.go)
 	// loads counts the refreshes begun, so that only the newest one's
 	// summary is shown; read and written on the UI goroutine only.
 	loads  int
@@ -42,6 +43,7 @@ func newDashboardScreen(s *Shell) *dashboardScreen {
 		blocks:     widget.NewLabel(""),
 		milestones: widget.NewLabel(""),
 		areas:      container.NewGridWithColumns(2),
+		tonight:    newTonightCard(s),
 	}
 	d.headline.TextSize = theme.TextHeadingSize() * 1.6
 	d.headline.TextStyle.Bold = true
@@ -56,6 +58,7 @@ func (d *dashboardScreen) view() fyne.CanvasObject {
 	makeReport := widget.NewButtonWithIcon("Business-case report… (Ctrl+P)", theme.DocumentPrintIcon(), d.shell.showReportForm)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		container.NewBorder(nil, nil, nil, makeReport, d.headline), d.track, d.today,
+		d.tonight.view(),
 		widget.NewCard("Blocks", "", d.blocks),
 		widget.NewCard("Next milestones", "", container.NewVBox(d.milestones, container.NewHBox(openRotation))),
 		d.areas,
@@ -67,6 +70,7 @@ func (d *dashboardScreen) newItem() {}
 // refresh builds the summary off the UI goroutine: on years of data it
 // takes longer than a frame, and the window draws meanwhile.
 func (d *dashboardScreen) refresh() {
+	d.tonight.refresh()
 	d.loads++
 	load := d.loads
 	if !d.loaded {

@@ -79,6 +79,7 @@ func screenTable() []screenDef {
 		{"Budget", theme.StorageIcon(), func(s *Shell) screen { return newBudgetScreen(s) }},
 		{"Reminders", theme.InfoIcon(), func(s *Shell) screen { return newRemindersScreen(s) }},
 		{"Settings", theme.SettingsIcon(), func(s *Shell) screen { return newSettingsScreen(s) }},
+		{"Plan", theme.ListIcon(), func(s *Shell) screen { return newPlanScreen(s) }},
 	}
 }
 
@@ -306,7 +307,7 @@ func (s *Shell) addShortcuts() {
 			}
 		})
 	}
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i, k := range keys[:len(s.screens)] {
 		add(k, func() { s.Select(i) })
 	}

@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"log":       {"log study time: log DURATION [--topic T] [--date YYYY-MM-DD] [--note N]", runLog},
 		"report":    {"write the business-case report: report [-o FILE.pdf|FILE.html]", runReport},
 		"remind":    {"deliver due reminders: remind [--once]", runRemind},
+		"plan":      {"the study plan: plan [--days N] [--json]; plan availability|off|speed", runPlan},
 		"dev":       {"", runDev}, // developers' tools: no summary, so not listed
 	}
 }

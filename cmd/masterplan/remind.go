@@ -393,6 +393,7 @@ func runRemindNotice(ctx context.Context, e *env, verb string, args []string) er
 }
 
 func exportICS(ctx context.Context, e *env, args []string) error {
+	args, withPlan := planFlag(args)
 	return runExportTo(ctx, e, "ics", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
 		in, err := remind.Calendar(ctx, st, summary.ReminderSources(st), e.now())
 		if errors.Is(err, remind.ErrNoRotation) {
@@ -400,6 +401,11 @@ func exportICS(ctx context.Context, e *env, args []string) error {
 		}
 		if err != nil {
 			return "", fmt.Errorf("export ics: %w", err)
+		}
+		if withPlan {
+			if in.Planned, err = plannedBlocks(ctx, st, e.now()); err != nil {
+				return "", fmt.Errorf("export ics: %w", err)
+			}
 		}
 		return "the calendar", transfer.WriteCalendar(w, in)
 	})

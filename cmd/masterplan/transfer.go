@@ -32,7 +32,7 @@ func exportKinds() map[string]command {
 		"sessions": {"study sessions as CSV", exportSessions},
 		"practice": {"practice-test scores as CSV", exportPractice},
 		"budget":   {"budget items as CSV", exportBudget},
-		"ics":      {"an iCalendar file: blocks, milestones, exams, study reminders", exportICS},
+		"ics":      {"an iCalendar file: blocks, milestones, exams, study reminders (--plan: and the planned study)", exportICS},
 		"json":     {"every record of the database as versioned JSON", exportJSON},
 	}
 }

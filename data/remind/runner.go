@@ -31,6 +31,9 @@ type Sources struct {
 	WeekStudyHours func(ctx context.Context, now time.Time) (float64, error)
 	// ExamDates lists the exams, for the calendar export.
 	ExamDates func(ctx context.Context) ([]transfer.ExamDate, error)
+	// TonightPlan says tonight's study plan in a line, for the study
+	// reminder's text (nil: the reminder's own text only).
+	TonightPlan func(ctx context.Context, now time.Time) (string, error)
 }
 
 // Delivery is one notice a pass showed, and the notifier's answer: a
@@ -130,6 +133,7 @@ func (r *Runner) Once(ctx context.Context) ([]Delivery, error) {
 	if schedErr != nil {
 		r.logf("reminders: %v", schedErr)
 	}
+	r.addTonight(ctx, due, now)
 	nudges, err := r.nudges(ctx, plan, now)
 	if err != nil {
 		r.logf("reminders: %v", err)

@@ -61,6 +61,10 @@ func ReminderSources(st *store.Store) remind.Sources {
 			}
 			return out, nil
 		},
+		TonightPlan: func(ctx context.Context, now time.Time) (string, error) {
+			p, _, err := LoadPlan(ctx, st, now, 1)
+			return TonightText(p), err
+		},
 	}
 }
 

@@ -29,6 +29,7 @@ type Summary struct {
 	Practice   *PracticeStatus  `json:"practice,omitempty"`
 	Budget     *BudgetStatus    `json:"budget,omitempty"`
 	Reminders  *RemindersStatus `json:"reminders,omitempty"`
+	TodayPlan  *TodayPlan       `json:"today_plan,omitempty"` // "today" already is the date
 }
 
 // area is the context every area's builder gets.
@@ -113,12 +114,13 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 	// two cores the summary is ready in about the time of the slowest
 	// (the budget's items) instead of the sum of all.
 	var wg sync.WaitGroup
-	errs := make([]error, 5)
+	errs := make([]error, 6)
 	wg.Go(func() { s.Reading, errs[0] = buildReading(a) })
 	wg.Go(func() { s.Study, errs[1] = buildStudy(a) })
 	wg.Go(func() { s.Practice, errs[2] = buildPractice(a) })
 	wg.Go(func() { s.Budget, errs[3] = buildBudget(a) })
 	wg.Go(func() { s.Reminders, errs[4] = buildReminders(a) })
+	wg.Go(func() { s.TodayPlan, errs[5] = buildToday(a) })
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -141,6 +143,9 @@ func (s Summary) Text() string {
 	}
 	b.WriteString("\nMilestones:\n")
 	s.writeMilestones(&b)
+	if s.TodayPlan != nil {
+		b.WriteString(areaText("Today's plan", s.TodayPlan.Text()))
+	}
 	if s.Reading != nil {
 		b.WriteString(areaText("Reading", s.Reading.Text()))
 	}

@@ -35,6 +35,7 @@ type CalendarInput struct {
 	Study            []data.Reminder // study reminders; disabled ones are left out
 	Zone             *time.Location  // the user's zone, for study reminders that name none
 	Now              time.Time       // DTSTAMP of every event
+	Planned          []PlannedBlock  // the study plan's blocks (ics_plan.go); empty unless asked for
 }
 
 // uidDomain ends every UID: "block-12@masterplan".
@@ -168,6 +169,8 @@ func WriteCalendar(w io.Writer, in CalendarInput) error {
 		}
 		e.SetTimeTransparency(ics.TransparencyTransparent)
 	}
+
+	addPlanned(in, newEvent)
 
 	if events == 0 {
 		return fmt.Errorf("write calendar: %w: there is nothing to export; add the rotation, a milestone, an exam or a study reminder first", data.ErrInvalid)

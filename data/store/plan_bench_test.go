@@ -1,0 +1,64 @@
+package store_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/masterplan-app/masterplan/data/plan"
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/seed"
+)
+
+// BenchmarkPlanTenYears reads the planner's inputs from the ten-year
+// database (2,000 items, 20,000 sessions, 1,000 attempts) and plans 120
+// days, as `masterplan plan --days 120` and the Plan screen do. Target:
+// under 50 ms (issue 19).
+func BenchmarkPlanTenYears(b *testing.B) {
+	ctx := context.Background()
+	path, err := seed.CopyTo(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	cpu := seed.StartCPU()
+	for b.Loop() {
+		in, err := st.PlanInput(ctx, seed.BenchNow())
+		if err != nil {
+			b.Fatal(err)
+		}
+		in.MinDays = 120
+		if p := plan.Make(in); len(p.Days) < 120 {
+			b.Fatalf("%d days planned", len(p.Days))
+		}
+	}
+	cpu.Report(b)
+}
+
+// BenchmarkPlanMakeTenYears is the scheduler alone on the ten-year
+// inputs (read once): what the 50 ms leaves for the store's reads.
+func BenchmarkPlanMakeTenYears(b *testing.B) {
+	ctx := context.Background()
+	path, err := seed.CopyTo(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	in, err := st.PlanInput(ctx, seed.BenchNow())
+	if err != nil {
+		b.Fatal(err)
+	}
+	in.MinDays = 120
+	cpu := seed.StartCPU()
+	for b.Loop() {
+		plan.Make(in)
+	}
+	cpu.Report(b)
+}

@@ -1,0 +1,117 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/plan"
+)
+
+func TestPlanInputReadsWhatThePlannerNeeds(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
+	st, err := Open(ctx, t.TempDir()+"/plan.db", WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	today := data.NewDate(2026, time.March, 2)
+	set := data.DefaultSettings()
+	set.TimeZone = "UTC"
+	rot, err := st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
+		Location: "Redmond", TimeZone: "America/Los_Angeles"}}}, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	book, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Internals", Kind: data.ReadingBook, Unit: data.ReadingPages,
+		Size: 300, Status: data.ReadingReading, Priority: 1, AddedOn: today}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three days of 30 pages in an hour on the book: measured, 30 an hour.
+	for i := 3; i >= 1; i-- {
+		day := today.AddDays(-i)
+		if _, err := st.SetReadingProgress(ctx, book.ID, 30*(4-i), day); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := st.SaveStudySession(ctx, data.StudySession{Start: day.In(time.UTC).Add(19 * time.Hour), Duration: time.Hour, ReadingItemID: book.ID}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.SaveStudySession(ctx, data.StudySession{Start: now.Add(-2 * time.Hour), Duration: 45 * time.Minute, Topic: "Transport"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveTopic(ctx, rot.ID, data.Topic{Name: "Transport"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetDaysOff(ctx, today.AddDays(3), today.AddDays(5), true); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetDaysOff(ctx, today.AddDays(5), today.AddDays(5), false); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := plan.ParseAvailability("Mon-Fri 19:00-21:00")
+	if err := st.SetPlanAvailability(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	video := plan.Kind{Kind: data.ReadingVideo, Unit: data.ReadingMinutes}
+	if err := st.SetPlanSpeed(ctx, video, 90); err != nil {
+		t.Fatal(err)
+	}
+	in, err := st.PlanInput(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Today != today || in.ReadingDeadline != today.AddDays(53) || len(in.Rotation) != 1 {
+		t.Errorf("today %s, deadline %s, rotation %v", in.Today, in.ReadingDeadline, in.Rotation)
+	}
+	if in.Availability.String() != "Mon-Fri 19:00-21:00" {
+		t.Errorf("availability %q", in.Availability)
+	}
+	if len(in.DaysOff) != 2 || in.DaysOff[0] != today.AddDays(3) || in.DaysOff[1] != today.AddDays(4) {
+		t.Errorf("days off %v", in.DaysOff)
+	}
+	if len(in.Items) != 1 || in.Items[0].Done != 90 {
+		t.Errorf("items %+v", in.Items)
+	}
+	speeds := map[plan.Kind]plan.Speed{}
+	for _, s := range in.Speeds {
+		speeds[s.Kind] = s
+	}
+	if got := speeds[plan.Kind{Kind: data.ReadingBook, Unit: data.ReadingPages}]; got.Source != plan.SpeedMeasured || got.PerHour != 30 || got.Sessions != 3 {
+		t.Errorf("book speed %+v, want measured 30 from 3 sessions", got)
+	}
+	if got := speeds[video]; got.Source != plan.SpeedSet || got.PerHour != 90 {
+		t.Errorf("video speed %+v", got)
+	}
+	if len(in.Topics) != 1 || in.Topics[0].Weakness != plan.UnscoredWeakness || in.Topics[0].Practiced != 45 || in.StudiedToday != 45 {
+		t.Errorf("topics %+v, studied today %d", in.Topics, in.StudiedToday)
+	}
+	if p := plan.Make(in); len(p.Tonight().Tasks) == 0 {
+		t.Errorf("no task tonight: %s", p.Summary)
+	}
+}
+
+func TestPlanSettersValidate(t *testing.T) {
+	ctx := context.Background()
+	st, err := Open(ctx, t.TempDir()+"/plan.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	d := data.NewDate(2026, time.March, 2)
+	for name, err := range map[string]error{
+		"days backwards": st.SetDaysOff(ctx, d, d.AddDays(-1), true),
+		"too many days":  st.SetDaysOff(ctx, d, d.AddDays(400), true),
+		"speed too low":  st.SetPlanSpeed(ctx, plan.Kind{Kind: "book", Unit: "pages"}, 0),
+		"unknown kind":   st.SetPlanSpeed(ctx, plan.Kind{Kind: "novel", Unit: "pages"}, 10),
+		"empty week":     st.SetPlanAvailability(ctx, plan.Availability{}),
+	} {
+		if !errors.Is(err, data.ErrInvalid) {
+			t.Errorf("%s: %v, want invalid input", name, err)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package summary
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/masterplan-app/masterplan/data/plan"
+	"github.com/masterplan-app/masterplan/data/store"
+)
+
+// LoadPlan reads the planner's inputs at instant now and plans at least
+// days days: the one plan the Plan screen, the dashboard's Tonight card,
+// `masterplan plan`, `status` and the study reminder all show.
+func LoadPlan(ctx context.Context, st *store.Store, now time.Time, days int) (plan.Plan, plan.Input, error) {
+	in, err := st.PlanInput(ctx, now)
+	if err != nil {
+		return plan.Plan{}, in, err
+	}
+	in.MinDays = days
+	return plan.Make(in), in, nil
+}
+
+// TodayPlan is the summary's plan for today (status --json "today_plan").
+type TodayPlan struct {
+	Feasible       bool            `json:"feasible"`
+	ShortfallHours float64         `json:"shortfall_hours"`
+	AvailableMin   int             `json:"available_min"`
+	Tasks          []plan.JSONTask `json:"tasks"`
+	Summary        string          `json:"summary"`
+}
+
+func buildToday(a area) (*TodayPlan, error) {
+	p, _, err := LoadPlan(a.ctx, a.st, a.now, 1)
+	if err != nil {
+		return nil, err
+	}
+	tonight := p.Tonight()
+	return &TodayPlan{Feasible: p.Feasible, ShortfallHours: p.ShortfallHours(), AvailableMin: tonight.Available,
+		Tasks: plan.JSONTasks(tonight.Tasks), Summary: p.Summary}, nil
+}
+
+// Text is the plan for today as `status` prints it.
+func (t *TodayPlan) Text() string {
+	var b strings.Builder
+	if len(t.Tasks) == 0 {
+		fmt.Fprintf(&b, "  nothing planned today (%d min free)\n", t.AvailableMin)
+	}
+	for _, task := range t.Tasks {
+		fmt.Fprintf(&b, "  %s: %s\n", task.Title, task.Why)
+	}
+	if !t.Feasible {
+		fmt.Fprintf(&b, "  %s\n", t.Summary)
+	}
+	return b.String()
+}
+
+// TonightText says tonight's plan in one line, for the study reminder:
+// "Tonight: Read X, pp. 1-40 (...); Practise Transport (45 min)".
+func TonightText(p plan.Plan) string {
+	tonight := p.Tonight()
+	if len(tonight.Tasks) == 0 {
+		return "Nothing planned tonight."
+	}
+	titles := make([]string, 0, len(tonight.Tasks))
+	for _, t := range tonight.Tasks {
+		titles = append(titles, t.Title)
+	}
+	return "Tonight: " + strings.Join(titles, "; ")
+}

@@ -747,104 +747,6 @@ func (r *readingScreen) openSelectedLink() {
 // newItem opens the form for a new item (Ctrl+N).
 func (r *readingScreen) newItem() { r.editItem(data.ReadingItem{}) }
 
-// editItem opens the add/edit form. Every field is checked as it is typed
-// and the domain checks the whole item again on save.
-func (r *readingScreen) editItem(it data.ReadingItem) {
-	title := widgets.NewEntry()
-	title.SetText(it.Title)
-	title.Validator = func(s string) error { return data.CheckLine("title", s, true, data.MaxNameLen) }
-	author := widgets.NewEntry()
-	author.SetText(it.Author)
-	author.Validator = func(s string) error { return data.CheckLine("author", s, false, data.MaxNameLen) }
-	kind := widget.NewSelect(data.ReadingKinds(), nil)
-	kind.SetSelected(orDefault(it.Kind, data.ReadingBook))
-	topic := widgets.NewSelectEntry(r.topicNames())
-	topic.SetText(it.Topic)
-	topic.Validator = func(s string) error { return data.CheckLine("topic", s, false, data.MaxNameLen) }
-	url := widgets.NewEntry()
-	url.SetText(it.URL)
-	url.SetPlaceHolder("https://…")
-	url.Validator = func(s string) error { return data.CheckURL("url", s) }
-	size := widgets.NewEntry()
-	size.SetPlaceHolder("empty when not known")
-	if it.Size > 0 {
-		size.SetText(strconv.Itoa(it.Size))
-	}
-	size.Validator = intValidator("size", true)
-	unit := widget.NewSelect(data.ReadingUnits(), nil)
-	unit.SetSelected(orDefault(it.Unit, data.ReadingPages))
-	done := widgets.NewEntry()
-	done.SetText(strconv.Itoa(it.Done))
-	done.Validator = intValidator("done", false)
-	status := widget.NewSelect(data.ReadingStatuses(), nil)
-	status.SetSelected(orDefault(it.Status, data.ReadingToRead))
-	priority := widget.NewRadioGroup([]string{"1", "2", "3"}, nil)
-	priority.Horizontal = true
-	priority.Required = true
-	priority.SetSelected(strconv.Itoa(max(1, orDefaultInt(it.Priority, data.DefaultPriority))))
-	due := widgets.NewDateEntry("due", true)
-	due.SetDate(it.Due)
-	notes := widgets.NewMultiLineEntry()
-	notes.SetText(it.Notes)
-	notes.SetMinRowsVisible(3)
-	notes.Validator = func(s string) error { return data.CheckText("notes", s, false, data.MaxNoteLen) }
-
-	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title),
-		widget.NewFormItem("Author", author),
-		widget.NewFormItem("Kind", kind),
-		widget.NewFormItem("Topic", topic),
-		widget.NewFormItem("URL", url),
-		{Text: "Size", Widget: size, HintText: "pages, minutes for a video; 100 with percent"},
-		widget.NewFormItem("Counted in", unit),
-		widget.NewFormItem("Done so far", done),
-		widget.NewFormItem("Status", status),
-		{Text: "Priority", Widget: priority, HintText: "1 = read first"},
-		widget.NewFormItem("Due", due),
-		widget.NewFormItem("Notes", notes),
-	}
-	fields := map[string]fyne.Validatable{"title": title, "author": author, "topic": topic, "url": url,
-		"size": size, "done": done, "due": due, "notes": notes}
-	heading, submit := "Add to the reading list", "Add"
-	if it.ID != 0 {
-		heading, submit = "Edit reading item", "Save"
-	}
-	showFormDialog(r.shell.Window, heading, submit, items, fields, func() error {
-		next := it
-		next.Title, next.Author, next.Kind, next.Topic, next.URL = title.Text, author.Text, kind.Selected, topic.Text, url.Text
-		next.Unit, next.Notes, next.Due = unit.Selected, notes.Text, due.Date()
-		var errs []error
-		var err error
-		if next.Size, err = parseOptionalInt("size", size.Text); err != nil {
-			errs = append(errs, err)
-		}
-		if next.Done, err = parseOptionalInt("done", done.Text); err != nil {
-			errs = append(errs, err)
-		}
-		if due.Text != "" && next.Due.IsZero() {
-			errs = append(errs, due.Validate())
-		}
-		next.Priority, _ = strconv.Atoi(priority.Selected)
-		next.Status = status.Selected
-		if next.Status == data.ReadingDone && it.Status != data.ReadingDone {
-			// Ticking done fills the progress, as it does from the list.
-			if _, err := next.SetStatus(data.ReadingDone, r.day()); err != nil {
-				errs = append(errs, err)
-			}
-		}
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-		saved, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), next, r.day())
-		if err != nil {
-			return err
-		}
-		r.sel = saved.ID
-		r.refresh()
-		return nil
-	})
-}
-
 func orDefault(v, def string) string {
 	if v == "" {
 		return def
@@ -857,37 +759,6 @@ func orDefaultInt(v, def int) int {
 		return def
 	}
 	return v
-}
-
-// intValidator accepts a whole number of at least 0 (at least 1 for a
-// size), or nothing when empty is allowed.
-func intValidator(field string, optional bool) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" && optional {
-			return nil
-		}
-		_, err := parseOptionalInt(field, s)
-		return err
-	}
-}
-
-// parseOptionalInt reads a count typed in a form: empty is 0.
-func parseOptionalInt(field, s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, data.Invalid(field, "%q is not a whole number", s)
-	}
-	if n < 0 {
-		return 0, data.Invalid(field, "is %d; it cannot be negative", n)
-	}
-	if field == "size" && n == 0 {
-		return 0, data.Invalid(field, "is 0; enter at least 1, or leave it empty when you do not know it")
-	}
-	return n, nil
 }
 
 func (r *readingScreen) topicNames() []string {
@@ -1140,28 +1011,18 @@ func (r *readingScreen) exportFile() {
 		r.shell.showError(err)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			r.shell.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		_, werr := wc.Write(buf.Bytes())
-		if cerr := wc.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			r.shell.showError(fmt.Errorf("export to %s: %w", wc.URI().Name(), werr))
-			return
-		}
-		r.shell.showInfo("Export finished", fmt.Sprintf("Wrote %d %s to %s.", len(r.pace.Items), plural(len(r.pace.Items), "item", "items"), wc.URI().Path()))
-	}, r.shell.Window)
-	d.SetFileName("reading-list.csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	n := len(r.pace.Items)
+	r.shell.saveFile(saveRequest{
+		title: "Export the reading list",
+		name:  "reading-list.csv",
+		busy:  "Exporting…",
+		write: func(path string) error {
+			return writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+		},
+		done: func(path string) string {
+			return fmt.Sprintf("Wrote %d %s to %s.", n, plural(n, "item", "items"), path)
+		},
+	})
 }
 
 // readingCard is the dashboard's Reading card: the pace verdict ("on

@@ -97,6 +97,10 @@ type Shell struct {
 	// eight screens before the window first draws would slow the start.
 	views []*fyne.Container
 	setup *setupForm // the first-launch form while it shows
+	// lastSaveDir is the folder a file was last saved in, which the save
+	// dialog suggests next; saved is the last "Saved" message (tests).
+	lastSaveDir string
+	saved       dialog.Dialog
 }
 
 // NewShell builds the shell; call Start to fill the window.

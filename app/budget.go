@@ -47,17 +47,15 @@ type budgetScreen struct {
 	// usesOther is whether any amount is in another currency than home.
 	usesOther bool
 
-	heading   *widget.Label
-	missing   *widget.Label
-	findBox   *widgets.Entry
-	list      *widget.List
-	empty     *widget.Label
-	footer    *widget.Label
-	undoBar   *fyne.Container
-	undoLabel *widget.Label
-	undoFn    func()
-	markPick  *choiceSelect[data.DecimalMark]
-	tabs      *container.AppTabs
+	heading  *widget.Label
+	missing  *widget.Label
+	findBox  *widgets.Entry
+	list     *widget.List
+	empty    *widget.Label
+	footer   *widget.Label
+	undos    *undoer
+	markPick *choiceSelect[data.DecimalMark]
+	tabs     *container.AppTabs
 
 	totalsTable *widget.Table
 	totalsText  *widget.Label
@@ -136,9 +134,7 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.empty = widget.NewLabel("No budget items yet. Press Ctrl+N to add one, or start from the program fee, the hotel for the rotation or the meals per diem above.")
 	b.empty.Wrapping = fyne.TextWrapWord
 
-	b.undoLabel = widget.NewLabel("")
-	b.undoBar = newUndoBar(b.undoLabel, b.undo)
-	b.undoBar.Hide()
+	b.undos = newUndoer(s, b.refresh)
 
 	b.markPick = newChoiceSelect(markChoices, markLabel, -1)
 	b.markPick.sel.OnChanged = func(string) { b.setMark() }
@@ -186,7 +182,7 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 		container.NewHBox(add, fee, hotel, meals),
 		b.missing,
 	)
-	items := container.NewBorder(container.NewVBox(b.findBox, b.empty), container.NewVBox(b.undoBar, b.footer), nil, nil, b.list)
+	items := container.NewBorder(container.NewVBox(b.findBox, b.empty), container.NewVBox(b.undos.bar, b.footer), nil, nil, b.list)
 
 	totals := container.NewHSplit(
 		container.NewBorder(nil, b.totalsText, nil, nil, b.totalsTable),
@@ -546,7 +542,7 @@ func (b *budgetScreen) deleteItem(it data.BudgetItem) {
 		b.shell.changed()
 		return
 	}
-	b.offerUndo(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
+	b.undos.offer(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
 		gone.ID = 0
 		_, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, gone)
 		return err
@@ -561,7 +557,7 @@ func (b *budgetScreen) deleteRate(r data.Rate) {
 		b.shell.changed()
 		return
 	}
-	b.offerUndo(fmt.Sprintf("Deleted the %s rate as of %s.", gone.Currency, gone.AsOf), func() error {
+	b.undos.offer(fmt.Sprintf("Deleted the %s rate as of %s.", gone.Currency, gone.AsOf), func() error {
 		gone.ID = 0
 		_, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, gone)
 		return err
@@ -569,26 +565,7 @@ func (b *budgetScreen) deleteRate(r data.Rate) {
 	b.shell.changed()
 }
 
-func (b *budgetScreen) offerUndo(msg string, undo func() error) {
-	b.undoLabel.SetText(msg)
-	b.undoFn = func() {
-		if err := undo(); err != nil {
-			b.shell.showError(err)
-		}
-	}
-	b.undoBar.Show()
-}
-
-func (b *budgetScreen) undo() {
-	if b.undoFn == nil {
-		return
-	}
-	fn := b.undoFn
-	b.undoFn = nil
-	b.undoBar.Hide()
-	fn()
-	b.shell.changed()
-}
+func (b *budgetScreen) undoer() *undoer { return b.undos }
 
 func (b *budgetScreen) editRate(r data.Rate) {
 	cur := currencyEntry("currency", false)
@@ -625,6 +602,7 @@ func (b *budgetScreen) editRate(r data.Rate) {
 			if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
 				return err
 			}
+			b.undos.forget()
 			b.shell.changed()
 			return nil
 		})
@@ -678,6 +656,7 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 			if _, err := b.shell.Store.AddBudgetItems(b.shell.ctx(), b.rot.ID, items); err != nil {
 				return err
 			}
+			b.undos.forget()
 			if err := b.shell.Store.SetSetting(b.shell.ctx(), key, rate.Currency+" "+rate.Amount.String()); err != nil {
 				return err
 			}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -177,6 +178,14 @@ func (f *budgetItemForm) save() error {
 		return err
 	}
 	b.form = nil
+	if before := f.base; before.ID != 0 {
+		b.undos.offer(fmt.Sprintf("Edited %q.", itemTitle(saved)), func() error {
+			_, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, before)
+			return err
+		})
+	} else {
+		b.undos.forget()
+	}
 	b.shell.changed()
 	return nil
 }

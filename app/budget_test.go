@@ -242,14 +242,14 @@ func TestBudgetDeleteUndoAndDuplicate(t *testing.T) {
 	if n := len(budgetItems(t, st)); n != 1 {
 		t.Fatalf("%d items after delete, want 1", n)
 	}
-	if !b.undoBar.Visible() || !strings.Contains(b.undoLabel.Text, "LHR-SEA") {
-		t.Fatalf("no undo offered: %q", b.undoLabel.Text)
+	if !b.undos.bar.Visible() || !strings.Contains(b.undos.label.Text, "LHR-SEA") {
+		t.Fatalf("no undo offered: %q", b.undos.label.Text)
 	}
-	b.undo()
+	b.undos.run()
 	if items := budgetItems(t, st); len(items) != 2 {
 		t.Fatalf("%d items after undo, want 2", len(items))
 	}
-	if b.undoBar.Visible() {
+	if b.undos.bar.Visible() {
 		t.Error("undo bar still showing")
 	}
 }
@@ -370,8 +370,8 @@ func TestBudgetKeyboardOpensItemWithDeleteAndDuplicate(t *testing.T) {
 	}
 	b.list.Select(1)
 	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
-	if n := len(budgetItems(t, st)); n != 1 || !b.undoBar.Visible() {
-		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undoBar.Visible())
+	if n := len(budgetItems(t, st)); n != 1 || !b.undos.bar.Visible() {
+		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undos.bar.Visible())
 	}
 }
 

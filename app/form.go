@@ -120,7 +120,9 @@ func baseEntry(o fyne.CanvasObject) *widget.Entry {
 	return nil
 }
 
-// confirmDelete asks before deleting what; delete runs only on yes.
+// confirmDelete asks before deleting what cannot be undone (an exam with
+// its attempts, a block); delete runs only on yes. What can be undone is
+// deleted at once, with an undoer.
 func confirmDelete(w fyne.Window, what string, del func()) {
 	d := dialog.NewConfirm("Delete "+what+"?", "This cannot be undone.", func(ok bool) {
 		if ok {

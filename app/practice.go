@@ -36,16 +36,15 @@ type practiceScreen struct {
 	attemptEmpty *widget.Label
 	filter       *widgets.Entry
 	shown        []data.Attempt // the attempts listed: filtered, newest first
-	undoBar      *fyne.Container
-	undoLabel    *widget.Label
-	deleted      *data.Attempt // the attempt the undo bar brings back
+	undos        *undoer
 	notice       *widget.Label // what a save did besides saving (a retake milestone added)
 	manageExams  *widget.List
 	manageTopics *widget.List
 }
 
 func newPracticeScreen(s *Shell) *practiceScreen {
-	ps := &practiceScreen{shell: s, explain: widget.NewLabel(""), undoLabel: widget.NewLabel("")}
+	ps := &practiceScreen{shell: s, explain: widget.NewLabel("")}
+	ps.undos = newUndoer(s, ps.refresh)
 	ps.explain.Wrapping = fyne.TextWrapWord
 	ps.notice = widget.NewLabel("")
 	ps.notice.Wrapping = fyne.TextWrapWord
@@ -83,8 +82,6 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	ps.filter = widgets.NewEntry()
 	ps.filter.SetPlaceHolder("Find attempts by exam, source, note or date")
 	ps.filter.OnChanged = func(string) { ps.applyFilter() }
-	ps.undoBar = newUndoBar(ps.undoLabel, ps.undoDelete)
-	ps.undoBar.Hide()
 
 	ps.manageExams = newEditList(func() []data.Exam { return ps.p.Exams },
 		func(id int, e data.Exam) string { return examSummary(e) },
@@ -276,7 +273,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	split.Offset = 0.5
 	readiness := container.NewBorder(container.NewVBox(ps.readyEmpty, help), nil, nil, nil, split)
 
-	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), ps.undoBar, nil, nil, ps.attemptList)
+	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), ps.undos.bar, nil, nil, ps.attemptList)
 
 	addExam := widget.NewButtonWithIcon("Add exam", theme.ContentAddIcon(), func() {
 		ps.editExam(data.Exam{Kind: data.ExamWritten, PassMark: data.DefaultPassMark})
@@ -416,27 +413,15 @@ func (ps *practiceScreen) deleteAttempt(a data.Attempt) {
 		ps.shell.changed()
 		return
 	}
-	ps.deleted = &gone
-	ps.undoLabel.SetText(fmt.Sprintf("Deleted the attempt of %s (%s).", gone.Date, ps.examName(gone.ExamID)))
-	ps.undoBar.Show()
+	ps.undos.offer(fmt.Sprintf("Deleted the attempt of %s (%s).", gone.Date, ps.examName(gone.ExamID)), func() error {
+		gone.ID = 0
+		_, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, gone, ps.p.Today)
+		return err
+	})
 	ps.shell.changed()
 }
 
-// undoDelete records the last deleted attempt again.
-func (ps *practiceScreen) undoDelete() {
-	if ps.deleted == nil {
-		return
-	}
-	a := *ps.deleted
-	a.ID = 0
-	if _, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, a, ps.p.Today); err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.deleted = nil
-	ps.undoBar.Hide()
-	ps.shell.changed()
-}
+func (ps *practiceScreen) undoer() *undoer { return ps.undos }
 
 // recordResult opens the selected exam's form, where its result is entered.
 func (ps *practiceScreen) recordResult() {

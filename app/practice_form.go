@@ -197,6 +197,14 @@ func (f *attemptForm) save() error {
 	if _, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, at, ps.p.Today); err != nil {
 		return err
 	}
+	if before := f.base; before.ID != 0 {
+		ps.undos.offer(fmt.Sprintf("Edited the attempt of %s (%s).", at.Date, ps.examName(at.ExamID)), func() error {
+			_, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, before, ps.p.Today)
+			return err
+		})
+	} else {
+		ps.undos.forget()
+	}
 	ps.shell.changed()
 	return nil
 }

@@ -43,8 +43,6 @@ type readingScreen struct {
 	filter data.ReadingFilter
 	sel    int64 // ID of the selected item, 0 for none
 
-	deleted data.ReadingItem // the item whose deletion Undo puts back
-
 	findBox      *widgets.Entry
 	statusFilter *widget.Select
 	topicFilter  *widget.Select
@@ -53,8 +51,7 @@ type readingScreen struct {
 	count        *widget.Label
 	verdict      *widget.Label
 	paceTable    *widget.Table
-	undoText     *widget.Label
-	undoBar      *fyne.Container
+	undos        *undoer
 
 	detail       *fyne.Container
 	noSelection  *widget.Label
@@ -112,9 +109,9 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.verdict.TextStyle.Bold = true
 	r.paceTable = r.newPaceTable()
 
-	r.undoText = widget.NewLabel("")
-	r.undoBar = newUndoBar(r.undoText, r.undoDelete)
-	r.undoBar.Hide()
+	r.undos = newUndoer(s, r.refresh)
+	// Undo puts the cursor back on the list, where the item returned.
+	r.undos.after = func() { r.shell.Window.Canvas().Focus(r.list) }
 
 	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, move to it with the arrow keys and press Enter, or find it with Ctrl+F and press Enter. Then type the page you are on and press Enter (Esc goes back to the list). On the list, + and - change the priority and Delete deletes.")
 	r.noSelection.Wrapping = fyne.TextWrapWord
@@ -296,7 +293,7 @@ func (r *readingScreen) newDetail() *fyne.Container {
 			r.editItem(it)
 		}
 	})
-	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), r.deleteSelected)
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), r.deleteSelected)
 	del.Importance = widget.DangerImportance
 	return container.NewVBox(
 		r.detailTitle, r.detailInfo,
@@ -437,7 +434,7 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), r.importFile)
 	exp := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), r.exportFile)
 	settings := widget.NewButtonWithIcon("Pace settings…", theme.SettingsIcon(), r.paceSettings)
-	actions := container.NewHBox(add, imp, exp, settings, layoutSpacer(), r.undoBar)
+	actions := container.NewVBox(container.NewHBox(add, imp, exp, settings), r.undos.bar)
 	paceBox := container.NewBorder(r.verdict, nil, nil, nil, r.paceTable)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.statusFilter, r.topicFilter), r.findBox)
 	listBox := container.NewBorder(container.NewVBox(filters, r.count, r.empty), nil, nil, nil, r.list)
@@ -771,51 +768,30 @@ func (r *readingScreen) topicNames() []string {
 	return out
 }
 
-// deleteSelected asks, then deletes the selected item; Undo puts it back.
+// deleteSelected deletes the selected item at once; Undo puts it back.
 func (r *readingScreen) deleteSelected() {
-	it, ok := r.selected()
-	if !ok {
-		return
+	if it, ok := r.selected(); ok {
+		r.deleteItem(it)
 	}
-	d := dialog.NewConfirm("Delete “"+it.Title+"”?",
-		"It leaves the reading list with its progress. You can undo this until you delete another item.",
-		func(yes bool) {
-			if yes {
-				r.deleteItem(it)
-			}
-		}, r.shell.Window)
-	d.SetConfirmText("Delete")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
 }
 
+// deleteItem takes it off the list, kept by the store until the next
+// deletion so that Undo can put it back with its progress.
 func (r *readingScreen) deleteItem(it data.ReadingItem) {
 	if err := r.shell.Store.DeleteReadingItem(r.shell.ctx(), it.ID); err != nil {
 		r.shell.showError(err)
 		return
 	}
-	r.deleted = it
-	r.undoText.SetText(fmt.Sprintf("Deleted “%s”.", it.Title))
-	r.undoBar.Show()
+	r.undos.offer(fmt.Sprintf("Deleted “%s”.", it.Title), func() error {
+		r.sel = it.ID
+		return r.shell.Store.UndeleteReadingItem(r.shell.ctx(), it.ID)
+	})
 	r.sel = 0
 	r.refresh()
 	r.shell.Window.Canvas().Focus(r.list)
 }
 
-// undoDelete puts back the item deleted last.
-func (r *readingScreen) undoDelete() {
-	if r.deleted.ID == 0 {
-		return
-	}
-	if err := r.shell.Store.UndeleteReadingItem(r.shell.ctx(), r.deleted.ID); err != nil {
-		r.shell.showError(err)
-	}
-	r.sel = r.deleted.ID
-	r.deleted = data.ReadingItem{}
-	r.undoBar.Hide()
-	r.refresh()
-	r.shell.Window.Canvas().Focus(r.list)
-}
+func (r *readingScreen) undoer() *undoer { return r.undos }
 
 // paceSettings edits how many days before the first block the reading
 // should be finished.

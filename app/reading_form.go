@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -129,6 +130,15 @@ func (f *readingItemForm) save() error {
 	saved, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), next, r.day())
 	if err != nil {
 		return err
+	}
+	if before := f.base; before.ID != 0 {
+		r.undos.offer(fmt.Sprintf("Edited “%s”.", saved.Title), func() error {
+			r.sel = before.ID
+			_, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), before, r.day())
+			return err
+		})
+	} else {
+		r.undos.forget()
 	}
 	r.sel = saved.ID
 	r.refresh()

@@ -62,10 +62,12 @@ type remindersScreen struct {
 	list, noticeList, nextList *widget.List
 	empty, noticeEmpty         *widget.Label
 	nextEmpty                  *widget.Label
+	undos                      *undoer
 }
 
 func newRemindersScreen(s *Shell) *remindersScreen {
 	r := &remindersScreen{shell: s, loc: time.UTC}
+	r.undos = newUndoer(s, r.refresh)
 	r.list = widget.NewList(
 		func() int { return len(r.plan.Schedule.Reminders) },
 		func() fyne.CanvasObject {
@@ -172,7 +174,7 @@ func (r *remindersScreen) view() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	perMilestone := widget.NewButtonWithIcon("Per milestone…", theme.ListIcon(), r.editMilestones)
 	export := widget.NewButtonWithIcon("Export calendar (.ics)…", theme.DocumentSaveIcon(), r.exportCalendar)
-	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), nil, nil, nil, r.list)
+	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), r.undos.bar, nil, nil, r.list)
 	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, r.noticeList)
 	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.nextEmpty), nil, nil, nil, r.nextList)
 	right := container.NewVSplit(due, next)
@@ -254,14 +256,23 @@ func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {
 	r.shell.changed()
 }
 
+// delete deletes at once and offers to undo: the reminder comes back as
+// new, so it rings from then on, never for what it missed meanwhile.
 func (r *remindersScreen) delete(rem data.Reminder) {
-	confirmDelete(r.shell.Window, fmt.Sprintf("the reminder %q", rem.Title), func() {
-		if err := r.shell.Store.DeleteReminder(r.shell.ctx(), rem.ID); err != nil {
-			r.shell.showError(err)
-		}
+	if err := r.shell.Store.DeleteReminder(r.shell.ctx(), rem.ID); err != nil {
+		r.shell.showError(err)
 		r.shell.changed()
+		return
+	}
+	r.undos.offer(fmt.Sprintf("Deleted the reminder “%s”.", rem.Title), func() error {
+		rem.ID = 0
+		_, err := r.shell.Store.SaveReminder(r.shell.ctx(), rem)
+		return err
 	})
+	r.shell.changed()
 }
+
+func (r *remindersScreen) undoer() *undoer { return r.undos }
 
 func (r *remindersScreen) done(n store.Notice) {
 	if err := r.shell.Store.DoneNotice(r.shell.ctx(), n.ID); err != nil {

@@ -140,6 +140,14 @@ func (f *reminderForm) save() error {
 	if _, err := f.r.shell.Store.SaveReminder(f.r.shell.ctx(), next); err != nil {
 		return err
 	}
+	if before := f.base; before.ID != 0 {
+		f.r.undos.offer(fmt.Sprintf("Edited the reminder “%s”.", next.Title), func() error {
+			_, err := f.r.shell.Store.SaveReminder(f.r.shell.ctx(), before)
+			return err
+		})
+	} else {
+		f.r.undos.forget()
+	}
 	f.r.shell.changed()
 	return nil
 }

@@ -294,6 +294,13 @@ func (s *Shell) addShortcuts() {
 			}
 		})
 	}
+	// Ctrl+Z outside a text field undoes the screen's last delete or edit
+	// (in a field it undoes the typing, as everywhere).
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if c.Overlays().Top() == nil {
+			s.undoOnScreen()
+		}
+	})
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
 	for i, k := range keys[:len(s.screens)] {
 		add(k, func() { s.Select(i) })

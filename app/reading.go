@@ -173,8 +173,10 @@ func (r *readingScreen) listRune(c rune) {
 	case c == '-':
 		r.movePriority(+1)
 	case c >= '0' && c <= '9' && r.sel != 0 && !r.progress.Disabled():
-		r.progress.SetText(string(c))
+		// Focus first: a focused field selects its text, and the digit
+		// must stay to be typed after.
 		r.shell.Window.Canvas().Focus(r.progress)
+		r.progress.SetText(string(c))
 		r.progress.CursorColumn = len(r.progress.Text)
 		r.progress.Refresh()
 	}

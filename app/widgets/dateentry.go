@@ -72,6 +72,18 @@ func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
+// FocusGained selects the date, so that typing replaces it.
+func (e *DateEntry) FocusGained() {
+	e.Entry.FocusGained()
+	selectOnFocus(&e.Entry)
+}
+
+// SetText replaces the text, dropping any selection (see unselect).
+func (e *DateEntry) SetText(text string) {
+	unselect(&e.Entry)
+	e.Entry.SetText(text)
+}
+
 // SetDate shows d (the zero Date clears the entry).
 func (e *DateEntry) SetDate(d data.Date) { e.SetText(d.String()) }
 

@@ -135,3 +135,46 @@ func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
 		e.SelectEntry.TypedShortcut(s)
 	}
 }
+
+// selectOnFocus selects all of e's text when it gains the focus, so that
+// typing into a prefilled field replaces what it holds ("MeasureUp" typed
+// into "MeasureUp" gives "MeasureUp", not "MeasureUpMeasureUp"). Several
+// lines of notes are left as they are: they are added to, not replaced.
+func selectOnFocus(e *widget.Entry) {
+	if !e.MultiLine && e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// FocusGained selects the text, see selectOnFocus.
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	selectOnFocus(&e.Entry)
+}
+
+// FocusGained selects the text, see selectOnFocus.
+func (e *SelectEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	selectOnFocus(&e.SelectEntry.Entry)
+}
+
+// unselect drops e's selection before its text is replaced from code: Fyne
+// keeps the old selection's range, and the next key typed would erase
+// from the new text what the old selection covered.
+func unselect(e *widget.Entry) {
+	if e.SelectedText() != "" {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	}
+}
+
+// SetText replaces the text, dropping any selection (see unselect).
+func (e *Entry) SetText(text string) {
+	unselect(&e.Entry)
+	e.Entry.SetText(text)
+}
+
+// SetText replaces the text, dropping any selection (see unselect).
+func (e *SelectEntry) SetText(text string) {
+	unselect(&e.SelectEntry.Entry)
+	e.SelectEntry.SetText(text)
+}

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -21,6 +23,23 @@ func showFieldErrors(err error, fields map[string]fyne.Validatable) {
 			}
 		}
 	}
+}
+
+// unplacedError is what of err no field in fields shows: a field error for
+// another field, or an error that is no field's (a failed write); nil when
+// the fields show it all.
+func unplacedError(err error, fields map[string]fyne.Validatable) error {
+	fes := data.FieldErrors(err)
+	if len(fes) == 0 {
+		return err
+	}
+	var rest []error
+	for _, fe := range fes {
+		if _, ok := fields[fe.Field]; !ok {
+			rest = append(rest, fe)
+		}
+	}
+	return errors.Join(rest...)
 }
 
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }

@@ -173,16 +173,24 @@ func (f *setupForm) onSubmit() {
 	if p, ok := f.choices[f.published.Selected]; ok && p.Start == rot.Blocks[0].Start && p.End == rot.Blocks[0].End {
 		rot.CatalogID = p.ID
 	}
-	err := errors.Join(goalErr, f.start.Validate(), f.end.Validate())
+	fields := map[string]fyne.Validatable{
+		"track": f.track, "start": f.start, "end": f.end, "location": f.location,
+		"time zone": f.zone, "home currency": f.currency, "weekly goal": f.goal,
+	}
+	// Every field is checked on the first submit, so that all that is
+	// missing shows at once, each at its field.
+	err := errors.Join(goalErr, f.track.Validate(), f.start.Validate(), f.end.Validate(),
+		f.location.Validate(), f.zone.Validate(), f.currency.Validate(), f.goal.Validate())
 	if err == nil {
 		_, err = f.shell.Store.Setup(f.shell.ctx(), rot, set)
 	}
 	if err != nil {
-		showFieldErrors(err, map[string]fyne.Validatable{
-			"track": f.track, "start": f.start, "end": f.end, "location": f.location,
-			"time zone": f.zone, "home currency": f.currency, "weekly goal": f.goal,
-		})
-		f.shell.showError(err)
+		showFieldErrors(err, fields)
+		// A message the fields already show is not repeated in a dialog;
+		// only what no field can show (a failed write) is.
+		if rest := unplacedError(err, fields); rest != nil {
+			f.shell.showError(rest)
+		}
 		return
 	}
 	f.done()

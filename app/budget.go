@@ -718,7 +718,7 @@ func currencyEntry(field string, optional bool) *widgets.SelectEntry {
 	for _, c := range data.Currencies() {
 		codes = append(codes, c.Code)
 	}
-	e := widgets.NewSelectEntry(codes)
+	e := widgets.NewCompletingEntry(codes)
 	e.SetPlaceHolder("e.g. USD")
 	e.Validator = func(v string) error {
 		if optional && strings.TrimSpace(v) == "" {

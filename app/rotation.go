@@ -151,7 +151,7 @@ func (r *rotationScreen) editBlock(b data.Block) {
 	end := widgets.NewDateEntry("end", false)
 	location := widgets.NewEntry()
 	location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
-	zone := widgets.NewSelectEntry(commonZones)
+	zone := widgets.NewCompletingEntry(commonZones)
 	zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 	title := "Edit block"
 	if b.ID == 0 {

@@ -49,7 +49,7 @@ func newSettingsScreen(s *Shell) *settingsScreen {
 	st.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
 	st.goal = widgets.NewEntry()
 	st.goal.Validator = func(v string) error { _, err := parseGoal(v); return err }
-	st.zone = widgets.NewSelectEntry(append([]string{systemZone}, commonZones...))
+	st.zone = widgets.NewCompletingEntry(append([]string{systemZone}, commonZones...))
 	st.zone.Validator = func(v string) error {
 		if v == systemZone || v == "" {
 			return nil

@@ -59,7 +59,7 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 	f.location = widgets.NewEntry()
 	f.location.SetText(s.Catalog.Site.Location)
 	f.location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
-	f.zone = widgets.NewSelectEntry(commonZones)
+	f.zone = widgets.NewCompletingEntry(commonZones)
 	f.zone.SetText(s.Catalog.Site.TimeZone)
 	f.zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 

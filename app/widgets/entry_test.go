@@ -46,3 +46,38 @@ func TestPrefilledFieldsSelectedOnFocus(t *testing.T) {
 		t.Errorf("notes selected %q on focus; they are added to, not replaced", got)
 	}
 }
+
+// A time zone or a currency is found by typing part of it: the list offers
+// only what matches, and Enter or leaving the field completes it.
+func TestCompletingEntryTypeAhead(t *testing.T) {
+	test.NewTempApp(t)
+	zones := []string{"America/Los_Angeles", "Europe/London", "Europe/Berlin", "UTC"}
+	e := NewCompletingEntry(zones)
+	w := test.NewWindow(e)
+	defer w.Close()
+	test.Type(e, "Europe/")
+	if len(e.offered) != 2 {
+		t.Errorf("after \"Europe/\" the list offers %v, want the two European zones", e.offered)
+	}
+	test.Type(e, "Lon")
+	submitted := ""
+	e.OnSubmitted = func(s string) { submitted = s }
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if e.Text != "Europe/London" || submitted != "Europe/London" {
+		t.Fatalf("Enter after \"Europe/Lon\" gives %q (submitted %q), want Europe/London", e.Text, submitted)
+	}
+
+	cur := NewCompletingEntry([]string{"EUR", "GBP", "USD"})
+	w.SetContent(cur)
+	test.Type(cur, "gb")
+	cur.FocusLost()
+	if cur.Text != "GBP" {
+		t.Errorf("leaving \"gb\" gives %q, want GBP", cur.Text)
+	}
+	cur.SetText("")
+	test.Type(cur, "U")
+	cur.FocusLost()
+	if cur.Text != "U" {
+		t.Errorf("an ambiguous \"U\" became %q; it should stay as typed", cur.Text)
+	}
+}

@@ -81,6 +81,7 @@ func newBudgetItemForm(b *budgetScreen, it data.BudgetItem) *budgetItemForm {
 	f.date.SetDate(it.Date)
 	f.end.SetDate(it.EndDate)
 	f.end.PlaceHolder = "end (optional)"
+	f.end.NotBefore(f.date)
 	if it.Planned.IsSet() && (it.ID != 0 || !it.Planned.Amount.IsZero()) {
 		f.planned.SetText(editAmount(it.Planned, b.mark))
 	}

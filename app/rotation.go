@@ -149,6 +149,7 @@ func (r *rotationScreen) renameTrack() {
 func (r *rotationScreen) editBlock(b data.Block) {
 	start := widgets.NewDateEntry("start", false)
 	end := widgets.NewDateEntry("end", false)
+	end.NotBefore(start)
 	location := widgets.NewEntry()
 	location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
 	zone := widgets.NewCompletingEntry(commonZones)

@@ -56,6 +56,7 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 
 	f.start = widgets.NewDateEntry("start", false)
 	f.end = widgets.NewDateEntry("end", false)
+	f.end.NotBefore(f.start)
 	f.location = widgets.NewEntry()
 	f.location.SetText(s.Catalog.Site.Location)
 	f.location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }

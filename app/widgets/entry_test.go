@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -79,5 +80,33 @@ func TestCompletingEntryTypeAhead(t *testing.T) {
 	cur.FocusLost()
 	if cur.Text != "U" {
 		t.Errorf("an ambiguous \"U\" became %q; it should stay as typed", cur.Text)
+	}
+}
+
+// An end before its start shows at the end as soon as either date makes it
+// wrong, and goes as soon as either makes it right: no stale message.
+func TestDateRangeCheckedAsYouType(t *testing.T) {
+	test.NewTempApp(t)
+	start, end := NewDateEntry("start", false), NewDateEntry("end", true)
+	end.NotBefore(start)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	w.SetContent(end)
+	start.SetText("2027-03-10")
+	end.SetText("2027-03-01")
+	if err := end.Validate(); err == nil || !strings.Contains(err.Error(), "before the start") {
+		t.Fatalf("an end before the start: %v", err)
+	}
+	start.SetText("2027-02-28") // fixed from the start's side
+	if got := end.Entry.Validate(); got != nil {
+		t.Errorf("after moving the start the end still says %v", got)
+	}
+	start.SetText("2027-03-05")
+	if end.Validate() == nil {
+		t.Error("moving the start past the end shows nothing at the end")
+	}
+	end.SetText("")
+	if err := end.Validate(); err != nil {
+		t.Errorf("an empty optional end: %v", err)
 	}
 }

@@ -47,17 +47,15 @@ type budgetScreen struct {
 	// usesOther is whether any amount is in another currency than home.
 	usesOther bool
 
-	heading   *widget.Label
-	missing   *widget.Label
-	findBox   *widgets.Entry
-	list      *widget.List
-	empty     *widget.Label
-	footer    *widget.Label
-	undoBar   *fyne.Container
-	undoLabel *widget.Label
-	undoFn    func()
-	markPick  *widget.Select
-	tabs      *container.AppTabs
+	heading  *widget.Label
+	missing  *widget.Label
+	findBox  *widgets.Entry
+	list     *widget.List
+	empty    *widget.Label
+	footer   *widget.Label
+	undos    *undoer
+	markPick *choiceSelect[data.DecimalMark]
+	tabs     *container.AppTabs
 
 	totalsTable *widget.Table
 	totalsText  *widget.Label
@@ -71,13 +69,17 @@ type budgetScreen struct {
 }
 
 // markChoices are the decimal mark picker's options, in order.
-var markChoices = []struct {
-	label string
-	mark  data.DecimalMark
-}{
-	{"Tell from the amount", 0},
-	{"Point: 1,234.56", data.DecimalPoint},
-	{"Comma: 1.234,56", data.DecimalComma},
+var markChoices = []data.DecimalMark{0, data.DecimalPoint, data.DecimalComma}
+
+// markLabel names a decimal mark choice with an example.
+func markLabel(m data.DecimalMark) string {
+	switch m {
+	case data.DecimalPoint:
+		return "Point: 1,234.56"
+	case data.DecimalComma:
+		return "Comma: 1.234,56"
+	}
+	return "Tell from the amount"
 }
 
 func newBudgetScreen(s *Shell) *budgetScreen {
@@ -132,15 +134,10 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	b.empty = widget.NewLabel("No budget items yet. Press Ctrl+N to add one, or start from the program fee, the hotel for the rotation or the meals per diem above.")
 	b.empty.Wrapping = fyne.TextWrapWord
 
-	b.undoLabel = widget.NewLabel("")
-	b.undoBar = newUndoBar(b.undoLabel, b.undo)
-	b.undoBar.Hide()
+	b.undos = newUndoer(s, b.refresh)
 
-	labels := make([]string, len(markChoices))
-	for i, c := range markChoices {
-		labels[i] = c.label
-	}
-	b.markPick = widget.NewSelect(labels, func(string) { b.setMark() })
+	b.markPick = newChoiceSelect(markChoices, markLabel, -1)
+	b.markPick.sel.OnChanged = func(string) { b.setMark() }
 
 	b.totalsTable = widget.NewTableWithHeaders(
 		func() (int, int) { return len(b.totals.Rows) + 1, 4 },
@@ -181,11 +178,11 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 	hotel := widget.NewButtonWithIcon("Hotel for the rotation", theme.ContentAddIcon(), func() { b.generate(data.CategoryHotel) })
 	meals := widget.NewButtonWithIcon("Meals per diem", theme.ContentAddIcon(), func() { b.generate(data.CategoryMeals) })
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Decimal mark"), fixedWidth(b.markPick, 230)), b.heading),
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Decimal mark"), fixedWidth(b.markPick.sel, 230)), b.heading),
 		container.NewHBox(add, fee, hotel, meals),
 		b.missing,
 	)
-	items := container.NewBorder(container.NewVBox(b.findBox, b.empty), container.NewVBox(b.undoBar, b.footer), nil, nil, b.list)
+	items := container.NewBorder(container.NewVBox(b.findBox, b.empty), container.NewVBox(b.undos.bar, b.footer), nil, nil, b.list)
 
 	totals := container.NewHSplit(
 		container.NewBorder(nil, b.totalsText, nil, nil, b.totalsTable),
@@ -214,11 +211,7 @@ func (b *budgetScreen) refresh() {
 	if !b.load() {
 		return
 	}
-	for i, c := range markChoices {
-		if c.mark == b.mark && b.markPick.SelectedIndex() != i {
-			b.markPick.SetSelectedIndex(i)
-		}
-	}
+	b.markPick.setChosen(b.mark)
 	b.heading.SetText(fmt.Sprintf("Travel budget in %s, your home currency", b.home))
 	b.refreshMissing()
 	b.applyFind()
@@ -528,15 +521,15 @@ func (b *budgetScreen) addProgramFee() {
 }
 
 func (b *budgetScreen) setMark() {
-	i := b.markPick.SelectedIndex()
-	if i < 0 || markChoices[i].mark == b.mark {
+	m, ok := b.markPick.chosen()
+	if !ok || m == b.mark {
 		return
 	}
-	if err := b.shell.Store.SetDecimalMark(b.shell.ctx(), markChoices[i].mark); err != nil {
+	if err := b.shell.Store.SetDecimalMark(b.shell.ctx(), m); err != nil {
 		b.shell.showError(err)
 		return
 	}
-	b.mark = markChoices[i].mark
+	b.mark = m
 }
 
 // deleteItem deletes at once and offers to undo, which is quicker than a
@@ -548,7 +541,7 @@ func (b *budgetScreen) deleteItem(it data.BudgetItem) {
 		b.shell.changed()
 		return
 	}
-	b.offerUndo(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
+	b.undos.offer(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
 		gone.ID = 0
 		_, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, gone)
 		return err
@@ -563,7 +556,7 @@ func (b *budgetScreen) deleteRate(r data.Rate) {
 		b.shell.changed()
 		return
 	}
-	b.offerUndo(fmt.Sprintf("Deleted the %s rate as of %s.", gone.Currency, gone.AsOf), func() error {
+	b.undos.offer(fmt.Sprintf("Deleted the %s rate as of %s.", gone.Currency, gone.AsOf), func() error {
 		gone.ID = 0
 		_, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, gone)
 		return err
@@ -571,26 +564,7 @@ func (b *budgetScreen) deleteRate(r data.Rate) {
 	b.shell.changed()
 }
 
-func (b *budgetScreen) offerUndo(msg string, undo func() error) {
-	b.undoLabel.SetText(msg)
-	b.undoFn = func() {
-		if err := undo(); err != nil {
-			b.shell.showError(err)
-		}
-	}
-	b.undoBar.Show()
-}
-
-func (b *budgetScreen) undo() {
-	if b.undoFn == nil {
-		return
-	}
-	fn := b.undoFn
-	b.undoFn = nil
-	b.undoBar.Hide()
-	fn()
-	b.shell.changed()
-}
+func (b *budgetScreen) undoer() *undoer { return b.undos }
 
 func (b *budgetScreen) editRate(r data.Rate) {
 	cur := currencyEntry("currency", false)
@@ -627,6 +601,7 @@ func (b *budgetScreen) editRate(r data.Rate) {
 			if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
 				return err
 			}
+			b.undos.forget()
 			b.shell.changed()
 			return nil
 		})
@@ -680,6 +655,7 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 			if _, err := b.shell.Store.AddBudgetItems(b.shell.ctx(), b.rot.ID, items); err != nil {
 				return err
 			}
+			b.undos.forget()
 			if err := b.shell.Store.SetSetting(b.shell.ctx(), key, rate.Currency+" "+rate.Amount.String()); err != nil {
 				return err
 			}
@@ -741,7 +717,7 @@ func currencyEntry(field string, optional bool) *widgets.SelectEntry {
 	for _, c := range data.Currencies() {
 		codes = append(codes, c.Code)
 	}
-	e := widgets.NewSelectEntry(codes)
+	e := widgets.NewCompletingEntry(codes)
 	e.SetPlaceHolder("e.g. USD")
 	e.Validator = func(v string) error {
 		if optional && strings.TrimSpace(v) == "" {
@@ -761,290 +737,6 @@ func budgetCard(s summary.Summary) (title, text string) {
 		return "", ""
 	}
 	return "Budget", s.Budget.Text()
-}
-
-// budgetItemForm holds the item dialog's fields.
-type budgetItemForm struct {
-	category    *widget.Select
-	description *widgets.Entry
-	date, end   *widgets.DateEntry
-	planned     *widgets.Entry
-	plannedCur  *widgets.SelectEntry
-	actual      *widgets.Entry
-	actualCur   *widgets.SelectEntry
-	charged     *widgets.Entry
-	paidBy      *widget.RadioGroup
-	percent     *widgets.Entry
-	reimb       *widget.Select
-	reimbDate   *widgets.DateEntry
-	refund      *widget.Check
-	rateInfo    *widget.Label
-	dlg         *formDialog
-}
-
-// payerChoices and reimbChoices are the radio and select options, in order.
-var (
-	payerChoices = []struct {
-		label string
-		payer data.Payer
-	}{{"Me", data.PaidByMe}, {"Employer", data.PaidByEmployer}, {"Split", data.PaidBySplit}}
-	reimbChoices = []data.Reimbursement{data.NotClaimed, data.Claimed, data.Reimbursed}
-)
-
-// editItem opens the item form on it; an item with ID 0 is added.
-func (b *budgetScreen) editItem(it data.BudgetItem, title string) {
-	f := &budgetItemForm{
-		description: widgets.NewEntry(),
-		date:        widgets.NewDateEntry("date", true),
-		end:         widgets.NewDateEntry("end date", true),
-		planned:     amountEntry("planned", false, b.mark),
-		plannedCur:  currencyEntry("planned currency", false),
-		actual:      amountEntry("actual", true, b.mark),
-		actualCur:   currencyEntry("actual currency", true),
-		charged:     amountEntry("actual home", true, b.mark),
-		percent:     widgets.NewEntry(),
-		reimbDate:   widgets.NewDateEntry("reimbursement date", true),
-		refund:      widget.NewCheck("Refund: money coming back, written with a minus sign", nil),
-		rateInfo:    widget.NewLabel(""),
-	}
-	b.form = f
-	cats := data.BudgetCategories()
-	catLabels := make([]string, len(cats))
-	for i, c := range cats {
-		catLabels[i] = c.Label()
-	}
-	f.category = widget.NewSelect(catLabels, nil)
-	for i, c := range cats {
-		if c == it.Category {
-			f.category.SetSelectedIndex(i)
-		}
-	}
-	f.description.SetText(it.Description)
-	f.description.Validator = func(v string) error { return data.CheckText("description", v, false, data.MaxNameLen) }
-	f.date.SetDate(it.Date)
-	f.end.SetDate(it.EndDate)
-	f.end.PlaceHolder = "end (optional)"
-	if it.Planned.IsSet() && (it.ID != 0 || !it.Planned.Amount.IsZero()) {
-		f.planned.SetText(editAmount(it.Planned, b.mark))
-	}
-	f.plannedCur.SetText(it.Planned.Currency)
-	f.actual.SetText(editAmount(it.Actual, b.mark))
-	f.actualCur.SetText(it.Actual.Currency)
-	f.actualCur.SetPlaceHolder("same")
-	if it.ActualHome.Currency == b.home {
-		f.charged.SetText(editAmount(it.ActualHome, b.mark))
-	}
-	f.charged.SetPlaceHolder("the exact " + b.home + " amount, if known")
-	payLabels := make([]string, len(payerChoices))
-	for i, p := range payerChoices {
-		payLabels[i] = p.label
-	}
-	f.paidBy = widget.NewRadioGroup(payLabels, nil)
-	f.paidBy.Horizontal = true
-	f.paidBy.Required = true
-	for _, p := range payerChoices {
-		if p.payer == it.PaidBy {
-			f.paidBy.SetSelected(p.label)
-		}
-	}
-	if it.PaidBy == data.PaidBySplit {
-		f.percent.SetText(strconv.Itoa(it.EmployerPercent))
-	}
-	f.percent.SetPlaceHolder("0–100")
-	f.percent.Validator = func(v string) error {
-		if f.paidBy.Selected != "Split" {
-			return nil
-		}
-		_, err := parsePercent(v)
-		return err
-	}
-	reimbLabels := make([]string, len(reimbChoices))
-	for i, r := range reimbChoices {
-		reimbLabels[i] = r.Label()
-	}
-	f.reimb = widget.NewSelect(reimbLabels, nil)
-	for i, r := range reimbChoices {
-		if r == it.Reimbursement {
-			f.reimb.SetSelectedIndex(i)
-		}
-	}
-	f.reimbDate.SetDate(it.ReimbursementDate)
-	f.refund.SetChecked(it.Refund)
-	f.rateInfo.Wrapping = fyne.TextWrapWord
-	f.rateInfo.Importance = widget.LowImportance
-	showRate := func(string) {
-		cur, d := normCurrency(f.plannedCur.Text), f.date.Date()
-		if a := normCurrency(f.actualCur.Text); a != "" && strings.TrimSpace(f.actual.Text) != "" {
-			cur = a
-		}
-		if !data.ValidCurrency(cur) {
-			f.rateInfo.SetText("")
-			return
-		}
-		choice := b.table.Lookup(cur, d)
-		f.rateInfo.Importance = widget.LowImportance
-		if choice.Rule == data.RateMissing {
-			f.rateInfo.Importance = widget.DangerImportance
-		}
-		f.rateInfo.SetText("Conversion: " + choice.Explain(cur, b.home))
-	}
-	f.plannedCur.OnChanged, f.actualCur.OnChanged, f.date.OnChanged, f.actual.OnChanged = showRate, showRate, showRate, showRate
-	showRate("")
-	f.syncPayer()
-	f.paidBy.OnChanged = func(string) { f.syncPayer() }
-
-	items := []*widget.FormItem{
-		{Text: "Category", Widget: f.category},
-		{Text: "Description", Widget: f.description},
-		{Text: "Date", Widget: container.NewGridWithColumns(2, f.date, f.end), HintText: "the day paid; an end date makes a range (hotel nights)"},
-		{Text: "Planned", Widget: money(f.planned, f.plannedCur)},
-		{Text: "Actual", Widget: money(f.actual, f.actualCur), HintText: "once spent; the currency may differ from the plan"},
-		{Text: "Charged in " + b.home, Widget: f.charged, HintText: "wins over any exchange rate"},
-		{Text: "", Widget: f.rateInfo},
-		{Text: "Paid by", Widget: container.NewHBox(f.paidBy, layoutSpacer(), widget.NewLabel("employer %"), fixedWidth(f.percent, 110))},
-		{Text: "Reimbursement", Widget: container.NewGridWithColumns(2, f.reimb, f.reimbDate)},
-		{Text: "", Widget: f.refund},
-	}
-	if it.ID != 0 {
-		items = append(items, &widget.FormItem{Text: "", Widget: container.NewHBox(
-			widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), func() {
-				f.dlg.dlg.Hide()
-				b.editItem(it.Duplicate(), "Duplicate budget item")
-			}),
-			widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
-				f.dlg.dlg.Hide()
-				b.deleteItem(it)
-			}))})
-	}
-	fields := map[string]fyne.Validatable{
-		"description": f.description, "date": f.date, "end date": f.end,
-		"planned": f.planned, "planned currency": f.plannedCur, "actual": f.actual, "actual currency": f.actualCur,
-		"actual home": f.charged, "employer percent": f.percent, "reimbursement date": f.reimbDate,
-	}
-	f.dlg = showFormDialog(b.shell.Window, title, "Save", items, fields, func() error {
-		saved, err := f.item(it, b.home, b.mark)
-		if err != nil {
-			return err
-		}
-		if _, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, saved); err != nil {
-			return err
-		}
-		b.form = nil
-		b.shell.changed()
-		return nil
-	})
-	f.dlg.dlg.SetOnClosed(func() {
-		if b.form == f {
-			b.form = nil
-		}
-	})
-	b.shell.Window.Canvas().Focus(f.description)
-}
-
-// syncPayer enables the percent and the reimbursement only where they mean
-// something: a split has a percent, and only the employer's share is claimed.
-func (f *budgetItemForm) syncPayer() {
-	if f.paidBy.Selected == "Split" {
-		f.percent.Enable()
-	} else {
-		f.percent.Disable()
-	}
-	if f.paidBy.Selected == "Me" || f.paidBy.Selected == "" {
-		f.reimb.SetSelectedIndex(0)
-		f.reimbDate.SetText("")
-		f.reimb.Disable()
-		f.reimbDate.Disable()
-	} else {
-		f.reimb.Enable()
-		f.reimbDate.Enable()
-	}
-}
-
-// item reads the form into base (which keeps its ID). The store validates
-// the whole item again before it saves.
-func (f *budgetItemForm) item(base data.BudgetItem, home string, mark data.DecimalMark) (data.BudgetItem, error) {
-	if err := validateAll(f.description, f.date, f.end, f.planned, f.plannedCur, f.actual, f.actualCur, f.charged, f.percent, f.reimbDate); err != nil {
-		return base, err
-	}
-	it := base
-	var errs []error
-	try := func(err error) {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	cats := data.BudgetCategories()
-	if i := f.category.SelectedIndex(); i >= 0 {
-		it.Category = cats[i]
-	} else {
-		try(data.Invalid("category", "is required; choose one from the list"))
-	}
-	it.Description = strings.TrimSpace(f.description.Text)
-	it.Date, it.EndDate = f.date.Date(), f.end.Date()
-	it.Refund = f.refund.Checked
-	var err error
-	it.Planned, err = data.ParseMoney("planned", f.planned.Text, f.plannedCur.Text, mark)
-	try(err)
-	it.Actual, it.ActualHome = data.Money{}, data.Money{}
-	if strings.TrimSpace(f.actual.Text) != "" {
-		cur := f.actualCur.Text
-		if strings.TrimSpace(cur) == "" {
-			cur = f.plannedCur.Text
-		}
-		it.Actual, err = data.ParseMoney("actual", f.actual.Text, cur, mark)
-		try(err)
-	}
-	switch {
-	case strings.TrimSpace(f.charged.Text) != "":
-		it.ActualHome, err = data.ParseMoney("actual home", f.charged.Text, home, mark)
-		try(err)
-	case base.ActualHome.IsSet() && base.ActualHome.Currency != home && it.Actual.IsSet():
-		// Charged in an earlier home currency: the form cannot show it, so
-		// it is kept rather than silently dropped.
-		it.ActualHome = base.ActualHome
-	}
-	it.PaidBy, it.EmployerPercent = "", 0
-	for _, p := range payerChoices {
-		if p.label == f.paidBy.Selected {
-			it.PaidBy = p.payer
-		}
-	}
-	if it.PaidBy == data.PaidBySplit {
-		it.EmployerPercent, err = parsePercent(f.percent.Text)
-		try(err)
-	}
-	if i := f.reimb.SelectedIndex(); i >= 0 {
-		it.Reimbursement = reimbChoices[i]
-	} else {
-		it.Reimbursement = data.NotClaimed
-	}
-	it.ReimbursementDate = f.reimbDate.Date()
-	return it, errors.Join(errs...)
-}
-
-func parsePercent(s string) (int, error) {
-	v := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, data.Invalid("employer percent", "%q is not a whole percent; write the employer's share from 0 to 100", s)
-	}
-	if n < 0 || n > 100 {
-		return 0, data.Invalid("employer percent", "%d is not a percent; the employer's share is 0 to 100", n)
-	}
-	return n, nil
-}
-
-// editAmount writes m for the entry in the user's decimal mark, without
-// grouping, so that reading it back gives the same amount.
-func editAmount(m data.Money, mark data.DecimalMark) string {
-	if !m.IsSet() {
-		return ""
-	}
-	s := m.Amount.StringFixed(data.MinorUnits(m.Currency))
-	if mark == data.DecimalComma {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
 }
 
 // scenarioForm is the "what if" tab: the same plan priced at another

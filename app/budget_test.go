@@ -67,7 +67,7 @@ func typeItem(t *testing.T, sh *Shell, b *budgetScreen, cat data.BudgetCategory,
 	if f == nil {
 		t.Fatal("the item form is not open")
 	}
-	f.category.SetSelected(cat.Label())
+	f.category.sel.SetSelected(cat.Label())
 	test.Type(f.description, desc)
 	test.Type(f.date, date)
 	f.planned.SetText("")
@@ -207,7 +207,7 @@ func TestBudgetFormRefusesBadInput(t *testing.T) {
 
 func TestBudgetDecimalCommaSetting(t *testing.T) {
 	sh, st, b := openBudget(t)
-	b.markPick.SetSelectedIndex(2)
+	b.markPick.sel.SetSelectedIndex(2)
 	if m, _ := st.DecimalMark(context.Background()); m != data.DecimalComma {
 		t.Fatalf("stored mark = %q", rune(m))
 	}
@@ -242,14 +242,14 @@ func TestBudgetDeleteUndoAndDuplicate(t *testing.T) {
 	if n := len(budgetItems(t, st)); n != 1 {
 		t.Fatalf("%d items after delete, want 1", n)
 	}
-	if !b.undoBar.Visible() || !strings.Contains(b.undoLabel.Text, "LHR-SEA") {
-		t.Fatalf("no undo offered: %q", b.undoLabel.Text)
+	if !b.undos.bar.Visible() || !strings.Contains(b.undos.label.Text, "LHR-SEA") {
+		t.Fatalf("no undo offered: %q", b.undos.label.Text)
 	}
-	b.undo()
+	b.undos.run()
 	if items := budgetItems(t, st); len(items) != 2 {
 		t.Fatalf("%d items after undo, want 2", len(items))
 	}
-	if b.undoBar.Visible() {
+	if b.undos.bar.Visible() {
 		t.Error("undo bar still showing")
 	}
 }
@@ -323,7 +323,7 @@ func TestBudgetChargedAmountWinsOverRate(t *testing.T) {
 	sh, st, b := openBudget(t)
 	b.newItem()
 	f := b.form
-	f.category.SetSelected(data.CategoryHotel.Label())
+	f.category.sel.SetSelected(data.CategoryHotel.Label())
 	test.Type(f.description, "Hotel deposit")
 	test.Type(f.date, "2027-02-20")
 	test.Type(f.planned, "100")
@@ -331,7 +331,7 @@ func TestBudgetChargedAmountWinsOverRate(t *testing.T) {
 	test.Type(f.actual, "100.00")
 	test.Type(f.charged, "77.77")
 	f.paidBy.SetSelected("Employer")
-	f.reimb.SetSelected(data.Claimed.Label())
+	f.reimb.sel.SetSelected(data.Claimed.Label())
 	test.Type(f.reimbDate, "2027-02-25")
 	findForm(t, sh.Window.Canvas()).OnSubmit()
 	items := budgetItems(t, st)
@@ -370,8 +370,8 @@ func TestBudgetKeyboardOpensItemWithDeleteAndDuplicate(t *testing.T) {
 	}
 	b.list.Select(1)
 	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
-	if n := len(budgetItems(t, st)); n != 1 || !b.undoBar.Visible() {
-		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undoBar.Visible())
+	if n := len(budgetItems(t, st)); n != 1 || !b.undos.bar.Visible() {
+		t.Fatalf("%d items after delete (undo offered: %v)", n, b.undos.bar.Visible())
 	}
 }
 

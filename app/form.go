@@ -1,6 +1,8 @@
 package app
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -23,6 +25,23 @@ func showFieldErrors(err error, fields map[string]fyne.Validatable) {
 	}
 }
 
+// unplacedError is what of err no field in fields shows: a field error for
+// another field, or an error that is no field's (a failed write); nil when
+// the fields show it all.
+func unplacedError(err error, fields map[string]fyne.Validatable) error {
+	fes := data.FieldErrors(err)
+	if len(fes) == 0 {
+		return err
+	}
+	var rest []error
+	for _, fe := range fes {
+		if _, ok := fields[fe.Field]; !ok {
+			rest = append(rest, fe)
+		}
+	}
+	return errors.Join(rest...)
+}
+
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 // formDialog is a modal form that stays open until save succeeds: a save
@@ -34,6 +53,9 @@ type formDialog struct {
 	// submit saves as the form's button does, whatever the fields show
 	// (the save reports what is wrong).
 	submit func()
+	// next, when save sets it, runs once the dialog has closed: a dialog
+	// shown while this one is still open would be closed with it.
+	next func()
 }
 
 // showFormDialog opens a form titled title; save is called on submit and
@@ -53,6 +75,10 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 			return
 		}
 		fd.dlg.Hide()
+		if next := fd.next; next != nil {
+			fd.next = nil
+			next()
+		}
 	}
 	fd.submit = form.OnSubmit
 	form.OnCancel = func() { fd.dlg.Hide() }
@@ -113,7 +139,9 @@ func baseEntry(o fyne.CanvasObject) *widget.Entry {
 	return nil
 }
 
-// confirmDelete asks before deleting what; delete runs only on yes.
+// confirmDelete asks before deleting what cannot be undone (an exam with
+// its attempts, a block); delete runs only on yes. What can be undone is
+// deleted at once, with an undoer.
 func confirmDelete(w fyne.Window, what string, del func()) {
 	d := dialog.NewConfirm("Delete "+what+"?", "This cannot be undone.", func(ok bool) {
 		if ok {
@@ -123,4 +151,41 @@ func confirmDelete(w fyne.Window, what string, del func()) {
 	d.SetConfirmText("Delete")
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
+}
+
+// choiceSelect is a select over a fixed list of choices shown by their
+// labels: the form reads back the choice, not the label.
+type choiceSelect[T comparable] struct {
+	sel     *widget.Select
+	choices []T
+}
+
+// newChoiceSelect shows choices by label, with selected chosen when it is
+// one of them.
+func newChoiceSelect[T comparable](choices []T, label func(T) string, selected T) *choiceSelect[T] {
+	labels := make([]string, len(choices))
+	for i, c := range choices {
+		labels[i] = label(c)
+	}
+	c := &choiceSelect[T]{sel: widget.NewSelect(labels, nil), choices: choices}
+	c.setChosen(selected)
+	return c
+}
+
+// chosen is the choice selected, false when none is.
+func (c *choiceSelect[T]) chosen() (T, bool) {
+	if i := c.sel.SelectedIndex(); i >= 0 && i < len(c.choices) {
+		return c.choices[i], true
+	}
+	var zero T
+	return zero, false
+}
+
+// setChosen selects v, when it is one of the choices and not already chosen.
+func (c *choiceSelect[T]) setChosen(v T) {
+	for i, ch := range c.choices {
+		if ch == v && c.sel.SelectedIndex() != i {
+			c.sel.SetSelectedIndex(i)
+		}
+	}
 }

@@ -39,14 +39,6 @@ func newLazyEditList[T any](count func() int, at func(i int) T, text func(i int,
 		})
 }
 
-// newUndoBar is the bar that offers to undo a delete: the message, cut
-// with an ellipsis when long (a long title must not widen the window), and
-// the Undo button, always in view at the end.
-func newUndoBar(message *widget.Label, undo func()) *fyne.Container {
-	message.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), undo), message)
-}
-
 // listPage is how many rows a paged list reads at a time.
 const listPage = 100
 

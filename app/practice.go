@@ -1,17 +1,12 @@
 package app
 
 import (
-	"errors"
 	"fmt"
 	"image"
-	"image/color"
-	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -41,16 +36,15 @@ type practiceScreen struct {
 	attemptEmpty *widget.Label
 	filter       *widgets.Entry
 	shown        []data.Attempt // the attempts listed: filtered, newest first
-	undoBar      *fyne.Container
-	undoLabel    *widget.Label
-	deleted      *data.Attempt // the attempt the undo bar brings back
+	undos        *undoer
 	notice       *widget.Label // what a save did besides saving (a retake milestone added)
 	manageExams  *widget.List
 	manageTopics *widget.List
 }
 
 func newPracticeScreen(s *Shell) *practiceScreen {
-	ps := &practiceScreen{shell: s, explain: widget.NewLabel(""), undoLabel: widget.NewLabel("")}
+	ps := &practiceScreen{shell: s, explain: widget.NewLabel("")}
+	ps.undos = newUndoer(s, ps.refresh)
 	ps.explain.Wrapping = fyne.TextWrapWord
 	ps.notice = widget.NewLabel("")
 	ps.notice.Wrapping = fyne.TextWrapWord
@@ -88,8 +82,6 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	ps.filter = widgets.NewEntry()
 	ps.filter.SetPlaceHolder("Find attempts by exam, source, note or date")
 	ps.filter.OnChanged = func(string) { ps.applyFilter() }
-	ps.undoBar = newUndoBar(ps.undoLabel, ps.undoDelete)
-	ps.undoBar.Hide()
 
 	ps.manageExams = newEditList(func() []data.Exam { return ps.p.Exams },
 		func(id int, e data.Exam) string { return examSummary(e) },
@@ -267,7 +259,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	split.Offset = 0.5
 	readiness := container.NewBorder(container.NewVBox(ps.readyEmpty, help), nil, nil, nil, split)
 
-	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), ps.undoBar, nil, nil, ps.attemptList)
+	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), ps.undos.bar, nil, nil, ps.attemptList)
 
 	addExam := widget.NewButtonWithIcon("Add exam", theme.ContentAddIcon(), func() {
 		ps.editExam(data.Exam{Kind: data.ExamWritten, PassMark: data.DefaultPassMark})
@@ -403,200 +395,6 @@ func (ps *practiceScreen) newItem() {
 	ps.editAttempt(a)
 }
 
-// parseScoreCell reads a score typed as "32/40", "85%" or "" (not scored).
-func parseScoreCell(s string) (data.TopicScore, bool, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return data.TopicScore{}, false, nil
-	}
-	if c, t, ok := strings.Cut(s, "/"); ok {
-		sc, err := data.ParseTopicScore(c, t)
-		return sc, true, err
-	}
-	if strings.HasSuffix(s, "%") {
-		sc, err := data.ParseTopicScore(s, "")
-		return sc, true, err
-	}
-	return data.TopicScore{}, true, data.Invalid("score", "%q is neither correct/total nor a percentage; write it like 32/40 or 85%%, or leave it empty", s)
-}
-
-// formatScoreCell writes a score the way parseScoreCell reads it.
-func formatScoreCell(s data.TopicScore) string {
-	c, t := data.FormatTopicScore(s)
-	if t == "" {
-		return c
-	}
-	return c + "/" + t
-}
-
-// attemptTopics are the topics the attempt form asks a score for: those
-// the exam covers, and any the attempt already scores.
-func (ps *practiceScreen) attemptTopics(examID int64, a data.Attempt) []data.Topic {
-	var out []data.Topic
-	for _, t := range ps.p.Topics {
-		if _, scored := a.Score(t.ID); t.Covers(examID) || scored {
-			out = append(out, t)
-		}
-	}
-	return out
-}
-
-// editAttempt opens the attempt form: one entry per topic, typed as 32/40
-// or 85%; Enter in any entry saves. ID 0 records a new attempt.
-func (ps *practiceScreen) editAttempt(a data.Attempt) {
-	ps.notice.Hide()
-	day := widgets.NewDateEntry("date", false)
-	day.SetDate(a.Date)
-	names := make([]string, len(ps.p.Exams))
-	for i, e := range ps.p.Exams {
-		names[i] = e.Name
-	}
-	exam := widget.NewSelect(names, nil)
-	var sources []string
-	for _, o := range ps.p.Attempts {
-		if o.Source != "" && !slices.Contains(sources, o.Source) {
-			sources = append(sources, o.Source)
-		}
-	}
-	source := widgets.NewSelectEntry(sources)
-	source.SetText(a.Source)
-	source.Validator = func(v string) error { return data.CheckText("source", v, false, data.MaxNameLen) }
-	minutes := widgets.NewEntry()
-	minutes.SetPlaceHolder("minutes, e.g. 90 (optional)")
-	if a.Duration > 0 {
-		minutes.SetText(strconv.FormatFloat(a.Duration.Minutes(), 'f', -1, 64))
-	}
-	minutes.Validator = func(v string) error { _, err := parseAttemptMinutes(v); return err }
-	notes := widgets.NewEntry()
-	notes.SetText(a.Notes)
-	notes.Validator = func(v string) error { return data.CheckText("notes", v, false, data.MaxNoteLen) }
-
-	scoreBox := container.NewVBox()
-	// The gutter keeps the scroll bar off the entries.
-	gutter := canvas.NewRectangle(color.Transparent)
-	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
-	scroll := container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, scoreBox))
-	scroll.SetMinSize(fyne.NewSize(0, 250))
-	type scoreRow struct {
-		topic data.Topic
-		entry *widgets.Entry
-	}
-	var rows []scoreRow
-	var submit func()
-	fillScores := func(examID int64) {
-		typed := map[int64]string{}
-		for _, r := range rows {
-			typed[r.topic.ID] = r.entry.Text
-		}
-		rows = nil
-		form := widget.NewForm()
-		for _, t := range ps.attemptTopics(examID, a) {
-			e := widgets.NewEntry()
-			e.SetPlaceHolder("e.g. 32/40 or 85%")
-			if s, ok := a.Score(t.ID); ok {
-				e.SetText(formatScoreCell(s))
-			}
-			if v, ok := typed[t.ID]; ok {
-				e.SetText(v)
-			}
-			e.Validator = func(v string) error { _, _, err := parseScoreCell(v); return err }
-			e.OnSubmitted = func(string) { submit() }
-			form.Append(t.Name, e)
-			rows = append(rows, scoreRow{t, e})
-		}
-		scoreBox.Objects = []fyne.CanvasObject{form}
-		if len(rows) == 0 {
-			scoreBox.Objects = []fyne.CanvasObject{widget.NewLabel("This exam covers no topic yet: tick it for its topics on the \"Exams and topics\" tab.")}
-		}
-		scoreBox.Refresh()
-	}
-	exam.OnChanged = func(name string) {
-		if e, ok := data.FindExam(ps.p.Exams, name); ok {
-			fillScores(e.ID)
-		}
-	}
-	if i := slices.IndexFunc(ps.p.Exams, func(e data.Exam) bool { return e.ID == a.ExamID }); i >= 0 {
-		exam.SetSelected(names[i])
-	} else {
-		exam.SetSelected(names[0])
-	}
-
-	save := func() error {
-		at := a
-		e, ok := data.FindExam(ps.p.Exams, exam.Selected)
-		if !ok {
-			return data.Invalid("exam", "is required; choose the exam this practice test prepares for")
-		}
-		at.ExamID, at.Date = e.ID, day.Date()
-		if at.Date.IsZero() {
-			return data.Invalid("date", "%q is not a date; write it as YYYY-MM-DD", day.Text)
-		}
-		at.Source, at.Notes = strings.TrimSpace(source.Text), strings.TrimSpace(notes.Text)
-		d, err := parseAttemptMinutes(minutes.Text)
-		if err != nil {
-			return err
-		}
-		at.Duration = d
-		at.Scores = nil
-		var errs []error
-		for _, r := range rows {
-			s, ok, err := parseScoreCell(r.entry.Text)
-			if err != nil {
-				r.entry.SetValidationError(err)
-				errs = append(errs, fmt.Errorf("%s: %w", r.topic.Name, err))
-				continue
-			}
-			if ok {
-				s.TopicID = r.topic.ID
-				at.Scores = append(at.Scores, s)
-			}
-		}
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-		if _, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, at, ps.p.Today); err != nil {
-			return err
-		}
-		ps.shell.changed()
-		return nil
-	}
-	title := "Edit practice attempt"
-	if a.ID == 0 {
-		title = "Record a practice attempt"
-	}
-	fields := map[string]fyne.Validatable{"date": day, "source": source, "duration": minutes, "notes": notes}
-	fd := showFormDialog(ps.shell.Window, title, "Save",
-		[]*widget.FormItem{
-			{Text: "Date", Widget: day},
-			{Text: "Exam", Widget: exam},
-			{Text: "Source", Widget: source, HintText: "practice-test vendor or \"own lab\""},
-			{Text: "Duration", Widget: minutes},
-			{Text: "Scores", Widget: scroll, HintText: "per topic: correct/total (32/40) or a percentage (85%); leave a topic empty if not scored"},
-			{Text: "Notes", Widget: notes},
-		}, fields, save)
-	submit = fd.submit
-	for _, e := range []*widgets.Entry{minutes, notes} {
-		e.OnSubmitted = func(string) { submit() }
-	}
-	day.OnSubmitted = func(string) { submit() }
-	source.OnSubmitted = func(string) { submit() }
-	fd.dlg.Resize(fyne.NewSize(760, 600))
-}
-
-// parseAttemptMinutes reads an attempt's duration in minutes ("90", "37.5");
-// empty means not noted. Data validates the range again on save.
-func parseAttemptMinutes(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || v < 0 || v > data.MaxAttemptDuration.Minutes() {
-		return 0, data.Invalid("duration", "%q is not a number of minutes from 0 to %g; write e.g. 90, or leave it empty", s, data.MaxAttemptDuration.Minutes())
-	}
-	return time.Duration(v * float64(time.Minute)).Round(time.Second), nil
-}
-
 // deleteAttempt deletes at once and offers to undo, so a slip costs one click.
 func (ps *practiceScreen) deleteAttempt(a data.Attempt) {
 	gone, err := ps.shell.Store.DeleteAttempt(ps.shell.ctx(), ps.p.Rotation.ID, a.ID)
@@ -605,27 +403,15 @@ func (ps *practiceScreen) deleteAttempt(a data.Attempt) {
 		ps.shell.changed()
 		return
 	}
-	ps.deleted = &gone
-	ps.undoLabel.SetText(fmt.Sprintf("Deleted the attempt of %s (%s).", gone.Date, ps.examName(gone.ExamID)))
-	ps.undoBar.Show()
+	ps.undos.offer(fmt.Sprintf("Deleted the attempt of %s (%s).", gone.Date, ps.examName(gone.ExamID)), func() error {
+		gone.ID = 0
+		_, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, gone, ps.p.Today)
+		return err
+	})
 	ps.shell.changed()
 }
 
-// undoDelete records the last deleted attempt again.
-func (ps *practiceScreen) undoDelete() {
-	if ps.deleted == nil {
-		return
-	}
-	a := *ps.deleted
-	a.ID = 0
-	if _, err := ps.shell.Store.SaveAttempt(ps.shell.ctx(), ps.p.Rotation.ID, a, ps.p.Today); err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.deleted = nil
-	ps.undoBar.Hide()
-	ps.shell.changed()
-}
+func (ps *practiceScreen) undoer() *undoer { return ps.undos }
 
 // recordResult opens the selected exam's form, where its result is entered.
 func (ps *practiceScreen) recordResult() {

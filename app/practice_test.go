@@ -170,15 +170,15 @@ func TestPracticeDeleteAndUndo(t *testing.T) {
 	if all, _ := st.Attempts(ctx, rot.ID); len(all) != 0 {
 		t.Fatalf("attempt not deleted: %+v", all)
 	}
-	if !ps.undoBar.Visible() || !strings.Contains(ps.undoLabel.Text, "Deleted the attempt") {
-		t.Fatalf("undo bar: %v %q", ps.undoBar.Visible(), ps.undoLabel.Text)
+	if !ps.undos.bar.Visible() || !strings.Contains(ps.undos.label.Text, "Deleted the attempt") {
+		t.Fatalf("undo bar: %v %q", ps.undos.bar.Visible(), ps.undos.label.Text)
 	}
-	test.Tap(ps.undoBar.Objects[1].(*widget.Button))
+	test.Tap(ps.undos.bar.Objects[1].(*widget.Button))
 	all, _ := st.Attempts(ctx, rot.ID)
 	if len(all) != 1 || all[0].Source != a.Source || !slices.Equal(all[0].Scores, a.Scores) {
 		t.Errorf("after undo = %+v", all)
 	}
-	if ps.undoBar.Visible() || ps.attemptList.Length() != 1 {
+	if ps.undos.bar.Visible() || ps.attemptList.Length() != 1 {
 		t.Error("the undo bar stayed, or the list did not come back")
 	}
 }

@@ -43,8 +43,6 @@ type readingScreen struct {
 	filter data.ReadingFilter
 	sel    int64 // ID of the selected item, 0 for none
 
-	deleted data.ReadingItem // the item whose deletion Undo puts back
-
 	findBox      *widgets.Entry
 	statusFilter *widget.Select
 	topicFilter  *widget.Select
@@ -53,8 +51,7 @@ type readingScreen struct {
 	count        *widget.Label
 	verdict      *widget.Label
 	paceTable    *widget.Table
-	undoText     *widget.Label
-	undoBar      *fyne.Container
+	undos        *undoer
 
 	detail       *fyne.Container
 	noSelection  *widget.Label
@@ -112,9 +109,9 @@ func newReadingScreen(s *Shell) *readingScreen {
 	r.verdict.TextStyle.Bold = true
 	r.paceTable = r.newPaceTable()
 
-	r.undoText = widget.NewLabel("")
-	r.undoBar = newUndoBar(r.undoText, r.undoDelete)
-	r.undoBar.Hide()
+	r.undos = newUndoer(s, r.refresh)
+	// Undo puts the cursor back on the list, where the item returned.
+	r.undos.after = func() { r.shell.Window.Canvas().Focus(r.list) }
 
 	r.noSelection = widget.NewLabel("Select an item to see it and update its progress: click it, move to it with the arrow keys and press Enter, or find it with Ctrl+F and press Enter. Then type the page you are on and press Enter (Esc goes back to the list). On the list, + and - change the priority and Delete deletes.")
 	r.noSelection.Wrapping = fyne.TextWrapWord
@@ -176,8 +173,10 @@ func (r *readingScreen) listRune(c rune) {
 	case c == '-':
 		r.movePriority(+1)
 	case c >= '0' && c <= '9' && r.sel != 0 && !r.progress.Disabled():
-		r.progress.SetText(string(c))
+		// Focus first: a focused field selects its text, and the digit
+		// must stay to be typed after.
 		r.shell.Window.Canvas().Focus(r.progress)
+		r.progress.SetText(string(c))
 		r.progress.CursorColumn = len(r.progress.Text)
 		r.progress.Refresh()
 	}
@@ -296,7 +295,7 @@ func (r *readingScreen) newDetail() *fyne.Container {
 			r.editItem(it)
 		}
 	})
-	del := widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), r.deleteSelected)
+	del := widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), r.deleteSelected)
 	del.Importance = widget.DangerImportance
 	return container.NewVBox(
 		r.detailTitle, r.detailInfo,
@@ -447,7 +446,7 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	imp := widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), r.importFile)
 	exp := widget.NewButtonWithIcon("Export…", theme.UploadIcon(), r.exportFile)
 	settings := widget.NewButtonWithIcon("Pace settings…", theme.SettingsIcon(), r.paceSettings)
-	actions := container.NewHBox(add, imp, exp, settings, layoutSpacer(), r.undoBar)
+	actions := container.NewVBox(container.NewHBox(add, imp, exp, settings), r.undos.bar)
 	paceBox := container.NewBorder(r.verdict, nil, nil, nil, r.paceTable)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.statusFilter, r.topicFilter), r.findBox)
 	listBox := container.NewBorder(container.NewVBox(filters, r.count, r.empty), nil, nil, nil, r.list)
@@ -761,104 +760,6 @@ func (r *readingScreen) openSelectedLink() {
 // newItem opens the form for a new item (Ctrl+N).
 func (r *readingScreen) newItem() { r.editItem(data.ReadingItem{}) }
 
-// editItem opens the add/edit form. Every field is checked as it is typed
-// and the domain checks the whole item again on save.
-func (r *readingScreen) editItem(it data.ReadingItem) {
-	title := widgets.NewEntry()
-	title.SetText(it.Title)
-	title.Validator = func(s string) error { return data.CheckLine("title", s, true, data.MaxNameLen) }
-	author := widgets.NewEntry()
-	author.SetText(it.Author)
-	author.Validator = func(s string) error { return data.CheckLine("author", s, false, data.MaxNameLen) }
-	kind := widget.NewSelect(data.ReadingKinds(), nil)
-	kind.SetSelected(orDefault(it.Kind, data.ReadingBook))
-	topic := widgets.NewSelectEntry(r.topicNames())
-	topic.SetText(it.Topic)
-	topic.Validator = func(s string) error { return data.CheckLine("topic", s, false, data.MaxNameLen) }
-	url := widgets.NewEntry()
-	url.SetText(it.URL)
-	url.SetPlaceHolder("https://…")
-	url.Validator = func(s string) error { return data.CheckURL("url", s) }
-	size := widgets.NewEntry()
-	size.SetPlaceHolder("empty when not known")
-	if it.Size > 0 {
-		size.SetText(strconv.Itoa(it.Size))
-	}
-	size.Validator = intValidator("size", true)
-	unit := widget.NewSelect(data.ReadingUnits(), nil)
-	unit.SetSelected(orDefault(it.Unit, data.ReadingPages))
-	done := widgets.NewEntry()
-	done.SetText(strconv.Itoa(it.Done))
-	done.Validator = intValidator("done", false)
-	status := widget.NewSelect(data.ReadingStatuses(), nil)
-	status.SetSelected(orDefault(it.Status, data.ReadingToRead))
-	priority := widget.NewRadioGroup([]string{"1", "2", "3"}, nil)
-	priority.Horizontal = true
-	priority.Required = true
-	priority.SetSelected(strconv.Itoa(max(1, orDefaultInt(it.Priority, data.DefaultPriority))))
-	due := widgets.NewDateEntry("due", true)
-	due.SetDate(it.Due)
-	notes := widgets.NewMultiLineEntry()
-	notes.SetText(it.Notes)
-	notes.SetMinRowsVisible(3)
-	notes.Validator = func(s string) error { return data.CheckText("notes", s, false, data.MaxNoteLen) }
-
-	items := []*widget.FormItem{
-		widget.NewFormItem("Title", title),
-		widget.NewFormItem("Author", author),
-		widget.NewFormItem("Kind", kind),
-		widget.NewFormItem("Topic", topic),
-		widget.NewFormItem("URL", url),
-		{Text: "Size", Widget: size, HintText: "pages, minutes for a video; 100 with percent"},
-		widget.NewFormItem("Counted in", unit),
-		widget.NewFormItem("Done so far", done),
-		widget.NewFormItem("Status", status),
-		{Text: "Priority", Widget: priority, HintText: "1 = read first"},
-		widget.NewFormItem("Due", due),
-		widget.NewFormItem("Notes", notes),
-	}
-	fields := map[string]fyne.Validatable{"title": title, "author": author, "topic": topic, "url": url,
-		"size": size, "done": done, "due": due, "notes": notes}
-	heading, submit := "Add to the reading list", "Add"
-	if it.ID != 0 {
-		heading, submit = "Edit reading item", "Save"
-	}
-	showFormDialog(r.shell.Window, heading, submit, items, fields, func() error {
-		next := it
-		next.Title, next.Author, next.Kind, next.Topic, next.URL = title.Text, author.Text, kind.Selected, topic.Text, url.Text
-		next.Unit, next.Notes, next.Due = unit.Selected, notes.Text, due.Date()
-		var errs []error
-		var err error
-		if next.Size, err = parseOptionalInt("size", size.Text); err != nil {
-			errs = append(errs, err)
-		}
-		if next.Done, err = parseOptionalInt("done", done.Text); err != nil {
-			errs = append(errs, err)
-		}
-		if due.Text != "" && next.Due.IsZero() {
-			errs = append(errs, due.Validate())
-		}
-		next.Priority, _ = strconv.Atoi(priority.Selected)
-		next.Status = status.Selected
-		if next.Status == data.ReadingDone && it.Status != data.ReadingDone {
-			// Ticking done fills the progress, as it does from the list.
-			if _, err := next.SetStatus(data.ReadingDone, r.day()); err != nil {
-				errs = append(errs, err)
-			}
-		}
-		if err := errors.Join(errs...); err != nil {
-			return err
-		}
-		saved, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), next, r.day())
-		if err != nil {
-			return err
-		}
-		r.sel = saved.ID
-		r.refresh()
-		return nil
-	})
-}
-
 func orDefault(v, def string) string {
 	if v == "" {
 		return def
@@ -873,37 +774,6 @@ func orDefaultInt(v, def int) int {
 	return v
 }
 
-// intValidator accepts a whole number of at least 0 (at least 1 for a
-// size), or nothing when empty is allowed.
-func intValidator(field string, optional bool) func(string) error {
-	return func(s string) error {
-		if strings.TrimSpace(s) == "" && optional {
-			return nil
-		}
-		_, err := parseOptionalInt(field, s)
-		return err
-	}
-}
-
-// parseOptionalInt reads a count typed in a form: empty is 0.
-func parseOptionalInt(field, s string) (int, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		return 0, data.Invalid(field, "%q is not a whole number", s)
-	}
-	if n < 0 {
-		return 0, data.Invalid(field, "is %d; it cannot be negative", n)
-	}
-	if field == "size" && n == 0 {
-		return 0, data.Invalid(field, "is 0; enter at least 1, or leave it empty when you do not know it")
-	}
-	return n, nil
-}
-
 func (r *readingScreen) topicNames() []string {
 	var out []string
 	for _, tp := range r.pace.Topics {
@@ -914,51 +784,30 @@ func (r *readingScreen) topicNames() []string {
 	return out
 }
 
-// deleteSelected asks, then deletes the selected item; Undo puts it back.
+// deleteSelected deletes the selected item at once; Undo puts it back.
 func (r *readingScreen) deleteSelected() {
-	it, ok := r.selected()
-	if !ok {
-		return
+	if it, ok := r.selected(); ok {
+		r.deleteItem(it)
 	}
-	d := dialog.NewConfirm("Delete “"+it.Title+"”?",
-		"It leaves the reading list with its progress. You can undo this until you delete another item.",
-		func(yes bool) {
-			if yes {
-				r.deleteItem(it)
-			}
-		}, r.shell.Window)
-	d.SetConfirmText("Delete")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
 }
 
+// deleteItem takes it off the list, kept by the store until the next
+// deletion so that Undo can put it back with its progress.
 func (r *readingScreen) deleteItem(it data.ReadingItem) {
 	if err := r.shell.Store.DeleteReadingItem(r.shell.ctx(), it.ID); err != nil {
 		r.shell.showError(err)
 		return
 	}
-	r.deleted = it
-	r.undoText.SetText(fmt.Sprintf("Deleted “%s”.", it.Title))
-	r.undoBar.Show()
+	r.undos.offer(fmt.Sprintf("Deleted “%s”.", it.Title), func() error {
+		r.sel = it.ID
+		return r.shell.Store.UndeleteReadingItem(r.shell.ctx(), it.ID)
+	})
 	r.sel = 0
 	r.refresh()
 	r.shell.Window.Canvas().Focus(r.list)
 }
 
-// undoDelete puts back the item deleted last.
-func (r *readingScreen) undoDelete() {
-	if r.deleted.ID == 0 {
-		return
-	}
-	if err := r.shell.Store.UndeleteReadingItem(r.shell.ctx(), r.deleted.ID); err != nil {
-		r.shell.showError(err)
-	}
-	r.sel = r.deleted.ID
-	r.deleted = data.ReadingItem{}
-	r.undoBar.Hide()
-	r.refresh()
-	r.shell.Window.Canvas().Focus(r.list)
-}
+func (r *readingScreen) undoer() *undoer { return r.undos }
 
 // paceSettings edits how many days before the first block the reading
 // should be finished.
@@ -1154,28 +1003,18 @@ func (r *readingScreen) exportFile() {
 		r.shell.showError(err)
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			r.shell.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		_, werr := wc.Write(buf.Bytes())
-		if cerr := wc.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			r.shell.showError(fmt.Errorf("export to %s: %w", wc.URI().Name(), werr))
-			return
-		}
-		r.shell.showInfo("Export finished", fmt.Sprintf("Wrote %d %s to %s.", len(r.pace.Items), plural(len(r.pace.Items), "item", "items"), wc.URI().Path()))
-	}, r.shell.Window)
-	d.SetFileName("reading-list.csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Resize(fyne.NewSize(820, 560))
-	d.Show()
+	n := len(r.pace.Items)
+	r.shell.saveFile(saveRequest{
+		title: "Export the reading list",
+		name:  "reading-list.csv",
+		busy:  "Exporting…",
+		write: func(path string) error {
+			return writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+		},
+		done: func(path string) string {
+			return fmt.Sprintf("Wrote %d %s to %s.", n, plural(n, "item", "items"), path)
+		},
+	})
 }
 
 // readingCard is the dashboard's Reading card: the pace verdict ("on

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"strconv"
 	"strings"
@@ -62,10 +63,12 @@ type remindersScreen struct {
 	empty, noticeEmpty         *widget.Label
 	nextEmpty                  *widget.Label
 	overdue                    *widget.Label // open milestones past their day: they no longer ring
+	undos                      *undoer
 }
 
 func newRemindersScreen(s *Shell) *remindersScreen {
 	r := &remindersScreen{shell: s, loc: time.UTC}
+	r.undos = newUndoer(s, r.refresh)
 	r.list = widget.NewList(
 		func() int { return len(r.plan.Schedule.Reminders) },
 		func() fyne.CanvasObject {
@@ -174,7 +177,7 @@ func (r *remindersScreen) view() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	perMilestone := widget.NewButtonWithIcon("Per milestone…", theme.ListIcon(), r.editMilestones)
 	export := widget.NewButtonWithIcon("Export calendar (.ics)…", theme.DocumentSaveIcon(), r.exportCalendar)
-	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), nil, nil, nil, r.list)
+	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), r.undos.bar, nil, nil, r.list)
 	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, r.noticeList)
 	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.overdue, r.nextEmpty), nil, nil, nil, r.nextList)
 	right := container.NewVSplit(due, next)
@@ -252,171 +255,6 @@ func (r *remindersScreen) newItem() {
 	r.shell.Window.Canvas().Focus(first)
 }
 
-// reminderForm holds the fields of the reminder form; which show depends
-// on the kind.
-type reminderForm struct {
-	title, note, at, daysBefore, rule *widgets.Entry
-	day                               *widgets.DateEntry
-	zone                              *widgets.SelectEntry
-	days                              []*widget.Check // Monday first
-	custom, enabled                   *widget.Check
-}
-
-// yourZone is the zone picker's entry for "follow my zone".
-const yourZone = "Your zone"
-
-// edit opens the form for rem (ID 0 adds it).
-func (r *remindersScreen) edit(rem data.Reminder) {
-	f := &reminderForm{
-		title: widgets.NewEntry(), note: widgets.NewMultiLineEntry(), at: widgets.NewEntry(), daysBefore: widgets.NewEntry(),
-		rule: widgets.NewEntry(), day: widgets.NewDateEntry("day", false),
-		zone:    widgets.NewSelectEntry(append([]string{yourZone}, commonZones...)),
-		custom:  widget.NewCheck("Write the rule myself (RFC 5545 RRULE)", nil),
-		enabled: widget.NewCheck("On", nil),
-	}
-	f.title.Validator = func(v string) error { return data.CheckText("title", v, true, data.MaxNameLen) }
-	f.note.Validator = func(v string) error { return data.CheckText("body", v, false, data.MaxNoteLen) }
-	f.note.SetMinRowsVisible(2)
-	f.at.Validator = func(v string) error { _, err := data.ParseClock("time", v); return err }
-	f.at.PlaceHolder = "HH:MM"
-	f.daysBefore.Validator = func(v string) error { _, err := parseDaysBefore(v); return err }
-	f.zone.Validator = func(v string) error {
-		if v == yourZone || strings.TrimSpace(v) == "" {
-			return nil
-		}
-		_, err := data.LoadZone(v)
-		return err
-	}
-	f.title.SetText(rem.Title)
-	f.note.SetText(rem.Body)
-	f.at.SetText(fmt.Sprintf("%02d:%02d", rem.At.Hour, rem.At.Minute))
-	f.daysBefore.SetText(strconv.Itoa(rem.DaysBefore))
-	f.day.SetDate(rem.Day)
-	f.enabled.SetChecked(rem.Enabled)
-	f.zone.SetText(yourZone)
-	if rem.TimeZone != "" {
-		f.zone.SetText(rem.TimeZone)
-	}
-	items := []*widget.FormItem{{Text: "Title", Widget: f.title}}
-	switch rem.Kind {
-	case data.ReminderStudy:
-		days, at, ok := data.StudyRuleDays(rem.RRule)
-		dayRow := container.NewHBox()
-		for _, d := range weekdays {
-			c := widget.NewCheck(d.String()[:3], nil)
-			for _, on := range days {
-				c.Checked = c.Checked || on == d
-			}
-			f.days = append(f.days, c)
-			dayRow.Add(c)
-		}
-		if ok {
-			f.at.SetText(fmt.Sprintf("%02d:%02d", at.Hour, at.Minute))
-		}
-		f.rule.SetText(strings.TrimPrefix(rem.RRule, "RRULE:"))
-		f.rule.PlaceHolder = "FREQ=WEEKLY;BYDAY=SA;BYHOUR=10;BYMINUTE=0"
-		custom := container.NewVBox(f.rule)
-		simple := []fyne.CanvasObject{dayRow, f.at}
-		f.custom.OnChanged = func(on bool) {
-			showIf(custom, on)
-			for _, o := range simple {
-				showIf(o, !on)
-			}
-		}
-		f.custom.SetChecked(!ok)
-		f.custom.OnChanged(!ok)
-		items = append(items,
-			&widget.FormItem{Text: "Days", Widget: dayRow},
-			&widget.FormItem{Text: "Time", Widget: f.at, HintText: "24-hour, e.g. 19:30"},
-			&widget.FormItem{Text: "", Widget: container.NewVBox(f.custom, custom)},
-			&widget.FormItem{Text: "From", Widget: f.day, HintText: "the first day it may ring"})
-	case data.ReminderOneOff:
-		items = append(items,
-			&widget.FormItem{Text: "Day", Widget: f.day},
-			&widget.FormItem{Text: "Time", Widget: f.at, HintText: "24-hour, e.g. 09:30"})
-	case data.ReminderMilestone:
-		items = append(items,
-			&widget.FormItem{Text: "Days before", Widget: f.daysBefore, HintText: "0 rings on the due day; each milestone can differ (Per milestone…)"},
-			&widget.FormItem{Text: "Time", Widget: f.at, HintText: "24-hour, e.g. 09:00"})
-	default:
-		items = append(items, &widget.FormItem{Text: "From", Widget: f.at, HintText: "the time of day from which the day's nudge may come"})
-	}
-	items = append(items,
-		&widget.FormItem{Text: "Note", Widget: f.note, HintText: "shown under the title"},
-		&widget.FormItem{Text: "Time zone", Widget: f.zone, HintText: "\"Your zone\" follows you when you change it in Settings"},
-		&widget.FormItem{Text: "", Widget: f.enabled})
-	heading := "Edit reminder"
-	if rem.ID == 0 {
-		heading = "Add a reminder: " + kindNames[rem.Kind]
-	}
-	showFormDialog(r.shell.Window, heading, "Save", items,
-		map[string]fyne.Validatable{"title": f.title, "body": f.note, "time": f.at, "day": f.day, "rule": f.rule,
-			"days before": f.daysBefore, "time zone": f.zone},
-		func() error {
-			next, err := f.reminder(rem)
-			if err != nil {
-				return err
-			}
-			if _, err := r.shell.Store.SaveReminder(r.shell.ctx(), next); err != nil {
-				return err
-			}
-			r.shell.changed()
-			return nil
-		})
-}
-
-// reminder reads the form into a copy of rem; the store validates it again.
-func (f *reminderForm) reminder(rem data.Reminder) (data.Reminder, error) {
-	rem.Title, rem.Body, rem.Enabled = f.title.Text, f.note.Text, f.enabled.Checked
-	rem.TimeZone = strings.TrimSpace(f.zone.Text)
-	if rem.TimeZone == yourZone {
-		rem.TimeZone = ""
-	}
-	var errs []error
-	at, err := data.ParseClock("time", f.at.Text)
-	if rem.Kind != data.ReminderStudy || !f.custom.Checked {
-		errs = append(errs, err)
-	}
-	switch rem.Kind {
-	case data.ReminderStudy:
-		rem.Day = f.day.Date()
-		if f.custom.Checked {
-			rem.RRule = strings.TrimSpace(f.rule.Text)
-			break
-		}
-		var days []time.Weekday
-		for i, c := range f.days {
-			if c.Checked {
-				days = append(days, weekdays[i])
-			}
-		}
-		if err == nil {
-			rem.RRule, err = data.StudyRule(days, at)
-			errs = append(errs, err)
-		}
-	case data.ReminderOneOff:
-		rem.Day, rem.At = f.day.Date(), at
-		if rem.Day.IsZero() {
-			errs = append(errs, f.day.Validate())
-		}
-	case data.ReminderMilestone:
-		rem.At = at
-		rem.DaysBefore, err = parseDaysBefore(f.daysBefore.Text)
-		errs = append(errs, err)
-	default:
-		rem.At = at
-	}
-	return rem, errors.Join(errs...)
-}
-
-func parseDaysBefore(v string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil || n < 0 || n > data.MaxMilestoneDaysBefore {
-		return 0, data.Invalid("days before", "%q is not a number of days; enter 0 (on the day) to %d", v, data.MaxMilestoneDaysBefore)
-	}
-	return n, nil
-}
-
 func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {
 	if err := r.shell.Store.SetReminderEnabled(r.shell.ctx(), rem.ID, on); err != nil {
 		r.shell.showError(err)
@@ -424,14 +262,23 @@ func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {
 	r.shell.changed()
 }
 
+// delete deletes at once and offers to undo: the reminder comes back as
+// new, so it rings from then on, never for what it missed meanwhile.
 func (r *remindersScreen) delete(rem data.Reminder) {
-	confirmDelete(r.shell.Window, fmt.Sprintf("the reminder %q", rem.Title), func() {
-		if err := r.shell.Store.DeleteReminder(r.shell.ctx(), rem.ID); err != nil {
-			r.shell.showError(err)
-		}
+	if err := r.shell.Store.DeleteReminder(r.shell.ctx(), rem.ID); err != nil {
+		r.shell.showError(err)
 		r.shell.changed()
+		return
+	}
+	r.undos.offer(fmt.Sprintf("Deleted the reminder “%s”.", rem.Title), func() error {
+		rem.ID = 0
+		_, err := r.shell.Store.SaveReminder(r.shell.ctx(), rem)
+		return err
 	})
+	r.shell.changed()
 }
+
+func (r *remindersScreen) undoer() *undoer { return r.undos }
 
 func (r *remindersScreen) done(n store.Notice) {
 	if err := r.shell.Store.DoneNotice(r.shell.ctx(), n.ID); err != nil {
@@ -562,27 +409,17 @@ func (r *remindersScreen) exportCalendar() {
 		r.shell.showError(err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			r.shell.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		_, werr := w.Write(buf.Bytes())
-		if cerr := w.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			r.shell.showError(fmt.Errorf("write the calendar to %s: %w", w.URI().Path(), werr))
-			return
-		}
-		r.shell.showInfo("Calendar exported",
-			fmt.Sprintf("Wrote %s.\nImport it into your calendar; importing a newer export later updates the same events.", w.URI().Path()))
-	}, r.shell.Window)
-	d.SetFileName("masterplan.ics")
-	d.Show()
+	r.shell.saveFile(saveRequest{
+		title: "Export the reminders as a calendar",
+		name:  "masterplan.ics",
+		busy:  "Exporting…",
+		write: func(path string) error {
+			return writeFileAtomic(path, func(w io.Writer) error { _, err := w.Write(buf.Bytes()); return err })
+		},
+		done: func(path string) string {
+			return fmt.Sprintf("Wrote %s.\nImport it into your calendar; importing a newer export later updates the same events.", path)
+		},
+	})
 }
 
 // remindersCard is the dashboard's Reminders card: the next reminder and

@@ -142,7 +142,9 @@ func TestRemindersScreenOffAndDelete(t *testing.T) {
 		t.Fatal("the milestone reminder is still on")
 	}
 	r.delete(ms)
-	test.Tap(dialogButton(t, sh.Window.Canvas(), "Delete"))
+	if sh.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("the delete asked first; it should delete and offer Undo")
+	}
 	if _, err := st.Reminder(context.Background(), ms.ID); !errors.Is(err, data.ErrNotFound) {
 		t.Errorf("after delete: %v", err)
 	}

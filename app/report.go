@@ -6,8 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/app/widgets"
@@ -115,24 +113,17 @@ func (f *reportForm) submit() error {
 		}
 	}
 	format := strings.ToLower(f.format.Selected)
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		s.runWithProgress("Making the report…", func() error {
-			defer w.Close()
-			return s.writeReport(w, opt, format)
-		}, "The report is saved in "+path)
-	}, s.Window)
-	d.SetFileName("masterplan-report-" + s.Now().Format("2006-01-02") + "." + format)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + format}))
-	d.Resize(s.Window.Canvas().Size().Subtract(fyne.NewSize(80, 80)))
-	f.saveAs = d.Show
+	f.saveAs = func() {
+		s.saveFile(saveRequest{
+			title: "Save the report",
+			name:  "masterplan-report-" + s.Now().Format("2006-01-02") + "." + format,
+			busy:  "Making the report…",
+			write: func(path string) error {
+				return writeFileAtomic(path, func(w io.Writer) error { return s.writeReport(w, opt, format) })
+			},
+			done: func(path string) string { return "The report is saved in " + path + "." },
+		})
+	}
 	return nil
 }
 

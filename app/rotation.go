@@ -25,10 +25,12 @@ type rotationScreen struct {
 	blockList      *widget.List
 	milestoneList  *widget.List
 	milestoneEmpty *widget.Label
+	undos          *undoer
 }
 
 func newRotationScreen(s *Shell) *rotationScreen {
 	r := &rotationScreen{shell: s, track: widget.NewLabel("")}
+	r.undos = newUndoer(s, r.refresh)
 	r.track.TextStyle.Bold = true
 	r.blockList = newEditList(func() []data.Block { return r.rot.Blocks },
 		func(id int, b data.Block) string {
@@ -90,7 +92,7 @@ func (r *rotationScreen) view() fyne.CanvasObject {
 		container.NewVBox(
 			container.NewHBox(widget.NewLabelWithStyle("Milestones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), suggest, addMilestone),
 			r.milestoneEmpty),
-		nil, nil, nil, r.milestoneList)
+		r.undos.bar, nil, nil, r.milestoneList)
 	split := container.NewVSplit(blocks, milestones)
 	split.Offset = 0.3
 	return container.NewBorder(container.NewHBox(r.track, layoutSpacer(), rename), nil, nil, nil, split)
@@ -147,9 +149,10 @@ func (r *rotationScreen) renameTrack() {
 func (r *rotationScreen) editBlock(b data.Block) {
 	start := widgets.NewDateEntry("start", false)
 	end := widgets.NewDateEntry("end", false)
+	end.NotBefore(start)
 	location := widgets.NewEntry()
 	location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
-	zone := widgets.NewSelectEntry(commonZones)
+	zone := widgets.NewCompletingEntry(commonZones)
 	zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 	title := "Edit block"
 	if b.ID == 0 {
@@ -215,11 +218,13 @@ func (r *rotationScreen) editMilestone(m data.Milestone) {
 		[]*widget.FormItem{{Text: "Title", Widget: title}, {Text: "Due", Widget: due}},
 		map[string]fyne.Validatable{"title": title, "due": due},
 		func() error {
+			before := m
 			m.RotationID = r.rot.ID
 			m.Title, m.Due = strings.TrimSpace(title.Text), due.Date()
 			if _, err := r.shell.Store.SaveMilestone(r.shell.ctx(), m); err != nil {
 				return err
 			}
+			r.offerUndoEdit(before, m)
 			r.shell.changed()
 			return nil
 		})
@@ -232,14 +237,35 @@ func (r *rotationScreen) setDone(m data.Milestone, done bool) {
 	r.shell.changed()
 }
 
-func (r *rotationScreen) deleteMilestone(m data.Milestone) {
-	confirmDelete(r.shell.Window, fmt.Sprintf("the milestone %q", m.Title), func() {
-		if err := r.shell.Store.DeleteMilestone(r.shell.ctx(), m.ID); err != nil {
-			r.shell.showError(err)
-		}
-		r.shell.changed()
+// offerUndoEdit offers to put back a milestone as it was before an edit
+// (before has an ID); adding one forgets the last offer.
+func (r *rotationScreen) offerUndoEdit(before, after data.Milestone) {
+	if before.ID == 0 {
+		r.undos.forget()
+		return
+	}
+	r.undos.offer(fmt.Sprintf("Edited the milestone “%s”.", after.Title), func() error {
+		_, err := r.shell.Store.SaveMilestone(r.shell.ctx(), before)
+		return err
 	})
 }
+
+// deleteMilestone deletes at once and offers to undo.
+func (r *rotationScreen) deleteMilestone(m data.Milestone) {
+	if err := r.shell.Store.DeleteMilestone(r.shell.ctx(), m.ID); err != nil {
+		r.shell.showError(err)
+		r.shell.changed()
+		return
+	}
+	r.undos.offer(fmt.Sprintf("Deleted the milestone “%s”.", m.Title), func() error {
+		m.ID = 0
+		_, err := r.shell.Store.SaveMilestone(r.shell.ctx(), m)
+		return err
+	})
+	r.shell.changed()
+}
+
+func (r *rotationScreen) undoer() *undoer { return r.undos }
 
 // suggest adds the usual milestones that are not there yet.
 func (r *rotationScreen) suggest() {

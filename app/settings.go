@@ -188,17 +188,13 @@ func (st *settingsScreen) save() {
 // backup asks where to write a copy of the database and writes it, showing
 // progress because a large file takes a moment.
 func (st *settingsScreen) backup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		st.shell.runWithProgress("Backing up…", func() error { return st.shell.Store.Backup(st.shell.ctx(), path) },
-			fmt.Sprintf("Backed up to %s", path))
-	}, st.shell.Window)
-	d.SetFileName("masterplan-" + st.shell.Now().Format("2006-01-02") + ".db")
-	d.Show()
+	st.shell.saveFile(saveRequest{
+		title: "Back up the data",
+		name:  "masterplan-" + st.shell.Now().Format("2006-01-02") + ".db",
+		busy:  "Backing up…",
+		write: func(path string) error { return st.shell.Store.Backup(st.shell.ctx(), path) },
+		done:  func(path string) string { return "Backed up to " + path + "." },
+	})
 }
 
 // restore replaces the data with a backup after confirmation, keeping a

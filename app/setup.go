@@ -58,10 +58,11 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 
 	f.start = widgets.NewDateEntry("start", false)
 	f.end = widgets.NewDateEntry("end", false)
+	f.end.NotBefore(f.start)
 	f.location = widgets.NewEntry()
 	f.location.SetText(s.Catalog.Site.Location)
 	f.location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
-	f.zone = widgets.NewSelectEntry(commonZones)
+	f.zone = widgets.NewCompletingEntry(commonZones)
 	f.zone.SetText(s.Catalog.Site.TimeZone)
 	f.zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 
@@ -180,16 +181,24 @@ func (f *setupForm) onSubmit() {
 	if p, ok := f.choices[f.published.Selected]; ok && p.Start == rot.Blocks[0].Start && p.End == rot.Blocks[0].End {
 		rot.CatalogID = p.ID
 	}
-	err := errors.Join(goalErr, f.start.Validate(), f.end.Validate(), checkHomeZone(set.TimeZone))
+	fields := map[string]fyne.Validatable{
+		"track": f.track, "start": f.start, "end": f.end, "location": f.location,
+		"time zone": f.zone, "your time zone": f.homeZone, "home currency": f.currency, "weekly goal": f.goal,
+	}
+	// Every field is checked on the first submit, so that all that is
+	// missing shows at once, each at its field.
+	err := errors.Join(goalErr, f.track.Validate(), f.start.Validate(), f.end.Validate(),
+		f.location.Validate(), f.zone.Validate(), checkHomeZone(set.TimeZone), f.currency.Validate(), f.goal.Validate())
 	if err == nil {
 		_, err = f.shell.Store.Setup(f.shell.ctx(), rot, set)
 	}
 	if err != nil {
-		showFieldErrors(err, map[string]fyne.Validatable{
-			"track": f.track, "start": f.start, "end": f.end, "location": f.location,
-			"time zone": f.zone, "your time zone": f.homeZone, "home currency": f.currency, "weekly goal": f.goal,
-		})
-		f.shell.showError(err)
+		showFieldErrors(err, fields)
+		// A message the fields already show is not repeated in a dialog;
+		// only what no field can show (a failed write) is.
+		if rest := unplacedError(err, fields); rest != nil {
+			f.shell.showError(rest)
+		}
 		return
 	}
 	f.done()
@@ -198,7 +207,7 @@ func (f *setupForm) onSubmit() {
 // newHomeZoneEntry is the picker of the user's own zone: the system's
 // first, then the usual ones; any IANA name can be typed.
 func newHomeZoneEntry() *widgets.SelectEntry {
-	e := widgets.NewSelectEntry(append([]string{store.SystemZone()}, commonZones...))
+	e := widgets.NewCompletingEntry(append([]string{store.SystemZone()}, commonZones...))
 	e.Validator = checkHomeZone
 	return e
 }

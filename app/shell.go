@@ -98,6 +98,10 @@ type Shell struct {
 	// eight screens before the window first draws would slow the start.
 	views []*fyne.Container
 	setup *setupForm // the first-launch form while it shows
+	// lastSaveDir is the folder a file was last saved in, which the save
+	// dialog suggests next; saved is the last "Saved" message (tests).
+	lastSaveDir string
+	saved       dialog.Dialog
 }
 
 // NewShell builds the shell; call Start to fill the window.
@@ -141,7 +145,7 @@ func (s *Shell) Start() {
 	s.Window.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
 		s.App.Quit()
 	})
-	s.Window.Canvas().SetOnTypedKey(s.escapeClosesDialog)
+	s.Window.Canvas().SetOnTypedKey(s.dialogKeys)
 	needs, err := s.Store.NeedsSetup(s.ctx())
 	if err != nil {
 		s.showError(err)
@@ -158,16 +162,64 @@ func (s *Shell) Start() {
 	s.showMain()
 }
 
-// escapeClosesDialog closes the topmost dialog on Esc when no field has the
-// focus (a confirmation, a message). A form's own fields report Esc to it:
-// see widgets.Escapable.
-func (s *Shell) escapeClosesDialog(k *fyne.KeyEvent) {
-	if k.Name != fyne.KeyEscape {
+// dialogKeys gives every dialog the same keys when no field has the focus
+// (a confirmation, a message, an error): Esc closes it, Enter presses its
+// default button. A form's own fields report Esc and Enter to it: see
+// widgets.Escapable and showFormDialog.
+func (s *Shell) dialogKeys(k *fyne.KeyEvent) {
+	top := s.Window.Canvas().Overlays().Top()
+	if top == nil {
 		return
 	}
-	if top := s.Window.Canvas().Overlays().Top(); top != nil {
+	switch k.Name {
+	case fyne.KeyEscape:
 		top.Hide()
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if b := defaultButton(top); b != nil && b.OnTapped != nil {
+			b.OnTapped()
+		}
 	}
+}
+
+// defaultButton is the button Enter presses in a dialog: the one that
+// stands out (Yes, Delete, Open), else the only one (OK); nil when no
+// single button is the default.
+func defaultButton(dialog fyne.CanvasObject) *widget.Button {
+	var buttons []*widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *widget.PopUp:
+			walk(v.Content)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case *widget.Button:
+			if !v.Disabled() {
+				buttons = append(buttons, v)
+			}
+		}
+	}
+	walk(dialog)
+	for _, imp := range []widget.Importance{widget.HighImportance, widget.DangerImportance, widget.WarningImportance, widget.SuccessImportance} {
+		var found []*widget.Button
+		for _, b := range buttons {
+			if b.Importance == imp {
+				found = append(found, b)
+			}
+		}
+		if len(found) == 1 {
+			return found[0]
+		}
+	}
+	if len(buttons) == 1 {
+		return buttons[0]
+	}
+	return nil
 }
 
 // showMain builds the navigation and the screens.
@@ -307,6 +359,13 @@ func (s *Shell) addShortcuts() {
 			}
 		})
 	}
+	// Ctrl+Z outside a text field undoes the screen's last delete or edit
+	// (in a field it undoes the typing, as everywhere).
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if c.Overlays().Top() == nil {
+			s.undoOnScreen()
+		}
+	})
 	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	for i, k := range keys[:len(s.screens)] {
 		add(k, func() { s.Select(i) })

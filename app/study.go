@@ -45,8 +45,7 @@ type studyScreen struct {
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.
 	pomodoro   data.PomodoroStatus
 	pomodoroOK bool
-	deleted    *data.StudySession // the last deleted session, for undo
-	tickEvery  time.Duration      // 0: no ticker (tests call tick themselves)
+	tickEvery  time.Duration // 0: no ticker (tests call tick themselves)
 	ticker     *time.Ticker
 	tickerStop chan struct{}
 	recovery   *timerRecovery // the keep-or-discard dialog while it shows
@@ -69,8 +68,7 @@ type studyScreen struct {
 	findEntry  *widgets.Entry
 	list       *widget.List
 	empty      *widget.Label
-	undoBar    *fyne.Container
-	undoText   *widget.Label
+	undos      *undoer
 }
 
 var _ finder = (*studyScreen)(nil)
@@ -121,9 +119,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 		sc.editSession, sc.deleteSession)
 	sc.empty = widget.NewLabel("No study logged yet. Press Start to time a session, or \"Log time\" (Ctrl+N) for time already spent.")
 	sc.empty.Wrapping = fyne.TextWrapWord
-	sc.undoText = widget.NewLabel("")
-	sc.undoBar = newUndoBar(sc.undoText, sc.undoDelete)
-	sc.undoBar.Hide()
+	sc.undos = newUndoer(s, sc.refresh)
 
 	sc.loadTimer()
 	sc.offerRecovery()
@@ -146,7 +142,7 @@ func (sc *studyScreen) view() fyne.CanvasObject {
 		container.NewVBox(
 			container.NewHBox(widget.NewLabelWithStyle("Sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 				layoutSpacer(), settings, logTime),
-			sc.findEntry, sc.empty, sc.undoBar),
+			sc.findEntry, sc.empty, sc.undos.bar),
 		nil, nil, nil, sc.list)
 	charts := container.NewAppTabs(
 		container.NewTabItem("Weekly hours", sc.weeklyImg),
@@ -764,6 +760,7 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 		if _, err := sc.shell.Store.SaveStudySession(sc.shell.ctx(), out); err != nil {
 			return err
 		}
+		sc.offerUndoEdit(ss, out)
 		sc.shell.changed()
 		sc.refresh()
 		return nil
@@ -810,40 +807,44 @@ func sessionFromForm(ss data.StudySession, dayText, startText, durText string, l
 	return ss, err
 }
 
+// deleteSession deletes at once and offers to undo.
 func (sc *studyScreen) deleteSession(ss data.StudySession) {
 	if ss.ID == 0 {
 		return // an empty row of the list (its page could not be read)
 	}
-	what := fmt.Sprintf("the session of %s on %s", data.FormatStudyDuration(ss.Duration), ss.Start.In(sc.set.Location()).Format("2006-01-02 15:04"))
-	confirmDelete(sc.shell.Window, what, func() {
-		gone, err := sc.shell.Store.DeleteStudySession(sc.shell.ctx(), ss.ID)
-		if err != nil {
-			sc.shell.showError(err)
-			return
-		}
-		sc.deleted = &gone
-		sc.undoText.SetText("Deleted " + what + ".")
-		sc.undoBar.Show()
-		sc.shell.changed()
-		sc.refresh()
-	})
-}
-
-func (sc *studyScreen) undoDelete() {
-	if sc.deleted == nil {
-		return
-	}
-	ss := *sc.deleted
-	ss.ID = 0
-	if _, err := sc.shell.Store.SaveStudySession(sc.shell.ctx(), ss); err != nil {
+	gone, err := sc.shell.Store.DeleteStudySession(sc.shell.ctx(), ss.ID)
+	if err != nil {
 		sc.shell.showError(err)
 		return
 	}
-	sc.deleted = nil
-	sc.undoBar.Hide()
+	sc.undos.offer("Deleted "+sc.sessionWhat(gone)+".", func() error {
+		gone.ID = 0
+		_, err := sc.shell.Store.SaveStudySession(sc.shell.ctx(), gone)
+		return err
+	})
 	sc.shell.changed()
 	sc.refresh()
 }
+
+// offerUndoEdit offers to put back a session as it was before an edit
+// (before has an ID); saving a new session forgets the last offer.
+func (sc *studyScreen) offerUndoEdit(before, after data.StudySession) {
+	if before.ID == 0 {
+		sc.undos.forget()
+		return
+	}
+	sc.undos.offer("Edited "+sc.sessionWhat(after)+".", func() error {
+		_, err := sc.shell.Store.SaveStudySession(sc.shell.ctx(), before)
+		return err
+	})
+}
+
+// sessionWhat names a session in the undo bar.
+func (sc *studyScreen) sessionWhat(ss data.StudySession) string {
+	return fmt.Sprintf("the session of %s on %s", data.FormatStudyDuration(ss.Duration), ss.Start.In(sc.set.Location()).Format("2006-01-02 15:04"))
+}
+
+func (sc *studyScreen) undoer() *undoer { return sc.undos }
 
 // editOptions edits the study settings: streak minimum, Pomodoro lengths
 // and the weekly goal (which the Settings screen edits too).

@@ -302,18 +302,12 @@ func TestStudyLogByTyping(t *testing.T) {
 		if len(ss) != 1 || ss[0].Duration != 45*time.Minute || !ss[0].Start.Equal(want) {
 			t.Fatalf("after edit %+v", ss)
 		}
-		gone, err := st.DeleteStudySession(context.Background(), ss[0].ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc.deleted = &gone
-		sc.undoBar.Show()
-		sc.refresh()
+		sc.deleteSession(sc.rowAt(0))
 		if sc.list.Length() != 0 {
 			t.Fatal("deleted session still listed")
 		}
-		sc.undoDelete()
-		if ss := sessions(t, st); len(ss) != 1 || ss[0].Duration != 45*time.Minute || sc.list.Length() != 1 || sc.undoBar.Visible() {
+		sc.undos.run()
+		if ss := sessions(t, st); len(ss) != 1 || ss[0].Duration != 45*time.Minute || sc.list.Length() != 1 || sc.undos.bar.Visible() {
 			t.Fatalf("undo gave %+v, list %d", ss, sc.list.Length())
 		}
 	})
@@ -398,18 +392,20 @@ func TestStudyListReadsPagesAsItScrolls(t *testing.T) {
 	}
 }
 
-func TestStudyDeleteAsksFirst(t *testing.T) {
+// A study session is deleted as everything else is: at once, no question,
+// with Undo naming it.
+func TestStudyDeleteAtOnceWithUndo(t *testing.T) {
 	sh, st, sc, _ := newStudyShell(t, "", nil)
 	if _, err := st.SaveStudySession(context.Background(), data.StudySession{Start: fixedNow.Add(-2 * time.Hour), Duration: time.Hour}); err != nil {
 		t.Fatal(err)
 	}
 	sc.refresh()
 	sc.deleteSession(sc.rowAt(0))
-	if len(sessions(t, st)) != 1 {
-		t.Fatal("deleted without asking")
+	if len(sessions(t, st)) != 0 || sh.Window.Canvas().Overlays().Top() != nil {
+		t.Fatal("the delete asked first, or did not delete")
 	}
-	if !strings.Contains(test.RenderToMarkup(sh.Window.Canvas()), "Delete the session of 1h") {
-		t.Fatal("no confirmation naming the session")
+	if !sc.undos.bar.Visible() || !strings.Contains(sc.undos.label.Text, "Deleted the session of 1h") {
+		t.Fatalf("no undo naming the session: %q", sc.undos.label.Text)
 	}
 }
 

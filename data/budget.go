@@ -275,7 +275,7 @@ func (it BudgetItem) validateDates() error {
 	case it.Date.IsZero():
 		return Invalid("end date", "is set without a start date; give the first day too")
 	case it.EndDate.Before(it.Date):
-		return Invalid("end date", "%s is before the start %s; the end must be on or after the start", it.EndDate, it.Date)
+		return CheckEndNotBefore("end date", it.Date, it.EndDate)
 	case it.Date.DaysUntil(it.EndDate) >= MaxItemDays:
 		return Invalid("end date", "the range is %d days long; at most %d", it.Date.DaysUntil(it.EndDate)+1, MaxItemDays)
 	}

@@ -160,3 +160,13 @@ func ZoneKey(loc *time.Location) string {
 	}
 	return fmt.Sprintf("%s %016x", loc, h.Sum64())
 }
+
+// CheckEndNotBefore is the rule every date range follows (a rotation block,
+// hotel nights): its end is on or after its start. Either date unset
+// passes; field names the end in the message.
+func CheckEndNotBefore(field string, start, end Date) error {
+	if start.IsZero() || end.IsZero() || !end.Before(start) {
+		return nil
+	}
+	return Invalid(field, "%s is before the start %s; the end must be on or after the start", end, start)
+}

@@ -47,8 +47,8 @@ func (b Block) Validate() error {
 			errs = append(errs, err)
 		}
 	}
-	if !b.Start.IsZero() && !b.End.IsZero() && b.End.Before(b.Start) {
-		errs = append(errs, Invalid("end", "%s is before the start %s; the end must be on or after the start", b.End, b.Start))
+	if err := CheckEndNotBefore("end", b.Start, b.End); err != nil {
+		errs = append(errs, err)
 	}
 	if !b.Start.IsZero() && !b.End.IsZero() && b.Days() > MaxBlockDays {
 		errs = append(errs, Invalid("end", "the block is %d days long; a block is at most %d days (a rotation is three weeks)", b.Days(), MaxBlockDays))

@@ -20,6 +20,11 @@ type DateEntry struct {
 	field    string
 	optional bool
 	popUp    *widget.PopUp
+	// start is the date this one ends a range from (NotBefore); ends are
+	// the entries that end a range starting here, checked again when this
+	// date changes.
+	start *DateEntry
+	ends  []*DateEntry
 }
 
 var (
@@ -38,15 +43,29 @@ func NewDateEntry(field string, optional bool) *DateEntry {
 	return e
 }
 
+// NotBefore makes e the end of a range that starts at start: an end before
+// the start shows at e as soon as either date is typed, and goes as soon
+// as it is right; e's calendar opens on the start's month.
+func (e *DateEntry) NotBefore(start *DateEntry) {
+	e.start = start
+	start.ends = append(start.ends, e)
+}
+
 func (e *DateEntry) validate(s string) error {
+	for _, end := range e.ends {
+		end.Validate() // the range's rule shows, or goes, at the end
+	}
 	if s == "" {
 		if e.optional {
 			return nil
 		}
 		return data.Invalid(e.field, "is required; write it as YYYY-MM-DD")
 	}
-	_, err := data.ParseDate(e.field, s)
-	return err
+	d, err := data.ParseDate(e.field, s)
+	if err != nil || e.start == nil {
+		return err
+	}
+	return data.CheckEndNotBefore(e.field, e.start.Date(), d)
 }
 
 // Date returns the typed date; the zero Date when empty or not a date.
@@ -72,6 +91,18 @@ func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
+// FocusGained selects the date, so that typing replaces it.
+func (e *DateEntry) FocusGained() {
+	e.Entry.FocusGained()
+	selectOnFocus(&e.Entry)
+}
+
+// SetText replaces the text, dropping any selection (see unselect).
+func (e *DateEntry) SetText(text string) {
+	unselect(&e.Entry)
+	e.Entry.SetText(text)
+}
+
 // SetDate shows d (the zero Date clears the entry).
 func (e *DateEntry) SetDate(d data.Date) { e.SetText(d.String()) }
 
@@ -83,6 +114,8 @@ func (e *DateEntry) showCalendar() {
 	start := time.Now()
 	if d := e.Date(); !d.IsZero() {
 		start = d.Time()
+	} else if e.start != nil && !e.start.Date().IsZero() {
+		start = e.start.Date().Time() // an end opens on its start's month
 	}
 	cal := widget.NewCalendar(start, func(t time.Time) {
 		e.SetDate(data.NewDate(t.Year(), t.Month(), t.Day()))

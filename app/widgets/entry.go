@@ -1,6 +1,8 @@
 package widgets
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -106,6 +108,11 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 type SelectEntry struct {
 	widget.SelectEntry
 	escaper
+	// all are the options of a completing entry (see NewCompletingEntry);
+	// nil for an entry that takes any text as typed.
+	all []string
+	// offered are the options the list shows now.
+	offered []string
 }
 
 var (
@@ -124,9 +131,16 @@ func NewSelectEntry(options []string) *SelectEntry {
 
 // TypedKey reports Esc, and passes every other key to the entry.
 func (e *SelectEntry) TypedKey(k *fyne.KeyEvent) {
-	if !e.escaped(k) {
-		e.SelectEntry.TypedKey(k)
+	if e.escaped(k) {
+		return
 	}
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.complete() // before OnSubmitted reads the text
+	case fyne.KeyBackspace, fyne.KeyDelete:
+		defer e.narrow()
+	}
+	e.SelectEntry.TypedKey(k)
 }
 
 // TypedShortcut passes the app's shortcuts to the window, the rest to the entry.
@@ -134,4 +148,114 @@ func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
 	if !toWindow(e, s) {
 		e.SelectEntry.TypedShortcut(s)
 	}
+}
+
+// selectOnFocus selects all of e's text when it gains the focus, so that
+// typing into a prefilled field replaces what it holds ("MeasureUp" typed
+// into "MeasureUp" gives "MeasureUp", not "MeasureUpMeasureUp"). Several
+// lines of notes are left as they are: they are added to, not replaced.
+func selectOnFocus(e *widget.Entry) {
+	if !e.MultiLine && e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// FocusGained selects the text, see selectOnFocus.
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	selectOnFocus(&e.Entry)
+}
+
+// FocusGained selects the text, see selectOnFocus.
+func (e *SelectEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	selectOnFocus(&e.SelectEntry.Entry)
+}
+
+// unselect drops e's selection before its text is replaced from code: Fyne
+// keeps the old selection's range, and the next key typed would erase
+// from the new text what the old selection covered.
+func unselect(e *widget.Entry) {
+	if e.SelectedText() != "" {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	}
+}
+
+// SetText replaces the text, dropping any selection (see unselect).
+func (e *Entry) SetText(text string) {
+	unselect(&e.Entry)
+	e.Entry.SetText(text)
+}
+
+// SetText replaces the text, dropping any selection (see unselect).
+func (e *SelectEntry) SetText(text string) {
+	unselect(&e.SelectEntry.Entry)
+	e.SelectEntry.SetText(text)
+}
+
+// NewCompletingEntry is a SelectEntry for a value from a known list (a time
+// zone, a currency): as the user types, the list offers only the options
+// that contain the text, and Enter or leaving the field completes the
+// text to the one option it matches ("Europe/Lon" gives Europe/London,
+// "gbp" gives GBP). Text that matches several or none stays as typed.
+func NewCompletingEntry(options []string) *SelectEntry {
+	e := NewSelectEntry(options)
+	e.all = options
+	return e
+}
+
+// TypedRune narrows a completing entry's options to the text.
+func (e *SelectEntry) TypedRune(r rune) {
+	e.SelectEntry.TypedRune(r)
+	e.narrow()
+}
+
+// FocusLost completes the text (see NewCompletingEntry).
+func (e *SelectEntry) FocusLost() {
+	e.complete()
+	e.SelectEntry.FocusLost()
+}
+
+// narrow offers the options that contain the text, all when none does.
+func (e *SelectEntry) narrow() {
+	if e.all == nil {
+		return
+	}
+	e.offered = matching(e.all, e.Text)
+	if len(e.offered) == 0 {
+		e.offered = e.all
+	}
+	e.SetOptions(e.offered)
+}
+
+// complete replaces the text with the one option it matches.
+func (e *SelectEntry) complete() {
+	if e.all == nil {
+		return
+	}
+	if m := matching(e.all, e.Text); len(m) == 1 && m[0] != e.Text {
+		e.SetText(m[0])
+	}
+	e.offered = e.all
+	e.SetOptions(e.all)
+}
+
+// matching are the options that contain text, ignoring case: all of them
+// when one is text itself.
+func matching(options []string, text string) []string {
+	t := strings.ToLower(strings.TrimSpace(text))
+	if t == "" {
+		return nil
+	}
+	var out []string
+	for _, o := range options {
+		lo := strings.ToLower(o)
+		if lo == t {
+			return []string{o}
+		}
+		if strings.Contains(lo, t) {
+			out = append(out, o)
+		}
+	}
+	return out
 }

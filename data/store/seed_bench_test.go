@@ -10,6 +10,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 )
 
 // BenchmarkOpenTenYears opens the ten-year database of package seed as
@@ -17,11 +18,11 @@ import (
 // file's length, the schema version and the (empty) migration run.
 func BenchmarkOpenTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
+	path, err := seedbench.CopyTo(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		st, err := store.Open(ctx, path)
 		if err != nil {
@@ -44,10 +45,10 @@ func BenchmarkOpenTenYears(b *testing.B) {
 // the copy back is not timed.
 func BenchmarkMigrateTenYears(b *testing.B) {
 	ctx := context.Background()
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		path, err := seed.CopyTo(ctx, b.TempDir())
+		path, err := seedbench.CopyTo(ctx, b.TempDir())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -85,7 +86,7 @@ func BenchmarkMigrateTenYears(b *testing.B) {
 // (No cpu-ns/op: the process's CPU would include the untimed set-up.)
 func BenchmarkWorkOutTenYears(b *testing.B) {
 	ctx := context.Background()
-	st := seed.OpenCopy(b)
+	st := seedbench.OpenCopy(b)
 	rot, err := st.Rotation(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -94,7 +95,7 @@ func BenchmarkWorkOutTenYears(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	today := data.DateOf(seed.BenchNow(), loc)
+	today := data.DateOf(seedbench.Now(), loc)
 	for b.Loop() {
 		b.StopTimer()
 		// Another zone and another home currency make both stale.

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/masterplan-app/masterplan/data"
-	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -15,12 +15,12 @@ import (
 
 // BenchmarkDashboard is everything behind the dashboard and `status`.
 func BenchmarkDashboard(b *testing.B) {
-	st := seed.OpenCopy(b)
+	st := seedbench.OpenCopy(b)
 	ctx := context.Background()
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	defer cpu.Report(b)
 	for b.Loop() {
-		s, err := summary.Build(ctx, st, seed.BenchNow())
+		s, err := summary.Build(ctx, st, seedbench.Now())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -33,9 +33,9 @@ func BenchmarkDashboard(b *testing.B) {
 // BenchmarkScreenData measures the reads and sums each screen's refresh
 // makes before it touches a widget, in the order app/*.go makes them.
 func BenchmarkScreenData(b *testing.B) {
-	st := seed.OpenCopy(b)
+	st := seedbench.OpenCopy(b)
 	ctx := context.Background()
-	now := seed.BenchNow()
+	now := seedbench.Now()
 	set, err := st.Settings(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -47,7 +47,7 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	}
 	b.Run("reading", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			set, err := st.Settings(ctx)
@@ -62,7 +62,7 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("study", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			set, err := st.Settings(ctx)
@@ -87,7 +87,7 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("practice", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			rot, err := st.Rotation(ctx)
@@ -104,7 +104,7 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("budget", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			rot, err := st.Rotation(ctx)
@@ -131,7 +131,7 @@ func BenchmarkScreenData(b *testing.B) {
 		}
 	})
 	b.Run("reminders", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			plan, err := st.ReminderPlan(ctx)

@@ -1,4 +1,9 @@
-package seed
+// Package seedbench gives benchmarks the ten-year database made by package
+// seed (generated once, cached under the temporary folder, copied per
+// benchmark) and a CPU-time metric. It imports package testing, so only
+// tests import it: the generator itself, which `masterplan dev seed` ships,
+// stays in package seed.
+package seedbench
 
 import (
 	"context"
@@ -10,23 +15,19 @@ import (
 	"time"
 
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/seed"
 )
 
-// Version names the data Generate makes. Bump it whenever Generate or the
-// schema changes what a seeded file holds, so that Cached stops reusing
-// files made by the older code.
-const Version = 9
-
-// BenchNow returns the instant the cached ten-year database's history ends;
+// Now returns the instant the cached ten-year database's history ends;
 // benchmarks use it as "now" so the dashboard sees the same week every run.
-func BenchNow() time.Time { return time.Date(2026, time.June, 30, 16, 0, 0, 0, time.UTC) }
+func Now() time.Time { return time.Date(2026, time.June, 30, 16, 0, 0, 0, time.UTC) }
 
-// Cached returns the path of a ten-year database made by Generate with the
+// Cached returns the path of a ten-year database made by seed.Generate with the
 // benchmark options, generating it under os.TempDir the first time (a
-// minute's work) and reusing it after that, keyed by Version. Callers must
+// minute's work) and reusing it after that, keyed by seed.Version. Callers must
 // not write to it: copy it with CopyTo first.
 func Cached(ctx context.Context) (string, error) {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-10y.db", Version))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-10y.db", seed.Version))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -39,11 +40,11 @@ func Cached(ctx context.Context) (string, error) {
 	}
 	defer os.RemoveAll(dir)
 	tmp := filepath.Join(dir, "seed.db")
-	st, err := store.Open(ctx, tmp, store.WithClock(BenchNow))
+	st, err := store.Open(ctx, tmp, store.WithClock(Now))
 	if err != nil {
 		return "", fmt.Errorf("seed cache: %w", err)
 	}
-	if err := Generate(ctx, st, Options{Years: 10, Now: BenchNow(), Seed: 1}); err != nil {
+	if err := seed.Generate(ctx, st, seed.Options{Years: 10, Now: Now(), Seed: 1}); err != nil {
 		st.Close()
 		return "", fmt.Errorf("seed cache: %w", err)
 	}
@@ -97,7 +98,7 @@ func OpenCopy(b *testing.B) *store.Store {
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := store.Open(ctx, path, store.WithClock(BenchNow))
+	st, err := store.Open(ctx, path, store.WithClock(Now))
 	if err != nil {
 		b.Fatal(err)
 	}

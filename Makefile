@@ -16,23 +16,35 @@ endif
 # and for the tests a virtual display, a D-Bus session, a notification
 # daemon, screenshots, PDF-to-text, window automation, and the sqlite3
 # tool that makes "another program's" database files for the store tests.
-RUN_DEBS  := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
-TEST_DEBS := $(RUN_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils sqlite3
+# The Windows build cross-compiles with MinGW-w64 and zips the exe; the
+# package checks validate the desktop entry and the AppStream metadata.
+RUN_DEBS     := gcc pkg-config libgl1-mesa-dev xorg-dev libxkbcommon-dev
+WINDOWS_DEBS := gcc-mingw-w64-x86-64 zip
+TEST_DEBS    := $(RUN_DEBS) $(WINDOWS_DEBS) xvfb xauth dbus dbus-x11 dunst libnotify-bin imagemagick poppler-utils xdotool x11-utils \
+                desktop-file-utils appstream xz-utils sqlite3
 
-.PHONY: run build test unit reliability e2e bench bench-once perf fuzz vet lint fmt-check deps-run deps-test package clean
+# FyneApp.toml is the one source of the version: every build links it in.
+VERSION := $(shell sed -n 's/^[[:space:]]*Version[[:space:]]*=[[:space:]]*"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS := -X main.version=$(VERSION)
+FYNE    := fyne.io/tools/cmd/fyne@v1.7.4
+# Cross-compiling for Windows: cgo (GLFW) through MinGW-w64.
+WINENV  := GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc
+
+.PHONY: run build test unit reliability e2e bench bench-once perf fuzz vet lint fmt-check deps-run deps-test deps-windows \
+	package package-test windows vet-windows test-windows clean
 
 run: deps-run build
 	./$(BIN) $(ARGS)
 
 build:
-	$(GO) build -o $(BIN) $(PKG)
+	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
 
-test: deps-test fmt-check vet lint unit bench-once reliability e2e
+test: deps-test fmt-check vet vet-windows lint unit test-windows bench-once reliability e2e package-test
 
 # -short leaves the reliability tests to their own target: they start child
 # processes by the hundred, which the race detector would slow tenfold.
 unit:
-	$(GO) test -race -short -count=1 ./...
+	$(GO) test -race -short -count=1 -timeout 30m ./...
 
 # Crash safety (the writer SIGKILLed 200 times) and two processes writing
 # one file; docs/reliability.md has the figures and the longer runs.
@@ -73,6 +85,15 @@ fuzz:
 vet:
 	$(GO) vet ./...
 
+# Nothing can run Windows programs here, so CI vets the code and compiles
+# (and links) every package's tests for Windows: a Windows-only break fails.
+vet-windows: deps-windows
+	$(WINENV) $(GO) vet ./...
+
+test-windows: deps-windows
+	mkdir -p bin/windows-tests
+	$(WINENV) $(GO) test -c -o bin/windows-tests/ ./...
+
 # staticcheck, pinned, run through `go run` so that nothing is installed
 # outside the Go caches.
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
@@ -103,16 +124,47 @@ deps-test:
 	$(call install_debs,$(TEST_DEBS))
 	$(GO) mod download
 
+deps-windows:
+	$(call install_debs,$(WINDOWS_DEBS))
+	$(GO) mod download
+
 # `fyne package` wants FyneApp.toml and main in one folder: main lives in
 # cmd/masterplan, so the top-level FyneApp.toml (the one source of app
 # metadata) and the icon are copied there for the duration of the build.
-package: deps-run
-	$(GO) install fyne.io/tools/cmd/fyne@v1.7.4
+# fyne takes extra linker flags only from GOFLAGS. $(1) is the target OS,
+# $(2) more environment for the build (the C cross-compiler).
+define fyne_package
+	$(GO) install $(FYNE)
 	sed 's#assets/icon.png#Icon.png#' FyneApp.toml > $(PKG)/FyneApp.toml
 	cp assets/icon.png $(PKG)/Icon.png
-	cd $(PKG) && $$($(GO) env GOPATH)/bin/fyne package --release -os linux; \
+	cd $(PKG) && $(2) GOFLAGS="$$($(GO) env GOFLAGS) -ldflags=-X=main.version=$(VERSION)" \
+	  $$($(GO) env GOPATH)/bin/fyne package --release -os $(1); \
 	  status=$$?; rm -f FyneApp.toml Icon.png; exit $$status
-	mv $(PKG)/*.tar.xz . && ls -l *.tar.xz
+endef
+
+# The tar.xz with a Makefile that installs the app, its desktop entry,
+# icon and AppStream metadata (scripts/package-linux.sh adds and checks
+# the last two).
+package: deps-run
+	$(call install_debs,desktop-file-utils appstream xz-utils)
+	$(call fyne_package,linux)
+	mv $(PKG)/MasterPlan.tar.xz .
+	scripts/package-linux.sh MasterPlan.tar.xz $(VERSION)
+	ls -l MasterPlan.tar.xz
+
+# Install into a temporary root, check, uninstall, check nothing is left.
+package-test: package
+	scripts/package-test.sh MasterPlan.tar.xz $(VERSION)
+
+# MasterPlan.exe for windows/amd64: a GUI-subsystem exe (no console
+# window) with the icon and version information from FyneApp.toml, and a
+# zip of it with a short README.
+windows: deps-windows
+	$(call fyne_package,windows,GOARCH=amd64 CC=x86_64-w64-mingw32-gcc)
+	mv $(PKG)/MasterPlan.exe .
+	rm -f MasterPlan-$(VERSION)-windows-amd64.zip
+	zip -j -q MasterPlan-$(VERSION)-windows-amd64.zip MasterPlan.exe assets/windows/README.txt
+	ls -l MasterPlan.exe MasterPlan-$(VERSION)-windows-amd64.zip
 
 clean:
-	rm -rf bin *.tar.xz
+	rm -rf bin *.tar.xz MasterPlan.exe MasterPlan-*-windows-amd64.zip

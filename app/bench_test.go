@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/masterplan-app/masterplan/data/catalog"
-	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 )
 
 // seededShell opens a copy of the ten-year database of package seed in a
@@ -15,7 +15,7 @@ import (
 // place, so that a refresh is measured with its load.
 func seededShell(b *testing.B) *Shell {
 	b.Helper()
-	st := seed.OpenCopy(b)
+	st := seedbench.OpenCopy(b)
 	cat, err := catalog.Load()
 	if err != nil {
 		b.Fatal(err)
@@ -24,14 +24,14 @@ func seededShell(b *testing.B) *Shell {
 	w := a.NewWindow("MasterPlan")
 	w.Resize(fyne.NewSize(1024, 700))
 	b.Cleanup(w.Close)
-	return NewShell(Deps{App: a, Window: w, Store: st, Catalog: cat, Now: seed.BenchNow, Background: func(work func()) { work() }})
+	return NewShell(Deps{App: a, Window: w, Store: st, Catalog: cat, Now: seedbench.Now, Background: func(work func()) { work() }})
 }
 
 // BenchmarkStart is what the app does before its window first draws:
 // build every screen and begin the dashboard's load, whose summary comes
 // later, off the UI goroutine (BenchmarkDashboard in data/summary).
 func BenchmarkStart(b *testing.B) {
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		b.StopTimer()
 		sh := seededShell(b)
@@ -51,7 +51,7 @@ func BenchmarkScreenRefresh(b *testing.B) {
 	for i, d := range screenTable() {
 		b.Run(d.title, func(b *testing.B) {
 			sh.Select(i)
-			cpu := seed.StartCPU()
+			cpu := seedbench.StartCPU()
 			for b.Loop() {
 				sh.screens[i].refresh()
 			}

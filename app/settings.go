@@ -97,8 +97,9 @@ func (st *settingsScreen) view() fyne.CanvasObject {
 	form.OnSubmit = st.save
 	backup := widget.NewButtonWithIcon("Back up now…", theme.DocumentSaveIcon(), st.backup)
 	restore := widget.NewButtonWithIcon("Restore from a backup…", theme.HistoryIcon(), st.restore)
+	about := widget.NewButtonWithIcon("About MasterPlan", theme.InfoIcon(), st.about)
 	data := widget.NewCard("Your data", "Everything lives in one file on this computer.",
-		container.NewVBox(st.dbPath, container.NewHBox(backup, restore)))
+		container.NewVBox(st.dbPath, container.NewHBox(backup, restore, about)))
 	keepForm := widget.NewForm(&widget.FormItem{Text: "Keep the last", Widget: st.keep, HintText: "daily backups (1 to 365)"})
 	keepForm.SubmitText = "Save"
 	keepForm.OnSubmit = st.saveKeep
@@ -109,6 +110,14 @@ func (st *settingsScreen) view() fyne.CanvasObject {
 		container.NewVBox(keepForm, container.NewStack(listArea, st.backupList, st.noBackups)))
 	return container.NewVScroll(container.NewPadded(container.NewVBox(
 		widget.NewCard("Settings", "", container.NewVBox(form, st.saved)), data, auto)))
+}
+
+// about shows the version and where the data lives: what a support
+// question starts with.
+func (st *settingsScreen) about() {
+	path := st.shell.Store.Path()
+	dialog.ShowInformation("About MasterPlan", fmt.Sprintf("MasterPlan %s\n\nDatabase: %s\nDaily backups: %s",
+		st.shell.Version, path, store.AutoBackupDir(path)), st.shell.Window)
 }
 
 func (st *settingsScreen) newItem() {}

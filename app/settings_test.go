@@ -2,12 +2,14 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // The desktop app makes a daily backup when the screens open; Settings
@@ -68,4 +70,25 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		}
 	}
 	t.Fatalf("timed out waiting for %s", what)
+}
+
+// The About box names the version and the database's path (and where the
+// daily backups go): what a support question starts with.
+func TestAboutShowsVersionAndDatabase(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Version = "1.2.3"
+	sh.Start()
+	sh.Select(7)
+	sh.screens[7].(*settingsScreen).about()
+	c := sh.Window.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("no About box")
+	}
+	markup := test.RenderToMarkup(c)
+	for _, want := range []string{"MasterPlan 1.2.3", st.Path(), store.AutoBackupDir(st.Path())} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("the About box does not show %q", want)
+		}
+	}
 }

@@ -47,6 +47,9 @@ type Deps struct {
 	// Context is cancelled when the app closes, which ends background
 	// work; nil means never.
 	Context context.Context
+	// Version is the app's version for the About box: FyneApp.toml's, as
+	// `masterplan --version` prints it.
+	Version string
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem

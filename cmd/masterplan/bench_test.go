@@ -13,6 +13,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -24,7 +25,7 @@ import (
 // seededCopy copies the ten-year database into a fresh folder.
 func seededCopy(b *testing.B) string {
 	b.Helper()
-	path, err := seed.CopyTo(context.Background(), b.TempDir())
+	path, err := seedbench.CopyTo(context.Background(), b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func seededCopy(b *testing.B) string {
 func benchRun(b *testing.B, args ...string) {
 	b.Helper()
 	var stderr bytes.Buffer
-	if code := runAt(context.Background(), args, io.Discard, &stderr, seed.BenchNow); code != exitOK {
+	if code := runAt(context.Background(), args, io.Discard, &stderr, seedbench.Now); code != exitOK {
 		b.Fatalf("masterplan %v: exit %d: %s", args, code, stderr.String())
 	}
 }
@@ -44,7 +45,7 @@ func benchRun(b *testing.B, args ...string) {
 // start: open the file, build the summary, encode it.
 func BenchmarkStatusJSON(b *testing.B) {
 	path := seededCopy(b)
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		benchRun(b, "--db", path, "status", "--json")
 	}
@@ -55,7 +56,7 @@ func BenchmarkStatusJSON(b *testing.B) {
 func BenchmarkExportICS(b *testing.B) {
 	path := seededCopy(b)
 	out := filepath.Join(b.TempDir(), "masterplan.ics")
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		benchRun(b, "--db", path, "export", "ics", "-o", out)
 	}
@@ -80,7 +81,7 @@ func writeBenchCSV(b *testing.B, name string, write func(io.Writer) error) strin
 // each time (the copy is not timed): an import adds 10,000 rows to the
 // years already there.
 func benchImport(b *testing.B, args ...string) {
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		path := seededCopy(b)

@@ -71,7 +71,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // runAt is run with the clock injected (tests fix it).
 func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	e := &env{stdout: stdout, stderr: stderr, now: now}
-	global := newFlagSet("masterplan", e)
+	global, showVersion := globalFlags(e)
 	global.Usage = func() { printUsage(stdout) }
 	if err := global.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -79,6 +79,10 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, now fun
 		}
 		fmt.Fprintln(stderr, "masterplan:", err)
 		return exitUsage
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "MasterPlan", appVersion())
+		return exitOK
 	}
 	name, rest := "gui", global.Args()
 	if len(rest) > 0 {
@@ -107,6 +111,13 @@ func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, now fun
 		fmt.Fprintf(stderr, "masterplan %s: %s\n", name, oneLine(err))
 		return exitFail
 	}
+}
+
+// globalFlags makes the flag set of the flags before the command: --db
+// and --version (which it returns).
+func globalFlags(e *env) (*flag.FlagSet, *bool) {
+	fs := newFlagSet("masterplan", e)
+	return fs, fs.Bool("version", false, "print the version and exit")
 }
 
 // newFlagSet makes a flag set that knows --db (on every command, as the
@@ -189,6 +200,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprint(w, `MasterPlan: from "accepted" to "certified".
 
 usage: masterplan [--db FILE] [COMMAND] [flags]
+       masterplan --version
 
 With no command, opens the desktop app.
 

@@ -83,7 +83,7 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	// database is closed.
 	open, closing := context.WithCancel(ctx)
 	defer closing()
-	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true,
+	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true, Version: appVersion(),
 		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st), Quiet: choresAfter, Context: open})
 	shell.Start()
 	reminders := startRemindersLater(open, shell)

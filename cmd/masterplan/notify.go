@@ -8,7 +8,6 @@ import (
 	"github.com/gen2brain/beeep"
 	"github.com/godbus/dbus/v5"
 
-	"github.com/masterplan-app/masterplan/assets"
 	"github.com/masterplan-app/masterplan/data/remind"
 )
 
@@ -16,17 +15,18 @@ import (
 const appName = "MasterPlan"
 
 // desktopNotifier shows notifications through beeep: D-Bus on Linux (then
-// notify-send), the notification centre on macOS and Windows.
-type desktopNotifier struct{ icon []byte }
+// notify-send), the notification centre on macOS and Windows (a toast).
+// icon is what beeep takes: PNG bytes, or on Windows a file's path
+// (notificationIcon says why).
+type desktopNotifier struct{ icon any }
 
 var _ remind.Notifier = (*desktopNotifier)(nil)
 
 // newDesktopNotifier names the app to beeep (a package variable of beeep's,
-// set once here before any notification) and carries the icon as PNG bytes,
-// which D-Bus servers show from the image-data hint.
+// set once here before any notification) and carries the icon.
 func newDesktopNotifier() *desktopNotifier {
 	beeep.AppName = appName
-	return &desktopNotifier{icon: assets.IconPNG()}
+	return &desktopNotifier{icon: notificationIcon()}
 }
 
 // Notify shows one notification. beeep cannot be cancelled, so ctx only

@@ -5,18 +5,18 @@ import (
 	"io"
 	"testing"
 
-	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 )
 
 // BenchmarkReportTenYears makes the whole PDF report of the ten-year
 // database: gathering, charts and layout (see docs/performance.md).
 func BenchmarkReportTenYears(b *testing.B) {
 	ctx := context.Background()
-	st := seed.OpenCopy(b)
-	cpu := seed.StartCPU()
+	st := seedbench.OpenCopy(b)
+	cpu := seedbench.StartCPU()
 	defer cpu.Report(b)
 	for b.Loop() {
-		in, err := Gather(ctx, st, seed.BenchNow())
+		in, err := Gather(ctx, st, seedbench.Now())
 		if err != nil {
 			b.Fatal(err)
 		}

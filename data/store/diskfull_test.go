@@ -1,3 +1,8 @@
+//go:build unix
+
+// The disk-full test needs a file-size limit (setrlimit), which Windows
+// does not have.
+
 package store
 
 import (

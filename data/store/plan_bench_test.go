@@ -6,7 +6,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/data/plan"
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 )
 
 // BenchmarkPlanTenYears reads the planner's inputs from the ten-year
@@ -15,7 +15,7 @@ import (
 // under 50 ms (issue 19).
 func BenchmarkPlanTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
+	path, err := seedbench.CopyTo(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -24,9 +24,9 @@ func BenchmarkPlanTenYears(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
-		in, err := st.PlanInput(ctx, seed.BenchNow())
+		in, err := st.PlanInput(ctx, seedbench.Now())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -42,7 +42,7 @@ func BenchmarkPlanTenYears(b *testing.B) {
 // inputs (read once): what the 50 ms leaves for the store's reads.
 func BenchmarkPlanMakeTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
+	path, err := seedbench.CopyTo(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -51,12 +51,12 @@ func BenchmarkPlanMakeTenYears(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	in, err := st.PlanInput(ctx, seed.BenchNow())
+	in, err := st.PlanInput(ctx, seedbench.Now())
 	if err != nil {
 		b.Fatal(err)
 	}
 	in.MinDays = 120
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		plan.Make(in)
 	}

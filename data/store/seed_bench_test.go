@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 )
 
 // BenchmarkOpenTenYears opens the ten-year database of package seed as
@@ -14,11 +14,11 @@ import (
 // file's length, the schema version and the (empty) migration run.
 func BenchmarkOpenTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
+	path, err := seedbench.CopyTo(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		st, err := store.Open(ctx, path)
 		if err != nil {
@@ -42,10 +42,10 @@ func BenchmarkOpenTenYears(b *testing.B) {
 // timed.
 func BenchmarkMigrateTenYears(b *testing.B) {
 	ctx := context.Background()
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		path, err := seed.CopyTo(ctx, b.TempDir())
+		path, err := seedbench.CopyTo(ctx, b.TempDir())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -78,8 +78,8 @@ func BenchmarkMigrateTenYears(b *testing.B) {
 // of ten years summed again from the 20,000 sessions.
 func BenchmarkRebuildKeptTenYears(b *testing.B) {
 	ctx := context.Background()
-	st := seed.OpenCopy(b)
-	cpu := seed.StartCPU()
+	st := seedbench.OpenCopy(b)
+	cpu := seedbench.StartCPU()
 	defer cpu.Report(b)
 	for b.Loop() {
 		if err := st.RebuildKept(ctx); err != nil {
@@ -93,8 +93,8 @@ func BenchmarkRebuildKeptTenYears(b *testing.B) {
 // compared.
 func BenchmarkVerifyKeptTenYears(b *testing.B) {
 	ctx := context.Background()
-	st := seed.OpenCopy(b)
-	cpu := seed.StartCPU()
+	st := seedbench.OpenCopy(b)
+	cpu := seedbench.StartCPU()
 	defer cpu.Report(b)
 	for b.Loop() {
 		if err := st.VerifyKept(ctx); err != nil {
@@ -108,7 +108,7 @@ func BenchmarkVerifyKeptTenYears(b *testing.B) {
 // what Open adds once to a file not yet in WAL mode (docs/reliability.md).
 func BenchmarkCheckTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seed.CopyTo(ctx, b.TempDir())
+	path, err := seedbench.CopyTo(ctx, b.TempDir())
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func BenchmarkCheckTenYears(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		if err := st.Check(ctx); err != nil {
 			b.Fatal(err)

@@ -90,19 +90,6 @@ func fileURI(path, query string) string {
 	return "file:" + escaped + "?" + query
 }
 
-// DefaultPath is where the database lives unless --db or MASTERPLAN_DB say
-// otherwise: the user's data directory (XDG_DATA_HOME on Linux).
-func DefaultPath() (string, error) {
-	if dir := os.Getenv("XDG_DATA_HOME"); dir != "" {
-		return filepath.Join(dir, "masterplan", "masterplan.db"), nil
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return "", fmt.Errorf("find the home folder for the default database: %w", err)
-	}
-	return filepath.Join(home, ".local", "share", "masterplan", "masterplan.db"), nil
-}
-
 // Open opens (creating if need be) the database at path, checks that it is a
 // healthy MasterPlan file this version understands, backs it up if a
 // migration is about to touch it, and migrates it. A file that is damaged,

@@ -6,7 +6,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -27,16 +27,16 @@ type counts struct{ sessions, reading, attempts, budget int }
 // BenchmarkDashboard is everything behind the dashboard and `status`, on
 // the ten-year database (target 100 ms) and the heavy profile (16 ms).
 func BenchmarkDashboard(b *testing.B) {
-	b.Run("tenyears", func(b *testing.B) { benchDashboard(b, seed.OpenCopy(b), tenYearCounts) })
-	b.Run("heavy", func(b *testing.B) { benchDashboard(b, seed.OpenHeavyCopy(b), heavyCounts) })
+	b.Run("tenyears", func(b *testing.B) { benchDashboard(b, seedbench.OpenCopy(b), tenYearCounts) })
+	b.Run("heavy", func(b *testing.B) { benchDashboard(b, seedbench.OpenHeavyCopy(b), heavyCounts) })
 }
 
 func benchDashboard(b *testing.B, st *store.Store, want counts) {
 	ctx := context.Background()
-	cpu := seed.StartCPU()
+	cpu := seedbench.StartCPU()
 	defer cpu.Report(b)
 	for b.Loop() {
-		s, err := summary.Build(ctx, st, seed.BenchNow())
+		s, err := summary.Build(ctx, st, seedbench.Now())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -50,13 +50,13 @@ func benchDashboard(b *testing.B, st *store.Store, want counts) {
 // makes before it touches a widget, in the order app/*.go makes them, on
 // the ten-year database (target 100 ms) and the heavy profile (16 ms).
 func BenchmarkScreenData(b *testing.B) {
-	b.Run("tenyears", func(b *testing.B) { benchScreenData(b, seed.OpenCopy(b), tenYearCounts) })
-	b.Run("heavy", func(b *testing.B) { benchScreenData(b, seed.OpenHeavyCopy(b), heavyCounts) })
+	b.Run("tenyears", func(b *testing.B) { benchScreenData(b, seedbench.OpenCopy(b), tenYearCounts) })
+	b.Run("heavy", func(b *testing.B) { benchScreenData(b, seedbench.OpenHeavyCopy(b), heavyCounts) })
 }
 
 func benchScreenData(b *testing.B, st *store.Store, want counts) {
 	ctx := context.Background()
-	now := seed.BenchNow()
+	now := seedbench.Now()
 	set, err := st.Settings(ctx)
 	if err != nil {
 		b.Fatal(err)
@@ -68,7 +68,7 @@ func benchScreenData(b *testing.B, st *store.Store, want counts) {
 		}
 	}
 	b.Run("reading", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			set, err := st.Settings(ctx)
@@ -83,7 +83,7 @@ func benchScreenData(b *testing.B, st *store.Store, want counts) {
 		}
 	})
 	b.Run("study", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			set, err := st.Settings(ctx)
@@ -108,7 +108,7 @@ func benchScreenData(b *testing.B, st *store.Store, want counts) {
 		}
 	})
 	b.Run("practice", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			rot, err := st.Rotation(ctx)
@@ -125,7 +125,7 @@ func benchScreenData(b *testing.B, st *store.Store, want counts) {
 		}
 	})
 	b.Run("budget", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			rot, err := st.Rotation(ctx)
@@ -152,7 +152,7 @@ func benchScreenData(b *testing.B, st *store.Store, want counts) {
 		}
 	})
 	b.Run("reminders", func(b *testing.B) {
-		cpu := seed.StartCPU()
+		cpu := seedbench.StartCPU()
 		defer cpu.Report(b)
 		for b.Loop() {
 			plan, err := st.ReminderPlan(ctx)

@@ -10,6 +10,7 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -20,7 +21,7 @@ import (
 // attempts over three exams), both give the same status.
 func TestStatusIsWhatTheScreensShow(t *testing.T) {
 	ctx := context.Background()
-	now := seed.BenchNow()
+	now := seedbench.Now()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "year.db"), store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
-package seed
+package seedbench
 
 import (
-	"syscall"
 	"testing"
 	"time"
 )
@@ -20,12 +19,4 @@ func (c CPUClock) Report(b *testing.B) {
 	if b.N > 0 {
 		b.ReportMetric(float64(cpuTime()-c.start)/float64(b.N), "cpu-ns/op")
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -1,4 +1,9 @@
-package seed
+// Package seedbench gives benchmarks the ten-year database made by package
+// seed (generated once, cached under the temporary folder, copied per
+// benchmark) and a CPU-time metric. It imports package testing, so only
+// tests import it: the generator itself, which `masterplan dev seed` ships,
+// stays in package seed.
+package seedbench
 
 import (
 	"context"
@@ -10,35 +15,31 @@ import (
 	"time"
 
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/seed"
 )
 
-// Version names the data Generate makes. Bump it whenever Generate or the
-// schema changes what a seeded file holds, so that Cached stops reusing
-// files made by the older code.
-const Version = 10
-
-// BenchNow returns the instant the cached ten-year database's history ends;
+// Now returns the instant the cached ten-year database's history ends;
 // benchmarks use it as "now" so the dashboard sees the same week every run.
-func BenchNow() time.Time { return time.Date(2026, time.June, 30, 16, 0, 0, 0, time.UTC) }
+func Now() time.Time { return time.Date(2026, time.June, 30, 16, 0, 0, 0, time.UTC) }
 
-// Cached returns the path of a ten-year database made by Generate with the
+// Cached returns the path of a ten-year database made by seed.Generate with the
 // benchmark options, generating it under os.TempDir the first time (a
-// minute's work) and reusing it after that, keyed by Version. Callers must
+// minute's work) and reusing it after that, keyed by seed.Version. Callers must
 // not write to it: copy it with CopyTo first.
 func Cached(ctx context.Context) (string, error) {
-	return cached(ctx, "10y", Options{Years: 10, Now: BenchNow(), Seed: 1})
+	return cached(ctx, "10y", seed.Options{Years: 10, Now: Now(), Seed: 1})
 }
 
-// CachedHeavy is Cached for the heavy profile (Heavy over HeavyYears).
+// CachedHeavy is Cached for the heavy profile (seed.Heavy over seed.HeavyYears).
 func CachedHeavy(ctx context.Context) (string, error) {
-	heavy := Heavy()
-	return cached(ctx, "heavy", Options{Years: HeavyYears, Profile: &heavy, Now: BenchNow(), Seed: 1})
+	heavy := seed.Heavy()
+	return cached(ctx, "heavy", seed.Options{Years: seed.HeavyYears, Profile: &heavy, Now: Now(), Seed: 1})
 }
 
-// cached returns the path of the database Generate makes with opts, named
-// name, generating it the first time.
-func cached(ctx context.Context, name string, opts Options) (string, error) {
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-%s.db", Version, name))
+// cached returns the path of the database seed.Generate makes with opts,
+// named name, generating it the first time.
+func cached(ctx context.Context, name string, opts seed.Options) (string, error) {
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("masterplan-seed-v%d-%s.db", seed.Version, name))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}
@@ -51,11 +52,11 @@ func cached(ctx context.Context, name string, opts Options) (string, error) {
 	}
 	defer os.RemoveAll(dir)
 	tmp := filepath.Join(dir, "seed.db")
-	st, err := store.Open(ctx, tmp, store.WithClock(BenchNow))
+	st, err := store.Open(ctx, tmp, store.WithClock(Now))
 	if err != nil {
 		return "", fmt.Errorf("seed cache: %w", err)
 	}
-	if err := Generate(ctx, st, opts); err != nil {
+	if err := seed.Generate(ctx, st, opts); err != nil {
 		st.Close()
 		return "", fmt.Errorf("seed cache: %w", err)
 	}
@@ -130,7 +131,7 @@ func openCopy(b *testing.B, copyTo func(context.Context, string) (string, error)
 	if err != nil {
 		b.Fatal(err)
 	}
-	st, err := store.Open(ctx, path, store.WithClock(BenchNow))
+	st, err := store.Open(ctx, path, store.WithClock(Now))
 	if err != nil {
 		b.Fatal(err)
 	}

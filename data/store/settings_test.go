@@ -11,7 +11,7 @@ import (
 )
 
 func TestSettings(t *testing.T) {
-	t.Parallel()
+	// Not parallel: a case sets TZ, the zone a new database is given.
 	ctx := context.Background()
 	t.Run("defaults before anything is saved", func(t *testing.T) {
 		s, _ := openTemp(t)

@@ -12,16 +12,6 @@ import (
 	"time"
 )
 
-// prSeries builds a history starting on start, one score every `every`
-// days, attempt IDs 1, 2, ...
-func prSeries(start Date, every int, values ...float64) []ScorePoint {
-	out := make([]ScorePoint, len(values))
-	for i, v := range values {
-		out[i] = ScorePoint{AttemptID: int64(i + 1), Date: start.AddDays(i * every), Percent: v}
-	}
-	return out
-}
-
 // scoresOn builds a history from days after start and scores, attempt IDs
 // 1, 2, ...
 func scoresOn(start Date, days []int, scores ...float64) []ScorePoint {

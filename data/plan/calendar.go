@@ -1,10 +1,6 @@
 package plan
 
-import (
-	"slices"
-
-	"github.com/masterplan-app/masterplan/data"
-)
+import "github.com/masterplan-app/masterplan/data"
 
 // Horizon bounds: a plan reaches its last deadline, at most MaxDays ahead;
 // with no deadline at all it looks DefaultDays ahead.
@@ -105,18 +101,4 @@ func minDate(a, b data.Date) data.Date {
 		return b
 	}
 	return a
-}
-
-func maxDate(a, b data.Date) data.Date {
-	if b.After(a) {
-		return b
-	}
-	return a
-}
-
-// sortedDates returns ds sorted, without repeats.
-func sortedDates(ds []data.Date) []data.Date {
-	out := slices.Clone(ds)
-	slices.SortFunc(out, func(a, b data.Date) int { return a.Time().Compare(b.Time()) })
-	return slices.Compact(out)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/png"
 	"io"
+	"strings"
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
@@ -20,29 +21,39 @@ const (
 
 // WritePDF writes doc as an A4 PDF. The fonts are embedded Liberation Sans,
 // so names, currencies and dashes in any script the font covers print as
-// typed (the PDF core fonts know only Latin-1).
+// typed (the PDF core fonts know only Latin-1); a character the font lacks
+// prints as missingGlyph rather than failing the report. All text is
+// wrapped by wrapLines, so nothing is drawn past the margins.
 func WritePDF(w io.Writer, doc Document) error {
+	glyphs, err := newGlyphCoverage(liberationsansregular.TTF, liberationsansbold.TTF)
+	if err != nil {
+		return err
+	}
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(true, pageMargin)
 	pdf.AddUTF8FontFromBytes("sans", "", liberationsansregular.TTF)
 	pdf.AddUTF8FontFromBytes("sans", "B", liberationsansbold.TTF)
-	pdf.SetTitle(doc.Title, true)
+	pdf.SetTitle(doc.Title, true) // metadata, not drawn: kept exact
 	pdf.SetCreator("MasterPlan", true)
+	doc = glyphs.printableDoc(doc)
 	pdf.AliasNbPages("")
+	width, _ := pdf.GetPageSize()
+	text := width - 2*pageMargin
 	pdf.SetFooterFunc(func() {
 		pdf.SetY(-12)
 		pdf.SetFont("sans", "", 8)
-		pdf.CellFormat(0, 5, fmt.Sprintf("%s · page %d of {nb}", doc.Title, pdf.PageNo()), "", 0, "C", false, 0, "")
+		page := fmt.Sprintf(" · page %d of {nb}", pdf.PageNo())
+		// The alias {nb} is wider than the number it becomes: room enough.
+		title := fitLine(doc.Title, text-pdf.GetStringWidth(page), pdf.GetStringWidth)
+		pdf.CellFormat(text, 5, title+page, "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
-	width, _ := pdf.GetPageSize()
-	text := width - 2*pageMargin
 
 	pdf.SetFont("sans", "B", 18)
-	pdf.MultiCell(text, 9, doc.Title, "", "L", false)
+	paragraph(pdf, text, 9, doc.Title)
 	pdf.SetFont("sans", "", bodySize)
-	pdf.MultiCell(text, lineHeight, doc.Subtitle, "", "L", false)
+	paragraph(pdf, text, lineHeight, doc.Subtitle)
 
 	for si, s := range doc.Sections {
 		pdf.Ln(4)
@@ -51,16 +62,18 @@ func WritePDF(w io.Writer, doc Document) error {
 			pdf.AddPage()
 		}
 		pdf.SetFont("sans", "B", 13)
-		pdf.MultiCell(text, 7, s.Title, "B", "L", false)
+		paragraph(pdf, text, 7, s.Title)
+		_, y := pdf.GetXY()
+		pdf.Line(pageMargin, y, pageMargin+text, y)
 		pdf.Ln(1)
 		pdf.SetFont("sans", "", bodySize)
 		if s.Empty != "" {
-			pdf.MultiCell(text, lineHeight, s.Empty, "", "L", false)
+			paragraph(pdf, text, lineHeight, s.Empty)
 		}
 		for bi, b := range s.Blocks {
 			switch {
 			case b.Text != "":
-				pdf.MultiCell(text, lineHeight, b.Text, "", "L", false)
+				paragraph(pdf, text, lineHeight, b.Text)
 				pdf.Ln(1)
 			case b.Table != nil:
 				pdfTable(pdf, *b.Table, text)
@@ -77,36 +90,45 @@ func WritePDF(w io.Writer, doc Document) error {
 	return nil
 }
 
-// pdfTable lays a table out with columns sized to their content.
+// paragraph prints text from the left margin in the current font, wrapped
+// to width; the page breaks between lines when it must.
+func paragraph(pdf *fpdf.Fpdf, width, h float64, text string) {
+	for _, line := range wrapLines(text, width, pdf.GetStringWidth) {
+		pdf.SetX(pageMargin)
+		pdf.CellFormat(width, h, line, "", 1, "L", false, 0, "")
+	}
+}
+
+// fitLine is text cut to one line of width, with an ellipsis if cut.
+func fitLine(text string, width float64, measure func(string) float64) string {
+	lines := wrapLines(strings.ReplaceAll(text, "\n", " "), width, measure)
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	cut := []rune(strings.TrimSuffix(lines[0], "-"))
+	for len(cut) > 0 && measure(string(cut)+"…") > width {
+		cut = cut[:len(cut)-1]
+	}
+	return string(cut) + "…"
+}
+
+// Table cells: text size, line height and the padding around a cell's text.
+const (
+	cellSize   = 9.0
+	cellLine   = 4.6
+	cellMargin = 1.0 // each side
+)
+
+// pdfTable lays a table out with columns sized to their content (see
+// columnWidths) and every cell wrapped inside its column.
 func pdfTable(pdf *fpdf.Fpdf, t Table, width float64) {
 	cols := len(t.Header)
 	if cols == 0 {
 		return
 	}
-	// Each column gets a share of the width in proportion to its longest
-	// cell, so that descriptions get room and amounts do not wrap.
-	longest := make([]float64, cols)
-	pdf.SetFont("sans", "B", 9) // the header prints bold: measure it so
-	for i, h := range t.Header {
-		longest[i] = pdf.GetStringWidth(h) + 4
-	}
-	pdf.SetFont("sans", "", 9)
-	for _, r := range t.Rows {
-		for i := 0; i < cols && i < len(r); i++ {
-			longest[i] = max(longest[i], pdf.GetStringWidth(r[i])+4)
-		}
-	}
-	total := 0.0
-	for _, l := range longest {
-		total += l
-	}
-	widths := make([]float64, cols)
-	for i, l := range longest {
-		widths[i] = l
-		if total > width {
-			widths[i] = l * width / total
-		}
-	}
+	// Measure in bold: the header prints bold and is the wider face.
+	pdf.SetFont("sans", "B", cellSize)
+	widths := columnWidths(append([][]string{t.Header}, t.Rows...), cols, width, 2*cellMargin, pdf.GetStringWidth)
 	align := func(i int) string {
 		if i < len(t.Numeric) && t.Numeric[i] {
 			return "R"
@@ -115,23 +137,27 @@ func pdfTable(pdf *fpdf.Fpdf, t Table, width float64) {
 	}
 	var row func(cells []string, style string)
 	row = func(cells []string, style string) {
-		pdf.SetFont("sans", style, 9)
+		pdf.SetFont("sans", style, cellSize)
+		wrapped := make([][]string, cols)
 		lines := 1
-		for i := 0; i < cols; i++ {
-			lines = max(lines, len(pdf.SplitText(cell(cells, i), widths[i]-2)))
+		for i := range cols {
+			wrapped[i] = wrapLines(cell(cells, i), widths[i]-2*cellMargin, pdf.GetStringWidth)
+			lines = max(lines, len(wrapped[i]))
 		}
-		h := float64(lines) * 4.6
+		h := float64(lines) * cellLine
 		if _, y := pdf.GetXY(); y+h > 297-pageMargin {
 			pdf.AddPage()
 			if style == "" { // a table that runs on repeats its header
 				row(t.Header, "B")
-				pdf.SetFont("sans", style, 9)
+				pdf.SetFont("sans", style, cellSize)
 			}
 		}
 		x, y := pdf.GetXY()
-		for i := 0; i < cols; i++ {
-			pdf.SetXY(x, y)
-			pdf.MultiCell(widths[i], 4.6, cell(cells, i), "", align(i), false)
+		for i := range cols {
+			for l, line := range wrapped[i] {
+				pdf.SetXY(x+cellMargin, y+float64(l)*cellLine)
+				pdf.CellFormat(widths[i]-2*cellMargin, cellLine, line, "", 0, align(i), false, 0, "")
+			}
 			x += widths[i]
 		}
 		pdf.SetXY(pageMargin, y+h)
@@ -175,7 +201,10 @@ func pdfChart(pdf *fpdf.Fpdf, c Chart, name string, width float64) error {
 	}
 	pdf.ImageOptions(name, pageMargin, 0, width, h, true, opt, 0, "")
 	pdf.SetFont("sans", "", 8)
-	pdf.MultiCell(width, 4, c.Caption, "", "C", false)
+	for _, line := range wrapLines(c.Caption, width, pdf.GetStringWidth) {
+		pdf.SetX(pageMargin)
+		pdf.CellFormat(width, 4, line, "", 1, "C", false, 0, "")
+	}
 	pdf.SetFont("sans", "", bodySize)
 	pdf.Ln(2)
 	return pdf.Error()

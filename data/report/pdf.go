@@ -32,6 +32,9 @@ func WritePDF(w io.Writer, doc Document) error {
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetMargins(pageMargin, pageMargin, pageMargin)
 	pdf.SetAutoPageBreak(true, pageMargin)
+	// Text is wrapped to exact widths (wrapLines); fpdf's own padding
+	// inside a cell would push a full line past the margin.
+	pdf.SetCellMargin(0)
 	pdf.AddUTF8FontFromBytes("sans", "", liberationsansregular.TTF)
 	pdf.AddUTF8FontFromBytes("sans", "B", liberationsansbold.TTF)
 	pdf.SetTitle(doc.Title, true) // metadata, not drawn: kept exact

@@ -2,6 +2,11 @@ package report
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -129,5 +134,36 @@ func TestColumnWidthsFitThePageAndTheirWords(t *testing.T) {
 	}
 	if total > 100+1e-9 {
 		t.Errorf("columns are %v wide in all, wider than the page's 100", total)
+	}
+}
+
+// No word of the report is drawn outside the page's side margins, read
+// back from the PDF itself (pdftotext -bbox gives each word's box).
+func TestPDFDrawsNothingOutsideTheMargins(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WritePDF(&buf, longDoc()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-bbox", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (make test installs poppler-utils): %v", err)
+	}
+	const mm = 72 / 25.4 // points
+	left, right := pageMargin*mm, (210-pageMargin)*mm
+	word := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
+	words := word.FindAllStringSubmatch(string(out), -1)
+	if len(words) < 50 {
+		t.Fatalf("only %d words read back from the PDF", len(words))
+	}
+	for _, w := range words {
+		xMin, _ := strconv.ParseFloat(w[1], 64)
+		xMax, _ := strconv.ParseFloat(w[2], 64)
+		if xMin < left-0.01 || xMax > right+0.01 {
+			t.Errorf("%q is drawn from %.1f to %.1f pt, outside the margins %.1f to %.1f", w[3], xMin, xMax, left, right)
+		}
 	}
 }

@@ -138,6 +138,7 @@ func pdfTable(pdf *fpdf.Fpdf, t Table, width float64) {
 		}
 		return "L"
 	}
+	bottom := 297 - pageMargin
 	var row func(cells []string, style string)
 	row = func(cells []string, style string) {
 		pdf.SetFont("sans", style, cellSize)
@@ -147,24 +148,42 @@ func pdfTable(pdf *fpdf.Fpdf, t Table, width float64) {
 			wrapped[i] = wrapLines(cell(cells, i), widths[i]-2*cellMargin, pdf.GetStringWidth)
 			lines = max(lines, len(wrapped[i]))
 		}
-		h := float64(lines) * cellLine
-		if _, y := pdf.GetXY(); y+h > 297-pageMargin {
+		newPage := func() {
 			pdf.AddPage()
 			if style == "" { // a table that runs on repeats its header
 				row(t.Header, "B")
 				pdf.SetFont("sans", style, cellSize)
 			}
 		}
-		x, y := pdf.GetXY()
-		for i := range cols {
-			for l, line := range wrapped[i] {
-				pdf.SetXY(x+cellMargin, y+float64(l)*cellLine)
-				pdf.CellFormat(widths[i]-2*cellMargin, cellLine, line, "", 0, align(i), false, 0, "")
-			}
-			x += widths[i]
+		// A row goes whole onto the next page if it fits there; a row
+		// taller than a page is split between lines, never past the margin.
+		_, y := pdf.GetXY()
+		if y+float64(lines)*cellLine > bottom && float64(lines+2)*cellLine <= bottom-pageMargin {
+			newPage()
 		}
-		pdf.SetXY(pageMargin, y+h)
-		pdf.Line(pageMargin, y+h, pageMargin+sum(widths), y+h)
+		for first := 0; first < lines; {
+			_, y := pdf.GetXY()
+			room := int((bottom - y + 1e-9) / cellLine)
+			if room < 1 {
+				newPage()
+				continue
+			}
+			n := min(room, lines-first)
+			x := pageMargin
+			for i := range cols {
+				for l := first; l < first+n && l < len(wrapped[i]); l++ {
+					pdf.SetXY(x+cellMargin, y+float64(l-first)*cellLine)
+					pdf.CellFormat(widths[i]-2*cellMargin, cellLine, wrapped[i][l], "", 0, align(i), false, 0, "")
+				}
+				x += widths[i]
+			}
+			first += n
+			end := y + float64(n)*cellLine
+			pdf.SetXY(pageMargin, end)
+			if first == lines {
+				pdf.Line(pageMargin, end, pageMargin+sum(widths), end)
+			}
+		}
 	}
 	row(t.Header, "B")
 	for _, r := range t.Rows {

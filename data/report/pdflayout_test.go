@@ -140,8 +140,16 @@ func TestColumnWidthsFitThePageAndTheirWords(t *testing.T) {
 // No word of the report is drawn outside the page's side margins, read
 // back from the PDF itself (pdftotext -bbox gives each word's box).
 func TestPDFDrawsNothingOutsideTheMargins(t *testing.T) {
+	doc := longDoc()
+	// A cell taller than a page, after enough rows to start it low.
+	tall := Table{Header: []string{"Topic", "Notes"}}
+	for range 40 {
+		tall.Rows = append(tall.Rows, []string{"Replication", "2027-01-02"})
+	}
+	tall.Rows = append(tall.Rows, []string{"Everything", strings.Repeat("Read the whitepaper on latches and spinlocks again. ", 200)})
+	doc.Sections = append(doc.Sections, Section{Title: "Notes", Blocks: []Block{TableBlock(tall)}})
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, longDoc()); err != nil {
+	if err := WritePDF(&buf, doc); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "report.pdf")
@@ -154,16 +162,26 @@ func TestPDFDrawsNothingOutsideTheMargins(t *testing.T) {
 	}
 	const mm = 72 / 25.4 // points
 	left, right := pageMargin*mm, (210-pageMargin)*mm
-	word := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]*)</word>`)
+	// The footer sits below the bottom margin by design, from 285 mm.
+	bottom, footer := (297-pageMargin)*mm, 284*mm
+	word := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
 	words := word.FindAllStringSubmatch(string(out), -1)
 	if len(words) < 50 {
 		t.Fatalf("only %d words read back from the PDF", len(words))
 	}
+	if n := strings.Count(string(out), ">whitepaper<"); n != 200 {
+		t.Errorf("the cell taller than a page shows %d of its 200 sentences", n)
+	}
 	for _, w := range words {
 		xMin, _ := strconv.ParseFloat(w[1], 64)
-		xMax, _ := strconv.ParseFloat(w[2], 64)
+		yMin, _ := strconv.ParseFloat(w[2], 64)
+		xMax, _ := strconv.ParseFloat(w[3], 64)
+		yMax, _ := strconv.ParseFloat(w[4], 64)
 		if xMin < left-0.01 || xMax > right+0.01 {
-			t.Errorf("%q is drawn from %.1f to %.1f pt, outside the margins %.1f to %.1f", w[3], xMin, xMax, left, right)
+			t.Errorf("%q is drawn from %.1f to %.1f pt, outside the margins %.1f to %.1f", w[5], xMin, xMax, left, right)
+		}
+		if yMax > bottom+0.01 && yMin < footer {
+			t.Errorf("%q is drawn down to %.1f pt, below the bottom margin %.1f", w[5], yMax, bottom)
 		}
 	}
 }

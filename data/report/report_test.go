@@ -240,3 +240,43 @@ func TestReportReadinessIsHonest(t *testing.T) {
 		t.Errorf("the PDF projects 100.0 %%:\n%s", text)
 	}
 }
+
+// A report built from a database with emoji in a milestone and a study
+// topic is produced as PDF (a box for each emoji) and keeps them in HTML.
+func TestReportWithEmojiIsProduced(t *testing.T) {
+	ctx := context.Background()
+	st, rot := newStore(t)
+	fill(t, st, rot)
+	if _, err := st.SaveMilestone(ctx, data.Milestone{RotationID: rot.ID, Title: "Lab exam 🎯 booked", Due: data.NewDate(2027, 1, 2)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.AddStudySessions(ctx, []data.StudySession{
+		{Start: time.Date(2026, 11, 21, 19, 0, 0, 0, time.UTC), Duration: time.Hour, Topic: "Mailbox 📬 roles"},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := Gather(ctx, st, reportNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Build(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, doc)
+	for _, want := range []string{"Lab exam □ booked", "2027-01-02", "Mailbox □ roles"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q:\n%s", want, text)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, doc); err != nil {
+		t.Fatal(err)
+	}
+	page := htmlText(t, buf.Bytes())
+	for _, want := range []string{"Lab exam 🎯 booked", "Mailbox 📬 roles"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the HTML lacks %q", want)
+		}
+	}
+}

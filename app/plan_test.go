@@ -38,6 +38,7 @@ func TestTonightCardStartAndDone(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh.Start()
+	sh.screen(3).(*studyScreen).tickEvery = 0 // the card's Start starts the timer: no ticking goroutine to outlive the test
 	d := sh.screens[0].(*dashboardScreen)
 	if first := objectsIn(d.view()); len(first) == 0 {
 		t.Fatal("empty dashboard")

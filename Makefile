@@ -39,7 +39,7 @@ run: deps-run build
 build:
 	$(GO) build -ldflags '$(LDFLAGS)' -o $(BIN) $(PKG)
 
-test: deps-test fmt-check vet vet-windows lint unit test-windows bench-once reliability e2e package-test
+test: deps-test fmt-check vet vet-windows lint unit test-windows bench-once reliability e2e package-test windows
 
 # -short leaves the reliability tests to their own target: they start child
 # processes by the hundred, which the race detector would slow tenfold.

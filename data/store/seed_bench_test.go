@@ -55,6 +55,8 @@ func BenchmarkMigrateTenYears(b *testing.B) {
 		}
 		for _, q := range []string{`DROP INDEX study_sessions_times`, `DROP INDEX budget_items_in_order`,
 			`DROP TABLE study_days`, `DROP TABLE study_day_topics`, `DROP TABLE study_days_zone`, `DROP TABLE study_topics`,
+			`ALTER TABLE milestones DROP COLUMN remind_from`, `ALTER TABLE exams DROP COLUMN pass_mark_assumed`,
+			`DROP TABLE plan_availability`, `DROP TABLE plan_days_off`, `DROP TABLE plan_speeds`,
 			`DELETE FROM goose_db_version WHERE version_id >= 7`} {
 			if _, err := db.Exec(q); err != nil {
 				b.Fatal(err)

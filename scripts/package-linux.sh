@@ -13,9 +13,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 tar -xJf "$tarball" -C "$work"
-# fyne puts the tree under usr/local or usr; the Makefile names it the same way.
-share=$(dirname "$(find "$work/usr" -type d -name applications)")
-rel=${share#"$work/"}
+# fyne's tarball holds a Makefile and a usr tree, inside a folder of their
+# own (masterplan/) in fyne 1.7; the tree is under usr/local or usr, and
+# the Makefile names it the same way.
+pkg=$(dirname "$(find "$work" -maxdepth 2 -name Makefile | head -n 1)")
+share=$(dirname "$(find "$pkg/usr" -type d -name applications)")
+rel=${share#"$pkg/"}
 
 desktop-file-validate "$share/applications/$id.desktop"
 
@@ -48,9 +51,10 @@ function add(kind, base) {
 /^\tinstall .*\$\(Icon\)/ && /\$\(HOME\)/ { add("install", "$(DESTDIR)$(HOME)/.local/share") }
 /^\t-rm .*\$\(Icon\)/ && /\$\(HOME\)/ { add("remove", "$(DESTDIR)$(HOME)/.local/share") }
 END { if (added != 4) { print "package-linux.sh: the Makefile from fyne changed shape: " added+0 " of 4 places found" > "/dev/stderr"; exit 1 } }
-' "$work/Makefile" > "$work/Makefile.new"
-mv "$work/Makefile.new" "$work/Makefile"
+' "$pkg/Makefile" > "$pkg/Makefile.new"
+mv "$pkg/Makefile.new" "$pkg/Makefile"
 
-tar -cJf "$tarball.new" -C "$work" Makefile usr
+if [ "$pkg" = "$work" ]; then inner=.; else inner=${pkg#"$work"/}; fi
+tar -cJf "$tarball.new" -C "$work" "$inner"
 mv "$tarball.new" "$tarball"
 echo "$tarball: desktop entry and AppStream metadata valid, version $version"

@@ -14,13 +14,15 @@ fail() { echo "package-test: $*" >&2; exit 1; }
 
 mkdir "$work/pkg" "$work/root"
 tar -xJf "$tarball" -C "$work/pkg"
+# The Makefile sits at the top or in the tarball's one folder.
+pkg=$(dirname "$(find "$work/pkg" -maxdepth 2 -name Makefile | head -n 1)")
 root=$work/root
 # Someone else's files in the same folders: uninstall must leave them.
 mkdir -p "$root/usr/share/applications" "$root/usr/bin"
 echo other > "$root/usr/share/applications/other.desktop"
 echo other > "$root/usr/bin/other"
 
-make -s -C "$work/pkg" install DESTDIR="$root" PREFIX=/usr
+make -s -C "$pkg" install DESTDIR="$root" PREFIX=/usr
 
 desktop=$root/usr/share/applications/$id.desktop
 [ -f "$desktop" ] || fail "no desktop entry at $desktop"
@@ -36,7 +38,7 @@ grep -q "<release version=\"$version\"" "$root/usr/share/metainfo/$id.metainfo.x
 got=$("$root/usr/bin/$(basename "$exe")" --version)
 [ "$got" = "MasterPlan $version" ] || fail "--version printed \"$got\", want \"MasterPlan $version\""
 
-make -s -C "$work/pkg" uninstall DESTDIR="$root" PREFIX=/usr
+make -s -C "$pkg" uninstall DESTDIR="$root" PREFIX=/usr
 after=$(cd "$root" && find . -type f | sort)
 [ "$after" = "$(printf './usr/bin/other\n./usr/share/applications/other.desktop')" ] ||
   fail "after uninstall the root holds: $after"

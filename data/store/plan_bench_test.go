@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/masterplan-app/masterplan/data/plan"
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 )
 
@@ -15,15 +14,7 @@ import (
 // under 50 ms (issue 19).
 func BenchmarkPlanTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seedbench.CopyTo(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := seedbench.OpenCopy(b)
 	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		in, err := st.PlanInput(ctx, seedbench.Now())
@@ -42,15 +33,7 @@ func BenchmarkPlanTenYears(b *testing.B) {
 // inputs (read once): what the 50 ms leaves for the store's reads.
 func BenchmarkPlanMakeTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seedbench.CopyTo(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := seedbench.OpenCopy(b)
 	in, err := st.PlanInput(ctx, seedbench.Now())
 	if err != nil {
 		b.Fatal(err)

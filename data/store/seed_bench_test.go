@@ -110,15 +110,7 @@ func BenchmarkVerifyKeptTenYears(b *testing.B) {
 // what Open adds once to a file not yet in WAL mode (docs/reliability.md).
 func BenchmarkCheckTenYears(b *testing.B) {
 	ctx := context.Background()
-	path, err := seedbench.CopyTo(ctx, b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
+	st := seedbench.OpenCopy(b)
 	cpu := seedbench.StartCPU()
 	for b.Loop() {
 		if err := st.Check(ctx); err != nil {

@@ -29,6 +29,13 @@ mkdir -p "$share/metainfo" "$share/icons/hicolor/512x512/apps"
 sed -e "s/@VERSION@/$version/g" -e "s/@DATE@/$date/g" \
   "$repo/assets/$id.metainfo.xml.in" > "$share/metainfo/$id.metainfo.xml"
 appstreamcli validate --no-net "$share/metainfo/$id.metainfo.xml"
+# Software centres fetch the screenshots from the repository's main branch:
+# each one the metadata names must be committed under assets/screenshots
+# (make appstream-screenshots copies them from the e2e run's bin/screenshots).
+for shot in $(sed -n 's|.*/assets/screenshots/\([^<]*\)</image>.*|\1|p' "$share/metainfo/$id.metainfo.xml"); do
+  file "$repo/assets/screenshots/$shot" | grep -q "PNG image data, 1600 x 1000" ||
+    { echo "package-linux: the metadata names screenshot $shot, which is not a 1600x1000 PNG in assets/screenshots" >&2; exit 1; }
+done
 cp "$repo/assets/icon.png" "$share/icons/hicolor/512x512/apps/$id.png"
 
 # After each line that installs or removes the icon, the same for the

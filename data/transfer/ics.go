@@ -64,11 +64,15 @@ const calendarYearsAhead = 5
 //
 // UIDs come from record IDs ("block-12@masterplan"), so importing a newer
 // export updates the events instead of adding copies; a record without an
-// ID is refused. A calendar with no event at all is refused too (RFC 5545
+// ID is refused, and so is a date outside the years data.MinYear-MaxYear
+// (ics_years.go). A calendar with no event at all is refused too (RFC 5545
 // wants at least one component).
 func WriteCalendar(w io.Writer, in CalendarInput) error {
 	if in.Now.IsZero() {
 		return fmt.Errorf("write calendar: %w: the time of the export (Now) is required", data.ErrInvalid)
+	}
+	if err := checkCalendarYears(in); err != nil {
+		return fmt.Errorf("write calendar: %w", err)
 	}
 	cal := ics.NewCalendar()
 	cal.SetProductId("-//MasterPlan//MasterPlan//EN")

@@ -8,18 +8,18 @@ import (
 
 	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
+	"github.com/masterplan-app/masterplan/data/transfer/dbjson"
 )
 
 // exportJSON writes every record of the database as the versioned JSON file
 // (see the README's "Moving your data" section).
 func exportJSON(ctx context.Context, e *env, args []string) error {
 	return runExportTo(ctx, e, "json", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
-		x, err := st.ExportAll(ctx)
+		// The CLI's clock: tests fix it to compare files.
+		x, err := dbjson.Export(ctx, st, e.now())
 		if err != nil {
 			return "", err
 		}
-		// The CLI's clock, not the store's: tests fix it to compare files.
-		x.ExportedAt = e.now().UTC().Format(transfer.InstantLayout)
 		return "every record", transfer.WriteJSON(w, x)
 	})
 }
@@ -46,7 +46,7 @@ func importJSON(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	counts, err := st.ImportAll(ctx, x)
+	counts, err := dbjson.Import(ctx, st, x, e.now())
 	if err != nil {
 		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
 	}

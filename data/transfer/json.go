@@ -535,6 +535,16 @@ func (r JSONRotation) Domain() (data.Rotation, error) {
 	return out, errors.Join(errs...)
 }
 
+// RotationFromDomain is rotation r as the file holds it, with file id id,
+// made at createdAt (an instant as InstantLayout writes it).
+func RotationFromDomain(r data.Rotation, id int64, createdAt string) JSONRotation {
+	out := JSONRotation{ID: id, Track: r.Track, CatalogID: r.CatalogID, CreatedAt: createdAt, Blocks: []JSONBlock{}}
+	for _, b := range r.Blocks {
+		out.Blocks = append(out.Blocks, JSONBlock{Start: b.Start.String(), End: b.End.String(), Location: b.Location, TimeZone: b.TimeZone})
+	}
+	return out
+}
+
 // Domain turns the milestone into the domain's and checks it.
 func (m JSONMilestone) Domain() (data.Milestone, error) {
 	due, err := data.ParseDate("due", m.Due)
@@ -543,6 +553,11 @@ func (m JSONMilestone) Domain() (data.Milestone, error) {
 		return out, err
 	}
 	return out, out.Validate()
+}
+
+// MilestoneFromDomain is milestone m with file ids id and rotation.
+func MilestoneFromDomain(m data.Milestone, id, rotation int64) JSONMilestone {
+	return JSONMilestone{ID: id, Rotation: rotation, Title: m.Title, Due: m.Due.String(), Done: m.Done, Kind: m.Kind}
 }
 
 // Domain turns the item into the domain's and checks it.
@@ -558,6 +573,19 @@ func (it JSONReadingItem) Domain() (data.ReadingItem, error) {
 	return out, out.Validate()
 }
 
+// ReadingItemFromDomain is item it with file id id; deletedAt is set while
+// its delete can still be undone.
+func ReadingItemFromDomain(it data.ReadingItem, id int64, deletedAt string) JSONReadingItem {
+	return JSONReadingItem{ID: id, Title: it.Title, Author: it.Author, Kind: it.Kind, Topic: it.Topic, URL: it.URL, Size: it.Size,
+		Unit: it.Unit, Done: it.Done, Status: it.Status, Priority: it.Priority, Due: it.Due.String(), Notes: it.Notes,
+		AddedOn: it.AddedOn.String(), DeletedAt: deletedAt}
+}
+
+// ProgressFromDomain is log entry e of the item with file id item.
+func ProgressFromDomain(e data.ProgressEntry, item int64) JSONProgress {
+	return JSONProgress{Item: item, Day: e.Date.String(), Units: e.Units}
+}
+
 // Domain turns the session into the domain's (unchecked: its check needs
 // the instant now). The reading item is left 0: file ids are not row ids.
 func (s JSONSession) Domain() (data.StudySession, error) {
@@ -568,6 +596,13 @@ func (s JSONSession) Domain() (data.StudySession, error) {
 	return data.StudySession{Start: start, Duration: time.Duration(s.DurationS) * time.Second, Topic: s.Topic, Note: s.Note}, nil
 }
 
+// SessionFromDomain is session s, studying the item with file id item (0
+// for none).
+func SessionFromDomain(s data.StudySession, item int64) JSONSession {
+	return JSONSession{Start: s.Start.UTC().Format(InstantLayout), DurationS: int64(s.Duration / time.Second), Topic: s.Topic,
+		ReadingItem: item, Note: s.Note}
+}
+
 // Domain turns the exam into the domain's (unchecked).
 func (e JSONExam) Domain() (data.Exam, error) {
 	date, err1 := optionalDate("date", e.Date)
@@ -576,9 +611,22 @@ func (e JSONExam) Domain() (data.Exam, error) {
 		errors.Join(err1, err2)
 }
 
+// ExamFromDomain is exam e with file ids id and rotation, at position in
+// its rotation's list.
+func ExamFromDomain(e data.Exam, id, rotation int64, position int) JSONExam {
+	return JSONExam{ID: id, Rotation: rotation, Position: position, Name: e.Name, Kind: e.Kind, PassMark: e.PassMark,
+		PassMarkAssumed: e.PassMarkAssumed, Date: e.Date.String(), Result: e.Result, ResultDate: e.ResultDate.String()}
+}
+
 // Domain turns the topic into the domain's, exam ids being file ids.
 func (t JSONTopic) Domain() data.Topic {
 	return data.Topic{Name: t.Name, ExamIDs: t.Exams}
+}
+
+// TopicFromDomain is topic t with file ids id and rotation, covered by the
+// exams of file ids exams.
+func TopicFromDomain(t data.Topic, id, rotation int64, exams []int64) JSONTopic {
+	return JSONTopic{ID: id, Rotation: rotation, Name: t.Name, Exams: append([]int64{}, exams...)}
 }
 
 // Domain turns the attempt into the domain's (unchecked), ids being file ids.
@@ -598,6 +646,22 @@ func (a JSONAttempt) Domain() (data.Attempt, error) {
 	return out, err
 }
 
+// AttemptFromDomain is attempt a of the exam with file id exam, its scores'
+// topics given by topic (row id to file id).
+func AttemptFromDomain(a data.Attempt, exam int64, topic func(int64) int64) JSONAttempt {
+	out := JSONAttempt{Exam: exam, Date: a.Date.String(), Source: a.Source, DurationS: int64(a.Duration / time.Second), Notes: a.Notes,
+		Scores: []JSONScore{}}
+	for _, s := range a.Scores {
+		sc := JSONScore{Topic: topic(s.TopicID), Correct: s.Correct, Total: s.Total}
+		if s.PercentOnly {
+			p := s.Percent
+			sc.Percent = &p
+		}
+		out.Scores = append(out.Scores, sc)
+	}
+	return out
+}
+
 // Domain turns the budget item into the domain's (unchecked).
 func (b JSONBudgetItem) Domain() (data.BudgetItem, error) {
 	start, err1 := optionalDate("start", b.Start)
@@ -611,6 +675,30 @@ func (b JSONBudgetItem) Domain() (data.BudgetItem, error) {
 		Reimbursement: data.Reimbursement(b.Reimbursement), ReimbursementDate: rdate, Refund: b.Refund}, errors.Join(err1, err2, err3, err4, err5, err6)
 }
 
+// BudgetItemFromDomain is item it of the rotation with file id rotation.
+func BudgetItemFromDomain(it data.BudgetItem, rotation int64) JSONBudgetItem {
+	planned, plannedCur := amountText(it.Planned)
+	actual, actualCur := amountText(it.Actual)
+	home, homeCur := amountText(it.ActualHome)
+	return JSONBudgetItem{Rotation: rotation, Category: string(it.Category), Description: it.Description, Start: it.Date.String(),
+		End: it.EndDate.String(), PlannedAmount: planned, PlannedCurrency: plannedCur, ActualAmount: actual, ActualCurrency: actualCur,
+		ActualHomeAmount: home, ActualHomeCurrency: homeCur, PaidBy: string(it.PaidBy), EmployerPercent: it.EmployerPercent,
+		Reimbursement: string(it.Reimbursement), ReimbursementDate: it.ReimbursementDate.String(), Refund: it.Refund}
+}
+
+// amountText writes an amount as the file holds it: the exact decimal with
+// at least the currency's decimal places ("18500.00"), "" when not set.
+func amountText(m data.Money) (amount, currency string) {
+	if !m.IsSet() {
+		return "", ""
+	}
+	units := data.MinorUnits(m.Currency)
+	if m.Amount.Equal(m.Amount.Truncate(units)) {
+		return m.Amount.StringFixed(units), m.Currency
+	}
+	return m.Amount.String(), m.Currency
+}
+
 // Domain turns the rate into the domain's (unchecked).
 func (r JSONRate) Domain() (data.Rate, error) {
 	asOf, err := data.ParseDate("as_of", r.AsOf)
@@ -621,10 +709,28 @@ func (r JSONRate) Domain() (data.Rate, error) {
 	return data.Rate{Currency: r.Currency, ToHome: to, AsOf: asOf}, err
 }
 
+// RateFromDomain is rate r into home.
+func RateFromDomain(r data.Rate, home string) JSONRate {
+	return JSONRate{Home: home, Currency: r.Currency, ToHome: r.ToHome.String(), AsOf: r.AsOf.String()}
+}
+
 // Domain turns the reminder into the domain's (unchecked).
 func (r JSONReminder) Domain() (data.Reminder, error) {
 	day, err := optionalDate("day", r.Day)
 	at, cerr := data.ParseClock("at", r.At)
 	return data.Reminder{Kind: r.Kind, Title: r.Title, Body: r.Body, Enabled: r.Enabled, TimeZone: r.TimeZone,
 		RRule: r.RRule, Day: day, At: at, DaysBefore: r.DaysBefore}, errors.Join(err, cerr)
+}
+
+// ReminderFromDomain is reminder r, last saved at savedAt ("" for an
+// untouched default).
+func ReminderFromDomain(r data.Reminder, savedAt string) JSONReminder {
+	return JSONReminder{Kind: r.Kind, Title: r.Title, Body: r.Body, Enabled: r.Enabled, TimeZone: r.TimeZone, RRule: r.RRule,
+		Day: r.Day.String(), At: fmt.Sprintf("%02d:%02d:%02d", r.At.Hour, r.At.Minute, r.At.Second), DaysBefore: r.DaysBefore, SavedAt: savedAt}
+}
+
+// MilestoneReminderFromDomain is the reminder choice of the milestone with
+// file id milestone.
+func MilestoneReminderFromDomain(ms data.MilestoneSetting, milestone int64) JSONMilestoneReminder {
+	return JSONMilestoneReminder{Milestone: milestone, Off: ms.Off, DaysBefore: ms.DaysBefore}
 }

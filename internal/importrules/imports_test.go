@@ -79,13 +79,9 @@ func TestNothingUnderDataNeedsFyne(t *testing.T) {
 	}
 }
 
-// storeStillImportsTransfer marks the one rule known to fail: the JSON
-// import and export move to data/transfer on branch `import` (issue 15).
-// Set it to false when that lands; the test says so when it passes.
-const storeStillImportsTransfer = true
-
 // The store does not know the JSON format: data/transfer converts to and
-// from domain types and calls the store's writers (issue 15).
+// from domain types, and data/transfer/dbjson holds the merge rules and
+// calls the store's batch writers (issue 15).
 func TestStoreDoesNotImportTransfer(t *testing.T) {
 	var broken []string
 	for path, p := range listPackages(t) {
@@ -96,13 +92,8 @@ func TestStoreDoesNotImportTransfer(t *testing.T) {
 			broken = append(broken, path+" needs data/transfer")
 		}
 	}
-	switch {
-	case len(broken) > 0 && storeStillImportsTransfer:
-		t.Skipf("KNOWN FAILURE until branch `import` lands: %s", strings.Join(broken, "; "))
-	case len(broken) > 0:
+	if len(broken) > 0 {
 		t.Error(strings.Join(broken, "\n"))
-	case storeStillImportsTransfer:
-		t.Error("the store no longer imports data/transfer: set storeStillImportsTransfer to false")
 	}
 }
 

@@ -1,4 +1,4 @@
-package store
+package dbjson
 
 import (
 	"bytes"
@@ -11,12 +11,14 @@ import (
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
 // fillEverything stores at least one record of every kind the JSON export
 // holds, with the relations between them, through the areas' own methods.
-func fillEverything(t testing.TB, s *Store) {
+func fillEverything(t testing.TB, s *store.Store) {
 	t.Helper()
 	ctx := context.Background()
 	today := data.DateOf(testNow, time.UTC)
@@ -108,9 +110,9 @@ func fillEverything(t testing.TB, s *Store) {
 }
 
 // exportText exports s as the JSON file's text.
-func exportText(t testing.TB, s *Store) string {
+func exportText(t testing.TB, s *store.Store) string {
 	t.Helper()
-	x, err := s.ExportAll(context.Background())
+	x, err := Export(context.Background(), s, testNow)
 	if err != nil {
 		t.Fatalf("export: %v", err)
 	}
@@ -146,7 +148,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	}
 
 	dst, _ := openTemp(t)
-	counts, err := dst.ImportAll(ctx, parse(t, first))
+	counts, err := importAll(t, dst, parse(t, first))
 	if err != nil {
 		t.Fatalf("import into an empty database: %v", err)
 	}
@@ -191,11 +193,10 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestImportMergesWithoutDuplicates(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	s, _ := openTemp(t)
 	fillEverything(t, s)
 	before := exportText(t, s)
-	counts, err := s.ImportAll(ctx, parse(t, before))
+	counts, err := importAll(t, s, parse(t, before))
 	if err != nil {
 		t.Fatalf("import into the same database: %v", err)
 	}
@@ -214,7 +215,7 @@ func TestImportMergesWithoutDuplicates(t *testing.T) {
 	addMilestone(t, other, r, "Book flights", "2026-05-01")
 	addMilestone(t, other, r, "Renew passport", "2026-04-15")
 	for range 2 {
-		if _, err := other.ImportAll(ctx, parse(t, before)); err != nil {
+		if _, err := importAll(t, other, parse(t, before)); err != nil {
 			t.Fatalf("merge: %v", err)
 		}
 	}
@@ -232,7 +233,6 @@ func TestImportMergesWithoutDuplicates(t *testing.T) {
 
 func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {
 	t.Parallel()
-	ctx := context.Background()
 	src, _ := openTemp(t)
 	fillEverything(t, src)
 	good := exportText(t, src)
@@ -264,7 +264,7 @@ func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {
 			empty := exportText(t, dst)
 			x := parse(t, good)
 			tt.change(x)
-			_, err := dst.ImportAll(ctx, x)
+			_, err := importAll(t, dst, x)
 			if !errors.Is(err, data.ErrInvalid) || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("import = %v, want ErrInvalid naming %q", err, tt.want)
 			}
@@ -310,7 +310,7 @@ func TestImportKeepsTheDatabasesOwnChoices(t *testing.T) {
 			}
 		}
 	}
-	if _, err := s.ImportAll(ctx, parse(t, file)); err != nil {
+	if _, err := importAll(t, s, parse(t, file)); err != nil {
 		t.Fatalf("merge: %v", err)
 	}
 	items, err := s.ReadingItems(ctx)
@@ -342,25 +342,64 @@ func TestImportKeepsTheDatabasesOwnChoices(t *testing.T) {
 	}
 }
 
-// BenchmarkJSONRoundTrip exports ten years of data (ten rotations, 3,650
-// milestones) and imports the file into a new database, as moving to a new
-// laptop does.
+// BenchmarkJSONRoundTrip exports the ten-year database and imports the
+// file into a new database, as moving to a new laptop does.
 func BenchmarkJSONRoundTrip(b *testing.B) {
 	ctx := context.Background()
-	path := filepath.Join(b.TempDir(), "ten.db")
-	tenYears(b, path)
-	src := openAt(b, path)
+	src := seedbench.OpenCopy(b)
 	dir := b.TempDir()
 	copies := 0
 	for b.Loop() {
-		text := exportText(b, src)
-		copies++
-		dst := openAt(b, filepath.Join(dir, fmt.Sprintf("copy-%d.db", copies)))
-		if _, err := dst.ImportAll(ctx, parse(b, text)); err != nil {
+		x, err := Export(ctx, src, seedbench.Now())
+		if err != nil {
 			b.Fatal(err)
 		}
-		if n := count(b, dst, "milestones"); n != 3650 {
-			b.Fatalf("%d milestones imported, want 3650", n)
+		var text bytes.Buffer
+		if err := transfer.WriteJSON(&text, x); err != nil {
+			b.Fatal(err)
 		}
+		copies++
+		dst := openAt(b, filepath.Join(dir, fmt.Sprintf("copy-%d.db", copies)))
+		if _, err := Import(ctx, dst, parse(b, text.String()), seedbench.Now()); err != nil {
+			b.Fatal(err)
+		}
+		if n, want := count(b, dst, "milestones"), len(x.Milestones); n != want {
+			b.Fatalf("%d milestones imported, want %d", n, want)
+		}
+	}
+}
+
+// The import writes its sessions through the store's own batch writer, so
+// the kept per-day totals include them, in the destination's zone (the
+// file's settings do not replace the database's). openAt's cleanup also
+// recounts every kept total from the sessions (Store.VerifyKept).
+func TestImportKeepsTheStudyTotals(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	dst, _ := openTemp(t)
+	setUp(t, dst)
+	set, err := dst.Settings(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.TimeZone = "America/Los_Angeles"
+	if err := dst.SaveSettings(ctx, set); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := importAll(t, dst, parse(t, exportText(t, src))); err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.VerifyKept(ctx); err != nil {
+		t.Fatalf("after the import: %v", err)
+	}
+	loc, _ := time.LoadLocation("America/Los_Angeles")
+	got, err := dst.StudyTotals(ctx, loc, data.DateOf(testNow, loc), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != 135*time.Minute || got.Sessions != 2 {
+		t.Errorf("study after the import: %s in %d sessions, want 2h15m in 2", got.Total, got.Sessions)
 	}
 }

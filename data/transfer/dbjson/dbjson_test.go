@@ -403,3 +403,47 @@ func TestImportKeepsTheStudyTotals(t *testing.T) {
 		t.Errorf("study after the import: %s in %d sessions, want 2h15m in 2", got.Total, got.Sessions)
 	}
 }
+
+// An export made before the zone was stored by name may say "time_zone":
+// "" (the machine's own). That never lands as "": a database with a zone
+// keeps it, and a new one gets this machine's zone by name, as setup does.
+func TestImportNeverStoresAnEmptyZone(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	file := exportText(t, src)
+	noZone := func() *transfer.Export {
+		x := parse(t, file)
+		for i := range x.Settings {
+			if x.Settings[i].Key == keyTimeZone {
+				x.Settings[i].Value = ""
+			}
+		}
+		return x
+	}
+	storedZone := func(s *store.Store) string {
+		v, _, err := s.Setting(ctx, keyTimeZone)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+
+	fresh, _ := openTemp(t)
+	if _, err := importAll(t, fresh, noZone()); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := storedZone(fresh), store.SystemZone(); got == "" || got != want {
+		t.Errorf("zone of a new database after importing an empty zone = %q, want this machine's %q", got, want)
+	}
+
+	own, _ := openTemp(t)
+	setUp(t, own)
+	if _, err := importAll(t, own, noZone()); err != nil {
+		t.Fatal(err)
+	}
+	if got := storedZone(own); got != "Europe/London" {
+		t.Errorf("zone after importing an empty zone = %q, want the database's own Europe/London", got)
+	}
+}

@@ -155,3 +155,26 @@ func manyProgress(text string, n int) string {
 	}
 	return strings.Replace(text, `"reading_progress": [`, `"reading_progress": [`+list+`,`, 1)
 }
+
+// Moving to a new machine: export json, then import json into a fresh
+// file, gives the same status --json, every figure of it.
+func TestJSONRoundTripKeepsTheStatus(t *testing.T) {
+	db := filledDB(t)
+	if r := runCLI(t, db, "import", "sessions", writeFile(t, "s.csv", "date,start,minutes,topic,note\n2026-11-02,10:00,30,Transport,\n2026-11-20,23:30,90,Storage,late\n")); r.code != exitOK {
+		t.Fatalf("import sessions: %d %s", r.code, r.stderr)
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh.db")
+	if r := runCLI(t, fresh, "import", "json", writeFile(t, "all.json", exportFile(t, db))); r.code != exitOK {
+		t.Fatalf("import json: %d %s", r.code, r.stderr)
+	}
+	want, got := runCLI(t, db, "status", "--json"), runCLI(t, fresh, "status", "--json")
+	if want.code != exitOK || got.code != exitOK {
+		t.Fatalf("status: %d %s / %d %s", want.code, want.stderr, got.code, got.stderr)
+	}
+	if got.stdout != want.stdout {
+		t.Errorf("status --json after the round trip differs:\n--- before\n%s\n--- after\n%s", want.stdout, got.stdout)
+	}
+	if !strings.Contains(want.stdout, `"study"`) {
+		t.Errorf("status --json has no study part to compare:\n%s", want.stdout)
+	}
+}

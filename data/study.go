@@ -226,18 +226,6 @@ func WeekStartDate(d Date, weekStart time.Weekday) Date {
 	return d.AddDays(-back)
 }
 
-// StudyByDay sums study per calendar day in zone loc. A session that runs
-// past midnight is split at the local midnight, so each day gets the time
-// actually spent on it, whatever DST did to that day's length.
-func StudyByDay(sessions []StudySession, loc *time.Location) map[Date]time.Duration {
-	days := map[Date]time.Duration{}
-	sp := daySplitter{loc: loc}
-	for _, s := range sessions {
-		sp.split(s, func(day Date, d time.Duration) { days[day] += d })
-	}
-	return days
-}
-
 // DayTopic is one calendar day's study on one topic, the topic as stored.
 type DayTopic struct {
 	Day   Date
@@ -245,8 +233,10 @@ type DayTopic struct {
 }
 
 // StudyByDayTopic sums study per calendar day in zone loc and per topic as
-// stored, split at local midnights as StudyByDay splits it: the rows of the
-// store's per-day totals.
+// stored: the rows of the store's per-day totals, and their definition
+// (Store.VerifyKept recounts them with it). A session that runs past
+// midnight is split at the local midnight, so each day gets the time
+// actually spent on it, whatever DST did to that day's length.
 func StudyByDayTopic(sessions []StudySession, loc *time.Location) map[DayTopic]time.Duration {
 	out := map[DayTopic]time.Duration{}
 	sp := daySplitter{loc: loc}
@@ -310,27 +300,10 @@ func sumDays(byDay map[Date]time.Duration, from Date, n int) time.Duration {
 	return total
 }
 
-// WeekHours is the study in the current week (as of now in zone loc, weeks
-// starting on weekStart), in hours.
-func WeekHours(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday) float64 {
-	return WeekHoursOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart)
-}
-
-// WeekHoursOfDays is WeekHours from study per day: the week holding today.
+// WeekHoursOfDays is the study in the week holding today (weeks starting
+// on weekStart), in hours, from study per day.
 func WeekHoursOfDays(byDay map[Date]time.Duration, today Date, weekStart time.Weekday) float64 {
 	return sumDays(byDay, WeekStartDate(today, weekStart), 7).Hours()
-}
-
-// TotalStudyHours is all study ever logged, in hours: the definition the
-// store's per-day totals (store.StudyTotals) are tested against.
-func TotalStudyHours(sessions []StudySession) float64 {
-	var total time.Duration
-	for _, s := range sessions {
-		if s.Duration > 0 {
-			total += s.Duration
-		}
-	}
-	return total.Hours()
 }
 
 // StudyStreak is the run of consecutive study days.
@@ -339,28 +312,10 @@ type StudyStreak struct {
 	Longest int // the longest run ever, the current one included
 }
 
-// StudyStreaks counts consecutive calendar days (in zone loc) with at least
-// minPerDay of study (DefaultStreakMinimum when minPerDay is 0 or less).
-// Today not yet reaching the minimum does not break the current streak: the
-// day is not over. The app asks the store (store.StudyTotals), which counts
-// streaks in SQL; this is the definition its tests hold it to.
-func StudyStreaks(sessions []StudySession, loc *time.Location, now time.Time, minPerDay time.Duration) StudyStreak {
-	if minPerDay <= 0 {
-		minPerDay = DefaultStreakMinimum
-	}
-	today := DateOf(now, loc)
-	var counted []Date
-	for day, d := range StudyByDay(sessions, loc) {
-		if d >= minPerDay && !day.After(today) {
-			counted = append(counted, day)
-		}
-	}
-	sort.Slice(counted, func(i, j int) bool { return counted[i].Before(counted[j]) })
-	return StreakOfDays(counted, today)
-}
-
 // StreakOfDays is the streak on today of counted, the days that reached
-// the minimum, in ascending order and none after today.
+// the minimum, in ascending order and none after today. Today not yet
+// reaching the minimum does not break the current streak: the day is not
+// over.
 func StreakOfDays(counted []Date, today Date) StudyStreak {
 	var st StudyStreak
 	run := 0
@@ -391,33 +346,6 @@ type TopicTotal struct {
 	Topic    string
 	Duration time.Duration
 	First    time.Time // the earliest study on it: its name as written then is kept
-}
-
-// StudyHoursByTopic sums the sessions that start in [from, to) per topic
-// (compared without case and punctuation), most studied first. A zero from
-// or to leaves that side open, so (sessions, firstAttempt, time.Time{}) is
-// "since the first practice attempt". The app reads the topics from the
-// store's totals (store.StudyTotals); this is their definition, and
-// GroupTopicHours is shared by both.
-func StudyHoursByTopic(sessions []StudySession, from, to time.Time) []StudyTopicHours {
-	index := map[string]int{}
-	var totals []TopicTotal
-	for _, s := range sessions {
-		if s.Duration <= 0 || (!from.IsZero() && s.Start.Before(from)) || (!to.IsZero() && !s.Start.Before(to)) {
-			continue
-		}
-		i, ok := index[s.Topic]
-		if !ok {
-			i = len(totals)
-			index[s.Topic] = i
-			totals = append(totals, TopicTotal{Topic: s.Topic, First: s.Start})
-		}
-		totals[i].Duration += s.Duration
-		if s.Start.Before(totals[i].First) {
-			totals[i].First = s.Start
-		}
-	}
-	return GroupTopicHours(totals)
 }
 
 // GroupTopicHours merges topics written differently (case, punctuation)
@@ -480,13 +408,9 @@ type StudyPoint struct {
 	Hours float64
 }
 
-// WeeklyStudy returns the hours of the last weeks weeks, oldest first, the
-// current week (as of now in zone loc) last even though it is not over.
-func WeeklyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
-	return WeeklyStudyOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart, weeks)
-}
-
-// WeeklyStudyOfDays is WeeklyStudy from study per day, as of day today.
+// WeeklyStudyOfDays returns the hours of the last weeks weeks from study
+// per day, oldest first, the week holding today last even though it is
+// not over.
 func WeeklyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.Weekday, weeks int) []StudyPoint {
 	if weeks <= 0 {
 		return nil
@@ -500,15 +424,10 @@ func WeeklyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.
 	return out
 }
 
-// DailyStudy returns the hours of each day for a heat map of weeks weeks:
-// from the first day of the week weeks-1 weeks before the current one up to
-// today, oldest first, so the grid's columns are whole weeks and the last
-// one stops at today. The app uses DailyStudyOfDays on the store's totals.
-func DailyStudy(sessions []StudySession, loc *time.Location, now time.Time, weekStart time.Weekday, weeks int) []StudyPoint {
-	return DailyStudyOfDays(StudyByDay(sessions, loc), DateOf(now, loc), weekStart, weeks)
-}
-
-// DailyStudyOfDays is DailyStudy from study per day, as of day today.
+// DailyStudyOfDays returns the hours of each day for a heat map of weeks
+// weeks, from study per day: from the first day of the week weeks-1 weeks
+// before the one holding today up to today, oldest first, so the grid's
+// columns are whole weeks and the last one stops at today.
 func DailyStudyOfDays(byDay map[Date]time.Duration, today Date, weekStart time.Weekday, weeks int) []StudyPoint {
 	if weeks <= 0 {
 		return nil

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -180,7 +181,7 @@ func TestUntimedSessionStart(t *testing.T) {
 			if err := s.Validate(now); err != nil {
 				t.Fatalf("placed session is invalid: %v", err)
 			}
-			if d := StudyByDay([]StudySession{s}, ny)[tc.day]; d != min(tc.dur, tc.day.AddDays(1).In(ny).Sub(tc.day.In(ny))) {
+			if d := byDay([]StudySession{s}, ny)[tc.day]; d != min(tc.dur, tc.day.AddDays(1).In(ny).Sub(tc.day.In(ny))) {
 				t.Fatalf("study on %s = %v, want all of it on that day", tc.day, d)
 			}
 		})
@@ -228,7 +229,7 @@ func TestWeekStartDate(t *testing.T) {
 	}
 }
 
-func TestStudyByDay(t *testing.T) {
+func TestStudyByDayTopicSplitsDays(t *testing.T) {
 	ny := studyZone(t, "America/New_York")
 	tests := []struct {
 		name     string
@@ -250,9 +251,9 @@ func TestStudyByDay(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := StudyByDay(tc.sessions, ny)
+			got := byDay(tc.sessions, ny)
 			if len(got) != len(tc.want) {
-				t.Fatalf("StudyByDay = %v, want %v", got, tc.want)
+				t.Fatalf("study by day = %v, want %v", got, tc.want)
 			}
 			for day, w := range tc.want {
 				if got[day] != w {
@@ -283,16 +284,16 @@ func TestWeekHours(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := WeekHours(sessions, ny, now, tc.start); got != tc.want {
-				t.Fatalf("WeekHours = %v, want %v", got, tc.want)
+			if got := WeekHoursOfDays(byDay(sessions, ny), DateOf(now, ny), tc.start); got != tc.want {
+				t.Fatalf("WeekHoursOfDays = %v, want %v", got, tc.want)
 			}
 		})
 	}
-	if got := WeekHours(nil, ny, now, time.Monday); got != 0 {
+	if got := WeekHoursOfDays(byDay(nil, ny), DateOf(now, ny), time.Monday); got != 0 {
 		t.Errorf("no sessions: %v", got)
 	}
-	if got := TotalStudyHours(sessions); got != 5.5 {
-		t.Errorf("TotalStudyHours = %v, want 5.5", got)
+	if got := sumSessions(sessions, ny, now, 0).Total; got != 5*time.Hour+30*time.Minute {
+		t.Errorf("total = %v, want 5h30m", got)
 	}
 }
 
@@ -330,14 +331,16 @@ func TestStudyStreaks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := StudyStreaks(tc.sessions, ny, tc.now, tc.min); got != tc.want {
-				t.Fatalf("StudyStreaks = %+v, want %+v", got, tc.want)
+			if got := sumSessions(tc.sessions, ny, tc.now, tc.min).Streak; got != tc.want {
+				t.Fatalf("streak = %+v, want %+v", got, tc.want)
 			}
 		})
 	}
 }
 
-func TestStudyHoursByTopic(t *testing.T) {
+// Topics are grouped whatever their case and spacing, named as written
+// first, most studied first; sessions without a topic count as "".
+func TestStudyTopicsGroupSpellings(t *testing.T) {
 	base := time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)
 	sessions := []StudySession{
 		studySess(base, time.Hour, "Exchange"),
@@ -345,28 +348,10 @@ func TestStudyHoursByTopic(t *testing.T) {
 		studySess(base.Add(48*time.Hour), 2*time.Hour, "Active Directory"),
 		studySess(base.Add(72*time.Hour), 45*time.Minute, ""),
 	}
-	tests := []struct {
-		name     string
-		from, to time.Time
-		want     []StudyTopicHours
-	}{
-		{"all time", time.Time{}, time.Time{}, []StudyTopicHours{{"Active Directory", 2}, {"Exchange", 1.5}, {"", 0.75}}},
-		{"since", base.Add(24 * time.Hour), time.Time{}, []StudyTopicHours{{"Active Directory", 2}, {"", 0.75}, {"exchange", 0.5}}},
-		{"until, exclusive", time.Time{}, base.Add(48 * time.Hour), []StudyTopicHours{{"Exchange", 1.5}}},
-		{"none in range", base.Add(1000 * time.Hour), time.Time{}, []StudyTopicHours{}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := StudyHoursByTopic(sessions, tc.from, tc.to)
-			if len(got) != len(tc.want) {
-				t.Fatalf("= %+v, want %+v", got, tc.want)
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Errorf("[%d] = %+v, want %+v", i, got[i], tc.want[i])
-				}
-			}
-		})
+	got := sumSessions(sessions, time.UTC, base.Add(100*time.Hour), 0).Topics
+	want := []StudyTopicHours{{"Active Directory", 2}, {"Exchange", 1.5}, {"", 0.75}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("topics = %+v, want %+v", got, want)
 	}
 }
 
@@ -379,7 +364,7 @@ func TestWeeklyStudy(t *testing.T) {
 		studySess(studyAt(berlin, 2026, 1, 12, 9, 0), 3*time.Hour, ""), // 11 weeks back: the first bar
 		studySess(studyAt(berlin, 2026, 1, 11, 9, 0), 5*time.Hour, ""), // the Sunday before: outside
 	}
-	got := WeeklyStudy(sessions, berlin, now, time.Monday, StudyChartWeeks)
+	got := WeeklyStudyOfDays(byDay(sessions, berlin), DateOf(now, berlin), time.Monday, StudyChartWeeks)
 	if len(got) != StudyChartWeeks {
 		t.Fatalf("got %d weeks, want %d", len(got), StudyChartWeeks)
 	}
@@ -394,7 +379,7 @@ func TestWeeklyStudy(t *testing.T) {
 			t.Errorf("weeks %d and %d are not 7 days apart: %s %s", i-1, i, got[i-1].Start, got[i].Start)
 		}
 	}
-	if WeeklyStudy(sessions, berlin, now, time.Monday, 0) != nil {
+	if WeeklyStudyOfDays(byDay(sessions, berlin), DateOf(now, berlin), time.Monday, 0) != nil {
 		t.Error("0 weeks should give nil")
 	}
 }
@@ -417,7 +402,7 @@ func TestDailyStudy(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got := DailyStudy(sessions, ny, now, tc.start, StudyHeatmapWeeks)
+			got := DailyStudyOfDays(byDay(sessions, ny), DateOf(now, ny), tc.start, StudyHeatmapWeeks)
 			if got[0].Start != tc.wantFirst || got[0].Hours != 2 {
 				t.Errorf("first day = %+v, want %s with 2h", got[0], tc.wantFirst)
 			}
@@ -503,9 +488,9 @@ func TestClockOn(t *testing.T) {
 func TestStudyWhereMidnightIsSkipped(t *testing.T) {
 	scl := studyZone(t, "America/Santiago")
 	s := studySess(studyAt(scl, 2025, 9, 6, 23, 30), time.Hour, "") // 23:30 to 01:30 local, one real hour
-	got := StudyByDay([]StudySession{s}, scl)
+	got := byDay([]StudySession{s}, scl)
 	if got[NewDate(2025, 9, 6)] != 30*time.Minute || got[NewDate(2025, 9, 7)] != 30*time.Minute || len(got) != 2 {
-		t.Fatalf("StudyByDay = %v, want 30m on each side of the skipped midnight", got)
+		t.Fatalf("study by day = %v, want 30m on each side of the skipped midnight", got)
 	}
 	now := studyAt(scl, 2025, 9, 8, 12, 0)
 	daily := []StudySession{
@@ -513,7 +498,7 @@ func TestStudyWhereMidnightIsSkipped(t *testing.T) {
 		studySess(studyAt(scl, 2025, 9, 7, 20, 0), time.Hour, ""),
 		studySess(studyAt(scl, 2025, 9, 8, 9, 0), time.Hour, ""),
 	}
-	if st := StudyStreaks(daily, scl, now, 0); st != (StudyStreak{3, 3}) {
+	if st := sumSessions(daily, scl, now, 0).Streak; st != (StudyStreak{3, 3}) {
 		t.Fatalf("streak over the skipped midnight = %+v, want 3", st)
 	}
 	start, err := UntimedSessionStart(NewDate(2025, 9, 6), 2*time.Hour, scl, now)
@@ -522,8 +507,8 @@ func TestStudyWhereMidnightIsSkipped(t *testing.T) {
 	}
 }
 
-// studyByDaySimple is StudyByDay without its day cache: the definition
-// that the faster one must match.
+// studyByDaySimple is the per-day split without StudyByDayTopic's day
+// cache: the definition that the faster one must match.
 func studyByDaySimple(sessions []StudySession, loc *time.Location) map[Date]time.Duration {
 	days := map[Date]time.Duration{}
 	for _, s := range sessions {
@@ -544,9 +529,9 @@ func studyByDaySimple(sessions []StudySession, loc *time.Location) map[Date]time
 	return days
 }
 
-// StudyByDay gives the same days as the plain definition over years of
-// sessions, in zones whose clocks change at midnight or not at all.
-func TestStudyByDayMatchesDefinition(t *testing.T) {
+// StudyByDayTopic gives the same days as the plain definition over years
+// of sessions, in zones whose clocks change at midnight or not at all.
+func TestStudyByDayTopicMatchesDefinition(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(1, 2))
 	for _, zone := range []string{"UTC", "Europe/London", "America/Havana", "America/Santiago", "Asia/Beirut", "Australia/Lord_Howe", "Asia/Kolkata"} {
 		loc, err := time.LoadLocation(zone)
@@ -560,7 +545,7 @@ func TestStudyByDayMatchesDefinition(t *testing.T) {
 			sessions = append(sessions, StudySession{Start: start, Duration: time.Duration(1 + rnd.IntN(int(MaxStudySession)))})
 		}
 		sessions = append(sessions, sessions[5000]) // one out of order
-		got, want := StudyByDay(sessions, loc), studyByDaySimple(sessions, loc)
+		got, want := byDay(sessions, loc), studyByDaySimple(sessions, loc)
 		if !maps.Equal(got, want) {
 			t.Errorf("%s: %d days, want %d, or sums differ", zone, len(got), len(want))
 		}

@@ -381,23 +381,27 @@ func tenYearsOfStudy(b *testing.B) *Store {
 	return s
 }
 
-// BenchmarkStudyTenYears reads every session of ten years and computes what
-// the Study screen and the dashboard show: week hours, streaks, topics and
-// the 12-week and 26-week chart data.
+// BenchmarkStudyTenYears computes what the Study screen and the dashboard
+// show over ten years of sessions, as they do: the kept per-day totals
+// (StudyTotals), then week hours and the 12-week and 26-week chart data
+// from them.
 func BenchmarkStudyTenYears(b *testing.B) {
 	s := tenYearsOfStudy(b)
 	ctx := context.Background()
-	loc, _ := time.LoadLocation("Europe/London")
+	set, err := s.Settings(ctx)
+	if err != nil {
+		b.Fatal(err)
+	}
+	loc := set.Location() // the zone the totals are kept in
+	today := data.DateOf(testNow, loc)
 	for b.Loop() {
-		all, err := s.StudySessions(ctx, time.Time{}, time.Time{})
-		if err != nil || len(all) != 7300 {
-			b.Fatalf("%d sessions, %v", len(all), err)
+		tot, err := s.StudyTotals(ctx, loc, today, data.DefaultStreakMinimum)
+		if err != nil || tot.Sessions != 7300 {
+			b.Fatalf("%d sessions, %v", tot.Sessions, err)
 		}
-		data.WeekHours(all, loc, testNow, time.Monday)
-		data.StudyStreaks(all, loc, testNow, data.DefaultStreakMinimum)
-		data.StudyHoursByTopic(all, time.Time{}, time.Time{})
-		data.WeeklyStudy(all, loc, testNow, time.Monday, data.StudyChartWeeks)
-		data.DailyStudy(all, loc, testNow, time.Monday, data.StudyHeatmapWeeks)
+		data.WeekHoursOfDays(tot.Recent, today, time.Monday)
+		data.WeeklyStudyOfDays(tot.Recent, today, time.Monday, data.StudyChartWeeks)
+		data.DailyStudyOfDays(tot.Recent, today, time.Monday, data.StudyHeatmapWeeks)
 	}
 }
 

@@ -26,10 +26,12 @@ func exportJSON(ctx context.Context, e *env, args []string) error {
 
 // importJSON reads a JSON export into the database: all of it into an empty
 // one, only what is missing into one that has records. A file that is
-// refused leaves the database as it was.
+// refused leaves the database as it was; --dry-run says what would be
+// added and writes nothing.
 func importJSON(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("import json", e)
-	path, err := importPath(fs, e, "import json FILE", args)
+	dry := fs.Bool("dry-run", false, "show what would be added and change nothing")
+	path, err := importPath(fs, e, "import json [--dry-run] FILE", args)
 	if err != nil {
 		return err
 	}
@@ -46,7 +48,11 @@ func importJSON(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	counts, err := dbjson.Import(ctx, st, x, e.now())
+	run := dbjson.Import
+	if *dry {
+		run = dbjson.DryRun
+	}
+	counts, err := run(ctx, st, x, e.now())
 	if err != nil {
 		return fmt.Errorf("import %s: %w; nothing was imported", path, err)
 	}
@@ -62,9 +68,16 @@ func importJSON(ctx context.Context, e *env, args []string) error {
 	if len(added) == 0 {
 		added = []string{"nothing new"}
 	}
-	fmt.Fprintf(e.stdout, "imported from %s: %s\n", path, strings.Join(added, ", "))
+	if *dry {
+		fmt.Fprintf(e.stdout, "would import from %s: %s\n", path, strings.Join(added, ", "))
+	} else {
+		fmt.Fprintf(e.stdout, "imported from %s: %s\n", path, strings.Join(added, ", "))
+	}
 	if len(existing) > 0 {
 		fmt.Fprintf(e.stdout, "already there, left as they were: %s\n", strings.Join(existing, ", "))
+	}
+	if *dry {
+		fmt.Fprintln(e.stdout, "nothing was changed (--dry-run)")
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -176,5 +177,35 @@ func TestJSONRoundTripKeepsTheStatus(t *testing.T) {
 	}
 	if !strings.Contains(want.stdout, `"study"`) {
 		t.Errorf("status --json has no study part to compare:\n%s", want.stdout)
+	}
+}
+
+// import json --dry-run says what it would add and leaves the database file
+// and its write-ahead log byte for byte as they were, on a database just
+// set up and on one that holds part of the file already.
+func TestImportJSONDryRunWritesNothing(t *testing.T) {
+	src := filledDB(t)
+	path := writeFile(t, "all.json", exportFile(t, src))
+	for name, db := range map[string]string{"set up": setupDB(t), "holding it": filledDB(t)} {
+		t.Run(name, func(t *testing.T) {
+			before := fileBytes(t, db)
+			r := runCLI(t, db, "import", "json", "--dry-run", path)
+			if r.code != exitOK || !strings.Contains(r.stdout, "would import from") || !strings.Contains(r.stdout, "nothing was changed (--dry-run)") {
+				t.Fatalf("dry run: %d %q %s", r.code, r.stdout, r.stderr)
+			}
+			for p, b := range fileBytes(t, db) {
+				if !bytes.Equal(b, before[p]) {
+					t.Errorf("%s changed by the dry run (%d bytes, was %d)", p, len(b), len(before[p]))
+				}
+			}
+			real := runCLI(t, db, "import", "json", path)
+			if real.code != exitOK {
+				t.Fatalf("import: %d %s", real.code, real.stderr)
+			}
+			wouldAdd := strings.TrimPrefix(strings.SplitN(r.stdout, "\n", 2)[0], "would import from ")
+			if added := strings.TrimPrefix(strings.SplitN(real.stdout, "\n", 2)[0], "imported from "); added != wouldAdd {
+				t.Errorf("the dry run said %q, the import did %q", wouldAdd, added)
+			}
+		})
 	}
 }

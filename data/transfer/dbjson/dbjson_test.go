@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -445,5 +446,59 @@ func TestImportNeverStoresAnEmptyZone(t *testing.T) {
 	}
 	if got := storedZone(own); got != "Europe/London" {
 		t.Errorf("zone after importing an empty zone = %q, want the database's own Europe/London", got)
+	}
+}
+
+// A dry run applies the import's rules to the database as it is and
+// writes nothing: it counts what the import then adds, and refuses what
+// the import refuses, with the same message.
+func TestDryRunSaysWhatImportDoes(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	src, _ := openTemp(t)
+	fillEverything(t, src)
+	good := exportText(t, src)
+	fresh, _ := openTemp(t)
+	merged, _ := openTemp(t)
+	r := setUp(t, merged)
+	addMilestone(t, merged, r, "Book flights", "2026-05-01")
+	for name, s := range map[string]*store.Store{"empty": fresh, "with records": merged} {
+		before := exportText(t, s)
+		dry, err := DryRun(ctx, s, parse(t, good), testNow)
+		if err != nil {
+			t.Fatalf("%s: dry run: %v", name, err)
+		}
+		if after := exportText(t, s); after != before {
+			t.Fatalf("%s: the dry run wrote:\n%s", name, after)
+		}
+		real, err := importAll(t, s, parse(t, good))
+		if err != nil {
+			t.Fatalf("%s: import: %v", name, err)
+		}
+		if !slices.Equal(dry, real) {
+			t.Errorf("%s: dry run counts %+v, import counts %+v", name, dry, real)
+		}
+	}
+
+	refused := map[string]func(x *transfer.Export){
+		"future session":        func(x *transfer.Export) { x.StudySessions[1].Start = "2026-03-09T08:00:00Z" },
+		"two topics of one name": func(x *transfer.Export) { x.Topics[1].Name = "transport" },
+		"two exams of one name":  func(x *transfer.Export) { x.Exams[1].Name = x.Exams[0].Name },
+		"the same attempt twice": func(x *transfer.Export) { x.Attempts = append(x.Attempts, x.Attempts[0]) },
+	}
+	for name, change := range refused {
+		t.Run(name, func(t *testing.T) {
+			dst, _ := openTemp(t)
+			x := parse(t, good)
+			change(x)
+			_, dryErr := DryRun(ctx, dst, x, testNow)
+			_, err := importAll(t, dst, x)
+			if !errors.Is(dryErr, data.ErrInvalid) || !errors.Is(err, data.ErrInvalid) {
+				t.Fatalf("dry run = %v; import = %v; want both refused as invalid", dryErr, err)
+			}
+			if want := strings.SplitN(err.Error(), ":", 3)[:2]; !strings.HasPrefix(dryErr.Error(), strings.Join(want, ":")) {
+				t.Errorf("dry run says %q, import says %q: they should name the same record", dryErr, err)
+			}
+		})
 	}
 }

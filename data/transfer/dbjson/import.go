@@ -19,8 +19,8 @@ import (
 // rule refuses the whole import, naming the record, and nothing is
 // written. now is the instant the records are checked at.
 func Import(ctx context.Context, st *store.Store, x *transfer.Export, now time.Time) ([]Count, error) {
-	if err := errors.Join(x.Validate(now), checkSettings(x.Settings)); err != nil {
-		return nil, fmt.Errorf("import: %w", err)
+	if err := check(x, now); err != nil {
+		return nil, err
 	}
 	var cs counts
 	err := st.WriteBatch(ctx, func(b *store.Batch) error {
@@ -28,17 +28,7 @@ func Import(ctx context.Context, st *store.Store, x *transfer.Export, now time.T
 		if err != nil {
 			return err
 		}
-		m := &merge{b: b, old: old, x: x, counts: &cs, rotations: map[int64]int64{}, milestones: map[int64]int64{},
-			items: map[int64]int64{}, exams: map[int64]int64{}, topics: map[int64]int64{}, oldItems: map[int64]bool{}}
-		for _, step := range []func() error{
-			m.settings, m.rotationList, m.milestoneList, m.readingItems, m.progress, m.sessions,
-			m.examList, m.topicList, m.attempts, m.budget, m.rates, m.reminders, m.milestoneReminders,
-		} {
-			if err := step(); err != nil {
-				return err
-			}
-		}
-		return nil
+		return newMerge(b, old, x, &cs).run()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("import: %w", err)
@@ -46,10 +36,72 @@ func Import(ctx context.Context, st *store.Store, x *transfer.Export, now time.T
 	return cs, nil
 }
 
+// DryRun says what Import would add and find already there, applying the
+// same rules to what st holds now, and writes nothing.
+func DryRun(ctx context.Context, st *store.Store, x *transfer.Export, now time.Time) ([]Count, error) {
+	if err := check(x, now); err != nil {
+		return nil, err
+	}
+	old, err := st.Everything(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	var cs counts
+	if err := newMerge(newDryWriter(old), old, x, &cs).run(); err != nil {
+		return nil, fmt.Errorf("import: %w", err)
+	}
+	return cs, nil
+}
+
+// check applies every rule that needs only the file.
+func check(x *transfer.Export, now time.Time) error {
+	if err := errors.Join(x.Validate(now), checkSettings(x.Settings)); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	return nil
+}
+
+// writer is what an import writes through: a store.Batch, or for a dry
+// run a dryWriter that writes nothing.
+type writer interface {
+	AddSetting(key, value string) error
+	AddRotation(r data.Rotation, createdAt string) (data.Rotation, error)
+	AddMilestones(ms []data.Milestone) ([]data.Milestone, error)
+	AddReadingItem(it data.ReadingItem, deletedAt string) (int64, error)
+	AddProgress(e data.ProgressEntry) error
+	AddStudySessions(ss []data.StudySession) ([]data.StudySession, error)
+	AddExam(rotationID int64, e data.Exam) (data.Exam, error)
+	AddTopic(rotationID int64, t data.Topic) (data.Topic, error)
+	SetTopicExams(t data.Topic) error
+	AddAttempt(a data.Attempt) (data.Attempt, error)
+	AddBudgetItems(rotationID int64, items []data.BudgetItem) error
+	AddRate(home string, r data.Rate) error
+	PutReminder(r data.Reminder, savedAt string) error
+	AddMilestoneReminder(milestoneID int64, ms data.MilestoneSetting) error
+}
+
+func newMerge(w writer, old store.Everything, x *transfer.Export, cs *counts) *merge {
+	return &merge{b: w, old: old, x: x, counts: cs, rotations: map[int64]int64{}, milestones: map[int64]int64{},
+		items: map[int64]int64{}, exams: map[int64]int64{}, topics: map[int64]int64{}, oldItems: map[int64]bool{}}
+}
+
+// run merges every list, in the order their references need.
+func (m *merge) run() error {
+	for _, step := range []func() error{
+		m.settings, m.rotationList, m.milestoneList, m.readingItems, m.progress, m.sessions,
+		m.examList, m.topicList, m.attempts, m.budget, m.rates, m.reminders, m.milestoneReminders,
+	} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // merge is one import: what the database held when it began, the file, the
 // map from the file's ids to the database's, and the counts.
 type merge struct {
-	b      *store.Batch
+	b      writer
 	old    store.Everything
 	x      *transfer.Export
 	counts *counts

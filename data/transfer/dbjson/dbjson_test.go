@@ -481,7 +481,7 @@ func TestDryRunSaysWhatImportDoes(t *testing.T) {
 	}
 
 	refused := map[string]func(x *transfer.Export){
-		"future session":        func(x *transfer.Export) { x.StudySessions[1].Start = "2026-03-09T08:00:00Z" },
+		"future session":         func(x *transfer.Export) { x.StudySessions[1].Start = "2026-03-09T08:00:00Z" },
 		"two topics of one name": func(x *transfer.Export) { x.Topics[1].Name = "transport" },
 		"two exams of one name":  func(x *transfer.Export) { x.Exams[1].Name = x.Exams[0].Name },
 		"the same attempt twice": func(x *transfer.Export) { x.Attempts = append(x.Attempts, x.Attempts[0]) },

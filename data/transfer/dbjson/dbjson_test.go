@@ -360,7 +360,7 @@ func BenchmarkJSONRoundTrip(b *testing.B) {
 			b.Fatal(err)
 		}
 		copies++
-		dst := openAt(b, filepath.Join(dir, fmt.Sprintf("copy-%d.db", copies)))
+		dst := openAtClock(b, filepath.Join(dir, fmt.Sprintf("copy-%d.db", copies)), seedbench.Now())
 		if _, err := Import(ctx, dst, parse(b, text.String()), seedbench.Now()); err != nil {
 			b.Fatal(err)
 		}

@@ -26,7 +26,13 @@ func openTemp(t testing.TB) (*store.Store, string) {
 // (every write path keeps them), and it is closed.
 func openAt(t testing.TB, path string) *store.Store {
 	t.Helper()
-	s, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return testNow }))
+	return openAtClock(t, path, testNow)
+}
+
+// openAtClock is openAt with the clock stopped at now.
+func openAtClock(t testing.TB, path string, now time.Time) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), path, store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}

@@ -128,7 +128,8 @@ func fail(kind string, i int, err error) error {
 func (m *merge) settings() error {
 	have := map[string]bool{}
 	for _, st := range m.old.Settings {
-		have[st.Key] = st.Value != "" || st.Key != keyTimeZone
+		// An empty zone is no zone: the file's may replace it.
+		have[st.Key] = !(st.Key == keyTimeZone && st.Value == "")
 	}
 	for i, st := range m.x.Settings {
 		if data.MachineSetting(st.Key) {

@@ -16,7 +16,7 @@ func checkCalendarYears(in CalendarInput) error {
 			return nil
 		}
 		if err := data.CheckYears(field, d); err != nil {
-			return fmt.Errorf("%s: %w; change it to a date in those years, then export again", what, err)
+			return fmt.Errorf("%s: %w (change it, then export again)", what, err)
 		}
 		return nil
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // budgetScreen is the travel budget: the items with planned and actual
@@ -729,15 +728,6 @@ func currencyEntry(field string, optional bool) *widgets.SelectEntry {
 }
 
 func normCurrency(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
-
-// budgetCard is the dashboard's Budget card: a title and text from the
-// summary; an empty text hides the card.
-func budgetCard(s summary.Summary) (title, text string) {
-	if s.Budget == nil {
-		return "", ""
-	}
-	return "Budget", s.Budget.Text()
-}
 
 // scenarioForm is the "what if" tab: the same plan priced at another
 // location's hotel rate (and per diem), side by side with the plan.

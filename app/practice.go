@@ -611,25 +611,6 @@ func (ps *practiceScreen) deleteTopic(t data.Topic) {
 	})
 }
 
-// practiceCard is the dashboard's Practice card: each exam's readiness and
-// the three weakest topics; hidden until there are exams.
-func practiceCard(s summary.Summary) (title, text string) {
-	if s.Practice == nil || len(s.Practice.Exams) == 0 {
-		return "", ""
-	}
-	var lines []string
-	for _, e := range s.Practice.Exams {
-		lines = append(lines, fmt.Sprintf("%s: %s, %s (pass mark %s)", e.Name, readinessWord(data.Readiness(e.Readiness)), e.Summary,
-			data.PassMarkText(e.PassMark, e.PassMarkAssumed)))
-	}
-	if len(s.Practice.WeakestTopics) > 0 {
-		lines = append(lines, "Weakest topics: "+strings.Join(s.Practice.WeakestTopics, ", "))
-	} else {
-		lines = append(lines, "No topic scored yet: record a practice test on the Practice screen (Ctrl+5, then Ctrl+N).")
-	}
-	return "Practice readiness", strings.Join(lines, "\n")
-}
-
 var _ finder = (*practiceScreen)(nil)
 
 // find shows the attempts and puts the cursor in their find box (Ctrl+F).

@@ -1016,21 +1016,3 @@ func (r *readingScreen) exportFile() {
 		},
 	})
 }
-
-// readingCard is the dashboard's Reading card: the pace verdict ("on
-// track" or "behind by N days" with the projected finish) and the numbers
-// behind it.
-func readingCard(s summary.Summary) (title, text string) {
-	r := s.Reading
-	if r == nil {
-		return "", ""
-	}
-	if r.Items == 0 {
-		return "Reading", "The reading list is empty. Add items on the Reading screen (Ctrl+3) or import a list."
-	}
-	lines := []string{r.Verdict, fmt.Sprintf("%d of %d items done (%.0f %%).", r.Done, r.Items, r.Percent)}
-	if r.Left > 0 && r.PaceWindowDays != nil {
-		lines = append(lines, fmt.Sprintf("%.0f %s left; %.1f a day over the last %d days.", r.Left, r.LeftUnit, r.ActualPerDay, *r.PaceWindowDays))
-	}
-	return "Reading", strings.Join(lines, "\n")
-}

@@ -18,7 +18,6 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // noReadingItem is the reading-item choice for "not a reading item".
@@ -924,10 +923,3 @@ func studyDaysText(n int) string {
 	return fmt.Sprintf("%d days", n)
 }
 
-// studyCard is the dashboard's Study card.
-func studyCard(s summary.Summary) (title, text string) {
-	if s.Study == nil {
-		return "", ""
-	}
-	return "Study hours", s.Study.Text()
-}

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -37,13 +38,21 @@ type Bar struct {
 	Of    float64
 }
 
-// BarPart is a segment of a bar; Strong ones are drawn in the accent colour,
-// the others in a paler one.
+// BarPart is a segment of a bar, drawn in its Ink.
 type BarPart struct {
-	Label  string
-	Value  float64
-	Strong bool
+	Label string
+	Value float64
+	Ink   Ink
 }
+
+// Ink is how a bar's segment is drawn.
+type Ink int
+
+const (
+	Strong Ink = iota // the accent colour
+	Pale              // a paler accent: the rest of a whole
+	Blank             // not drawn: the bar's empty track shows
+)
 
 // RotationFigure is the countdown to the rotation, with each exam's.
 func (s Summary) RotationFigure() Figure {
@@ -56,9 +65,8 @@ func (s Summary) RotationFigure() Figure {
 	default:
 		f.Value = dayCount(s.Rotation.DaysLeft)
 	}
-	if len(s.Rotation.Blocks) > 0 {
-		b := s.Rotation.Blocks[0]
-		f.Details = append(f.Details, fmt.Sprintf("%s, %s to %s (%d days on site)", b.Location, b.Start, s.Rotation.Blocks[len(s.Rotation.Blocks)-1].End, s.Rotation.OnSite))
+	for i, b := range s.Rotation.Blocks {
+		f.Details = append(f.Details, fmt.Sprintf("Block %d, %s: %s to %s, %s", i+1, b.Location, b.Start, b.End, blockWhen(b)))
 	}
 	if s.Practice != nil {
 		for _, e := range s.Practice.Exams {
@@ -66,6 +74,19 @@ func (s Summary) RotationFigure() Figure {
 		}
 	}
 	return f
+}
+
+// blockWhen is a block's countdown in words.
+func blockWhen(b BlockEntry) string {
+	switch {
+	case b.Phase == "finished" || b.Phase == "in progress":
+		return b.Phase
+	case b.DaysLeft == 0:
+		return "starts today"
+	case b.DaysLeft == 1:
+		return "starts tomorrow"
+	}
+	return "in " + dayCount(b.DaysLeft)
 }
 
 // examWhen is an exam's countdown in words.
@@ -91,7 +112,7 @@ func (s Summary) ReadingFigure() Figure {
 		return Figure{Value: "0 %", Caption: "of the reading list", Empty: true,
 			Details: []string{"The list is empty: add books, papers and videos on the Reading screen (Ctrl+3)."}}
 	}
-	f := Figure{Value: fmt.Sprintf("%.0f %%", r.Percent), Caption: "of the reading list read", Details: []string{r.TrackWord()}}
+	f := Figure{Value: fmt.Sprintf("%.0f %%", r.Percent), Caption: "read, " + r.TrackWord(), Details: []string{r.Verdict}}
 	switch {
 	case r.OnTrack == nil:
 	case *r.OnTrack:
@@ -103,7 +124,7 @@ func (s Summary) ReadingFigure() Figure {
 	if r.Left > 0 {
 		f.Details = append(f.Details, fmt.Sprintf("%.0f %s left", r.Left, r.LeftUnit))
 	}
-	f.Bars = []Bar{{Label: "read", Of: 100, Parts: []BarPart{{Label: "read", Value: r.Percent, Strong: true}}}}
+	f.Bars = []Bar{{Label: "read", Of: 100, Parts: []BarPart{{Label: "read", Value: r.Percent}}}}
 	return f
 }
 
@@ -139,7 +160,7 @@ func (s Summary) StudyFigure() Figure {
 			f.Details = append(f.Details, trimHours(hours(st.WeekGoal-st.WeekHours))+" h to go")
 		}
 		f.Bars = []Bar{{Label: "this week", Of: max(st.WeekGoal, st.WeekHours),
-			Parts: []BarPart{{Label: "studied", Value: st.WeekHours, Strong: true}}}}
+			Parts: []BarPart{{Label: "studied", Value: st.WeekHours}}}}
 	} else {
 		f.Details = append(f.Details, "no weekly goal: set one in Settings")
 	}
@@ -157,7 +178,7 @@ func (s Summary) ReadinessFigure() Figure {
 	}
 	f := Figure{Value: "too early", Caption: "to tell readiness"}
 	for i, e := range p.Exams {
-		f.Details = append(f.Details, e.Name+": "+e.ReadinessLine())
+		f.Details = append(f.Details, fmt.Sprintf("%s: %s (pass mark %s)", e.Name, e.ReadinessLine(), data.PassMarkText(e.PassMark, e.PassMarkAssumed)))
 		if i == 0 && e.PassChance != nil {
 			f.Value = fmt.Sprintf("%.0f %%", *e.PassChance)
 			f.Caption = "chance to pass " + e.Name
@@ -168,10 +189,13 @@ func (s Summary) ReadinessFigure() Figure {
 		}
 		if e.Low != nil && e.High != nil {
 			f.Bars = append(f.Bars, Bar{Label: e.Name, Of: 100, Parts: []BarPart{
-				{Label: "below the range", Value: *e.Low},
-				{Label: "80 % range", Value: *e.High - *e.Low, Strong: true},
+				{Label: "below the range", Value: *e.Low, Ink: Blank},
+				{Label: "80 % range", Value: *e.High - *e.Low},
 			}})
 		}
+	}
+	if len(p.WeakestTopics) > 0 {
+		f.Details = append(f.Details, "weakest topics: "+strings.Join(p.WeakestTopics, ", "))
 	}
 	return f
 }
@@ -217,8 +241,8 @@ func (s Summary) BudgetFigure() Figure {
 		f.Details = append(f.Details, "no exchange rate for some amounts: see Budget")
 	}
 	f.Bars = []Bar{
-		{Label: "spent of planned", Of: max(planned, forecast), Parts: []BarPart{{Label: "spent", Value: actual, Strong: true}}},
-		{Label: "employer and you", Of: forecast, Parts: []BarPart{{Label: "employer", Value: num(b.Employer), Strong: true}, {Label: "you", Value: num(b.Self)}}},
+		{Label: "spent of planned", Of: max(planned, forecast), Parts: []BarPart{{Label: "spent", Value: actual}}},
+		{Label: "employer and you", Of: forecast, Parts: []BarPart{{Label: "employer", Value: num(b.Employer)}, {Label: "you", Value: num(b.Self), Ink: Pale}}},
 	}
 	return f
 }

@@ -922,4 +922,3 @@ func studyDaysText(n int) string {
 	}
 	return fmt.Sprintf("%d days", n)
 }
-

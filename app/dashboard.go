@@ -39,7 +39,7 @@ func newDashboardScreen(s *Shell) *dashboardScreen {
 		tonight:  newTonightCard(s),
 	}
 	d.grid = container.New(&cardGrid{cell: dashboardCell}, d.tonight.view())
-	d.headline.TextSize = theme.TextHeadingSize() * 1.4
+	d.headline.TextSize = theme.TextHeadingSize()
 	d.headline.TextStyle.Bold = true
 	d.today.Truncation = fyne.TextTruncateEllipsis
 	return d

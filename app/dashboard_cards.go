@@ -3,11 +3,13 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -112,29 +114,40 @@ func cardBody(c cardContent) fyne.CanvasObject {
 		big := canvas.NewText(f.Value, figureColor(f.State))
 		big.TextSize = theme.TextHeadingSize() * 1.5
 		big.TextStyle.Bold = true
+		// Indented as far as the labels' text, so the card reads down one edge.
+		rows = append(rows, container.New(layout.NewCustomPaddedLayout(0, 0, theme.InnerPadding(), 0), big))
+	}
+	lines := []fyne.CanvasObject{}
+	if f.Caption != "" {
 		caption := widget.NewLabel(f.Caption)
 		caption.Truncation = fyne.TextTruncateEllipsis
-		rows = append(rows, container.NewBorder(nil, nil, container.NewPadded(big), nil, caption))
+		lines = append(lines, caption)
 	}
-	for _, d := range f.Details {
-		rows = append(rows, cardLine(d, false))
+	if len(f.Details) > 0 {
+		lines = append(lines, cardLine(strings.Join(f.Details, "\n"), false))
 	}
 	for _, m := range c.milestones {
 		l := cardLine(m.Text, m.Overdue)
 		if m.Overdue {
-			rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, l))
+			lines = append(lines, container.NewBorder(nil, nil, widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())), nil, l))
 			continue
 		}
-		rows = append(rows, l)
+		lines = append(lines, l)
 	}
-	for _, b := range f.Bars {
-		m := widgets.NewMeter()
-		parts := make([]widgets.MeterPart, len(b.Parts))
-		for i, p := range b.Parts {
-			parts[i] = widgets.MeterPart{Value: p.Value, Ink: meterInk(p.Ink)}
+	rows = append(rows, container.New(&tightVBox{}, lines...))
+	if len(f.Bars) > 0 {
+		bars := container.New(layout.NewFormLayout()) // the labels in one column, so the bars line up
+		for _, b := range f.Bars {
+			m := widgets.NewMeter()
+			parts := make([]widgets.MeterPart, len(b.Parts))
+			for i, p := range b.Parts {
+				parts[i] = widgets.MeterPart{Value: p.Value, Ink: meterInk(p.Ink)}
+			}
+			m.SetParts(b.Of, parts)
+			bars.Add(widget.NewLabel(b.Label))
+			bars.Add(m)
 		}
-		m.SetParts(b.Of, parts)
-		rows = append(rows, container.NewBorder(nil, nil, widget.NewLabel(b.Label), nil, m))
+		rows = append(rows, bars)
 	}
 	return container.NewVBox(rows...)
 }

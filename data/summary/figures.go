@@ -181,7 +181,7 @@ func (s Summary) ReadinessFigure() Figure {
 		f.Details = append(f.Details, fmt.Sprintf("%s: %s (pass mark %s)", e.Name, e.ReadinessLine(), data.PassMarkText(e.PassMark, e.PassMarkAssumed)))
 		if i == 0 && e.PassChance != nil {
 			f.Value = fmt.Sprintf("%.0f %%", *e.PassChance)
-			f.Caption = "chance to pass " + e.Name
+			f.Caption = "chance to pass"
 			f.State = Bad
 			if *e.PassChance >= 50 {
 				f.State = Good
@@ -270,7 +270,7 @@ func (s Summary) MilestonesFigure(n int) (Figure, []MilestoneLine) {
 			}
 		}
 	}
-	f := Figure{Value: fmt.Sprint(open), Caption: "milestones open", State: Good}
+	f := Figure{Value: fmt.Sprint(open), Caption: "milestones open"}
 	if overdue > 0 {
 		f.Value, f.Caption, f.State = fmt.Sprint(overdue), fmt.Sprintf("overdue of %d open", open), Bad
 	}

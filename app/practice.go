@@ -339,15 +339,8 @@ func (ps *practiceScreen) showExam() {
 		return
 	}
 	f, today := ps.p.Report.Exams[ps.exam], ps.p.Today
-	ps.chart.Draw = func(w, h int, _ float32) (image.Image, error) {
-		colors := chart.PracticeColors{
-			Background: theme.Color(theme.ColorNameBackground),
-			Foreground: theme.Color(theme.ColorNameForeground),
-			Score:      theme.Color(theme.ColorNamePrimary),
-			PassMark:   theme.Color(theme.ColorNameError),
-			Projection: theme.Color(theme.ColorNameSuccess),
-		}
-		return chart.PracticeTrend(f, today, colors, w, h)
+	ps.chart.Draw = func(w, h int, scale float32) (image.Image, error) {
+		return chart.PracticeTrend(f, today, chartStyle(ps.shell.App, scale), w, h)
 	}
 	ps.chart.Refresh()
 	text := f.Exam.Name + ": " + f.Explanation

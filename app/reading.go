@@ -204,10 +204,8 @@ func newReadingRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	sub := widget.NewLabel("")
 	sub.Truncation = fyne.TextTruncateEllipsis
-	// The bar carries no text: the theme's text on a half-filled bar is hard
-	// to read in the light theme, so the numbers sit beside it.
-	bar := widget.NewProgressBar()
-	bar.TextFormatter = func() string { return "" }
+	// The bar carries no text (the numbers sit beside it) and is empty at 0 %.
+	bar := widgets.NewMeter()
 	amount := widget.NewLabel("")
 	amount.Alignment = fyne.TextAlignTrailing
 	return container.NewBorder(nil, nil, prio,
@@ -247,7 +245,7 @@ func updateReadingRow(o fyne.CanvasObject, it data.ReadingItem, today data.Date)
 	row.Objects[1].(*widget.Label).SetText("P" + strconv.Itoa(it.Priority))
 	right := row.Objects[2].(*fyne.Container)
 	right.Objects[0].(*widget.Label).SetText(progressText(it))
-	bar := right.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar)
+	bar := right.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widgets.Meter)
 	f, _ := it.Fraction()
 	bar.SetValue(f)
 }

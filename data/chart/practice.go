@@ -86,7 +86,7 @@ func practiceFigure(f data.ExamForecast, today data.Date, st Style) (*figure, er
 		line.Color, line.Width = st.Primary, vg.Points(2)
 		points.Color, points.Shape, points.Radius = st.Primary, draw.CircleGlyph{}, vg.Points(3)
 		p.Add(line, points)
-		fig.entry("overall score", st.Primary, true)
+		fig.entry("score", st.Primary, true)
 	}
 	if f.HasProjection && len(f.Fitted) > 0 {
 		band, mid, err := rangeBand(f.Forecast, x)
@@ -97,8 +97,9 @@ func practiceFigure(f data.ExamForecast, today data.Date, st Style) (*figure, er
 		band.Color, band.LineStyle.Width = withAlpha(st.Success, 0x50), 0
 		mid.Color, mid.Width, mid.Dashes = st.Success, vg.Points(1.5), midDashes
 		p.Add(band, mid)
-		fig.entry(fmt.Sprintf("80 %% range %.0f-%.0f %% on %s", f.Low, f.High, f.Target), withAlpha(st.Success, 0x50), false)
-		fig.entry(fmt.Sprintf("projected %.0f %%, chance to pass about %.0f %%", f.Projected, f.PassChance), st.Success, true, midDashes...)
+		// Short: the sentence under the chart gives the dates and the chance.
+		fig.entry(fmt.Sprintf("projected %.0f %%", f.Projected), st.Success, true, midDashes...)
+		fig.entry(fmt.Sprintf("80 %% range %.0f-%.0f %%", f.Low, f.High), withAlpha(st.Success, 0x50), false)
 	}
 	return fig, nil
 }

@@ -135,7 +135,13 @@ func (f *figure) draw(w, h int) (image.Image, frame) {
 	// bar or tick label would touch the pane's border.
 	m := points(8)
 	dc = draw.Crop(dc, m, -m, m/2, -m/2)
-	header, right := f.drawHeader(dc)
+	// In a short pane the title goes first (the screen names the chart
+	// beside it), so that the data keeps two thirds of the height.
+	name := f.title
+	if hgt, _ := f.drawHeader(dc, name, false); hgt > dc.Size().Y/3 {
+		name = ""
+	}
+	header, right := f.drawHeader(dc, name, true)
 	plotArea := draw.Crop(dc, 0, 0, 0, -(header + points(4)))
 	f.p.Draw(plotArea)
 	data := f.p.DataCanvas(plotArea)
@@ -148,20 +154,23 @@ func (f *figure) draw(w, h int) (image.Image, frame) {
 	return c.Image(), frame{Header: toPx(hdr), Data: toPx(data.Rectangle)}
 }
 
-// drawHeader writes the title and then the legend's entries left to right
+// drawHeader writes the title name and then the legend's entries left to right
 // along the top of c, wrapping to a new line where one does not fit, and
 // returns the height used and where its widest line ends.
-func (f *figure) drawHeader(c draw.Canvas) (height, right vg.Length) {
+// With paint false it only measures.
+func (f *figure) drawHeader(c draw.Canvas, name string, paint bool) (height, right vg.Length) {
 	title := f.text
 	title.Font.Size = f.text.Font.Size * 1.15
 	title.Font.Weight = 700
-	lineH := title.Height("Hg") * 1.3
+	lineH := title.Height("Hg") * 1.2
 	gap := f.text.Width(" ")
 	sw := f.text.Height("Hg") * 0.8 // a swatch's side
 	x, y := c.Min.X, c.Max.Y-lineH
-	if f.title != "" {
-		c.FillText(title, vg.Point{X: x, Y: y}, f.title)
-		x += title.Width(f.title) + 3*gap
+	if name != "" {
+		if paint {
+			c.FillText(title, vg.Point{X: x, Y: y}, name)
+		}
+		x += title.Width(name) + 3*gap
 	}
 	width := func(e []piece) vg.Length {
 		var w vg.Length
@@ -180,9 +189,15 @@ func (f *figure) drawHeader(c draw.Canvas) (height, right vg.Length) {
 			x, y = c.Min.X, y-lineH
 		}
 		for _, p := range e {
-			if p.Color == nil {
-				c.FillText(f.text, vg.Point{X: x, Y: y}, p.Text)
+			switch {
+			case p.Color == nil:
+				if paint {
+					c.FillText(f.text, vg.Point{X: x, Y: y}, p.Text)
+				}
 				x += f.text.Width(p.Text) + gap
+				continue
+			case !paint:
+				x += swatchWidth(p, sw) + gap
 				continue
 			}
 			mid := y + f.text.Height("x")/2

@@ -5,7 +5,9 @@ package chart
 import (
 	"fmt"
 	"image"
+	"strconv"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
 	"github.com/masterplan-app/masterplan/data"
@@ -19,7 +21,7 @@ func BudgetBars(t data.BudgetTotals, st Style, w, h int) (image.Image, error) {
 	if len(t.Rows) == 0 {
 		return nil, fmt.Errorf("budget chart: %w: there are no budget items to draw", data.ErrInvalid)
 	}
-	f, err := budgetFigure(t, st, w)
+	f, err := budgetFigure(t, st, h)
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +29,7 @@ func BudgetBars(t data.BudgetTotals, st Style, w, h int) (image.Image, error) {
 	return img, nil
 }
 
-func budgetFigure(t data.BudgetTotals, st Style, w int) (*figure, error) {
+func budgetFigure(t data.BudgetTotals, st Style, h int) (*figure, error) {
 	f, err := newFigure(st, "Planned vs actual by category ("+t.Home+")")
 	if err != nil {
 		return nil, fmt.Errorf("budget chart: %w", err)
@@ -41,22 +43,43 @@ func budgetFigure(t data.BudgetTotals, st Style, w int) (*figure, error) {
 		actual[i] = r.ActualShown.InexactFloat64()
 		names[i] = r.Category.Label()
 	}
-	width := points(float64(w) / st.scale() / float64(len(t.Rows)) / 4)
+	// Bars run across, the categories down the side, where their names
+	// have room however many there are.
+	width := points(float64(h) / st.scale() / float64(len(t.Rows)) / 5)
 	pb, err := plotter.NewBarChart(planned, width)
 	if err != nil {
 		return nil, fmt.Errorf("budget chart: %w", err)
 	}
-	pb.Color, pb.LineStyle.Width = st.Primary, 0
-	pb.Offset = -width / 2
+	pb.Color, pb.LineStyle.Width, pb.Horizontal = st.Primary, 0, true
+	pb.Offset = width / 2
 	ab, err := plotter.NewBarChart(actual, width)
 	if err != nil {
 		return nil, fmt.Errorf("budget chart: %w", err)
 	}
-	ab.Color, ab.LineStyle.Width = st.Secondary, 0
-	ab.Offset = width / 2
+	ab.Color, ab.LineStyle.Width, ab.Horizontal = st.Secondary, 0, true
+	ab.Offset = -width / 2
 	p.Add(pb, ab)
 	f.entry("Planned", st.Primary, false)
 	f.entry("Actual", st.Secondary, false)
-	p.NominalX(names...)
+	p.NominalY(names...)
+	p.X.Tick.Marker = amountTicks{}
 	return f, nil
+}
+
+// amountTicks are gonum's ticks written as whole amounts, in thousands
+// ("250k") once they reach ten thousand, instead of "250000.00".
+type amountTicks struct{}
+
+func (amountTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	for i, t := range ticks {
+		switch {
+		case t.Label == "":
+		case max >= 10000:
+			ticks[i].Label = strconv.FormatFloat(t.Value/1000, 'f', -1, 64) + "k"
+		default:
+			ticks[i].Label = strconv.FormatFloat(t.Value, 'f', -1, 64)
+		}
+	}
+	return ticks
 }

@@ -135,22 +135,33 @@ func (f *figure) draw(w, h int) (image.Image, frame) {
 	// bar or tick label would touch the pane's border.
 	m := points(8)
 	dc = draw.Crop(dc, m, -m, m/2, -m/2)
-	// In a short pane the title goes first (the screen names the chart
+	// In a short, wide pane the legend stands in a column right of the
+	// data; failing that, the title goes first (the screen names the chart
 	// beside it), so that the data keeps two thirds of the height.
 	name := f.title
-	if hgt, _ := f.drawHeader(dc, name, false); hgt > dc.Size().Y/3 {
-		name = ""
+	hgt, _ := f.drawHeader(dc, name, false)
+	var header, right vg.Length
+	var legend, plotArea draw.Canvas
+	if col := f.widest(name); hgt > dc.Size().Y/4 && col < dc.Size().X/3 {
+		legend = draw.Crop(dc, dc.Size().X-col, 0, 0, 0)
+		header, right = f.drawHeader(legend, name, true)
+		plotArea = draw.Crop(dc, 0, -(col + points(8)), 0, 0)
+	} else {
+		if hgt > dc.Size().Y/3 {
+			name = ""
+		}
+		legend = dc
+		header, right = f.drawHeader(dc, name, true)
+		plotArea = draw.Crop(dc, 0, 0, 0, -(header + points(4)))
 	}
-	header, right := f.drawHeader(dc, name, true)
-	plotArea := draw.Crop(dc, 0, 0, 0, -(header + points(4)))
 	f.p.Draw(plotArea)
 	data := f.p.DataCanvas(plotArea)
 	toPx := func(r vg.Rectangle) image.Rectangle {
 		k := float64(dpi) / 72
 		return image.Rect(int(float64(r.Min.X)*k), h-int(float64(r.Max.Y)*k), int(math.Ceil(float64(r.Max.X)*k)), h-int(float64(r.Min.Y)*k))
 	}
-	top := dc.Max.Y
-	hdr := vg.Rectangle{Min: vg.Point{X: dc.Min.X, Y: top - header}, Max: vg.Point{X: right, Y: top}}
+	top := legend.Max.Y
+	hdr := vg.Rectangle{Min: vg.Point{X: legend.Min.X, Y: top - header}, Max: vg.Point{X: right, Y: top}}
 	return c.Image(), frame{Header: toPx(hdr), Data: toPx(data.Rectangle)}
 }
 
@@ -172,20 +183,9 @@ func (f *figure) drawHeader(c draw.Canvas, name string, paint bool) (height, rig
 		}
 		x += title.Width(name) + 3*gap
 	}
-	width := func(e []piece) vg.Length {
-		var w vg.Length
-		for _, p := range e {
-			if p.Color != nil {
-				w += swatchWidth(p, sw) + gap
-			} else {
-				w += f.text.Width(p.Text) + gap
-			}
-		}
-		return w
-	}
 	right = x
 	for _, e := range f.legend {
-		if ew := width(e); x+ew-gap > c.Max.X && x > c.Min.X {
+		if ew := f.entryWidth(e); x+ew-gap > c.Max.X && x > c.Min.X {
 			x, y = c.Min.X, y-lineH
 		}
 		for _, p := range e {
@@ -212,6 +212,33 @@ func (f *figure) drawHeader(c draw.Canvas, name string, paint bool) (height, rig
 		x += 2 * gap
 	}
 	return c.Max.Y - y + lineH*0.25, right
+}
+
+// widest is the width of the widest legend entry or of the title name:
+// the width of the legend as a column.
+func (f *figure) widest(name string) vg.Length {
+	title := f.text
+	title.Font.Size = f.text.Font.Size * 1.15
+	w := title.Width(name)
+	for _, e := range f.legend {
+		w = max(w, f.entryWidth(e))
+	}
+	return w
+}
+
+// entryWidth is the width of a legend entry with the gap after it.
+func (f *figure) entryWidth(e []piece) vg.Length {
+	gap := f.text.Width(" ")
+	sw := f.text.Height("Hg") * 0.8
+	var w vg.Length
+	for _, p := range e {
+		if p.Color != nil {
+			w += swatchWidth(p, sw) + gap
+		} else {
+			w += f.text.Width(p.Text) + gap
+		}
+	}
+	return w
 }
 
 // swatchWidth is a line swatch's length (long enough to show its dashes)

@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"testing"
@@ -22,7 +23,7 @@ func figures(t *testing.T, st Style) map[string]*figure {
 		{Category: data.CategoryMeals, Planned: data.NewMoney("400", "GBP"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed},
 		{Category: data.CategoryFlights, Planned: data.NewMoney("900", "GBP"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed},
 	}
-	budget, err := budgetFigure(data.SumBudget(items, data.NewRateTable("GBP", nil)), st, 480)
+	budget, err := budgetFigure(data.SumBudget(items, data.NewRateTable("GBP", nil)), st, 240)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,10 +99,10 @@ func TestLegendsOutsideTheData(t *testing.T) {
 		st := testStyle
 		st.Scale = scale
 		for name, f := range figures(t, st) {
-			for _, size := range []image.Point{{640, 320}, {360, 240}} {
+			for _, size := range []image.Point{{640, 320}, {360, 240}, {560, 150}} {
 				w, h := int(float64(size.X)*scale), int(float64(size.Y)*scale)
 				img, fr := f.draw(w, h)
-				save(t, name+".png", img)
+				save(t, fmt.Sprintf("%s-%dx%d.png", name, w, h), img)
 				if fr.Header.Overlaps(fr.Data) {
 					t.Errorf("%s at %v×%g: legend %v overlaps the data %v", name, size, scale, fr.Header, fr.Data)
 				}

@@ -44,7 +44,6 @@ func practiceFigure(f data.ExamForecast, today data.Date, st Style) (*figure, er
 	p := fig.p
 	p.Y.Label.Text = "score (%)"
 	p.Y.Min, p.Y.Max = 0, 100
-	p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01-02"}
 
 	x := func(d data.Date) float64 { return float64(d.Time().Unix()) }
 	pts := make(plotter.XYs, len(f.Points))
@@ -68,6 +67,7 @@ func practiceFigure(f data.ExamForecast, today data.Date, st Style) (*figure, er
 	pad := (hi - lo) * 0.03 // keeps the first and the projected point off the frame
 	lo, hi = lo-pad, hi+pad
 	p.X.Min, p.X.Max = lo, hi
+	p.X.Tick.Marker = plot.TimeTicks{Format: dateFormat(hi - lo)}
 
 	pass, err := plotter.NewLine(plotter.XYs{{X: lo, Y: f.PassMark}, {X: hi, Y: f.PassMark}})
 	if err != nil {
@@ -132,4 +132,17 @@ func rangeBand(f data.Forecast, x func(data.Date) float64) (*plotter.Polygon, *p
 func withAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+// dateFormat is the shortest date that still tells a span's ticks apart,
+// so that they do not run into each other in a narrow pane.
+func dateFormat(seconds float64) string {
+	const day = 24 * 3600
+	switch {
+	case seconds > 2*365*day:
+		return "2006"
+	case seconds > 120*day:
+		return "Jan 2006"
+	}
+	return "Jan 2"
 }

@@ -135,24 +135,29 @@ func (f *figure) draw(w, h int) (image.Image, frame) {
 	// bar or tick label would touch the pane's border.
 	m := points(8)
 	dc = draw.Crop(dc, m, -m, m/2, -m/2)
-	// In a short, wide pane the legend stands in a column right of the
-	// data; failing that, the title goes first (the screen names the chart
-	// beside it), so that the data keeps two thirds of the height.
+	// A long header goes without the title (the screen names the chart
+	// beside it). In a short pane, where a header would leave the data a
+	// flat strip, the legend stands in a column right of the data instead,
+	// without the title too.
 	name := f.title
 	hgt, _ := f.drawHeader(dc, name, false)
+	if hgt > dc.Size().Y/3 {
+		name = ""
+		hgt, _ = f.drawHeader(dc, name, false)
+	}
+	above := draw.Crop(dc, 0, 0, 0, -(hgt + points(4)))
+	col := f.widest("")
+	beside := draw.Crop(dc, 0, -(col + points(8)), 0, 0)
 	var header, right vg.Length
 	var legend, plotArea draw.Canvas
-	if col := f.widest(name); hgt > dc.Size().Y/4 && col < dc.Size().X/3 {
+	if col < dc.Size().X/2 && f.p.DataCanvas(above).Size().Y < dc.Size().Y*0.45 {
 		legend = draw.Crop(dc, dc.Size().X-col, 0, 0, 0)
-		header, right = f.drawHeader(legend, name, true)
-		plotArea = draw.Crop(dc, 0, -(col + points(8)), 0, 0)
+		header, right = f.drawHeader(legend, "", true)
+		plotArea = beside
 	} else {
-		if hgt > dc.Size().Y/3 {
-			name = ""
-		}
 		legend = dc
 		header, right = f.drawHeader(dc, name, true)
-		plotArea = draw.Crop(dc, 0, 0, 0, -(header + points(4)))
+		plotArea = above
 	}
 	f.p.Draw(plotArea)
 	data := f.p.DataCanvas(plotArea)
@@ -183,7 +188,7 @@ func (f *figure) drawHeader(c draw.Canvas, name string, paint bool) (height, rig
 		}
 		x += title.Width(name) + 3*gap
 	}
-	right = x
+	right = max(c.Min.X, x-3*gap)
 	for _, e := range f.legend {
 		if ew := f.entryWidth(e); x+ew-gap > c.Max.X && x > c.Min.X {
 			x, y = c.Min.X, y-lineH

@@ -39,9 +39,12 @@ func budgetFigure(t data.BudgetTotals, st Style, h int) (*figure, error) {
 	actual := make(plotter.Values, len(t.Rows))
 	names := make([]string, len(t.Rows))
 	for i, r := range t.Rows {
-		planned[i] = r.PlannedShown.InexactFloat64()
-		actual[i] = r.ActualShown.InexactFloat64()
-		names[i] = r.Category.Label()
+		// The first row at the top, as in the table beside the chart
+		// (gonum counts categories from the bottom).
+		at := len(t.Rows) - 1 - i
+		planned[at] = r.PlannedShown.InexactFloat64()
+		actual[at] = r.ActualShown.InexactFloat64()
+		names[at] = r.Category.Label()
 	}
 	// Bars run across, the categories down the side, where their names
 	// have room however many there are.
@@ -62,6 +65,8 @@ func budgetFigure(t data.BudgetTotals, st Style, h int) (*figure, error) {
 	f.entry("Planned", st.Primary, false)
 	f.entry("Actual", st.Secondary, false)
 	p.NominalY(names...)
+	p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4 // the outer bars clear of the frame
+	p.X.Max *= 1.05
 	p.X.Tick.Marker = amountTicks{}
 	return f, nil
 }

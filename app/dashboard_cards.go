@@ -64,6 +64,7 @@ type dashCard struct {
 	onTap   func()
 	bg      *canvas.Rectangle
 	body    fyne.CanvasObject
+	figure  *canvas.Text // the big figure; nil when the card has none
 }
 
 var (
@@ -74,7 +75,7 @@ var (
 func newDashCard(c cardContent, open func(int)) *dashCard {
 	d := &dashCard{content: c, onTap: func() { open(c.screen) }}
 	d.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	d.body = cardBody(c)
+	d.body, d.figure = cardBody(c)
 	d.ExtendBaseWidget(d)
 	return d
 }
@@ -101,17 +102,22 @@ type dashCardRenderer struct {
 func (r *dashCardRenderer) Refresh() {
 	r.d.bg.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.d.bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	if r.d.figure != nil {
+		r.d.figure.Color = figureColor(r.d.content.fig.State)
+	}
 	r.WidgetRenderer.Refresh()
 }
 
 // cardBody lays out a card's content: title, figure and caption, details,
-// milestones, bars.
-func cardBody(c cardContent) fyne.CanvasObject {
+// milestones, bars. It returns the big figure too, whose colour follows
+// the theme.
+func cardBody(c cardContent) (fyne.CanvasObject, *canvas.Text) {
 	f := c.fig
 	title := widget.NewLabelWithStyle(fmt.Sprintf("%s  (Ctrl+%d)", c.title, c.screen+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	rows := []fyne.CanvasObject{title}
+	var big *canvas.Text
 	if f.Value != "" {
-		big := canvas.NewText(f.Value, figureColor(f.State))
+		big = canvas.NewText(f.Value, figureColor(f.State))
 		big.TextSize = theme.TextHeadingSize() * 1.5
 		big.TextStyle.Bold = true
 		// Indented as far as the labels' text, so the card reads down one edge.
@@ -149,7 +155,7 @@ func cardBody(c cardContent) fyne.CanvasObject {
 		}
 		rows = append(rows, bars)
 	}
-	return container.NewVBox(rows...)
+	return container.NewVBox(rows...), big
 }
 
 // cardLine is a label that wraps at the card's width; bold for what is late.

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
@@ -143,5 +144,20 @@ func TestDashboardFirstRowFitsAt1024x700(t *testing.T) {
 	sh.Window.Resize(fyne.NewSize(1600, 1000))
 	if n := columns(); n <= narrow {
 		t.Errorf("%d columns at 1600 wide, as at 1024; want more", n)
+	}
+}
+
+// A card's big figure takes the new theme's colour when the theme changes.
+func TestDashboardFigureFollowsTheTheme(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	c := dashCardTitled(t, sh.screens[0].(*dashboardScreen), "Rotation")
+	for _, name := range []string{data.ThemeDark, data.ThemeLight} {
+		ApplyTheme(sh.App, name)
+		c.Refresh()
+		if want := theme.Color(theme.ColorNameForeground); contrastRatio(c.figure.Color, want) > 1.01 {
+			t.Errorf("%s theme: figure %v, want the theme's text colour %v", name, c.figure.Color, want)
+		}
 	}
 }

@@ -162,8 +162,8 @@ func TestDashboardDaysLeft(t *testing.T) {
 	if d.headline.Text != "98 days to the rotation" {
 		t.Errorf("headline = %q, want 98 days", d.headline.Text)
 	}
-	if !strings.Contains(d.blocks.Text, "in 98 days") || !strings.Contains(d.blocks.Text, "in 161 days") {
-		t.Errorf("blocks = %q, want each block's countdown", d.blocks.Text)
+	if blocks := cardText(t, d, "Rotation"); !strings.Contains(blocks, "in 98 days") || !strings.Contains(blocks, "in 161 days") {
+		t.Errorf("rotation card = %q, want each block's countdown", blocks)
 	}
 	if !strings.Contains(d.today.Text, "2026-11-23") {
 		t.Errorf("today = %q", d.today.Text)

@@ -3,11 +3,11 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -17,7 +17,6 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // budgetScreen is the travel budget: the items with planned and actual
@@ -59,7 +58,7 @@ type budgetScreen struct {
 
 	totalsTable *widget.Table
 	totalsText  *widget.Label
-	chart       *canvas.Image
+	chart       *widgets.ChartImage
 
 	rateList  *widget.List
 	rateEmpty *widget.Label
@@ -156,9 +155,7 @@ func newBudgetScreen(s *Shell) *budgetScreen {
 	}
 	b.totalsText = widget.NewLabel("")
 	b.totalsText.Wrapping = fyne.TextWrapWord
-	b.chart = canvas.NewImageFromImage(nil)
-	b.chart.FillMode = canvas.ImageFillContain
-	b.chart.SetMinSize(fyne.NewSize(320, 240))
+	b.chart = widgets.NewChartImage(fyne.NewSize(320, 240))
 
 	b.rateList = newEditList(func() []data.Rate { return b.rates },
 		func(id int, r data.Rate) string {
@@ -446,7 +443,7 @@ func (b *budgetScreen) refreshTotals() {
 	b.totalsTable.Refresh()
 	if b.count == 0 {
 		b.totalsText.SetText("Totals appear here once the budget has items.")
-		b.chart.Image = nil
+		b.chart.Draw = nil
 		b.chart.Refresh()
 		return
 	}
@@ -471,17 +468,8 @@ func (b *budgetScreen) refreshTotals() {
 		lines = append(lines, fmt.Sprintf("* Incomplete: no rate for %s, so %d item(s) are left out of the totals.", strings.Join(t.Missing, ", "), t.Unconverted))
 	}
 	b.totalsText.SetText(strings.Join(lines, "\n"))
-	th := fyne.CurrentApp().Settings().Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	img, err := chart.BudgetBars(t, 480, 300, chart.Colours{
-		Text:    th.Color(theme.ColorNameForeground, v),
-		Planned: th.Color(theme.ColorNamePrimary, v),
-		Actual:  th.Color(theme.ColorNameWarning, v),
-	})
-	if err != nil {
-		b.chart.Image = nil
-	} else {
-		b.chart.Image = img
+	b.chart.Draw = func(w, h int, scale float32) (image.Image, error) {
+		return chart.BudgetBars(t, chartStyle(b.shell.App, scale), w, h)
 	}
 	b.chart.Refresh()
 }
@@ -729,15 +717,6 @@ func currencyEntry(field string, optional bool) *widgets.SelectEntry {
 }
 
 func normCurrency(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
-
-// budgetCard is the dashboard's Budget card: a title and text from the
-// summary; an empty text hides the card.
-func budgetCard(s summary.Summary) (title, text string) {
-	if s.Budget == nil {
-		return "", ""
-	}
-	return "Budget", s.Budget.Text()
-}
 
 // scenarioForm is the "what if" tab: the same plan priced at another
 // location's hotel rate (and per diem), side by side with the plan.

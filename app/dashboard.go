@@ -12,57 +12,43 @@ import (
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
-// dashboardScreen shows where the candidate stands today: the countdown,
-// the blocks and the next milestones.
+// dashboardScreen shows where the candidate stands today: the countdown
+// as the headline, then cards (dashboard_cards.go), Tonight's plan first.
 type dashboardScreen struct {
-	shell      *Shell
-	headline   *canvas.Text
-	track      *widget.Label
-	today      *widget.Label
-	blocks     *widget.Label
-	milestones *widget.Label
-	areas      *fyne.Container // one card per feature area that has something to say
-	tonight    *tonightCard    // the first card: tonight's plan (plan_card.go)
+	shell    *Shell
+	headline *canvas.Text
+	today    *widget.Label
+	grid     *fyne.Container // Tonight, then one card per figure (cardGrid)
+	cards    []*dashCard     // the figure cards, as last shown
+	tonight  *tonightCard    // the first card: tonight's plan (plan_card.go)
 	// loads counts the refreshes begun, so that only the newest one's
 	// summary is shown; read and written on the UI goroutine only.
 	loads  int
 	loaded bool // a summary has been shown
 }
 
-// areaCards build the feature areas' dashboard cards, in display order.
-func areaCards() []func(summary.Summary) (title, text string) {
-	return []func(summary.Summary) (string, string){readingCard, studyCard, practiceCard, budgetCard, remindersCard}
-}
+// dashboardCell is a card column's narrowest width: two columns fit at
+// 1024 pixels beside the navigation, four at 1600.
+const dashboardCell = 300
 
 func newDashboardScreen(s *Shell) *dashboardScreen {
 	d := &dashboardScreen{
-		shell:      s,
-		headline:   canvas.NewText("", theme.Color(theme.ColorNameForeground)),
-		track:      widget.NewLabel(""),
-		today:      widget.NewLabel(""),
-		blocks:     widget.NewLabel(""),
-		milestones: widget.NewLabel(""),
-		areas:      container.NewGridWithColumns(2),
-		tonight:    newTonightCard(s),
+		shell:    s,
+		headline: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
+		today:    widget.NewLabel(""),
+		tonight:  newTonightCard(s),
 	}
-	d.headline.TextSize = theme.TextHeadingSize() * 1.6
+	d.grid = container.New(&cardGrid{cell: dashboardCell}, d.tonight.view())
+	d.headline.TextSize = theme.TextHeadingSize()
 	d.headline.TextStyle.Bold = true
-	d.track.TextStyle.Bold = true
-	d.blocks.Wrapping = fyne.TextWrapWord
-	d.milestones.Wrapping = fyne.TextWrapWord
+	d.today.Truncation = fyne.TextTruncateEllipsis
 	return d
 }
 
 func (d *dashboardScreen) view() fyne.CanvasObject {
-	openRotation := widget.NewButtonWithIcon("Open the rotation", theme.NavigateNextIcon(), func() { d.shell.Select(1) })
 	makeReport := widget.NewButtonWithIcon("Business-case report… (Ctrl+P)", theme.DocumentPrintIcon(), d.shell.showReportForm)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(
-		container.NewBorder(nil, nil, nil, makeReport, d.headline), d.track, d.today,
-		d.tonight.view(),
-		widget.NewCard("Blocks", "", d.blocks),
-		widget.NewCard("Next milestones", "", container.NewVBox(d.milestones, container.NewHBox(openRotation))),
-		d.areas,
-	)))
+	top := container.NewBorder(nil, nil, nil, makeReport, container.NewVBox(d.headline, d.today))
+	return container.NewVScroll(container.NewPadded(container.NewBorder(top, nil, nil, nil, d.grid)))
 }
 
 func (d *dashboardScreen) newItem() {}
@@ -99,68 +85,14 @@ func (d *dashboardScreen) show(s summary.Summary) {
 	d.headline.Text = s.Headline
 	d.headline.Color = theme.Color(theme.ColorNameForeground)
 	d.headline.Refresh()
-	d.track.SetText(s.Track)
-	d.today.SetText(fmt.Sprintf("Today is %s, %s (%s)", s.Today.Weekday(), s.Today, s.TimeZone))
-	d.blocks.SetText(blocksText(s))
-	d.milestones.SetText(nextMilestonesText(s))
-	d.areas.RemoveAll()
-	for _, card := range areaCards() {
-		if title, text := card(s); text != "" {
-			l := widget.NewLabel(text)
-			l.Wrapping = fyne.TextWrapWord
-			d.areas.Add(widget.NewCard(title, "", l))
-		}
+	d.today.SetText(fmt.Sprintf("%s · today is %s, %s (%s)", s.Track, s.Today.Weekday(), s.Today, s.TimeZone))
+	d.cards = d.cards[:0]
+	objs := []fyne.CanvasObject{d.tonight.view()}
+	for _, c := range figureCards(s) {
+		card := newDashCard(c, d.shell.Select)
+		d.cards = append(d.cards, card)
+		objs = append(objs, card)
 	}
-}
-
-func blocksText(s summary.Summary) string {
-	out := ""
-	for i, b := range s.Rotation.Blocks {
-		if i > 0 {
-			out += "\n"
-		}
-		out += fmt.Sprintf("Block %d: %s to %s, %s (%d days) — %s", i+1, b.Start, b.End, b.Location,
-			b.Start.DaysUntil(b.End)+1, blockState(b))
-	}
-	return out
-}
-
-func blockState(b summary.BlockEntry) string {
-	switch {
-	case b.Phase == "finished":
-		return "finished"
-	case b.Phase == "in progress":
-		return "in progress"
-	case b.DaysLeft == 1:
-		return "starts tomorrow"
-	case b.DaysLeft == 0:
-		return "starts today"
-	default:
-		return fmt.Sprintf("in %d days", b.DaysLeft)
-	}
-}
-
-func nextMilestonesText(s summary.Summary) string {
-	next := s.NextMilestones(3)
-	if len(next) == 0 {
-		return "Nothing open. Add milestones on the Rotation screen, or let MasterPlan suggest the usual ones."
-	}
-	out := ""
-	for i, m := range next {
-		if i > 0 {
-			out += "\n"
-		}
-		days := s.Today.DaysUntil(m.Due)
-		when := fmt.Sprintf("in %d days", days)
-		switch {
-		case days == 0:
-			when = "due today"
-		case days == 1:
-			when = "due tomorrow"
-		case days < 0:
-			when = fmt.Sprintf("OVERDUE by %d days", -days)
-		}
-		out += fmt.Sprintf("%s  %s  (%s)", m.Due, m.Title, when)
-	}
-	return out
+	d.grid.Objects = objs
+	d.grid.Refresh()
 }

@@ -80,7 +80,7 @@ func (c *tonightCard) show(p plan.Plan) {
 		why.Wrapping = fyne.TextWrapWord
 		start := widget.NewButtonWithIcon("Start", theme.MediaPlayIcon(), func() { c.start(t) })
 		done := widget.NewButtonWithIcon("Done", theme.ConfirmIcon(), func() { c.done(t, p.Today) })
-		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(start, done), container.NewVBox(title, why)))
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewHBox(start, done), container.New(&tightVBox{}, title, why)))
 	}
 	if more := len(tonight.Tasks) - len(shown); more > 0 {
 		rows = append(rows, widget.NewLabel(fmt.Sprintf("and %d more: see the Plan screen (Ctrl+9)", more)))

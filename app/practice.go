@@ -339,15 +339,8 @@ func (ps *practiceScreen) showExam() {
 		return
 	}
 	f, today := ps.p.Report.Exams[ps.exam], ps.p.Today
-	ps.chart.Draw = func(w, h int, _ float32) (image.Image, error) {
-		colors := chart.PracticeColors{
-			Background: theme.Color(theme.ColorNameBackground),
-			Foreground: theme.Color(theme.ColorNameForeground),
-			Score:      theme.Color(theme.ColorNamePrimary),
-			PassMark:   theme.Color(theme.ColorNameError),
-			Projection: theme.Color(theme.ColorNameSuccess),
-		}
-		return chart.PracticeTrend(f, today, colors, w, h)
+	ps.chart.Draw = func(w, h int, scale float32) (image.Image, error) {
+		return chart.PracticeTrend(f, today, chartStyle(ps.shell.App, scale), w, h)
 	}
 	ps.chart.Refresh()
 	text := f.Exam.Name + ": " + f.Explanation
@@ -609,25 +602,6 @@ func (ps *practiceScreen) deleteTopic(t data.Topic) {
 		}
 		ps.shell.changed()
 	})
-}
-
-// practiceCard is the dashboard's Practice card: each exam's readiness and
-// the three weakest topics; hidden until there are exams.
-func practiceCard(s summary.Summary) (title, text string) {
-	if s.Practice == nil || len(s.Practice.Exams) == 0 {
-		return "", ""
-	}
-	var lines []string
-	for _, e := range s.Practice.Exams {
-		lines = append(lines, fmt.Sprintf("%s: %s, %s (pass mark %s)", e.Name, readinessWord(data.Readiness(e.Readiness)), e.Summary,
-			data.PassMarkText(e.PassMark, e.PassMarkAssumed)))
-	}
-	if len(s.Practice.WeakestTopics) > 0 {
-		lines = append(lines, "Weakest topics: "+strings.Join(s.Practice.WeakestTopics, ", "))
-	} else {
-		lines = append(lines, "No topic scored yet: record a practice test on the Practice screen (Ctrl+5, then Ctrl+N).")
-	}
-	return "Practice readiness", strings.Join(lines, "\n")
 }
 
 var _ finder = (*practiceScreen)(nil)

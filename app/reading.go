@@ -204,10 +204,8 @@ func newReadingRow() fyne.CanvasObject {
 	title.Truncation = fyne.TextTruncateEllipsis
 	sub := widget.NewLabel("")
 	sub.Truncation = fyne.TextTruncateEllipsis
-	// The bar carries no text: the theme's text on a half-filled bar is hard
-	// to read in the light theme, so the numbers sit beside it.
-	bar := widget.NewProgressBar()
-	bar.TextFormatter = func() string { return "" }
+	// The bar carries no text (the numbers sit beside it) and is empty at 0 %.
+	bar := widgets.NewMeter()
 	amount := widget.NewLabel("")
 	amount.Alignment = fyne.TextAlignTrailing
 	return container.NewBorder(nil, nil, prio,
@@ -247,7 +245,7 @@ func updateReadingRow(o fyne.CanvasObject, it data.ReadingItem, today data.Date)
 	row.Objects[1].(*widget.Label).SetText("P" + strconv.Itoa(it.Priority))
 	right := row.Objects[2].(*fyne.Container)
 	right.Objects[0].(*widget.Label).SetText(progressText(it))
-	bar := right.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.ProgressBar)
+	bar := right.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widgets.Meter)
 	f, _ := it.Fraction()
 	bar.SetValue(f)
 }
@@ -1015,22 +1013,4 @@ func (r *readingScreen) exportFile() {
 			return fmt.Sprintf("Wrote %d %s to %s.", n, plural(n, "item", "items"), path)
 		},
 	})
-}
-
-// readingCard is the dashboard's Reading card: the pace verdict ("on
-// track" or "behind by N days" with the projected finish) and the numbers
-// behind it.
-func readingCard(s summary.Summary) (title, text string) {
-	r := s.Reading
-	if r == nil {
-		return "", ""
-	}
-	if r.Items == 0 {
-		return "Reading", "The reading list is empty. Add items on the Reading screen (Ctrl+3) or import a list."
-	}
-	lines := []string{r.Verdict, fmt.Sprintf("%d of %d items done (%.0f %%).", r.Done, r.Items, r.Percent)}
-	if r.Left > 0 && r.PaceWindowDays != nil {
-		lines = append(lines, fmt.Sprintf("%.0f %s left; %.1f a day over the last %d days.", r.Left, r.LeftUnit, r.ActualPerDay, *r.PaceWindowDays))
-	}
-	return "Reading", strings.Join(lines, "\n")
 }

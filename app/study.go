@@ -18,7 +18,6 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
 	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // noReadingItem is the reading-item choice for "not a reading item".
@@ -59,7 +58,7 @@ type studyScreen struct {
 	startPause *widget.Button
 	stop       *widget.Button
 	week       *widget.Label
-	weekBar    *widget.ProgressBar
+	weekBar    *widgets.Meter
 	streak     *widget.Label
 	total      *widget.Label
 	weeklyImg  *widgets.ChartImage
@@ -95,7 +94,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.startPause.Importance = widget.HighImportance
 	sc.stop = widget.NewButtonWithIcon("Stop and log", theme.MediaStopIcon(), sc.onStop)
 	sc.week = widget.NewLabel("")
-	sc.weekBar = widget.NewProgressBar()
+	sc.weekBar = widgets.NewMeter()
 	sc.streak = widget.NewLabel("")
 	sc.total = widget.NewLabel("")
 	sc.weeklyImg = widgets.NewChartImage(fyne.NewSize(300, 160))
@@ -288,31 +287,16 @@ func (sc *studyScreen) show() {
 }
 
 func (sc *studyScreen) showCharts(today data.Date, goal float64) {
-	style := sc.chartStyle()
 	weeks := data.WeeklyStudyOfDays(sc.totals.Recent, today, sc.set.WeekStart, data.StudyChartWeeks)
 	days := data.DailyStudyOfDays(sc.totals.Recent, today, sc.set.WeekStart, data.StudyHeatmapWeeks)
 	sc.weeklyImg.Draw = func(w, h int, scale float32) (image.Image, error) {
-		style.Scale = float64(scale)
-		return chart.WeeklyStudyChart(weeks, goal, style, w, h)
+		return chart.WeeklyStudyChart(weeks, goal, chartStyle(sc.shell.App, scale), w, h)
 	}
 	sc.heatImg.Draw = func(w, h int, scale float32) (image.Image, error) {
-		style.Scale = float64(scale)
-		return chart.StudyHeatmap(days, style, w, h)
+		return chart.StudyHeatmap(days, chartStyle(sc.shell.App, scale), w, h)
 	}
 	sc.weeklyImg.Refresh()
 	sc.heatImg.Refresh()
-}
-
-// chartStyle takes the charts' colours from the current theme.
-func (sc *studyScreen) chartStyle() chart.StudyStyle {
-	set := sc.shell.App.Settings()
-	th, v := set.Theme(), set.ThemeVariant()
-	return chart.StudyStyle{
-		Background: th.Color(theme.ColorNameBackground, v),
-		Foreground: th.Color(theme.ColorNameForeground, v),
-		Accent:     th.Color(theme.ColorNamePrimary, v),
-		Empty:      th.Color(theme.ColorNameInputBorder, v),
-	}
 }
 
 func (sc *studyScreen) itemOptions() []string {
@@ -922,12 +906,4 @@ func studyDaysText(n int) string {
 		return "1 day"
 	}
 	return fmt.Sprintf("%d days", n)
-}
-
-// studyCard is the dashboard's Study card.
-func studyCard(s summary.Summary) (title, text string) {
-	if s.Study == nil {
-		return "", ""
-	}
-	return "Study hours", s.Study.Text()
 }

@@ -5,70 +5,86 @@ package chart
 import (
 	"fmt"
 	"image"
-	"image/color"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
-	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/masterplan-app/masterplan/data"
 )
 
-// Colours picks the chart's ink and the two bar colours, so that the chart
-// follows the app's light or dark theme.
-type Colours struct {
-	Text, Planned, Actual color.Color
-}
-
 // BudgetBars draws planned against actual per category, in the home
-// currency, as grouped bars of w×h pixels. The heights are the rounded
-// amounts the table beside the chart shows; float64 is only used for
-// drawing, never for money.
-func BudgetBars(t data.BudgetTotals, w, h int, c Colours) (image.Image, error) {
+// currency, as grouped bars of w×h pixels in st. The heights are the
+// rounded amounts the table beside the chart shows; float64 is only used
+// for drawing, never for money.
+func BudgetBars(t data.BudgetTotals, st Style, w, h int) (image.Image, error) {
 	if len(t.Rows) == 0 {
 		return nil, fmt.Errorf("budget chart: %w: there are no budget items to draw", data.ErrInvalid)
 	}
-	p := plot.New()
-	p.BackgroundColor = color.Transparent
-	p.Title.Text = "Planned vs actual by category (" + t.Home + ")"
-	p.Title.TextStyle.Color = c.Text
-	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		a.Color = c.Text
-		a.Label.TextStyle.Color = c.Text
-		a.Tick.Color = c.Text
-		a.Tick.Label.Color = c.Text
+	f, err := budgetFigure(t, st, h)
+	if err != nil {
+		return nil, err
 	}
+	img, _ := f.draw(w, h)
+	return img, nil
+}
+
+func budgetFigure(t data.BudgetTotals, st Style, h int) (*figure, error) {
+	f, err := newFigure(st, "Planned vs actual by category ("+t.Home+")")
+	if err != nil {
+		return nil, fmt.Errorf("budget chart: %w", err)
+	}
+	p := f.p
 	planned := make(plotter.Values, len(t.Rows))
 	actual := make(plotter.Values, len(t.Rows))
 	names := make([]string, len(t.Rows))
 	for i, r := range t.Rows {
-		planned[i] = r.PlannedShown.InexactFloat64()
-		actual[i] = r.ActualShown.InexactFloat64()
-		names[i] = r.Category.Label()
+		// The first row at the top, as in the table beside the chart
+		// (gonum counts categories from the bottom).
+		at := len(t.Rows) - 1 - i
+		planned[at] = r.PlannedShown.InexactFloat64()
+		actual[at] = r.ActualShown.InexactFloat64()
+		names[at] = r.Category.Label()
 	}
-	width := vg.Points(float64(w) / float64(len(t.Rows)) / 4)
+	// Bars run across, the categories down the side, where their names
+	// have room however many there are.
+	width := points(float64(h) / st.scale() / float64(len(t.Rows)) / 5)
 	pb, err := plotter.NewBarChart(planned, width)
 	if err != nil {
 		return nil, fmt.Errorf("budget chart: %w", err)
 	}
-	pb.Color, pb.LineStyle.Width = c.Planned, 0
-	pb.Offset = -width / 2
+	pb.Color, pb.LineStyle.Width, pb.Horizontal = st.Primary, 0, true
+	pb.Offset = width / 2
 	ab, err := plotter.NewBarChart(actual, width)
 	if err != nil {
 		return nil, fmt.Errorf("budget chart: %w", err)
 	}
-	ab.Color, ab.LineStyle.Width = c.Actual, 0
-	ab.Offset = width / 2
+	ab.Color, ab.LineStyle.Width, ab.Horizontal = st.Secondary, 0, true
+	ab.Offset = -width / 2
 	p.Add(pb, ab)
-	p.Legend.Add("Planned", pb)
-	p.Legend.Add("Actual", ab)
-	p.Legend.Top = true
-	p.Legend.TextStyle.Color = c.Text
-	p.NominalX(names...)
+	f.entry("Planned", st.Primary, false)
+	f.entry("Actual", st.Secondary, false)
+	p.NominalY(names...)
+	p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4 // the outer bars clear of the frame
+	p.X.Max *= 1.05
+	p.X.Tick.Marker = amountTicks{}
+	return f, nil
+}
 
-	canvas := vgimg.NewWith(vgimg.UseWH(vg.Length(w)*vg.Inch/96, vg.Length(h)*vg.Inch/96), vgimg.UseDPI(96), vgimg.UseBackgroundColor(color.Transparent))
-	p.Draw(draw.New(canvas))
-	return canvas.Image(), nil
+// amountTicks are gonum's ticks written as whole amounts, in thousands
+// ("250k") once they reach ten thousand, instead of "250000.00".
+type amountTicks struct{}
+
+func (amountTicks) Ticks(min, max float64) []plot.Tick {
+	ticks := plot.DefaultTicks{}.Ticks(min, max)
+	for i, t := range ticks {
+		switch {
+		case t.Label == "":
+		case max >= 10000:
+			ticks[i].Label = strconv.FormatFloat(t.Value/1000, 'f', -1, 64) + "k"
+		default:
+			ticks[i].Label = strconv.FormatFloat(t.Value, 'f', -1, 64)
+		}
+	}
+	return ticks
 }

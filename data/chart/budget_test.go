@@ -9,9 +9,9 @@ import (
 )
 
 func TestBudgetBars(t *testing.T) {
-	c := Colours{Text: color.Black, Planned: color.RGBA{0, 0, 200, 255}, Actual: color.RGBA{200, 0, 0, 255}}
+	c := Style{Background: color.White, Foreground: color.Black, Primary: color.RGBA{0, 0, 200, 255}, Secondary: color.RGBA{200, 0, 0, 255}}
 	t.Run("no items", func(t *testing.T) {
-		if _, err := BudgetBars(data.BudgetTotals{Home: "GBP"}, 400, 300, c); !errors.Is(err, data.ErrInvalid) {
+		if _, err := BudgetBars(data.BudgetTotals{Home: "GBP"}, c, 400, 300); !errors.Is(err, data.ErrInvalid) {
 			t.Errorf("err = %v, want ErrInvalid", err)
 		}
 	})
@@ -20,7 +20,7 @@ func TestBudgetBars(t *testing.T) {
 			{Category: data.CategoryHotel, Planned: data.NewMoney("1500", "GBP"), Actual: data.NewMoney("1400", "GBP"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed},
 			{Category: data.CategoryMeals, Planned: data.NewMoney("400", "GBP"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed},
 		}
-		img, err := BudgetBars(data.SumBudget(items, data.NewRateTable("GBP", nil)), 400, 300, c)
+		img, err := BudgetBars(data.SumBudget(items, data.NewRateTable("GBP", nil)), c, 400, 300)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,22 +11,11 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/masterplan-app/masterplan/data"
 )
-
-// PracticeColors are the colours of the practice trend chart.
-type PracticeColors struct {
-	Background color.Color
-	Foreground color.Color // text, axes
-	Score      color.Color // the scores' line and points
-	PassMark   color.Color // the pass mark's line
-	Projection color.Color // the dashed line to the projected score
-}
 
 // PracticeTrend draws an exam's score trend, width by height pixels: every
 // attempt's overall score over time, the pass mark as a dashed horizontal
@@ -34,23 +23,27 @@ type PracticeColors struct {
 // line from the latest score to the projected score at the exam date. The
 // y axis is always 0 to 100 %, so two exams' charts compare at a glance.
 // Without attempts the chart spans today (to the exam date if projected).
-func PracticeTrend(f data.ExamForecast, today data.Date, c PracticeColors, width, height int) (image.Image, error) {
+func PracticeTrend(f data.ExamForecast, today data.Date, st Style, width, height int) (image.Image, error) {
 	if width < 100 || height < 80 {
 		return nil, fmt.Errorf("practice chart of %s: %dx%d pixels is too small to draw", f.Exam.Name, width, height)
 	}
-	p := plot.New()
-	p.BackgroundColor = c.Background
-	p.Title.Text = f.Exam.Name
-	p.Title.TextStyle.Color = c.Foreground
-	for _, a := range []*plot.Axis{&p.X, &p.Y} {
-		a.Color = c.Foreground
-		a.Label.TextStyle.Color = c.Foreground
-		a.Tick.Color = c.Foreground
-		a.Tick.Label.Color = c.Foreground
+	fig, err := practiceFigure(f, today, st)
+	if err != nil {
+		return nil, err
 	}
+	img, _ := fig.draw(width, height)
+	return img, nil
+}
+
+// practiceFigure is PracticeTrend's chart before it is drawn.
+func practiceFigure(f data.ExamForecast, today data.Date, st Style) (*figure, error) {
+	fig, err := newFigure(st, f.Exam.Name)
+	if err != nil {
+		return nil, fmt.Errorf("practice chart of %s: %w", f.Exam.Name, err)
+	}
+	p := fig.p
 	p.Y.Label.Text = "score (%)"
 	p.Y.Min, p.Y.Max = 0, 100
-	p.X.Tick.Marker = plot.TimeTicks{Format: "2006-01-02"}
 
 	x := func(d data.Date) float64 { return float64(d.Time().Unix()) }
 	pts := make(plotter.XYs, len(f.Points))
@@ -74,47 +67,41 @@ func PracticeTrend(f data.ExamForecast, today data.Date, c PracticeColors, width
 	pad := (hi - lo) * 0.03 // keeps the first and the projected point off the frame
 	lo, hi = lo-pad, hi+pad
 	p.X.Min, p.X.Max = lo, hi
+	p.X.Tick.Marker = plot.TimeTicks{Format: dateFormat(hi - lo)}
 
 	pass, err := plotter.NewLine(plotter.XYs{{X: lo, Y: f.PassMark}, {X: hi, Y: f.PassMark}})
 	if err != nil {
 		return nil, fmt.Errorf("practice chart of %s: %w", f.Exam.Name, err)
 	}
-	pass.Color, pass.Width, pass.Dashes = c.PassMark, vg.Points(1.5), []vg.Length{vg.Points(6), vg.Points(4)}
+	passDashes := []vg.Length{vg.Points(6), vg.Points(4)}
+	pass.Color, pass.Width, pass.Dashes = st.Warning, vg.Points(1.5), passDashes
 	p.Add(pass)
-	p.Legend.Add("pass mark "+f.PassMarkText(), pass)
+	fig.entry("pass mark "+f.PassMarkText(), st.Warning, true, passDashes...)
 
 	if len(pts) > 0 {
 		line, points, err := plotter.NewLinePoints(pts)
 		if err != nil {
 			return nil, fmt.Errorf("practice chart of %s: %w", f.Exam.Name, err)
 		}
-		line.Color, line.Width = c.Score, vg.Points(2)
-		points.Color, points.Shape, points.Radius = c.Score, draw.CircleGlyph{}, vg.Points(3)
+		line.Color, line.Width = st.Primary, vg.Points(2)
+		points.Color, points.Shape, points.Radius = st.Primary, draw.CircleGlyph{}, vg.Points(3)
 		p.Add(line, points)
-		p.Legend.Add("overall score", line, points)
+		fig.entry("score", st.Primary, true)
 	}
 	if f.HasProjection && len(f.Fitted) > 0 {
 		band, mid, err := rangeBand(f.Forecast, x)
 		if err != nil {
 			return nil, fmt.Errorf("practice chart of %s: %w", f.Exam.Name, err)
 		}
-		band.Color, band.LineStyle.Width = withAlpha(c.Projection, 0x50), 0
-		mid.Color, mid.Width, mid.Dashes = c.Projection, vg.Points(1.5), []vg.Length{vg.Points(2), vg.Points(3)}
+		midDashes := []vg.Length{vg.Points(2), vg.Points(3)}
+		band.Color, band.LineStyle.Width = withAlpha(st.Success, 0x50), 0
+		mid.Color, mid.Width, mid.Dashes = st.Success, vg.Points(1.5), midDashes
 		p.Add(band, mid)
-		p.Legend.Add(fmt.Sprintf("80 %% range %.0f-%.0f %% on %s", f.Low, f.High, f.Target), band)
-		p.Legend.Add(fmt.Sprintf("projected %.0f %%, chance to pass about %.0f %%", f.Projected, f.PassChance), mid)
+		// Short: the sentence under the chart gives the dates and the chance.
+		fig.entry(fmt.Sprintf("projected %.0f %%", f.Projected), st.Success, true, midDashes...)
+		fig.entry(fmt.Sprintf("80 %% range %.0f-%.0f %%", f.Low, f.High), withAlpha(st.Success, 0x50), false)
 	}
-	p.Legend.TextStyle.Color = c.Foreground
-	// Sans like the app's own text, not gonum's default serif.
-	for _, st := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle, &p.X.Tick.Label, &p.Y.Tick.Label, &p.Legend.TextStyle} {
-		st.Font.Variant = "Sans"
-	}
-	p.Legend.Top, p.Legend.Left = false, true
-
-	canvas := vgimg.NewWith(vgimg.UseWH(vg.Length(width)*vg.Inch/96, vg.Length(height)*vg.Inch/96), vgimg.UseDPI(96),
-		vgimg.UseBackgroundColor(c.Background))
-	p.Draw(draw.New(canvas))
-	return canvas.Image(), nil
+	return fig, nil
 }
 
 // rangeBand is the forecast's 80 % range as a band from the last fitted
@@ -145,4 +132,17 @@ func rangeBand(f data.Forecast, x func(data.Date) float64) (*plotter.Polygon, *p
 func withAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+// dateFormat is the shortest date that still tells a span's ticks apart,
+// so that they do not run into each other in a narrow pane.
+func dateFormat(seconds float64) string {
+	const day = 24 * 3600
+	switch {
+	case seconds > 2*365*day:
+		return "2006"
+	case seconds > 120*day:
+		return "Jan 2006"
+	}
+	return "Jan 2"
 }

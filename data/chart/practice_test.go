@@ -7,12 +7,12 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 )
 
-var testColors = PracticeColors{
+var testColors = Style{
 	Background: color.White,
 	Foreground: color.Black,
-	Score:      color.RGBA{R: 0x20, G: 0x60, B: 0xe0, A: 0xff},
-	PassMark:   color.RGBA{R: 0xe0, G: 0x30, B: 0x20, A: 0xff},
-	Projection: color.RGBA{R: 0x10, G: 0xa0, B: 0x40, A: 0xff},
+	Primary:    color.RGBA{R: 0x20, G: 0x60, B: 0xe0, A: 0xff},
+	Warning:    color.RGBA{R: 0xe0, G: 0x30, B: 0x20, A: 0xff},
+	Success:    color.RGBA{R: 0x10, G: 0xa0, B: 0x40, A: 0xff},
 }
 
 func day(t *testing.T, s string) data.Date {
@@ -38,9 +38,9 @@ func TestPracticeTrend(t *testing.T) {
 		want     []color.Color
 		absent   []color.Color
 	}{
-		{"rising history with a projection", attempts, []color.Color{testColors.Score, testColors.PassMark, testColors.Projection}, nil},
-		{"one attempt, no projection", attempts[:1], []color.Color{testColors.Score, testColors.PassMark}, []color.Color{testColors.Projection}},
-		{"no attempts: the pass mark alone", nil, []color.Color{testColors.PassMark}, []color.Color{testColors.Score, testColors.Projection}},
+		{"rising history with a projection", attempts, []color.Color{testColors.Primary, testColors.Warning, testColors.Success}, nil},
+		{"one attempt, no projection", attempts[:1], []color.Color{testColors.Primary, testColors.Warning}, []color.Color{testColors.Success}},
+		{"no attempts: the pass mark alone", nil, []color.Color{testColors.Warning}, []color.Color{testColors.Primary, testColors.Success}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -12,29 +12,28 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/masterplan-app/masterplan/data"
 )
 
-// StudyStyle holds the colours a study chart is drawn in: the app passes its
-// theme's colours so that the chart reads in light and dark alike.
-type StudyStyle struct {
-	Background color.Color // the chart's background
-	Foreground color.Color // text, axes and the goal line
-	Accent     color.Color // bars and the busiest heat-map days
-	Empty      color.Color // heat-map days without study
-	Scale      float64     // pixels per point of text at 96 DPI: 2 on a HiDPI screen; 0 means 1
-}
-
-// studyDPI is the resolution the charts are drawn at: sizes are in pixels.
-const studyDPI = 96
-
 // WeeklyStudyChart draws the hours of each week (data.WeeklyStudy's points,
 // oldest first) as bars, with the weekly goal as a dashed line when goal is
 // above zero, into an image of w×h pixels.
-func WeeklyStudyChart(weeks []data.StudyPoint, goal float64, style StudyStyle, w, h int) (image.Image, error) {
-	p := studyPlot(style, "Hours per week")
+func WeeklyStudyChart(weeks []data.StudyPoint, goal float64, style Style, w, h int) (image.Image, error) {
+	f, err := weeklyFigure(weeks, goal, style, w)
+	if err != nil {
+		return nil, err
+	}
+	img, _ := f.draw(w, h)
+	return img, nil
+}
+
+func weeklyFigure(weeks []data.StudyPoint, goal float64, style Style, w int) (*figure, error) {
+	f, err := newFigure(style, "Hours per week")
+	if err != nil {
+		return nil, fmt.Errorf("weekly study chart: %w", err)
+	}
+	p := f.p
 	values := make(plotter.Values, len(weeks))
 	top := goal
 	for i, wk := range weeks {
@@ -42,11 +41,11 @@ func WeeklyStudyChart(weeks []data.StudyPoint, goal float64, style StudyStyle, w
 		top = math.Max(top, wk.Hours)
 	}
 	if len(weeks) > 0 {
-		bars, err := plotter.NewBarChart(values, vg.Points(float64(w)*0.6/float64(len(weeks))))
+		bars, err := plotter.NewBarChart(values, points(float64(w)/style.scale()*0.6/float64(len(weeks))))
 		if err != nil {
 			return nil, fmt.Errorf("weekly study chart: %w", err)
 		}
-		bars.Color = style.Accent
+		bars.Color = style.Primary
 		bars.LineStyle.Width = 0
 		p.Add(bars)
 		var ticks plot.ConstantTicks
@@ -70,19 +69,32 @@ func WeeklyStudyChart(weeks []data.StudyPoint, goal float64, style StudyStyle, w
 		line.Width = vg.Points(1.5)
 		line.Dashes = []vg.Length{vg.Points(6), vg.Points(4)}
 		p.Add(line)
-		p.Legend.Add(fmt.Sprintf("goal %g h", goal), line)
-		p.Legend.Top = true
+		f.entry(fmt.Sprintf("goal %g h", goal), style.Foreground, true, line.Dashes...)
 	}
 	p.Y.Min, p.Y.Max = 0, math.Max(1, math.Ceil(top*1.15))
 	p.Y.Label.Text = "hours"
-	return renderStudy(p, w, h, style), nil
+	return f, nil
 }
 
 // StudyHeatmap draws one square per day (data.DailyStudy's points, oldest
 // first, starting on the first day of a week): weeks run left to right and
-// the days of the week top to bottom, darker (in Accent) for more study.
-func StudyHeatmap(days []data.StudyPoint, style StudyStyle, w, h int) (image.Image, error) {
-	p := studyPlot(style, "Day by day")
+// the days of the week top to bottom, nearer Primary for more study, with
+// a "less ... more" legend of the shades.
+func StudyHeatmap(days []data.StudyPoint, style Style, w, h int) (image.Image, error) {
+	f, err := heatmapFigure(days, style)
+	if err != nil {
+		return nil, err
+	}
+	img, _ := f.draw(w, h)
+	return img, nil
+}
+
+func heatmapFigure(days []data.StudyPoint, style Style) (*figure, error) {
+	f, err := newFigure(style, "Day by day")
+	if err != nil {
+		return nil, fmt.Errorf("study heat map: %w", err)
+	}
+	p := f.p
 	weeks := (len(days) + 6) / 7
 	hm := &studyHeat{days: days, style: style}
 	for _, d := range days {
@@ -113,14 +125,19 @@ func StudyHeatmap(days []data.StudyPoint, style StudyStyle, w, h int) (image.Ima
 	p.Y.Tick.Marker = yt
 	p.X.LineStyle.Width, p.Y.LineStyle.Width = 0, 0
 	p.X.Tick.LineStyle.Width, p.Y.Tick.LineStyle.Width = 0, 0
-	return renderStudy(p, w, h, style), nil
+	scale := []piece{{Text: "less"}, {Color: style.Empty}}
+	for _, share := range []float64{0.25, 0.5, 0.75, 1} {
+		scale = append(scale, piece{Color: blendStudy(style.Empty, style.Primary, 0.25+0.75*share)})
+	}
+	f.legend = append(f.legend, append(scale, piece{Text: "more"}))
+	return f, nil
 }
 
 // studyHeat is the heat map's plotter: row 0 (the week's first day) on top.
 type studyHeat struct {
 	days  []data.StudyPoint
 	max   float64
-	style StudyStyle
+	style Style
 }
 
 var _ plot.Plotter = (*studyHeat)(nil)
@@ -140,14 +157,14 @@ func (hm *studyHeat) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// color blends from Empty to Accent; any study at all gets at least a
+// color blends from Empty to Primary; any study at all gets at least a
 // quarter of the way, so a short day is not mistaken for none.
 func (hm *studyHeat) color(hours float64) color.Color {
 	if hours <= 0 || hm.max <= 0 {
 		return hm.style.Empty
 	}
 	f := 0.25 + 0.75*math.Min(1, hours/hm.max)
-	return blendStudy(hm.style.Empty, hm.style.Accent, f)
+	return blendStudy(hm.style.Empty, hm.style.Primary, f)
 }
 
 func blendStudy(a, b color.Color, f float64) color.Color {
@@ -155,35 +172,4 @@ func blendStudy(a, b color.Color, f float64) color.Color {
 	br, bg, bb, _ := b.RGBA()
 	mix := func(x, y uint32) uint8 { return uint8((float64(x)*(1-f) + float64(y)*f) / 257) }
 	return color.NRGBA{R: mix(ar, br), G: mix(ag, bg), B: mix(ab, bb), A: 255}
-}
-
-func studyPlot(style StudyStyle, title string) *plot.Plot {
-	p := plot.New()
-	p.Title.Text = title
-	p.BackgroundColor = style.Background
-	p.Title.TextStyle.Color = style.Foreground
-	p.Legend.TextStyle.Color = style.Foreground
-	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
-		ax.Color = style.Foreground
-		ax.Label.TextStyle.Color = style.Foreground
-		ax.Tick.Label.Color = style.Foreground
-		ax.Tick.Color = style.Foreground
-	}
-	return p
-}
-
-// renderStudy draws p into a w×h pixel image on the style's background, text scaled by style.Scale.
-func renderStudy(p *plot.Plot, w, h int, style StudyStyle) image.Image {
-	scale := style.Scale
-	if scale <= 0 {
-		scale = 1
-	}
-	dpi := studyDPI * scale
-	px := vg.Inch / vg.Length(dpi)
-	c := vgimg.NewWith(vgimg.UseWH(vg.Length(max(w, 50))*px, vg.Length(max(h, 50))*px), vgimg.UseDPI(int(math.Round(dpi))), vgimg.UseBackgroundColor(style.Background))
-	// A margin all round: gonum draws to the canvas edge, where the last
-	// bar, heat-map column or tick label would touch the pane's border.
-	m := vg.Points(8)
-	p.Draw(draw.Crop(draw.New(c), m, -m, m/2, -m/2))
-	return c.Image()
 }

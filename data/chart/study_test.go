@@ -11,11 +11,14 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 )
 
-var testStyle = StudyStyle{
+var testStyle = Style{
 	Background: color.NRGBA{R: 30, G: 30, B: 30, A: 255},
 	Foreground: color.NRGBA{R: 240, G: 240, B: 240, A: 255},
-	Accent:     color.NRGBA{R: 41, G: 111, B: 246, A: 255},
+	Primary:    color.NRGBA{R: 41, G: 111, B: 246, A: 255},
 	Empty:      color.NRGBA{R: 60, G: 60, B: 60, A: 255},
+	Secondary:  color.NRGBA{R: 230, G: 140, B: 20, A: 255},
+	Warning:    color.NRGBA{R: 240, G: 70, B: 50, A: 255},
+	Success:    color.NRGBA{R: 40, G: 190, B: 80, A: 255},
 }
 
 // countColor counts the pixels of img equal to c.
@@ -86,7 +89,7 @@ func TestWeeklyStudyChart(t *testing.T) {
 			if corner := color.NRGBAModel.Convert(img.At(1, 1)); corner != color.NRGBAModel.Convert(testStyle.Background) {
 				t.Fatalf("the margin is %v, want the background colour", corner)
 			}
-			if bars := countColor(img, testStyle.Accent); (bars > 500) != tc.wantBars {
+			if bars := countColor(img, testStyle.Primary); (bars > 500) != tc.wantBars {
 				t.Fatalf("%d accent pixels; bars drawn = %v, want %v", bars, bars > 500, tc.wantBars)
 			}
 		})
@@ -108,7 +111,7 @@ func TestStudyHeatmap(t *testing.T) {
 		t.Fatal(err)
 	}
 	save(t, "heatmap.png", img)
-	if n := countColor(img, testStyle.Accent); n < 20 {
+	if n := countColor(img, testStyle.Primary); n < 20 {
 		t.Fatalf("busiest day drew %d accent pixels", n)
 	}
 	if n := countColor(img, testStyle.Empty); n < 1000 {

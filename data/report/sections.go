@@ -77,9 +77,8 @@ func costSection(in Input) Section {
 	if len(b.MissingRates) > 0 {
 		sec.Blocks = append(sec.Blocks, Para(fmt.Sprintf("No exchange rate is on file for %s: amounts in those currencies are left out of every total above, not counted at 1:1.", strings.Join(b.MissingRates, ", "))))
 	}
-	// BudgetBars has no text scale: drawn at screen size, its text keeps
-	// its proportion to the bars.
-	img, err := chart.BudgetBars(in.Budget, chartW/2, chartH/2, chart.Colours{Text: ink, Planned: muted, Actual: accent})
+	// Drawn at screen size, at scale 1: its text keeps its proportion to the bars.
+	img, err := chart.BudgetBars(in.Budget, chart.Style{Background: paper, Foreground: ink, Primary: muted, Secondary: accent}, chartW/2, chartH/2)
 	if err == nil {
 		sec.Blocks = append(sec.Blocks, ChartBlock(img, "Planned (grey) and actual (blue) spend per category, in "+home)...)
 	}
@@ -96,7 +95,7 @@ func preparationSection(in Input) Section {
 	if st != nil && st.Sessions > 0 {
 		sec.Blocks = append(sec.Blocks, Para(fmt.Sprintf("Study: %.1f hours in %d sessions. This week %.1f of a %.1f-hour goal; current streak %d days (best %d).",
 			st.TotalHours, st.Sessions, st.WeekHours, st.WeeklyGoalHours, st.StreakDays, st.BestStreakDays)))
-		style := chart.StudyStyle{Background: paper, Foreground: ink, Accent: accent, Empty: pale, Scale: chartScale}
+		style := chart.Style{Background: paper, Foreground: ink, Primary: accent, Empty: pale, Scale: chartScale}
 		if img, err := chart.WeeklyStudyChart(in.StudyWeeks, in.WeeklyGoal, style, chartW, chartH); err == nil {
 			sec.Blocks = append(sec.Blocks, ChartBlock(img, fmt.Sprintf("Study hours per week, the last %d weeks; the dashed line is the weekly goal", data.StudyChartWeeks))...)
 		}
@@ -189,7 +188,7 @@ func readinessSection(in Input) Section {
 	if len(tt.Rows) > 0 {
 		sec.Blocks = append(sec.Blocks, Para("Topics, weakest first (lowest chance to pass):"), TableBlock(tt))
 	}
-	colors := chart.PracticeColors{Background: paper, Foreground: ink, Score: accent, PassMark: warn, Projection: muted}
+	colors := chart.Style{Background: paper, Foreground: ink, Primary: accent, Warning: warn, Success: muted}
 	for _, f := range in.Practice.Exams {
 		if f.Attempts() == 0 {
 			continue

@@ -24,17 +24,18 @@ type PracticeStatus struct {
 // PassChance are null without a projection. Percentages are rounded to
 // the tenth. Points is the number of attempts the model fitted.
 type PracticeExam struct {
-	Name            string   `json:"name"`
-	PassMark        float64  `json:"pass_mark"`
-	PassMarkAssumed bool     `json:"pass_mark_assumed"`
-	Latest          *float64 `json:"latest"`
-	Projected       *float64 `json:"projected"`
-	Low             *float64 `json:"low"`
-	High            *float64 `json:"high"`
-	PassChance      *float64 `json:"pass_chance"`
-	Points          int      `json:"points"`
-	Readiness       string   `json:"readiness"`
-	Summary         string   `json:"-"` // the line the text status shows
+	Name            string    `json:"name"`
+	PassMark        float64   `json:"pass_mark"`
+	PassMarkAssumed bool      `json:"pass_mark_assumed"`
+	Latest          *float64  `json:"latest"`
+	Projected       *float64  `json:"projected"`
+	Low             *float64  `json:"low"`
+	High            *float64  `json:"high"`
+	PassChance      *float64  `json:"pass_chance"`
+	Points          int       `json:"points"`
+	Readiness       string    `json:"readiness"`
+	Summary         string    `json:"-"` // the line the text status shows
+	Date            data.Date `json:"-"` // the sitting's day; zero when not known (the dashboard counts down to it)
 }
 
 // PracticeTopic is one topic's readiness, as PracticeExam's, with the
@@ -133,7 +134,7 @@ func (p Practice) Status() *PracticeStatus {
 	st := &PracticeStatus{Exams: []PracticeExam{}, Topics: []PracticeTopic{}, WeakestTopics: []string{}}
 	for _, f := range p.Report.Exams {
 		e := PracticeExam{Name: f.Exam.Name, PassMark: f.PassMark, PassMarkAssumed: f.PassMarkAssumed,
-			Points: len(f.Fitted), Readiness: string(f.Readiness), Summary: f.Summary()}
+			Points: len(f.Fitted), Readiness: string(f.Readiness), Summary: f.Summary(), Date: f.Exam.Date}
 		e.Latest, e.Projected, e.Low, e.High, e.PassChance = forecastFigures(f.Forecast)
 		st.Exams = append(st.Exams, e)
 	}

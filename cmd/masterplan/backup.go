@@ -23,7 +23,7 @@ func runBackup(ctx context.Context, e *env, args []string) error {
 	if err := store.CheckBackupTarget(dbPath, fs.Arg(0)); err != nil {
 		return usagef("%v", err)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func runRestore(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("restore needs exactly one backup FILE to read")
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}

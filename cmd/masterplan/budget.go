@@ -119,28 +119,20 @@ func importBudget(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needRotation|needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rot, err := currentRotation(ctx, st)
+	mark, err := f.decimalMark(ctx, st.Store)
 	if err != nil {
 		return err
 	}
-	set, err := st.Settings(ctx)
+	existing, err := st.BudgetItems(ctx, st.rot.ID)
 	if err != nil {
 		return err
 	}
-	mark, err := f.decimalMark(ctx, st)
-	if err != nil {
-		return err
-	}
-	existing, err := st.BudgetItems(ctx, rot.ID)
-	if err != nil {
-		return err
-	}
-	p, err := transfer.ImportBudget(path, b, transfer.BudgetImport{Home: set.HomeCurrency, Mark: mark, Existing: existing})
+	p, err := transfer.ImportBudget(path, b, transfer.BudgetImport{Home: st.set.HomeCurrency, Mark: mark, Existing: existing})
 	if err != nil {
 		return err
 	}
@@ -148,7 +140,7 @@ func importBudget(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if !f.dry && len(p.Accepted) > 0 {
-		if _, err := st.AddBudgetItems(ctx, rot.ID, p.Accepted); err != nil {
+		if _, err := st.AddBudgetItems(ctx, st.rot.ID, p.Accepted); err != nil {
 			return fmt.Errorf("import %s: %w", path, err)
 		}
 	}
@@ -161,20 +153,16 @@ func importRates(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
+	mark, err := f.decimalMark(ctx, st.Store)
 	if err != nil {
 		return err
 	}
-	mark, err := f.decimalMark(ctx, st)
-	if err != nil {
-		return err
-	}
-	p, err := transfer.ImportRates(path, b, set.HomeCurrency, mark)
+	p, err := transfer.ImportRates(path, b, st.set.HomeCurrency, mark)
 	if err != nil {
 		return err
 	}
@@ -185,12 +173,12 @@ func importRates(ctx context.Context, e *env, args []string) error {
 		fmt.Fprint(e.stdout, importedLine(f, len(p.Accepted), "rate(s)", path, p.Repeats))
 		return nil
 	}
-	added, replaced, err := st.ImportRates(ctx, set.HomeCurrency, p.Accepted)
+	added, replaced, err := st.ImportRates(ctx, st.set.HomeCurrency, p.Accepted)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
 	fmt.Fprintf(e.stdout, "imported rates to %s from %s: %d new, %d replaced, %d unchanged\n",
-		set.HomeCurrency, path, added, replaced, len(p.Accepted)-added-replaced)
+		st.set.HomeCurrency, path, added, replaced, len(p.Accepted)-added-replaced)
 	return nil
 }
 

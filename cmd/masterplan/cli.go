@@ -40,7 +40,7 @@ type env struct {
 // command is one CLI subcommand (or group of them).
 type command struct {
 	summary string
-	run     func(ctx context.Context, e *env, args []string) error
+	run     runner
 }
 
 func commands() map[string]command {
@@ -236,4 +236,63 @@ func currentRotation(ctx context.Context, st *store.Store) (data.Rotation, error
 		return r, summary.ErrNotSetUp
 	}
 	return r, err
+}
+
+// needs says what a command reads before its work, beside the open store.
+type needs uint8
+
+const (
+	needRotation needs = 1 << iota // the rotation; a database not set up is refused
+	needSettings                   // the user's settings
+)
+
+// opened is the database a command works on, with the rotation and
+// settings it asked for (zero values when it did not ask).
+type opened struct {
+	*store.Store
+	rot data.Rotation
+	set data.Settings
+}
+
+// open opens the database (openStore) and reads what the command needs:
+// the rotation first, so a database not set up says how to set it up. On
+// an error the store is closed again; otherwise the caller closes it.
+func (e *env) open(ctx context.Context, n needs) (*opened, error) {
+	st, err := e.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	o := &opened{Store: st}
+	if n&needRotation != 0 {
+		if o.rot, err = currentRotation(ctx, st); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	if n&needSettings != 0 {
+		if o.set, err = st.Settings(ctx); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return o, nil
+}
+
+// runner runs one command or subcommand with the arguments after its name.
+type runner func(ctx context.Context, e *env, args []string) error
+
+// subcommands is a command's table of subcommands (`remind list`, `plan
+// off`), the way importKinds is the table of `import`'s kinds.
+type subcommands map[string]runner
+
+// run runs the subcommand args[0] names with the arguments after it, or
+// otherwise the command's own runner with all of args (the command's
+// default action, its --help and its message for an unknown word).
+func (t subcommands) run(ctx context.Context, e *env, args []string, otherwise runner) error {
+	if len(args) > 0 {
+		if sub, ok := t[args[0]]; ok {
+			return sub(ctx, e, args[1:])
+		}
+	}
+	return otherwise(ctx, e, args)
 }

@@ -19,18 +19,12 @@ const devUsage = "usage: masterplan dev seed [--years N | --profile heavy] [--se
 // the data the store keeps beside the records and compares; `dev rebuild`
 // works it out again from the records.
 func runDev(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("%s", devUsage)
+	dev := subcommands{
+		"seed":    runDevSeed,
+		"verify":  runDevKept("verify"),
+		"rebuild": runDevKept("rebuild"),
 	}
-	switch args[0] {
-	case "seed":
-		return runDevSeed(ctx, e, args[1:])
-	case "verify":
-		return runDevKept(ctx, e, "verify", args[1:])
-	case "rebuild":
-		return runDevKept(ctx, e, "rebuild", args[1:])
-	}
-	return usagef("%s", devUsage)
+	return dev.run(ctx, e, args, func(context.Context, *env, []string) error { return usagef("%s", devUsage) })
 }
 
 func runDevSeed(ctx context.Context, e *env, args []string) error {
@@ -82,8 +76,12 @@ func runDevSeed(ctx context.Context, e *env, args []string) error {
 }
 
 // runDevKept runs `dev verify` or `dev rebuild` on the user's database
-// (or --db).
-func runDevKept(ctx context.Context, e *env, what string, args []string) error {
+// (or --db), as what says.
+func runDevKept(what string) runner {
+	return func(ctx context.Context, e *env, args []string) error { return checkKept(ctx, e, what, args) }
+}
+
+func checkKept(ctx context.Context, e *env, what string, args []string) error {
 	fs := newFlagSet("dev "+what, e)
 	if err := parseFlags(fs, e, "dev "+what, args); err != nil {
 		return err
@@ -91,7 +89,7 @@ func runDevKept(ctx context.Context, e *env, what string, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("dev %s takes no arguments, got %q", what, fs.Args())
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}

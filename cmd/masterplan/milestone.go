@@ -10,18 +10,26 @@ import (
 
 const milestoneUsage = "milestone add TITLE --due YYYY-MM-DD | milestone done ID | milestone list"
 
-func runMilestone(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
-		return usagef("usage: masterplan %s", milestoneUsage)
+// milestoneCommands are milestone's subcommands.
+func milestoneCommands() subcommands {
+	return subcommands{
+		"add":  runMilestoneAdd,
+		"done": runMilestoneDone,
+		"list": runMilestoneList,
 	}
-	switch args[0] {
-	case "add":
-		return runMilestoneAdd(ctx, e, args[1:])
-	case "done":
-		return runMilestoneDone(ctx, e, args[1:])
-	case "list":
-		return runMilestoneList(ctx, e, args[1:])
-	case "--help", "-h", "help":
+}
+
+func runMilestone(ctx context.Context, e *env, args []string) error {
+	return milestoneCommands().run(ctx, e, args, milestoneUsageOrUnknown)
+}
+
+// milestoneUsageOrUnknown answers a milestone command line that names no
+// subcommand: the usage on --help, else a usage error.
+func milestoneUsageOrUnknown(_ context.Context, e *env, args []string) error {
+	switch {
+	case len(args) == 0:
+		return usagef("usage: masterplan %s", milestoneUsage)
+	case args[0] == "--help" || args[0] == "-h" || args[0] == "help":
 		fmt.Fprintf(e.stdout, "usage: masterplan %s\n", milestoneUsage)
 		return nil
 	}
@@ -52,16 +60,12 @@ func runMilestoneAdd(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needRotation)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rot, err := currentRotation(ctx, st)
-	if err != nil {
-		return err
-	}
-	m, err := st.SaveMilestone(ctx, data.Milestone{RotationID: rot.ID, Title: title, Due: d})
+	m, err := st.SaveMilestone(ctx, data.Milestone{RotationID: st.rot.ID, Title: title, Due: d})
 	if err != nil {
 		return err
 	}
@@ -82,7 +86,7 @@ func runMilestoneDone(ctx context.Context, e *env, args []string) error {
 	if err != nil || id <= 0 {
 		return usagef("%q is not a milestone ID; IDs are whole numbers (see masterplan milestone list)", fs.Arg(0))
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -99,16 +103,12 @@ func runMilestoneList(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, e, "milestone list", args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needRotation)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rot, err := currentRotation(ctx, st)
-	if err != nil {
-		return err
-	}
-	ms, err := st.Milestones(ctx, rot.ID)
+	ms, err := st.Milestones(ctx, st.rot.ID)
 	if err != nil {
 		return err
 	}

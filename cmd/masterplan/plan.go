@@ -20,18 +20,23 @@ const planUsage = `plan [--days N] [--json]
        masterplan plan off FIRST LAST [--clear]
        masterplan plan speed KIND N [UNIT]`
 
+// planCommands are plan's subcommands, which change what the plan is made
+// from; any other word goes to runPlanPrint.
+func planCommands() subcommands {
+	return subcommands{
+		"availability": runPlanAvailability,
+		"off":          runPlanOff,
+		"speed":        runPlanSpeed,
+	}
+}
+
 // runPlan prints the study plan or changes what it is made from.
 func runPlan(ctx context.Context, e *env, args []string) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "availability":
-			return runPlanAvailability(ctx, e, args[1:])
-		case "off":
-			return runPlanOff(ctx, e, args[1:])
-		case "speed":
-			return runPlanSpeed(ctx, e, args[1:])
-		}
-	}
+	return planCommands().run(ctx, e, args, runPlanPrint)
+}
+
+// runPlanPrint is `plan [--days N] [--json]`: it prints the plan.
+func runPlanPrint(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("plan", e)
 	days := fs.Int("days", plan.MinListed, "how many days to print")
 	asJSON := fs.Bool("json", false, "print JSON instead of text")
@@ -44,12 +49,12 @@ func runPlan(ctx context.Context, e *env, args []string) error {
 	if *days < 1 || *days > plan.MaxDays {
 		return usagef("--days is %d; give 1 to %d", *days, plan.MaxDays)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	p, in, err := summary.LoadPlan(ctx, st, e.now(), *days)
+	p, in, err := summary.LoadPlan(ctx, st.Store, e.now(), *days)
 	if err != nil {
 		return err
 	}
@@ -105,7 +110,7 @@ func runPlanAvailability(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -136,7 +141,7 @@ func runPlanOff(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -174,7 +179,7 @@ func runPlanSpeed(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}

@@ -36,21 +36,13 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needRotation|needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rot, err := currentRotation(ctx, st)
-	if err != nil {
-		return err
-	}
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	opt := transfer.PracticeImport{Today: data.DateOf(e.now(), set.Location()), Strict: !*create}
-	if opt.Exams, opt.Topics, opt.Existing, err = st.PracticeImportTargets(ctx, rot); err != nil {
+	opt := transfer.PracticeImport{Today: data.DateOf(e.now(), st.set.Location()), Strict: !*create}
+	if opt.Exams, opt.Topics, opt.Existing, err = st.PracticeImportTargets(ctx, st.rot); err != nil {
 		return err
 	}
 	p, err := transfer.ImportPractice(file, b, opt)
@@ -71,7 +63,7 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 	if len(p.Accepted) > 0 {
 		batch := p.Batch()
 		batch.WithDefaults = true
-		if n, err = st.ImportPractice(ctx, rot, batch, opt.Today); err != nil {
+		if n, err = st.ImportPractice(ctx, st.rot, batch, opt.Today); err != nil {
 			return err
 		}
 	}

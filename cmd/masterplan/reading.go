@@ -36,16 +36,12 @@ func importReading(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	today := data.DateOf(e.now(), set.Location())
+	today := data.DateOf(e.now(), st.set.Location())
 	have, err := st.ReadingItems(ctx)
 	if err != nil {
 		return err

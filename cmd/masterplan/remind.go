@@ -24,26 +24,31 @@ const remindUsage = `remind [--once]                 deliver due reminders (--on
        masterplan remind milestone MILESTONE_ID --days N | --off | --default
        masterplan remind done NOTICE_ID | snooze NOTICE_ID 10m|1h|morning`
 
-func runRemind(ctx context.Context, e *env, args []string) error {
-	if len(args) > 0 {
-		switch args[0] {
-		case "list":
-			return runRemindList(ctx, e, args[1:])
-		case "add":
-			return runRemindAdd(ctx, e, args[1:])
-		case "on", "off":
-			return runRemindSwitch(ctx, e, args[0], args[1:])
-		case "delete":
-			return runRemindDelete(ctx, e, args[1:])
-		case "milestone":
-			return runRemindMilestone(ctx, e, args[1:])
-		case "done", "snooze":
-			return runRemindNotice(ctx, e, args[0], args[1:])
-		case "help":
+// remindCommands are remind's subcommands; any other word goes to
+// runRemindDeliver, which delivers the reminders or names the word.
+func remindCommands() subcommands {
+	return subcommands{
+		"list":      runRemindList,
+		"add":       runRemindAdd,
+		"on":        runRemindSwitch("on"),
+		"off":       runRemindSwitch("off"),
+		"delete":    runRemindDelete,
+		"milestone": runRemindMilestone,
+		"done":      runRemindNotice("done"),
+		"snooze":    runRemindNotice("snooze"),
+		"help": func(_ context.Context, e *env, _ []string) error {
 			fmt.Fprintf(e.stdout, "usage: masterplan %s\n", remindUsage)
 			return nil
-		}
+		},
 	}
+}
+
+func runRemind(ctx context.Context, e *env, args []string) error {
+	return remindCommands().run(ctx, e, args, runRemindDeliver)
+}
+
+// runRemindDeliver is `remind [--once]`: it delivers what is due.
+func runRemindDeliver(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("remind", e)
 	once := fs.Bool("once", false, "deliver what is due since the last run, then exit (for cron or a systemd timer)")
 	if err := parseFlags(fs, e, remindUsage, args); err != nil {
@@ -52,16 +57,13 @@ func runRemind(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("unknown remind command %q; usage: masterplan %s", fs.Arg(0), remindUsage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needRotation)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if _, err := currentRotation(ctx, st); err != nil {
-		return err
-	}
 	r := &remind.Runner{
-		Store: st, Notifier: newDesktopNotifier(), Sources: summary.ReminderSources(st), Now: e.now, Name: "remind",
+		Store: st.Store, Notifier: newDesktopNotifier(), Sources: summary.ReminderSources(st.Store), Now: e.now, Name: "remind",
 		Logf:      func(format string, args ...any) { fmt.Fprintf(e.stderr, format+"\n", args...) },
 		Delivered: func(ds []remind.Delivery) { printDeliveries(e.stdout, ds, e.now()) },
 	}
@@ -92,7 +94,7 @@ func runRemindList(ctx context.Context, e *env, args []string) error {
 	if err := parseFlags(fs, e, "remind list", args); err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -199,16 +201,12 @@ func runRemindAdd(ctx context.Context, e *env, args []string) error {
 	} else if fs.NArg() > 0 {
 		return usagef("remind add takes one TITLE (quote it if it has spaces)")
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	loc := set.Location()
+	loc := st.set.Location()
 	if *tz != "" {
 		if loc, err = data.LoadZone(*tz); err != nil {
 			return err
@@ -273,12 +271,19 @@ func parseID(what, cmd string, args []string) (int64, error) {
 	return id, nil
 }
 
-func runRemindSwitch(ctx context.Context, e *env, verb string, args []string) error {
+// runRemindSwitch is `remind on ID` or `remind off ID`, as verb says.
+func runRemindSwitch(verb string) runner {
+	return func(ctx context.Context, e *env, args []string) error {
+		return switchReminder(ctx, e, verb, args)
+	}
+}
+
+func switchReminder(ctx context.Context, e *env, verb string, args []string) error {
 	id, err := parseID("reminder", "remind "+verb, args)
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -295,7 +300,7 @@ func runRemindDelete(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -334,7 +339,7 @@ func runRemindMilestone(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("give exactly one of --days N, --off or --default; usage: masterplan %s", usage)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -356,7 +361,15 @@ func runRemindMilestone(ctx context.Context, e *env, args []string) error {
 // snoozeChoices are the words `remind snooze` takes.
 var snoozeChoices = map[string]data.Snooze{"10m": data.Snooze10Minutes, "1h": data.SnoozeHour, "morning": data.SnoozeTomorrowMorning}
 
-func runRemindNotice(ctx context.Context, e *env, verb string, args []string) error {
+// runRemindNotice is `remind done ID` or `remind snooze ID WHEN`, as verb
+// says.
+func runRemindNotice(verb string) runner {
+	return func(ctx context.Context, e *env, args []string) error {
+		return answerNotice(ctx, e, verb, args)
+	}
+}
+
+func answerNotice(ctx context.Context, e *env, verb string, args []string) error {
 	var choice data.Snooze
 	if verb == "snooze" {
 		if len(args) != 2 || snoozeChoices[args[1]] == 0 {
@@ -368,7 +381,7 @@ func runRemindNotice(ctx context.Context, e *env, verb string, args []string) er
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needSettings)
 	if err != nil {
 		return err
 	}
@@ -380,15 +393,11 @@ func runRemindNotice(ctx context.Context, e *env, verb string, args []string) er
 		fmt.Fprintf(e.stdout, "Reminder notice %d done\n", id)
 		return nil
 	}
-	set, err := st.Settings(ctx)
+	until, err := remind.Snooze(ctx, st.Store, id, choice, e.now(), st.set.Location())
 	if err != nil {
 		return err
 	}
-	until, err := remind.Snooze(ctx, st, id, choice, e.now(), set.Location())
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "Reminder notice %d snoozed until %s\n", id, until.In(set.Location()).Format("Mon 2 Jan 15:04"))
+	fmt.Fprintf(e.stdout, "Reminder notice %d snoozed until %s\n", id, until.In(st.set.Location()).Format("Mon 2 Jan 15:04"))
 	return nil
 }
 

@@ -52,12 +52,12 @@ func runReport(ctx context.Context, e *env, args []string) error {
 	if err := opt.Validate(); err != nil {
 		return usagef("%v", err)
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	in, err := report.Gather(ctx, st, e.now())
+	in, err := report.Gather(ctx, st.Store, e.now())
 	if err != nil {
 		return err
 	}

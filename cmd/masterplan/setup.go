@@ -64,7 +64,7 @@ func runSetup(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("--home-zone: %w", err)
 	}
 
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
@@ -131,16 +131,12 @@ func runBlock(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needRotation)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	rot, err := currentRotation(ctx, st)
-	if err != nil {
-		return err
-	}
-	if b, err = st.SaveBlock(ctx, rot.ID, b); err != nil {
+	if b, err = st.SaveBlock(ctx, st.rot.ID, b); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "Added block %s to %s at %s (id %d)\n", b.Start, b.End, b.Location, b.ID)

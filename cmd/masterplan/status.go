@@ -17,12 +17,12 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("status takes no arguments, got %q", fs.Args())
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, 0)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	s, err := summary.Build(ctx, st, e.now())
+	s, err := summary.Build(ctx, st.Store, e.now())
 	if err != nil {
 		return err
 	}

@@ -43,16 +43,12 @@ func runLog(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	loc, now := set.Location(), e.now()
+	set, loc, now := st.set, st.set.Location(), e.now()
 	when := data.DateOf(now, loc)
 	if *day != "" {
 		if when, err = data.ParseDate("--date", *day); err != nil {
@@ -109,16 +105,12 @@ func importSessions(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	st, err := e.openStore(ctx)
+	st, err := e.open(ctx, needSettings)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	set, err := st.Settings(ctx)
-	if err != nil {
-		return err
-	}
-	loc := set.Location()
+	loc := st.set.Location()
 	existing, err := st.StudySessions(ctx, time.Time{}, time.Time{})
 	if err != nil {
 		return err

@@ -16,7 +16,6 @@ import (
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
-	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // budgetScreen is the travel budget: the items with planned and actual
@@ -597,24 +596,27 @@ func (b *budgetScreen) editRate(r data.Rate) {
 
 // generate asks for the nightly or daily rate and adds one item per block.
 func (b *budgetScreen) generate(cat data.BudgetCategory) {
-	key, title, label, hint := store.SettingHotelNightly, "Hotel for the rotation", "Nightly rate", "one night at the location's hotel, in its currency"
+	title, label, hint := "Hotel for the rotation", "Nightly rate", "one night at the location's hotel, in its currency"
 	if cat == data.CategoryMeals {
-		key, title, label, hint = store.SettingMealsDaily, "Meals per diem", "Daily rate", "meals for one day, in the location's currency"
+		title, label, hint = "Meals per diem", "Daily rate", "meals for one day, in the location's currency"
 	}
 	amount := amountEntry("rate", false, b.mark)
 	cur := currencyEntry("rate currency", false)
 	cur.SetText("USD")
-	if v, ok, _ := b.shell.Store.Setting(b.shell.ctx(), key); ok {
-		if code, amt, found := strings.Cut(v, " "); found {
-			cur.SetText(code)
-			amount.SetText(amt)
-		}
+	last, ok, err := b.shell.Store.RememberedRate(b.shell.ctx(), cat)
+	if ok {
+		cur.SetText(last.Currency)
+		amount.SetText(last.Amount.String())
 	}
 	days := 0
 	for _, bl := range b.rot.Blocks {
 		days += bl.Days()
 	}
-	info := widget.NewLabel(fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Generated items are ordinary items afterwards.", len(b.rot.Blocks), days))
+	about := fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Generated items are ordinary items afterwards.", len(b.rot.Blocks), days)
+	if err != nil {
+		about += "\nThe last rate could not be read (" + userError(err).Error() + "); enter it again."
+	}
+	info := widget.NewLabel(about)
 	info.Wrapping = fyne.TextWrapWord
 	showFormDialog(b.shell.Window, title, "Add",
 		[]*widget.FormItem{
@@ -644,7 +646,7 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 				return err
 			}
 			b.undos.forget()
-			if err := b.shell.Store.SetSetting(b.shell.ctx(), key, rate.Currency+" "+rate.Amount.String()); err != nil {
+			if err := b.shell.Store.RememberRate(b.shell.ctx(), cat, rate); err != nil {
 				return err
 			}
 			b.shell.changed()
@@ -795,32 +797,23 @@ func (s *scenarioForm) view() fyne.CanvasObject {
 func (s *scenarioForm) refresh() {
 	if !s.loaded {
 		s.loaded = true
-		if v, ok, _ := s.b.shell.Store.Setting(s.b.shell.ctx(), store.SettingScenario); ok {
-			parts := strings.Split(v, "|")
-			if len(parts) == 3 {
-				s.label.SetText(parts[0])
-				s.nightlyCur.SetText(strings.Split(parts[1], " ")[0])
-				if _, amt, ok := strings.Cut(parts[1], " "); ok {
-					s.nightly.SetText(editAmount(moneyOrZero(s.nightlyCur.Text, amt), s.b.mark))
-				}
-				if cur, amt, ok := strings.Cut(parts[2], " "); ok {
-					s.dailyCur.SetText(cur)
-					s.daily.SetText(editAmount(moneyOrZero(cur, amt), s.b.mark))
-				}
+		sc, ok, err := s.b.shell.Store.Scenario(s.b.shell.ctx())
+		switch {
+		case err != nil:
+			s.note.SetText("The last scenario could not be read (" + userError(err).Error() + "); enter it again.")
+		case ok:
+			s.label.SetText(sc.Label)
+			s.nightlyCur.SetText(sc.Nightly.Currency)
+			s.nightly.SetText(editAmount(sc.Nightly, s.b.mark))
+			if sc.Daily.IsSet() {
+				s.dailyCur.SetText(sc.Daily.Currency)
+				s.daily.SetText(editAmount(sc.Daily, s.b.mark))
 			}
 		}
 	}
 	if s.compared {
 		s.run(false)
 	}
-}
-
-func moneyOrZero(cur, amount string) data.Money {
-	d, err := decimal.NewFromString(amount)
-	if err != nil {
-		return data.Money{}
-	}
-	return data.Money{Amount: d, Currency: cur}
 }
 
 func (s *scenarioForm) compare() { s.run(true) }
@@ -855,11 +848,7 @@ func (s *scenarioForm) run(remember bool) {
 	}
 	s.compared = true
 	if remember {
-		v := sc.Label + "|" + nightly.Currency + " " + nightly.Amount.String() + "|"
-		if sc.Daily.IsSet() {
-			v += sc.Daily.Currency + " " + sc.Daily.Amount.String()
-		}
-		if err := b.shell.Store.SetSetting(b.shell.ctx(), store.SettingScenario, v); err != nil {
+		if err := b.shell.Store.SaveScenario(b.shell.ctx(), sc); err != nil {
 			b.shell.showError(err)
 		}
 	}

@@ -9,15 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/report"
-)
-
-// Settings that remember the report's inputs between reports, so that a
-// report made again next week needs no retyping.
-const (
-	settingReportWhy    = "report.why"
-	settingReportRaise  = "report.raise"
-	settingReportOneOff = "report.one_off"
 )
 
 // reportForm asks what the business-case report holds and in which format,
@@ -53,10 +46,12 @@ func (s *Shell) showReportForm() {
 	f.format = widget.NewRadioGroup([]string{"PDF", "HTML"}, nil)
 	f.format.Horizontal = true
 	f.format.SetSelected("PDF")
-	for key, e := range map[string]*widgets.Entry{settingReportWhy: f.why, settingReportRaise: f.raise, settingReportOneOff: f.oneOff} {
-		if v, ok, err := s.Store.Setting(s.ctx(), key); err == nil && ok {
-			e.SetText(v)
-		}
+	// The last inputs are kept (Store.SaveReportInputs), so that a report
+	// made again next week needs no retyping.
+	if last, err := s.Store.ReportInputs(s.ctx()); err == nil {
+		f.why.SetText(last.Why)
+		f.raise.SetText(last.Raise)
+		f.oneOff.SetText(last.OneOff)
 	}
 	home := "home currency"
 	if set, err := s.Store.Settings(s.ctx()); err == nil {
@@ -107,10 +102,9 @@ func (f *reportForm) submit() error {
 		return err
 	}
 	s := f.shell
-	for key, v := range map[string]string{settingReportWhy: opt.Why, settingReportRaise: strings.TrimSpace(f.raise.Text), settingReportOneOff: strings.TrimSpace(f.oneOff.Text)} {
-		if err := s.Store.SetSetting(s.ctx(), key, v); err != nil {
-			return err
-		}
+	keep := data.ReportInputs{Why: opt.Why, Raise: strings.TrimSpace(f.raise.Text), OneOff: strings.TrimSpace(f.oneOff.Text)}
+	if err := s.Store.SaveReportInputs(s.ctx(), keep); err != nil {
+		return err
 	}
 	format := strings.ToLower(f.format.Selected)
 	f.saveAs = func() {

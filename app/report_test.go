@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/report"
 )
 
@@ -24,8 +25,8 @@ func TestReportForm(t *testing.T) {
 	raise := form.Items[2].Widget.(fyne.Focusable)
 	test.Type(raise, "lots")
 	form.OnSubmit()
-	if _, ok, _ := st.Setting(context.Background(), settingReportRaise); ok {
-		t.Fatal("a refused raise was kept")
+	if kept, _ := st.ReportInputs(context.Background()); kept != (data.ReportInputs{}) {
+		t.Fatalf("a refused raise was kept: %+v", kept)
 	}
 	if !strings.Contains(test.RenderToMarkup(c), "an amount is digits") {
 		t.Error("the form does not say what is wrong with the raise")
@@ -34,11 +35,8 @@ func TestReportForm(t *testing.T) {
 	form.Items[2].Widget.(interface{ SetText(string) }).SetText("6000")
 	test.Type(form.Items[1].Widget.(fyne.Focusable), "Fewer escalations.")
 	form.OnSubmit()
-	if v, _, _ := st.Setting(context.Background(), settingReportRaise); v != "6000" {
-		t.Errorf("kept raise %q, want 6000", v)
-	}
-	if v, _, _ := st.Setting(context.Background(), settingReportWhy); v != "Fewer escalations." {
-		t.Errorf("kept why %q", v)
+	if kept, _ := st.ReportInputs(context.Background()); kept != (data.ReportInputs{Why: "Fewer escalations.", Raise: "6000"}) {
+		t.Errorf("kept %+v, want the why and the raise", kept)
 	}
 	// The form closed and the file dialog is what shows now.
 	if top := c.Overlays().Top(); top == nil || !strings.Contains(test.RenderToMarkup(c), "Save") || strings.Contains(test.RenderToMarkup(c), "Salary change per year") {

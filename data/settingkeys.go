@@ -3,7 +3,6 @@ package data
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -73,13 +72,8 @@ var settingRules = map[string]settingRule{
 	"budget.hotel_nightly":   {check: moneySetting},
 	"budget.meals_daily":     {check: moneySetting},
 	"budget.scenario": {check: func(v string) error {
-		// "label|CUR amount|CUR amount", the per diem optional.
-		parts := strings.Split(v, "|")
-		if len(parts) != 3 || CheckText("label", parts[0], true, MaxNameLen) != nil || moneySetting(parts[1]) != nil ||
-			(parts[2] != "" && moneySetting(parts[2]) != nil) {
-			return Invalid("value", "%q is not a scenario such as \"London|GBP 165.00|GBP 60.00\"", v)
-		}
-		return nil
+		_, err := ParseScenarioSetting(v)
+		return err
 	}},
 	"report.why":     {check: textSetting},
 	"report.raise":   {check: textSetting},
@@ -115,14 +109,8 @@ func oneOf(values ...string) func(string) error {
 
 // moneySetting checks an amount remembered as "USD 189.00".
 func moneySetting(v string) error {
-	cur, amount, ok := strings.Cut(v, " ")
-	if !ok || !ValidCurrency(cur) {
-		return Invalid("value", "%q is not an amount such as \"USD 189.00\"", v)
-	}
-	if _, err := ParseMoney("value", amount, cur, DecimalPoint); err != nil {
-		return Invalid("value", "%q is not an amount such as \"USD 189.00\"", v)
-	}
-	return nil
+	_, err := ParseRateSetting(v)
+	return err
 }
 
 func textSetting(v string) error { return CheckText("value", v, false, MaxSettingLen) }

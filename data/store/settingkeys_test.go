@@ -21,9 +21,10 @@ func TestEverySettingWrittenIsKnown(t *testing.T) {
 		s.SetReadingLeadDays(ctx, 21),
 		s.SetDecimalMark(ctx, data.DecimalComma),
 		s.SetAutoBackupKeep(ctx, 14),
-		s.SetSetting(ctx, SettingHotelNightly, "USD 189.00"),
-		s.SetSetting(ctx, SettingMealsDaily, "USD 60.00"),
-		s.SetSetting(ctx, SettingScenario, "London|GBP 165.00|GBP 60.00"),
+		s.RememberRate(ctx, data.CategoryHotel, data.NewMoney("189.00", "USD")),
+		s.RememberRate(ctx, data.CategoryMeals, data.NewMoney("60.00", "USD")),
+		s.SaveScenario(ctx, data.Scenario{Label: "London", Nightly: data.NewMoney("165.00", "GBP"), Daily: data.NewMoney("60.00", "GBP")}),
+		s.SaveReportInputs(ctx, data.ReportInputs{Why: "Fewer escalations.", Raise: "6000", OneOff: "2500"}),
 	}
 	_, err := s.Deliver(ctx, nil, time.Date(2026, 11, 23, 9, 0, 0, 0, time.UTC), time.UTC, "test")
 	steps = append(steps, err)
@@ -48,7 +49,7 @@ func TestEverySettingWrittenIsKnown(t *testing.T) {
 			t.Errorf("the store wrote %s = %q, which data.CheckSetting refuses: %v", k, v, err)
 		}
 	}
-	if n < 14 {
+	if n < 17 {
 		t.Errorf("only %d settings written; the test should set every one", n)
 	}
 }

@@ -45,6 +45,7 @@ const budgetCSV = `date,category,description,planned,planned_currency,actual,act
 `
 
 func TestImportBudgetAndStatus(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	if r := runCLI(t, db, "import", "rates", writeFile(t, "rates.csv", "currency,rate_to_home,as_of\nUSD,0.8,2027-01-01\nUSD,0.75,2027-02-15\n")); r.code != 0 {
 		t.Fatalf("import rates: %d %s", r.code, r.stderr)
@@ -69,6 +70,7 @@ func TestImportBudgetAndStatus(t *testing.T) {
 }
 
 func TestImportBudgetRefusesBadRows(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	bad := budgetCSV + "2027-03-05,hotel,Split too big,100,USD,,,split,140,\n2027-03-06,other,Ambiguous,\"1,234\",USD,,,me,,\n"
 	path := writeFile(t, "bad.csv", bad)
@@ -109,6 +111,7 @@ func TestImportBudgetRefusesBadRows(t *testing.T) {
 }
 
 func TestImportRatesRefusesZeroAndReplaces(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	r := runCLI(t, db, "import", "rates", writeFile(t, "r.csv", "currency,rate_to_home,as_of\nUSD,0,2027-01-01\nEUR,0.85,2027-01-01\n"))
 	if r.code != exitFail || !strings.Contains(r.stderr, "line 2: rate_to_home") {
@@ -124,6 +127,7 @@ func TestImportRatesRefusesZeroAndReplaces(t *testing.T) {
 }
 
 func TestExportBudgetRoundTrip(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	if r := runCLI(t, db, "import", "budget", writeFile(t, "budget.csv", budgetCSV)); r.code != 0 {
 		t.Fatalf("import: %s", r.stderr)
@@ -154,6 +158,7 @@ func TestExportBudgetRoundTrip(t *testing.T) {
 }
 
 func TestStatusBudgetEmpty(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	got := statusBudget(t, db)
 	if got.HomeCurrency != "GBP" || got.Planned != "0.00" || got.MissingRates == nil || len(got.MissingRates) != 0 {
@@ -165,6 +170,7 @@ func TestStatusBudgetEmpty(t *testing.T) {
 // imported twice, and a row repeated inside one file, add each item once;
 // the repeats are skipped and counted, never an error.
 func TestImportBudgetTwiceAddsNothing(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	path := writeFile(t, "budget.csv", budgetCSV)
 	if r := runCLI(t, db, "import", "budget", path); r.code != 0 {

@@ -40,6 +40,7 @@ func setupDB(t *testing.T) string {
 }
 
 func TestStatusJSON(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	if r := runCLI(t, db, "block", "add", "--start", "2027-05-03", "--end", "2027-05-16", "--location", "London", "--tz", "Europe/London"); r.code != 0 {
 		t.Fatalf("block add: %d %s", r.code, r.stderr)
@@ -87,6 +88,7 @@ func TestStatusJSON(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	fresh := filepath.Join(t.TempDir(), "fresh.db")
 	cases := []struct {
@@ -130,6 +132,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 func TestSetupFromCatalog(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "mp.db")
 	r := runCLI(t, db, "setup", "--track", "MCM: SQL Server 2008", "--rotation", "mcm-sql-2008-r2")
 	if r.code != 0 {
@@ -142,6 +145,7 @@ func TestSetupFromCatalog(t *testing.T) {
 }
 
 func TestBackupRestoreCLI(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	backup := filepath.Join(t.TempDir(), "copy.db")
 	if r := runCLI(t, db, "backup", backup); r.code != 0 {
@@ -192,6 +196,7 @@ func writeFile(t *testing.T, name, content string) string {
 // --help prints the command's usage once, on stdout; a bad flag prints one
 // line on stderr and no usage.
 func TestHelpOnceAndErrorsInOneLine(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	for _, cmd := range []string{"status", "report", "remind", "log", "milestone"} {
 		r := runCLI(t, db, cmd, "--help")

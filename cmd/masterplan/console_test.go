@@ -3,6 +3,7 @@ package main
 import "testing"
 
 func TestPlanConsole(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		name             string
 		args             []string

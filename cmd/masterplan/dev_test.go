@@ -14,6 +14,7 @@ import (
 )
 
 func TestDevSeed(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	db := filepath.Join(dir, "seeded.db")
 	t.Run("not in --help", func(t *testing.T) {
@@ -51,6 +52,7 @@ func TestDevSeed(t *testing.T) {
 // verify finds its kept totals sound, finds them drifted after a hand
 // edit, and dev rebuild mends them.
 func TestDevHeavyVerifyRebuild(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "heavy.db")
 	if r := runCLI(t, db, "dev", "seed", "--profile", "heavy"); r.code != 0 || !strings.Contains(r.stdout, "with 3 years of history") {
 		t.Fatalf("seed: %d %q %q", r.code, r.stdout, r.stderr)

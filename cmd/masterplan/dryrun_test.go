@@ -26,6 +26,7 @@ func fileBytes(t *testing.T, db string) map[string][]byte {
 // database just set up (where practice used to create its default exams,
 // topics and a settings flag) and with a file that would add records.
 func TestEveryDryRunWritesNothing(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ kind, file string }{
 		{"budget", budgetCSV},
 		{"rates", "currency,rate_to_home,as_of\nUSD,0.8,2027-01-01\n"},

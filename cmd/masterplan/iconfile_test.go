@@ -11,6 +11,7 @@ import (
 )
 
 func TestWriteIconFile(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "Zoë Müller", "MasterPlan")
 	path, err := writeIconFile(dir, assets.IconPNG())
 	if err != nil {

@@ -43,6 +43,7 @@ func exportFile(t *testing.T, db string) string {
 }
 
 func TestJSONRoundTripThroughTheCLI(t *testing.T) {
+	t.Parallel()
 	db := filledDB(t)
 	first := exportFile(t, db)
 	for _, want := range []string{`"exported_at": "2026-11-23T12:00:00Z"`, `"Exchange Server 2010 Inside Out"`, `"MeasureUp"`,
@@ -76,6 +77,7 @@ func TestJSONRoundTripThroughTheCLI(t *testing.T) {
 }
 
 func TestImportJSONRefusesBadFiles(t *testing.T) {
+	t.Parallel()
 	good := exportFile(t, filledDB(t))
 	cases := []struct {
 		name, text, inStderr string
@@ -108,6 +110,7 @@ func TestImportJSONRefusesBadFiles(t *testing.T) {
 // reminders last ran) is skipped, so "garbage" there cannot break status;
 // more than 100,000 records are refused as in the CSV importers.
 func TestImportJSONChecksSettings(t *testing.T) {
+	t.Parallel()
 	good := exportFile(t, filledDB(t))
 	withSetting := func(key, value string) string {
 		return strings.Replace(good, `"settings": [`, `"settings": [`+"\n    {\"key\": \""+key+"\", \"value\": \""+value+"\"},", 1)

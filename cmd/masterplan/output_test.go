@@ -28,6 +28,7 @@ func writeTo(t *testing.T, path, content string) error {
 // anything else is written straight through and stays what it is (issue
 // 16, item 19).
 func TestOutputKeepsWhatTheTargetIs(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	t.Run("a new file", func(t *testing.T) {
 		path := filepath.Join(dir, "new.csv")
@@ -171,6 +172,7 @@ func TestOutputKeepsWhatTheTargetIs(t *testing.T) {
 
 // A missing folder is named in the message, not the temporary file.
 func TestOutputNamesTheMissingFolder(t *testing.T) {
+	t.Parallel()
 	missing := filepath.Join(t.TempDir(), "reports", "2027")
 	err := writeTo(t, filepath.Join(missing, "plan.pdf"), "x")
 	if err == nil || !strings.Contains(err.Error(), "folder "+missing+" does not exist") || strings.Contains(err.Error(), ".tmp") {

@@ -25,6 +25,7 @@ func addBook(t *testing.T, db string, it data.ReadingItem) {
 }
 
 func TestPlanCommands(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	addBook(t, db, data.ReadingItem{Title: "SQL Server 2008 Internals", Kind: data.ReadingBook, Unit: data.ReadingPages,
 		Size: 310, Done: 250, Status: data.ReadingReading, Priority: 1, Due: data.NewDate(2027, 1, 31), AddedOn: data.NewDate(2026, 11, 1)})

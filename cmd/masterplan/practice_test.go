@@ -25,6 +25,7 @@ const practiceCSV = "date,exam,topic,correct,total,source,duration_min,notes\n" 
 	"2026-11-12,Written exam 1,Public folders,7,10,Transcender,,\n"
 
 func TestImportPracticeRejectsUnknownNames(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	file := writeCSV(t, practiceCSV)
 	r := runCLI(t, db, "import", "practice", file)
@@ -76,6 +77,7 @@ func TestImportPracticeRejectsUnknownNames(t *testing.T) {
 }
 
 func TestImportPracticeBadRows(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	file := writeCSV(t, "date,exam,topic,correct,total,source\n"+
 		"2026-11-01,Written exam 1,Client access,11,10,A\n"+
@@ -107,6 +109,7 @@ func TestImportPracticeBadRows(t *testing.T) {
 }
 
 func TestExportPracticeRoundTrip(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	if r := runCLI(t, db, "import", "practice", writeCSV(t, practiceCSV), "--create-missing"); r.code != exitOK {
 		t.Fatalf("import: %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -132,6 +135,7 @@ func TestExportPracticeRoundTrip(t *testing.T) {
 }
 
 func TestPracticeCLIUsage(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	tests := []struct {
 		args []string
@@ -156,6 +160,7 @@ func TestPracticeCLIUsage(t *testing.T) {
 // row imports nothing (exit 1) unless --skip-rejected; the fixed file then
 // adds what is missing and skips, counting them, the attempts already there.
 func TestImportPracticeAllOrNothing(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	good := "date,exam,topic,correct,total,source\n" +
 		"2026-11-01,Written exam 1,Client access,8,10,A\n" +

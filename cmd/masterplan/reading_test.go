@@ -35,6 +35,7 @@ Transport deep dive,,video,Transport,https://example.com/t,90,minutes,,to read,2
 `
 
 func TestImportExportReading(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	file := writeFile(t, "list.csv", readingCSV)
 	r := runCLI(t, db, "import", "reading", file)
@@ -92,6 +93,7 @@ func TestImportExportReading(t *testing.T) {
 }
 
 func TestImportReadingRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, content string
 		args          []string
@@ -151,6 +153,7 @@ func TestImportReadingRefusesBadInput(t *testing.T) {
 }
 
 func TestImportGoodreads(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	file := writeFile(t, "goodreads_library_export.csv",
 		"Book Id,Title,Author,Number of Pages,Exclusive Shelf,Bookshelves,Date Added\n"+
@@ -170,6 +173,7 @@ func TestImportGoodreads(t *testing.T) {
 // Goodreads export, with several editions of one book, is imported whole by
 // the default all-or-nothing import; the editions are counted as repeats.
 func TestImportGoodreadsExportWhole(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	file := filepath.Join("..", "..", "data", "transfer", "testdata", "goodreads_library_export.csv")
 	r := runCLI(t, db, "import", "reading", file)

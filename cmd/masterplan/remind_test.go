@@ -30,6 +30,7 @@ func noNotificationService(t *testing.T) {
 // The CLI clock is 2026-11-23 12:00 UTC, a Monday.
 
 func TestRemindAddListDelete(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	out := mustRun(t, db, "remind", "add", "study", "Evening study", "--days", "mon-thu,sat", "--at", "19:30", "--tz", "Europe/London")
 	if !strings.Contains(out, "Evening study, Mon-Thu, Sat at 19:30") {
@@ -60,6 +61,7 @@ func TestRemindAddListDelete(t *testing.T) {
 }
 
 func TestRemindBadInput(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	tests := []struct {
 		name string
@@ -136,6 +138,7 @@ func TestRemindOnceWithoutDesktop(t *testing.T) {
 }
 
 func TestStatusRemindersNextAndMissed(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	mustRun(t, db, "remind", "add", "study", "Evening study", "--days", "daily", "--at", "19:30", "--tz", "UTC")
 	// No runner has run: the one-off due this minute counts as missed.
@@ -166,6 +169,7 @@ func TestStatusRemindersNextAndMissed(t *testing.T) {
 
 // TestExportICS writes the calendar and reads it back event by event.
 func TestExportICS(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t) // one block 2027-03-01 to 2027-03-07
 	mustRun(t, db, "milestone", "add", "Flights booked", "--due", "2027-01-15")
 	mustRun(t, db, "milestone", "add", "Hotel booked", "--due", "2027-01-20")
@@ -233,6 +237,7 @@ func TestExportICS(t *testing.T) {
 }
 
 func TestExportICSNotSetUp(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "new.db")
 	r := runCLI(t, db, "export", "ics")
 	if r.code != exitFail || !strings.Contains(r.stderr, "set it up first") {

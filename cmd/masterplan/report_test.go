@@ -9,6 +9,7 @@ import (
 )
 
 func TestReportCLI(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	dir := t.TempDir()
 	pdf := filepath.Join(dir, "case.pdf")

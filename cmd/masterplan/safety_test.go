@@ -70,6 +70,7 @@ func afterCommand(stderr string) string {
 // Every command that writes refuses a damaged database, with the message
 // status gives, and leaves the file as it was (issue 16, item 5).
 func TestDamagedFileRefusesEveryWrite(t *testing.T) {
+	t.Parallel()
 	db := damagedDB(t)
 	before := sum(t, db)
 	status := runCLI(t, db, "status")
@@ -101,6 +102,7 @@ func TestDamagedFileRefusesEveryWrite(t *testing.T) {
 // backup to the database, a companion file, a folder or an empty name is
 // a usage error, and the database keeps what was committed (item 3).
 func TestBackupRefusesTheDatabaseItsCompanionsAndFolders(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	if r := runCLI(t, db, "milestone", "add", "Kept", "--due", "2027-01-01"); r.code != 0 {
 		t.Fatal(r.stderr)
@@ -119,6 +121,7 @@ func TestBackupRefusesTheDatabaseItsCompanionsAndFolders(t *testing.T) {
 // A year outside 1900-2200 is refused with one message wherever a date is
 // typed; 0001-01-01 is not "required" (item 20).
 func TestDatesOutsideTheYearsAreRefusedAlike(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	for _, day := range []string{"0001-01-01", "0000-01-01", "1899-12-31", "2201-01-01", "9999-12-31"} {
 		t.Run(day, func(t *testing.T) {

@@ -31,6 +31,7 @@ func studyStatus(t *testing.T, db string) map[string]any {
 }
 
 func TestLogAndStatus(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	empty := studyStatus(t, db)
 	if empty["week_hours"] != 0.0 || empty["total_hours"] != 0.0 || empty["streak_days"] != 0.0 || empty["week_goal"] != 12.0 {
@@ -68,6 +69,7 @@ func TestLogAndStatus(t *testing.T) {
 }
 
 func TestLogRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	tests := []struct {
 		args []string
@@ -100,6 +102,7 @@ func TestLogRefusesBadInput(t *testing.T) {
 }
 
 func TestImportExportSessions(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	dir := t.TempDir()
 	var b strings.Builder
@@ -147,6 +150,7 @@ func TestImportExportSessions(t *testing.T) {
 }
 
 func TestImportSessionsRejectsAll(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	dir := t.TempDir()
 	write := func(name, body string) string {
@@ -197,6 +201,7 @@ func TestImportSessionsRejectsAll(t *testing.T) {
 // `log 30m --start 10:00` twice on one day is refused, naming the session
 // it overlaps, and nothing is added.
 func TestLogRefusesOverlap(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	if r := runCLI(t, db, "log", "30m", "--date", "2026-11-02", "--start", "10:00", "--topic", "Transport"); r.code != exitOK {
 		t.Fatalf("first log: %d %s", r.code, r.stderr)
@@ -220,6 +225,7 @@ func TestLogRefusesOverlap(t *testing.T) {
 // skips every session as a repeat; a row overlapping a stored session is
 // refused naming it.
 func TestSessionsRoundTripToTheSecond(t *testing.T) {
+	t.Parallel()
 	db := setupDB(t)
 	for _, start := range []string{"10:00:30", "10:30:45", "11:01:00"} {
 		if r := runCLI(t, db, "log", "29m", "--date", "2026-11-02", "--start", start); r.code != exitOK {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestVersionOf(t *testing.T) {
+	t.Parallel()
 	info := func(v string) func() (*debug.BuildInfo, bool) {
 		return func() (*debug.BuildInfo, bool) { return &debug.BuildInfo{Main: debug.Module{Version: v}}, true }
 	}
@@ -30,6 +31,7 @@ func TestVersionOf(t *testing.T) {
 // --version prints the name and version on one line, needs no database
 // and runs no command.
 func TestVersionFlag(t *testing.T) {
+	t.Parallel()
 	r := runCLI(t, "/nonexistent/dir/mp.db", "--version")
 	if r.code != exitOK || r.stdout != "MasterPlan "+appVersion()+"\n" || r.stderr != "" {
 		t.Errorf("--version: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)

@@ -22,6 +22,7 @@ const (
 // TestZoneChild is the CLI in a process of its own, with its own TZ: Go
 // reads TZ once per process (time.Local), so two zones need two processes.
 func TestZoneChild(t *testing.T) {
+	t.Parallel()
 	spec := os.Getenv(zoneChildArgs)
 	if spec == "" {
 		t.Skip("run by TestOneZoneForEveryProcess")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -111,5 +112,51 @@ func TestPlanScreenEditsAvailabilityAndDaysOff(t *testing.T) {
 	}
 	if len(ps.speeds.Objects) != len(data.ReadingKinds()) {
 		t.Errorf("%d speed rows", len(ps.speeds.Objects))
+	}
+}
+
+// The app left open past midnight (in the zone from Settings) re-plans:
+// the Plan screen and the dashboard's Tonight card show the new day's
+// tasks once the shell sees the date turn, with no restart and no sleep
+// (the test moves the clock and runs the check the ticker would).
+func TestPlanAndTonightReplanWhenTheDayTurns(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-07")) // zone America/Los_Angeles
+	ctx := context.Background()
+	loc, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := data.NewDate(2026, 11, 23)
+	clock := today.In(loc).Add(23*time.Hour + 59*time.Minute)
+	sh.Now = func() time.Time { return clock }
+	a, _ := plan.ParseAvailability("Mon-Sun 19:00-21:00")
+	if err := st.SetPlanAvailability(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SetDaysOff(ctx, today.AddDays(1), today.AddDays(1), true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Internals", Kind: data.ReadingBook, Unit: data.ReadingPages,
+		Size: 300, Done: 250, Status: data.ReadingReading, Priority: 1, AddedOn: today}, today); err != nil {
+		t.Fatal(err)
+	}
+	sh.Start()
+	ps := sh.screen(screenIndex("Plan")).(*planScreen)
+	ps.view()
+	ps.refresh()
+	d := sh.screen(screenIndex("Dashboard")).(*dashboardScreen)
+	d.refresh()
+	if ps.plan.Days[0].Date != today || !strings.Contains(labelsText(d.tonight.card), "pp. 251-290") {
+		t.Fatalf("before midnight: plan from %s, tonight %q", ps.plan.Days[0].Date, labelsText(d.tonight.card))
+	}
+	sh.checkDay() // the same day: nothing to do
+	clock = clock.Add(2 * time.Minute)
+	sh.checkDay()
+	if ps.plan.Days[0].Date != today.AddDays(1) {
+		t.Errorf("after midnight the Plan screen starts on %s, want %s", ps.plan.Days[0].Date, today.AddDays(1))
+	}
+	if got := labelsText(d.tonight.card); !strings.Contains(got, "No study planned tonight (day off)") {
+		t.Errorf("after midnight tonight shows %q, want the day off", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/catalog"
 )
 
 // rotationScreen edits the rotation: its track, its blocks and the
@@ -165,13 +166,16 @@ func (r *rotationScreen) editBlock(b data.Block) {
 	end.SetDate(b.End)
 	location.SetText(b.Location)
 	zone.SetText(b.TimeZone)
-	showFormDialog(r.shell.Window, title, "Save",
-		[]*widget.FormItem{
-			{Text: "First day", Widget: start},
-			{Text: "Last day", Widget: end},
-			{Text: "Location", Widget: location},
-			{Text: "Time zone", Widget: zone, HintText: "IANA name, e.g. Europe/London"},
-		},
+	items := []*widget.FormItem{
+		{Text: "First day", Widget: start},
+		{Text: "Last day", Widget: end},
+		{Text: "Location", Widget: location},
+		{Text: "Time zone", Widget: zone, HintText: "IANA name, e.g. Europe/London"},
+	}
+	if pick := r.publishedPicker(start, end, location, zone); pick != nil {
+		items = append(items, &widget.FormItem{Text: "Published", Widget: pick, HintText: "Fills in the dates of a rotation the program published"})
+	}
+	showFormDialog(r.shell.Window, title, "Save", items,
 		map[string]fyne.Validatable{"start": start, "end": end, "location": location, "time zone": zone},
 		func() error {
 			b.Start, b.End = start.Date(), end.Date()
@@ -182,6 +186,45 @@ func (r *rotationScreen) editBlock(b data.Block) {
 			r.shell.changed()
 			return nil
 		})
+}
+
+// publishedPicker offers the published rotations of the rotation's track
+// (nil when the catalog has none for it): picking one fills in the block's
+// dates and the program's site, and says so when its dates are past
+// (pastNote), offering to go back to typed dates.
+func (r *rotationScreen) publishedPicker(start, end *widgets.DateEntry, location *widgets.Entry, zone *widgets.SelectEntry) fyne.CanvasObject {
+	cat := r.shell.Catalog
+	t, ok := cat.TrackByName(r.rot.Track)
+	if !ok || len(cat.RotationsFor(t.ID)) == 0 {
+		return nil
+	}
+	choices := map[string]catalog.PublishedRotation{}
+	options := []string{ownDates}
+	for _, p := range cat.RotationsFor(t.ID) {
+		choices[cat.Label(p)] = p
+		options = append(options, cat.Label(p))
+	}
+	var pick *widget.Select
+	past := newPastNote(func() {
+		pick.SetSelected(ownDates)
+		start.SetText("")
+		end.SetText("")
+		r.shell.Window.Canvas().Focus(start)
+	})
+	pick = widget.NewSelect(options, func(label string) {
+		p, ok := choices[label]
+		if !ok {
+			past.set("")
+			return
+		}
+		past.check(p, r.today)
+		start.SetDate(p.Start)
+		end.SetDate(p.End)
+		location.SetText(cat.Site.Location)
+		zone.SetText(cat.Site.TimeZone)
+	})
+	pick.SetSelected(ownDates)
+	return container.NewVBox(pick, past.box)
 }
 
 func (r *rotationScreen) lastBlock() (data.Block, bool) {

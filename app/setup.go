@@ -42,6 +42,7 @@ type setupForm struct {
 	goal       *widgets.Entry
 	submit     *widget.Button
 	choices    map[string]catalog.PublishedRotation // published label -> rotation
+	past       *pastNote                            // under the rotation choice when its dates are past
 }
 
 func newSetupForm(s *Shell, done func()) *setupForm {
@@ -54,6 +55,7 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 	f.track.PlaceHolder = "Pick a track or type your own"
 	f.track.Validator = func(v string) error { return data.CheckText("track", v, true, data.MaxNameLen) }
 	f.published = widget.NewSelect([]string{ownDates}, f.onPublished)
+	f.past = newPastNote(f.useOwnDates)
 	f.track.OnChanged = f.onTrack
 
 	f.start = widgets.NewDateEntry("start", false)
@@ -93,7 +95,7 @@ func (f *setupForm) view() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapWord
 	form := widget.NewForm(
 		&widget.FormItem{Text: "Track", Widget: f.track, HintText: "From the published list, or type your own"},
-		&widget.FormItem{Text: "Rotation", Widget: f.published, HintText: "A published rotation fills in the dates below"},
+		&widget.FormItem{Text: "Rotation", Widget: container.NewVBox(f.published, f.past.box), HintText: "A published rotation fills in the dates below"},
 		&widget.FormItem{Text: "First day", Widget: f.start},
 		&widget.FormItem{Text: "Last day", Widget: f.end, HintText: "A split rotation? Add the second block later on the Rotation screen"},
 		&widget.FormItem{Text: "Location", Widget: f.location},
@@ -156,12 +158,24 @@ func (f *setupForm) onTrack(name string) {
 func (f *setupForm) onPublished(label string) {
 	p, ok := f.choices[label]
 	if !ok {
+		f.past.set("")
 		return
 	}
+	f.past.check(p, localToday(f.shell.Now(), f.homeZone.Text))
 	f.start.SetDate(p.Start)
 	f.end.SetDate(p.End)
 	f.location.SetText(f.shell.Catalog.Site.Location)
 	f.zone.SetText(f.shell.Catalog.Site.TimeZone)
+}
+
+// useOwnDates leaves a past published rotation for dates the user types:
+// the choice goes back to "My own dates", the dates are emptied and the
+// first one has the focus.
+func (f *setupForm) useOwnDates() {
+	f.published.SetSelected(ownDates)
+	f.start.SetText("")
+	f.end.SetText("")
+	f.shell.Window.Canvas().Focus(f.start)
 }
 
 // onSubmit validates everything, saves it in one transaction, and moves on.

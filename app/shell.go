@@ -50,6 +50,9 @@ type Deps struct {
 	// Version is the app's version for the About box: FyneApp.toml's, as
 	// `masterplan --version` prints it.
 	Version string
+	// DayCheck is how often the shell looks whether the day turned, to
+	// re-plan at midnight (dayturn.go); 0: never, tests call checkDay.
+	DayCheck time.Duration
 }
 
 // screen is one page of the app. refresh reloads it from the store; newItem
@@ -105,6 +108,7 @@ type Shell struct {
 	// dialog suggests next; saved is the last "Saved" message (tests).
 	lastSaveDir string
 	saved       dialog.Dialog
+	day         data.Date // the day the plan screens were last made for (checkDay)
 }
 
 // NewShell builds the shell; call Start to fill the window.
@@ -253,6 +257,7 @@ func (s *Shell) showMain() {
 	} else {
 		s.tabs.SelectIndex(last) // OnSelected shows it
 	}
+	s.watchDay()
 	// Chores that can wait begin after Deps.Quiet, so that they do not
 	// compete with the first frames for the processor.
 	s.background(func() {

@@ -160,3 +160,21 @@ func (m Milestone) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+// PastRotationNote says, on day today, that a published rotation from
+// start to end is already over and suggests the user's own dates: the
+// published list is the program's history, and setting up a plan for a
+// rotation that ended years ago leaves nothing to plan. "" when the
+// rotation's last day is today or later.
+func PastRotationNote(start, end, today Date) string {
+	if end.IsZero() || !end.Before(today) {
+		return ""
+	}
+	ago := end.DaysUntil(today)
+	when := plural(ago, "day", "days") + " ago"
+	if years := ago / 365; years >= 1 {
+		when = plural(years, "year", "years") + " ago"
+	}
+	return fmt.Sprintf("This published rotation ran from %s to %s, %s: its dates are in the past. Use your own dates: the ones your acceptance gives.",
+		start, end, when)
+}

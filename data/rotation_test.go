@@ -255,3 +255,20 @@ func TestMilestoneValidate(t *testing.T) {
 		})
 	}
 }
+
+func TestPastRotationNote(t *testing.T) {
+	d := func(s string) data.Date { v, _ := data.ParseDate("day", s); return v }
+	today := d("2026-12-05")
+	if got := data.PastRotationNote(d("2009-01-12"), d("2009-01-31"), today); !strings.Contains(got, "2009-01-12 to 2009-01-31, 17 years ago") ||
+		!strings.Contains(got, "in the past") || !strings.Contains(got, "Use your own dates") {
+		t.Errorf("years past: %q", got)
+	}
+	if got := data.PastRotationNote(d("2026-11-01"), d("2026-11-21"), today); !strings.Contains(got, "14 days ago") {
+		t.Errorf("days past: %q", got)
+	}
+	for _, end := range []string{"2026-12-05", "2027-01-31"} {
+		if got := data.PastRotationNote(d("2026-11-20"), d(end), today); got != "" {
+			t.Errorf("ending %s: %q, want no note", end, got)
+		}
+	}
+}

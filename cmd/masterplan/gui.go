@@ -84,7 +84,8 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	open, closing := context.WithCancel(ctx)
 	defer closing()
 	shell := app.NewShell(app.Deps{App: a, Window: w, Store: st, Catalog: cat, Now: e.now, DailyBackup: true, Version: appVersion(),
-		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st), Quiet: choresAfter, Context: open})
+		Notifier: newDesktopNotifier(), ReminderSources: summary.ReminderSources(st), Quiet: choresAfter, Context: open,
+		DayCheck: time.Minute})
 	shell.Start()
 	reminders := startRemindersLater(open, shell)
 	w.ShowAndRun()

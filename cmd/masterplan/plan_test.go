@@ -83,8 +83,21 @@ func TestPlanCommands(t *testing.T) {
 		t.Errorf("plan text:\n%s", text.stdout)
 	}
 	status := runCLI(t, db, "status", "--json")
-	if status.code != 0 || !strings.Contains(status.stdout, `"today_plan"`) || !strings.Contains(status.stdout, "pp. 251-290") {
-		t.Errorf("status --json lacks today's plan:\n%s", status.stdout)
+	var st struct {
+		Today struct {
+			Date         string `json:"date"`
+			AvailableMin int    `json:"available_min"`
+			Tasks        []struct {
+				Title string `json:"title"`
+			} `json:"tasks"`
+		} `json:"today"`
+	}
+	if err := json.Unmarshal([]byte(status.stdout), &st); status.code != 0 || err != nil {
+		t.Fatalf("status --json: %d %v\n%s", status.code, err, status.stdout)
+	}
+	if st.Today.Date != got.Days[0].Date || st.Today.AvailableMin != got.Days[0].AvailableMin ||
+		len(st.Today.Tasks) != 1 || st.Today.Tasks[0].Title != tonight[0].Title || strings.Contains(status.stdout, `"today_plan"`) {
+		t.Errorf("status --json today = %+v, want the plan's first day %+v", st.Today, got.Days[0])
 	}
 	if ics := runCLI(t, db, "export", "ics"); ics.code != 0 || strings.Contains(ics.stdout, "UID:plan-") {
 		t.Errorf("export ics without --plan: %d, has plan blocks: %v", ics.code, strings.Contains(ics.stdout, "UID:plan-"))

@@ -18,7 +18,7 @@ type JSONDay struct {
 	Tasks        []JSONTask `json:"tasks"`
 }
 
-// JSONTask is one task of a JSONDay, and of `status --json`'s plan for today.
+// JSONTask is one task of a JSONDay.
 // Items counted in percent have no unit, from or to (the title says it).
 type JSONTask struct {
 	Kind    string  `json:"kind"`
@@ -45,9 +45,14 @@ func (p Plan) JSON(days int) JSONPlan {
 		if days > 0 && i >= days {
 			break
 		}
-		out.Days = append(out.Days, JSONDay{Date: d.Date, AvailableMin: d.Available, Tasks: JSONTasks(d.Tasks)})
+		out.Days = append(out.Days, d.JSON())
 	}
 	return out
+}
+
+// JSON is d's JSON form: a day of `plan --json`, and `status --json`'s today.
+func (d Day) JSON() JSONDay {
+	return JSONDay{Date: d.Date, AvailableMin: d.Available, Tasks: JSONTasks(d.Tasks)}
 }
 
 // JSONTasks is the JSON form of tasks (never null).

@@ -75,7 +75,7 @@ func TestDefaultAvailability(t *testing.T) {
 	}
 }
 
-func TestTopicWeakness(t *testing.T) {
+func TestScoreWeakness(t *testing.T) {
 	tests := []struct {
 		name         string
 		latest, pass float64
@@ -93,9 +93,9 @@ func TestTopicWeakness(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			w, note := TopicWeakness(tc.latest, tc.scored, tc.pass)
+			w, note := ScoreWeakness(tc.latest, tc.scored, tc.pass)
 			if d := w - tc.want; d > 1e-9 || d < -1e-9 || note != tc.note {
-				t.Errorf("TopicWeakness = %g, %q; want %g, %q", w, note, tc.want, tc.note)
+				t.Errorf("ScoreWeakness = %g, %q; want %g, %q", w, note, tc.want, tc.note)
 			}
 			if (w <= ReadyWeakness) != tc.ready {
 				t.Errorf("ready = %v, want %v", w <= ReadyWeakness, tc.ready)
@@ -105,7 +105,7 @@ func TestTopicWeakness(t *testing.T) {
 	// Lower latest score, never lower weakness.
 	prev := -1.0
 	for s := 100.0; s >= 0; s -= 0.5 {
-		w, _ := TopicWeakness(s, true, 70)
+		w, _ := ScoreWeakness(s, true, 70)
 		if w < prev {
 			t.Fatalf("weakness falls from %g to %g as the score drops to %g", prev, w, s)
 		}
@@ -237,8 +237,8 @@ func TestMakeSaysWhenItDoesNotFit(t *testing.T) {
 
 func TestMakePractiseWeakTopicsBeforeTheirExam(t *testing.T) {
 	exam := Exam{Name: "Written exam 1", Date: day(20), MockMinutes: 90}
-	weak, _ := TopicWeakness(55, true, 70)
-	ready, _ := TopicWeakness(90, true, 70)
+	weak, _ := ScoreWeakness(55, true, 70)
+	ready, _ := ScoreWeakness(90, true, 70)
 	in := Input{Today: day(0), Availability: evenings(t), Exams: []Exam{exam},
 		Topics: []Topic{
 			{Name: "Transport", Exams: []string{exam.Name}, Weakness: weak, Note: "latest 55 %"},

@@ -131,14 +131,29 @@ func planDaysOff(ctx context.Context, q querier, today data.Date) ([]data.Date, 
 	return out, rows.Err()
 }
 
-// planReading reads the items still to read.
+// planReading reads the items still to read: the list's few open items,
+// not the years of finished ones.
 func planReading(ctx context.Context, q querier, in *plan.Input) error {
-	items, err := readingItems(ctx, q)
+	rows, err := q.QueryContext(ctx, `SELECT `+readingColumns+` FROM reading_items
+		WHERE deleted_at IS NULL AND status NOT IN (?, ?)`, data.ReadingDone, data.ReadingDropped)
 	if err != nil {
-		return err
+		return classify(err)
 	}
+	defer rows.Close()
+	var items []data.ReadingItem
+	for rows.Next() {
+		it, err := scanReadingItem(rows)
+		if err != nil {
+			return classify(err)
+		}
+		items = append(items, it)
+	}
+	if err := rows.Err(); err != nil {
+		return classify(err)
+	}
+	data.SortReading(items)
 	for _, it := range items {
-		if it.Status == data.ReadingDone || it.Status == data.ReadingDropped || (it.Size > 0 && it.Left() == 0) {
+		if it.Size > 0 && it.Left() == 0 {
 			continue
 		}
 		in.Items = append(in.Items, plan.Item{ID: it.ID, Title: it.Title, Kind: it.Kind, Topic: it.Topic, Unit: it.Unit, Size: it.Size,
@@ -146,6 +161,20 @@ func planReading(ctx context.Context, q querier, in *plan.Input) error {
 	}
 	return nil
 }
+
+// speedPairsQuery pairs each study session linked to a reading item with
+// the progress logged on that item within a day of the session's UTC date:
+// the session's local day, in any zone, is one of those three days, and
+// Go keeps the pairs on exactly that day. Walking the sessions by item
+// (their partial index) and each item's progress (its index) reads only
+// the linked sessions, and returns the few rows that can be samples
+// instead of every linked session and every progress row.
+const speedPairsQuery = `SELECT s.id, s.reading_item_id, s.start_utc, s.duration_s, p.id, p.day, p.units, i.kind, i.unit
+	FROM study_sessions s
+	JOIN reading_progress p ON p.item_id = s.reading_item_id
+		AND p.day BETWEEN date(s.start_utc, '-1 day') AND date(s.start_utc, '+1 day')
+	JOIN reading_items i ON i.id = s.reading_item_id
+	WHERE s.reading_item_id IS NOT NULL`
 
 // planSpeeds measures each kind's speed from the days on which an item had
 // both progress and study sessions linked to it, and adds the speeds the
@@ -156,65 +185,48 @@ func planSpeeds(ctx context.Context, q querier, loc *time.Location) ([]plan.Spee
 		day  data.Date
 	}
 	progress := map[itemDay]int{}
+	minutes := map[itemDay]float64{}
 	kinds := map[int64]plan.Kind{}
-	rows, err := q.QueryContext(ctx, `SELECT p.item_id, p.day, sum(p.units), i.kind, i.unit FROM reading_progress p
-		JOIN reading_items i ON i.id = p.item_id
-		WHERE EXISTS (SELECT 1 FROM study_sessions s WHERE s.reading_item_id = p.item_id)
-		GROUP BY p.item_id, p.day`)
+	seenSession, seenProgress := map[int64]bool{}, map[int64]bool{}
+	rows, err := q.QueryContext(ctx, speedPairsQuery)
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var id int64
-		var day string
-		var units int
+		var sessionID, item, progressID int64
+		var start, day string
+		var secs, units int
 		var k plan.Kind
-		if err := rows.Scan(&id, &day, &units, &k.Kind, &k.Unit); err != nil {
-			return nil, err
-		}
-		d, err := data.ParseDate("progress day", day)
-		if err != nil {
-			return nil, err
-		}
-		progress[itemDay{id, d}] = units
-		kinds[id] = k
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	minutes := map[itemDay]float64{}
-	srows, err := q.QueryContext(ctx, `SELECT reading_item_id, start_utc, duration_s FROM study_sessions
-		WHERE reading_item_id IS NOT NULL`)
-	if err != nil {
-		return nil, classify(err)
-	}
-	defer srows.Close()
-	var order []itemDay
-	for srows.Next() {
-		var id int64
-		var start string
-		var secs int
-		if err := srows.Scan(&id, &start, &secs); err != nil {
+		if err := rows.Scan(&sessionID, &item, &start, &secs, &progressID, &day, &units, &k.Kind, &k.Unit); err != nil {
 			return nil, err
 		}
 		t, err := time.Parse(time.RFC3339, start)
 		if err != nil {
 			return nil, fmt.Errorf("study session start %q: %w", start, err)
 		}
-		key := itemDay{id, data.DateOf(t, loc)}
-		if _, ok := progress[key]; !ok {
+		key := itemDay{item, data.DateOf(t, loc)}
+		if key.day.String() != day {
 			continue
 		}
-		if _, seen := minutes[key]; !seen {
-			order = append(order, key)
+		if !seenProgress[progressID] {
+			seenProgress[progressID] = true
+			progress[key] += units
 		}
-		minutes[key] += float64(secs) / 60
+		if !seenSession[sessionID] {
+			seenSession[sessionID] = true
+			minutes[key] += float64(secs) / 60
+		}
+		kinds[item] = k
 	}
-	if err := srows.Err(); err != nil {
+	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	// In item and day order: the sums do not depend on the rows' order.
+	order := make([]itemDay, 0, len(minutes))
+	for key := range minutes {
+		order = append(order, key)
+	}
 	slices.SortFunc(order, func(a, b itemDay) int {
 		return cmp.Or(cmp.Compare(a.item, b.item), a.day.Time().Compare(b.day.Time()))
 	})
@@ -252,88 +264,56 @@ func planSetSpeeds(ctx context.Context, q querier) (map[plan.Kind]float64, error
 }
 
 // planPractice reads the exams not passed, each topic's weakness from its
-// latest score (plan.TopicWeakness) and the practice done on it since, and
-// what was studied today.
-func planPractice(ctx context.Context, q querier, rotationID int64, loc *time.Location, in *plan.Input) error {
-	exams, err := exams(ctx, q, rotationID)
+// readiness forecast (plan.TopicWeakness) made from the newest attempts
+// (recentAttempts: only what a forecast looks at, not ten years of
+// attempts, as the Practice screen and the dashboard do), the practice
+// done on it since its latest score, and what was studied today.
+func planPractice(ctx context.Context, tx *sql.Tx, rotationID int64, loc *time.Location, in *plan.Input) error {
+	exams, err := exams(ctx, tx, rotationID)
 	if err != nil {
 		return err
 	}
-	topics, err := topics(ctx, q, rotationID)
+	topics, err := topics(ctx, tx, rotationID)
 	if err != nil {
 		return err
 	}
-	attempts, err := attempts(ctx, q, rotationID)
+	recent, err := recentAttempts(ctx, tx, rotationID, data.DefaultFitWindow)
 	if err != nil {
 		return err
 	}
-	byID := map[int64]data.Exam{}
-	for _, e := range exams {
-		byID[e.ID] = e
-	}
-	type latestScore struct {
-		day   data.Date
-		value float64
-	}
-	latest := map[int64]latestScore{}
-	mockTime, mockCount := map[int64]time.Duration{}, map[int64]int{}
-	lastMock := map[int64]data.Attempt{}
-	for _, a := range attempts { // oldest first: the last one seen is the latest
-		for _, sc := range a.Scores {
-			if sc.PercentOnly || sc.Total > 0 {
-				latest[sc.TopicID] = latestScore{a.Date, sc.Value()}
-			}
-		}
-		if a.Duration > 0 {
-			mockTime[a.ExamID] += a.Duration
-			mockCount[a.ExamID]++
-		}
-		lastMock[a.ExamID] = a
+	mocks, err := planMocks(ctx, tx, exams)
+	if err != nil {
+		return err
 	}
 	names := map[int64]string{}
 	for _, e := range exams {
 		names[e.ID] = e.Name
-		if e.Result == data.ExamPassed {
-			continue
+		if e.Result != data.ExamPassed {
+			in.Exams = append(in.Exams, mocks[e.ID].exam(e))
 		}
-		pe := plan.Exam{Name: e.Name, Date: e.Date}
-		if n := mockCount[e.ID]; n > 0 {
-			pe.MockMinutes = int((mockTime[e.ID] / time.Duration(n)).Minutes())
-		} else if e.Kind == data.ExamLab {
-			pe.MockMinutes = 2 * plan.DefaultMockMinutes
-		}
-		if a, ok := lastMock[e.ID]; ok {
-			pe.LastMock = a.Date
-			if overall, ok := a.Overall(); ok {
-				pe.LastMockPassed = overall >= e.PassMark
-			}
-		}
-		in.Exams = append(in.Exams, pe)
+	}
+	forecasts := map[int64]data.TopicForecast{}
+	for _, f := range data.ForecastTopics(recent.Topics(topics), exams, recent.Attempts, in.Today, data.DefaultFitWindow) {
+		forecasts[f.Topic.ID] = f
 	}
 	since := in.Today.AddDays(-planLookBack)
-	studied, today, err := studyByTopicSince(ctx, q, since, in.Today, loc)
+	studied, today, err := studyByTopicSince(ctx, tx, since, in.Today, loc)
 	if err != nil {
 		return err
 	}
 	in.StudiedToday = today
 	for _, t := range topics {
 		pt := plan.Topic{Name: t.Name}
-		pass := 0.0
 		for _, id := range t.ExamIDs {
-			e := byID[id]
 			pt.Exams = append(pt.Exams, names[id])
-			if e.Result != data.ExamPassed {
-				pass = max(pass, e.PassMark)
-			}
 		}
-		if pass == 0 {
-			pass = data.DefaultPassMark
-		}
-		l, scored := latest[t.ID]
-		pt.Weakness, pt.Note = plan.TopicWeakness(l.value, scored, pass)
+		f := forecasts[t.ID]
+		pt.Weakness, pt.Note = plan.TopicWeakness(f)
+		// Practice counts from the day after the latest score: what was
+		// done before it is already in the score.
 		from := since
-		if scored && l.day.After(from) {
-			from = l.day.AddDays(1)
+		if n := len(f.Points); n > 0 && f.Points[n-1].Date.After(from) {
+			from = f.Points[n-1].Date.AddDays(1)
 		}
 		for day, m := range studied[data.TopicKey(t.Name)] {
 			if !day.Before(from) {
@@ -343,6 +323,68 @@ func planPractice(ctx context.Context, q querier, rotationID int64, loc *time.Lo
 		in.Topics = append(in.Topics, pt)
 	}
 	return nil
+}
+
+// examMocks is what the plan needs of an exam's practice tests: their
+// mean length and the newest one.
+type examMocks struct {
+	timed   int           // attempts with a duration
+	time    time.Duration // their total
+	last    data.Attempt
+	hasLast bool
+}
+
+// exam is e as the plan sees it: the length of a mock (the mean of the
+// timed attempts, or twice the default for a lab) and the last mock's day
+// and verdict.
+func (m examMocks) exam(e data.Exam) plan.Exam {
+	pe := plan.Exam{Name: e.Name, Date: e.Date}
+	if m.timed > 0 {
+		pe.MockMinutes = int((m.time / time.Duration(m.timed)).Minutes())
+	} else if e.Kind == data.ExamLab {
+		pe.MockMinutes = 2 * plan.DefaultMockMinutes
+	}
+	if m.hasLast {
+		pe.LastMock = m.last.Date
+		if overall, ok := m.last.Overall(); ok {
+			pe.LastMockPassed = overall >= e.PassMark
+		}
+	}
+	return pe
+}
+
+// planMocks reads each exam's timed attempts as one sum, and its newest
+// attempt with its scores through the exam's (exam_id, attempt_date)
+// index.
+func planMocks(ctx context.Context, tx *sql.Tx, exams []data.Exam) (map[int64]examMocks, error) {
+	out := make(map[int64]examMocks, len(exams))
+	for _, e := range exams {
+		var m examMocks
+		var secs int64
+		if err := tx.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(duration_s), 0) FROM attempts
+			WHERE exam_id = ? AND duration_s > 0`, e.ID).Scan(&m.timed, &secs); err != nil {
+			return nil, err
+		}
+		m.time = time.Duration(secs) * time.Second
+		last, err := scanAttempts(tx.QueryContext(ctx, `SELECT `+attemptColumns+` FROM attempts a
+			WHERE a.exam_id = ? ORDER BY a.attempt_date DESC, a.id DESC LIMIT 1`, e.ID))
+		if err != nil {
+			return nil, err
+		}
+		if len(last) == 1 {
+			rows, err := tx.QueryContext(ctx, `SELECT attempt_id, position, topic_id, correct, total, percent
+				FROM scores WHERE attempt_id = ?`, last[0].ID)
+			if err != nil {
+				return nil, err
+			}
+			if err := addScores(last, rows); err != nil {
+				return nil, err
+			}
+			m.last, m.hasLast = last[0], true
+		}
+		out[e.ID] = m
+	}
+	return out, nil
 }
 
 // studyByTopicSince sums the study from day since on, by topic key and

@@ -115,3 +115,127 @@ func TestPlanSettersValidate(t *testing.T) {
 		}
 	}
 }
+
+// The plan weighs a topic by its chance to pass (the readiness forecast the
+// Practice screen shows), not by its latest score: a topic falling towards
+// the pass mark is weaker than one rising towards it, whatever their latest
+// scores; a topic too early to tell keeps its latest score; the practice of
+// the rising topic after its latest score counts towards it.
+func TestPlanInputWeighsTopicsByTheirChanceToPass(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
+	st, err := Open(ctx, t.TempDir()+"/plan.db", WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	today := data.NewDate(2026, time.March, 2)
+	set := data.DefaultSettings()
+	set.TimeZone = "UTC"
+	rot, err := st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
+		Location: "Redmond", TimeZone: "America/Los_Angeles"}}}, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exam, _, err := st.SaveExam(ctx, rot.ID, data.Exam{Name: "Written exam 1", Kind: data.ExamWritten, PassMark: 70, Date: today.AddDays(20)}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{}
+	for _, name := range []string{"Falling", "Rising", "Once"} {
+		tp, err := st.SaveTopic(ctx, rot.ID, data.Topic{Name: name, ExamIDs: []int64{exam.ID}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = tp.ID
+	}
+	falling, rising := []float64{95, 86, 76}, []float64{40, 55, 68}
+	for i, ago := range []int{40, 25, 10} {
+		scores := []data.TopicScore{data.PercentScore(ids["Falling"], falling[i]), data.PercentScore(ids["Rising"], rising[i])}
+		if i == 2 {
+			scores = append(scores, data.PercentScore(ids["Once"], 60))
+		}
+		if _, err := st.SaveAttempt(ctx, rot.ID, data.Attempt{ExamID: exam.ID, Date: today.AddDays(-ago), Source: "MeasureUp", Scores: scores}, today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := st.SaveStudySession(ctx, data.StudySession{Start: now.Add(-48 * time.Hour), Duration: 30 * time.Minute, Topic: "Rising"}); err != nil {
+		t.Fatal(err)
+	}
+	in, err := st.PlanInput(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]plan.Topic{}
+	for _, tp := range in.Topics {
+		got[tp.Name] = tp
+	}
+	if got["Falling"].Weakness <= got["Rising"].Weakness {
+		t.Errorf("falling (latest 76) weakness %g %q, rising (latest 68) %g %q: the falling topic has the lower chance",
+			got["Falling"].Weakness, got["Falling"].Note, got["Rising"].Weakness, got["Rising"].Note)
+	}
+	for _, name := range []string{"Falling", "Rising"} {
+		if note := got[name].Note; len(note) < 15 || note[:15] != "chance to pass " {
+			t.Errorf("%s: note %q, want the chance to pass", name, note)
+		}
+	}
+	if w, note := plan.ScoreWeakness(60, true, 70); got["Once"].Weakness != w || got["Once"].Note != note {
+		t.Errorf("once scored: %g %q, want the latest score's %g %q", got["Once"].Weakness, got["Once"].Note, w, note)
+	}
+	if got["Rising"].Practiced != 30 || got["Falling"].Practiced != 0 {
+		t.Errorf("practiced: rising %d, falling %d; want 30 and 0", got["Rising"].Practiced, got["Falling"].Practiced)
+	}
+}
+
+// A reading speed sample is the progress and the linked sessions of one
+// local day: in a zone far from UTC a session's UTC date is the day
+// before or after, and still counts; a session on another local day does
+// not.
+func TestPlanSpeedsPairSessionsAndProgressByLocalDay(t *testing.T) {
+	ctx := context.Background()
+	now := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
+	st, err := Open(ctx, t.TempDir()+"/plan.db", WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	today := data.NewDate(2026, time.March, 2)
+	set := data.DefaultSettings()
+	set.TimeZone = "Pacific/Auckland" // UTC+13 in March
+	loc, err := time.LoadLocation(set.TimeZone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
+		Location: "Redmond", TimeZone: "America/Los_Angeles"}}}, set); err != nil {
+		t.Fatal(err)
+	}
+	book, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Internals", Kind: data.ReadingBook, Unit: data.ReadingPages,
+		Size: 500, Status: data.ReadingReading, Priority: 1, AddedOn: today.AddDays(-10)}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Three mornings at 08:00 in Auckland (the evening before in UTC),
+	// 40 pages in an hour each; and an hour the next evening with no
+	// progress, which is no sample.
+	for i := 3; i >= 1; i-- {
+		day := today.AddDays(-2 * i)
+		if _, err := st.SetReadingProgress(ctx, book.ID, 40*(4-i), day); err != nil {
+			t.Fatal(err)
+		}
+		for _, at := range []time.Time{day.In(loc).Add(8 * time.Hour), day.In(loc).Add(32 * time.Hour)} {
+			if _, err := st.SaveStudySession(ctx, data.StudySession{Start: at, Duration: time.Hour, ReadingItemID: book.ID}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	in, err := st.PlanInput(ctx, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range in.Speeds {
+		if s.Kind == (plan.Kind{Kind: data.ReadingBook, Unit: data.ReadingPages}) && (s.Source != plan.SpeedMeasured || s.PerHour != 40 || s.Sessions != 3) {
+			t.Errorf("book speed %+v, want measured 40 pages an hour from 3 days", s)
+		}
+	}
+}

@@ -22,36 +22,35 @@ func LoadPlan(ctx context.Context, st *store.Store, now time.Time, days int) (pl
 	return plan.Make(in), in, nil
 }
 
-// TodayPlan is the summary's plan for today (status --json "today_plan").
-type TodayPlan struct {
-	Feasible       bool            `json:"feasible"`
-	ShortfallHours float64         `json:"shortfall_hours"`
-	AvailableMin   int             `json:"available_min"`
-	Tasks          []plan.JSONTask `json:"tasks"`
-	Summary        string          `json:"summary"`
+// PlanStatus is how the whole plan stands (status --json "plan"); tonight's
+// tasks are the summary's "today".
+type PlanStatus struct {
+	Feasible       bool    `json:"feasible"`
+	ShortfallHours float64 `json:"shortfall_hours"`
+	Summary        string  `json:"summary"`
 }
 
-func buildToday(a area) (*TodayPlan, error) {
+// buildToday plans from today: tonight's day in the JSON form of `plan
+// --json`'s days, and how the whole plan stands.
+func buildToday(a area) (plan.JSONDay, *PlanStatus, error) {
 	p, _, err := LoadPlan(a.ctx, a.st, a.now, 1)
 	if err != nil {
-		return nil, err
+		return plan.JSONDay{}, nil, err
 	}
-	tonight := p.Tonight()
-	return &TodayPlan{Feasible: p.Feasible, ShortfallHours: p.ShortfallHours(), AvailableMin: tonight.Available,
-		Tasks: plan.JSONTasks(tonight.Tasks), Summary: p.Summary}, nil
+	return p.Tonight().JSON(), &PlanStatus{Feasible: p.Feasible, ShortfallHours: p.ShortfallHours(), Summary: p.Summary}, nil
 }
 
 // Text is the plan for today as `status` prints it.
-func (t *TodayPlan) Text() string {
+func (ps *PlanStatus) Text(tonight plan.JSONDay) string {
 	var b strings.Builder
-	if len(t.Tasks) == 0 {
-		fmt.Fprintf(&b, "  nothing planned today (%d min free)\n", t.AvailableMin)
+	if len(tonight.Tasks) == 0 {
+		fmt.Fprintf(&b, "  nothing planned today (%d min free)\n", tonight.AvailableMin)
 	}
-	for _, task := range t.Tasks {
+	for _, task := range tonight.Tasks {
 		fmt.Fprintf(&b, "  %s: %s\n", task.Title, task.Why)
 	}
-	if !t.Feasible {
-		fmt.Fprintf(&b, "  %s\n", t.Summary)
+	if !ps.Feasible {
+		fmt.Fprintf(&b, "  %s\n", ps.Summary)
 	}
 	return b.String()
 }

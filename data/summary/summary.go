@@ -12,13 +12,15 @@ import (
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/plan"
 	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // Summary is the state of the candidate's preparation at one instant. Its
 // JSON form is the documented output of `masterplan status --json`.
 type Summary struct {
-	Today      data.Date        `json:"today"`
+	Today      data.Date        `json:"-"`     // in JSON as today.date
+	Tonight    plan.JSONDay     `json:"today"` // tonight's tasks, as `plan --json`'s days[]
 	TimeZone   string           `json:"time_zone"`
 	Track      string           `json:"track"`
 	Headline   string           `json:"headline"`
@@ -29,7 +31,7 @@ type Summary struct {
 	Practice   *PracticeStatus  `json:"practice,omitempty"`
 	Budget     *BudgetStatus    `json:"budget,omitempty"`
 	Reminders  *RemindersStatus `json:"reminders,omitempty"`
-	TodayPlan  *TodayPlan       `json:"today_plan,omitempty"` // "today" already is the date
+	Plan       *PlanStatus      `json:"plan,omitempty"`
 }
 
 // area is the context every area's builder gets.
@@ -96,6 +98,7 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 		Track:      rot.Track,
 		Headline:   cd.Headline(),
 		Milestones: []MilestoneEntry{},
+		Tonight:    plan.JSONDay{Date: cd.Today, Tasks: []plan.JSONTask{}},
 	}
 	s.Rotation.DaysLeft, _ = cd.DaysLeft()
 	s.Rotation.Over = cd.Over()
@@ -120,7 +123,7 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 	wg.Go(func() { s.Practice, errs[2] = buildPractice(a) })
 	wg.Go(func() { s.Budget, errs[3] = buildBudget(a) })
 	wg.Go(func() { s.Reminders, errs[4] = buildReminders(a) })
-	wg.Go(func() { s.TodayPlan, errs[5] = buildToday(a) })
+	wg.Go(func() { s.Tonight, s.Plan, errs[5] = buildToday(a) })
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -143,8 +146,8 @@ func (s Summary) Text() string {
 	}
 	b.WriteString("\nMilestones:\n")
 	s.writeMilestones(&b)
-	if s.TodayPlan != nil {
-		b.WriteString(areaText("Today's plan", s.TodayPlan.Text()))
+	if s.Plan != nil {
+		b.WriteString(areaText("Today's plan", s.Plan.Text(s.Tonight)))
 	}
 	if s.Reading != nil {
 		b.WriteString(areaText("Reading", s.Reading.Text()))

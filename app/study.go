@@ -499,12 +499,9 @@ func (sc *studyScreen) announceSwitch(p data.PomodoroStatus) {
 	}
 	sc.banner.SetText(title + ". " + body)
 	sc.banner.Show()
-	if sc.shell.Notifier == nil {
-		return
-	}
-	if err := sc.shell.Notifier.Notify(sc.shell.ctx(), title, body); err != nil {
+	sc.shell.notify(title, body, func(err error) {
 		sc.banner.SetText(fmt.Sprintf("%s. %s (Desktop notifications are not available: %v)", title, body, err))
-	}
+	})
 }
 
 // updateTicker runs the once-a-second tick while the timer is open and

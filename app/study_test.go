@@ -69,7 +69,8 @@ func newStudyShell(t *testing.T, path string, notifier *fakeNotifier) (*Shell, *
 	w := a.NewWindow("MasterPlan")
 	w.Resize(fyne.NewSize(1024, 700))
 	t.Cleanup(w.Close)
-	deps := Deps{App: a, Window: w, Store: st, Catalog: cat, Now: clock.Now}
+	// Notifications run in place, to be read as soon as the tick returns.
+	deps := Deps{App: a, Window: w, Store: st, Catalog: cat, Now: clock.Now, Background: func(work func()) { work() }}
 	if notifier != nil {
 		deps.Notifier = notifier
 	}

@@ -734,6 +734,7 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	note := widgets.NewMultiLineEntry()
 	note.SetMinRowsVisible(2)
 	note.Validator = func(v string) error { return data.CheckText("note", v, false, data.MaxNoteLen) }
+	sc.checkNotFuture(day, start, dur)
 	title := "Edit session"
 	if ss.ID == 0 {
 		title = "Log study time"
@@ -765,13 +766,61 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	showFormDialog(sc.shell.Window, title, "Save",
 		[]*widget.FormItem{
 			{Text: "Duration", Widget: dur, HintText: "how long you studied"},
-			{Text: "Date", Widget: day},
+			{Text: "Date", Widget: day, HintText: "today or earlier"}, // the hint keeps the message's line
 			{Text: "Start", Widget: start, HintText: "leave empty to log just the duration"},
 			{Text: "Topic", Widget: topic},
 			{Text: "Reading item", Widget: item},
 			{Text: "Note", Widget: note},
 		},
 		fields, save)
+}
+
+// checkNotFuture adds the rule that a session logged by hand is not in the
+// future (data.CheckSessionNotFuture) to the form's date and start, checked
+// again whenever the date, start or duration changes: the message shows at
+// the field to fix as soon as it is wrong, and goes as soon as it is right.
+func (sc *studyScreen) checkNotFuture(day *widgets.DateEntry, start, dur *widgets.Entry) {
+	rule := func() error {
+		d, err := data.ParseDate("date", day.Text)
+		if err != nil {
+			return nil // the date's own message
+		}
+		var at *data.Clock
+		if strings.TrimSpace(start.Text) != "" {
+			c, err := data.ParseClock("start", start.Text)
+			if err != nil {
+				return nil // the start's own message
+			}
+			at = &c
+		}
+		length, _ := data.ParseStudyDuration(dur.Text)
+		return data.CheckSessionNotFuture(d, at, length, sc.set.Location(), sc.shell.Now())
+	}
+	dayOwn, startOwn := day.Validator, start.Validator
+	day.Validator = func(v string) error {
+		if err := dayOwn(v); err != nil {
+			return err
+		}
+		return fieldError(rule(), "date")
+	}
+	start.Validator = func(v string) error {
+		if err := startOwn(v); err != nil {
+			return err
+		}
+		return fieldError(rule(), "start")
+	}
+	day.OnChanged = func(string) { start.Validate() }
+	dur.OnChanged = func(string) { start.Validate() }
+}
+
+// fieldError is err's message for field, nil when it has none.
+func fieldError(err error, field string) error {
+	for _, fe := range data.FieldErrors(err) {
+		if fe.Field == field {
+			return fe
+		}
+	}
+	return nil
 }
 
 // sessionFromForm reads the form's date, start and duration into ss: with a

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -102,6 +103,9 @@ type Shell struct {
 	views []*fyne.Container
 	setup *setupForm // the first-launch form while it shows
 	state *windowState
+	// notifying counts the notifications being shown (see notify); tests
+	// wait for them.
+	notifying sync.WaitGroup
 	// lastSaveDir is the folder a file was last saved in, which the save
 	// dialog suggests next; saved is the last "Saved" message (tests).
 	lastSaveDir string

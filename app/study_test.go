@@ -69,8 +69,7 @@ func newStudyShell(t *testing.T, path string, notifier *fakeNotifier) (*Shell, *
 	w := a.NewWindow("MasterPlan")
 	w.Resize(fyne.NewSize(1024, 700))
 	t.Cleanup(w.Close)
-	// Notifications run in place, to be read as soon as the tick returns.
-	deps := Deps{App: a, Window: w, Store: st, Catalog: cat, Now: clock.Now, Background: func(work func()) { work() }}
+	deps := Deps{App: a, Window: w, Store: st, Catalog: cat, Now: clock.Now}
 	if notifier != nil {
 		deps.Notifier = notifier
 	}
@@ -232,6 +231,7 @@ func TestStudyPomodoroNotifies(t *testing.T) {
 			}
 			clock.Add(2 * time.Minute)
 			sc.tick()
+			sc.shell.notifying.Wait() // notifications are shown off the UI goroutine
 			if len(tc.notifier.got) != 1 || !strings.HasPrefix(tc.notifier.got[0], "Time for a break") {
 				t.Fatalf("notifications %v, want one break notice", tc.notifier.got)
 			}
@@ -240,6 +240,7 @@ func TestStudyPomodoroNotifies(t *testing.T) {
 			}
 			clock.Add(5 * time.Minute)
 			sc.tick()
+			sc.shell.notifying.Wait()
 			if len(tc.notifier.got) != 2 || !strings.HasPrefix(tc.notifier.got[1], "Back to work") {
 				t.Fatalf("notifications %v, want back-to-work second", tc.notifier.got)
 			}

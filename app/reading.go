@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	neturl "net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,8 @@ type readingScreen struct {
 	findBox      *widgets.Entry
 	statusFilter *widget.Select
 	topicFilter  *widget.Select
+	order        *widget.Select // data.ReadingOrders
+	donePlace    *widget.Select // data.ReadingDonePlaces
 	list         *widgets.ActionList
 	empty        *widget.Label
 	count        *widget.Label
@@ -92,6 +95,8 @@ func newReadingScreen(s *Shell) *readingScreen {
 		}
 		r.applyFilter()
 	}
+
+	r.newOrderChoices()
 
 	r.list = widgets.NewActionList(func() int { return len(r.shown) }, newReadingRow, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(r.shown) {
@@ -142,6 +147,29 @@ func newReadingScreen(s *Shell) *readingScreen {
 	}
 
 	return r
+}
+
+// newOrderChoices makes the list's sort and done-items choices, as the
+// user last left them on this database.
+func (r *readingScreen) newOrderChoices() {
+	r.order = widget.NewSelect(data.ReadingOrders(), nil)
+	r.order.SetSelected(data.ReadingByPriority)
+	if v, ok := r.shell.kept(stateReadingSort); ok && slices.Contains(data.ReadingOrders(), v) {
+		r.order.SetSelected(v)
+	}
+	r.order.OnChanged = func(v string) {
+		r.shell.keep(stateReadingSort, v)
+		r.applyFilter()
+	}
+	r.donePlace = widget.NewSelect(data.ReadingDonePlaces(), nil)
+	r.donePlace.SetSelected(data.DoneInPlace)
+	if v, ok := r.shell.kept(stateReadingDone); ok && slices.Contains(data.ReadingDonePlaces(), v) {
+		r.donePlace.SetSelected(v)
+	}
+	r.donePlace.OnChanged = func(v string) {
+		r.shell.keep(stateReadingDone, v)
+		r.applyFilter()
+	}
 }
 
 // openRow selects row id (when it is not already) and puts the cursor in
@@ -449,7 +477,8 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	actions := container.NewVBox(container.NewHBox(add, imp, exp, settings), r.undos.bar)
 	paceBox := container.NewBorder(r.verdict, nil, nil, nil, r.paceTable)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.statusFilter, r.topicFilter), r.findBox)
-	listBox := container.NewBorder(container.NewVBox(filters, r.count, r.empty), nil, nil, nil, r.list)
+	sortBy := container.NewHBox(widget.NewLabel("Sort by"), r.order, r.donePlace)
+	listBox := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, r.count, sortBy), r.empty), nil, nil, nil, r.list)
 	detail := container.NewVScroll(container.NewPadded(container.NewStack(r.noSelection, r.detail)))
 	split := container.NewHSplit(listBox, detail)
 	split.Offset = 0.62
@@ -533,7 +562,7 @@ func (r *readingScreen) updateTopics() {
 // applyFilter recomputes the rows shown and keeps the selection on the
 // same item when it is still shown.
 func (r *readingScreen) applyFilter() {
-	items := data.FilterReading(r.pace.Items, r.filter)
+	items := data.FilterReading(data.OrderReading(r.pace.Items, r.order.Selected, r.donePlace.Selected), r.filter)
 	if r.topicFilter.Selected == noTopic {
 		var untopical []data.ReadingItem
 		for _, it := range items {
@@ -551,7 +580,11 @@ func (r *readingScreen) applyFilter() {
 		r.empty.SetText("The reading list is empty. Add a book, whitepaper or video with Ctrl+N, or import a list (CSV, a Goodreads export, or a text file with one title or URL per line).")
 		r.empty.Show()
 	case len(items) == 0:
-		r.empty.SetText("No item matches the filter. Clear the find box or choose \"All statuses\" and \"All topics\".")
+		msg := "No item matches the filter. Clear the find box or choose \"All statuses\" and \"All topics\"."
+		if r.donePlace.Selected == data.DoneHidden {
+			msg += " Done items are hidden: choose \"" + data.DoneLast + "\" to see them."
+		}
+		r.empty.SetText(msg)
 		r.empty.Show()
 	default:
 		r.empty.Hide()

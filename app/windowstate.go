@@ -140,6 +140,23 @@ func (w *windowState) flush(key string) {
 	w.mu.Unlock()
 }
 
+// kept is the window state's value for key (a screen's choice kept for
+// this database); ok is false when none was kept or the shell has not
+// started.
+func (s *Shell) kept(key string) (string, bool) {
+	if s.state == nil {
+		return "", false
+	}
+	return s.state.get(key)
+}
+
+// keep remembers a screen's choice for this database (see kept).
+func (s *Shell) keep(key, value string) {
+	if s.state != nil {
+		s.state.set(key, value)
+	}
+}
+
 // splitsIn lists the dividers in o, in the order they are laid out, so
 // that each keeps its place under the same key from one start to the next.
 func splitsIn(o fyne.CanvasObject) []*container.Split {

@@ -576,10 +576,16 @@ func (sc *studyScreen) onStartPause() {
 	sc.saveTimer(t)
 }
 
-// onStop logs the session; one too short to log is offered for discarding.
+// onStop logs the session; one too short to log is offered for discarding,
+// one that overlaps a logged session is offered to keep both or replace.
 func (sc *studyScreen) onStop() {
-	ss, err := sc.shell.Store.StopTimer(sc.shell.ctx(), sc.shell.Now(), "")
+	now := sc.shell.Now()
+	ss, err := sc.shell.Store.StopTimer(sc.shell.ctx(), now, "")
 	if err != nil {
+		if over := sc.overlapped(now); len(over) > 0 {
+			sc.askOverlap(now, over)
+			return
+		}
 		if len(data.FieldErrors(err)) > 0 {
 			d := dialog.NewConfirm("Discard this session?", userError(err).Error()+"\n\nDiscard the timer without logging anything?", func(ok bool) {
 				if ok {
@@ -597,6 +603,65 @@ func (sc *studyScreen) onStop() {
 	sc.banner.Show()
 	sc.shell.changed()
 	sc.refresh()
+}
+
+// overlapped lists the logged sessions that the open timer's session,
+// stopped at now, overlaps.
+func (sc *studyScreen) overlapped(now time.Time) []data.StudySession {
+	t := sc.timer
+	ss, err := t.Stop(now)
+	if err != nil {
+		return nil
+	}
+	near, err := sc.shell.Store.StudySessions(sc.shell.ctx(), ss.Start.Add(-data.MaxStudySession), ss.End())
+	if err != nil {
+		return nil
+	}
+	return data.Overlapping(ss, near)
+}
+
+// askOverlap offers the two ways to log a timer whose time overlaps
+// sessions already logged: keep both (the timer logs only the time they do
+// not cover) or replace them. Either is done at once and can be undone from
+// the bar or with Ctrl+Z, which also sets the timer running again.
+func (sc *studyScreen) askOverlap(now time.Time, over []data.StudySession) {
+	loc := sc.set.Location()
+	var lines []string
+	for _, o := range over {
+		lines = append(lines, fmt.Sprintf("• %s, %s to %s%s", data.FormatStudyDuration(o.Duration),
+			o.Start.In(loc).Format("Mon 2 Jan 15:04"), o.End().In(loc).Format("15:04"), topicSuffix(o.Topic)))
+	}
+	msg := wrapped(fmt.Sprintf("This timer's time overlaps %s already logged:\n%s\n\n"+
+		"Keep both logs only the timer's time not already logged; Replace logs the timer's session and removes %s. Either can be undone.",
+		plural(len(over), "a session", "sessions"), strings.Join(lines, "\n"), plural(len(over), "it", "them")))
+	var d *dialog.CustomDialog
+	resolve := func(replace bool) {
+		d.Hide()
+		stopped, err := sc.shell.Store.StopTimerOverlapping(sc.shell.ctx(), now, replace)
+		if err != nil {
+			sc.shell.showError(err)
+			return
+		}
+		var logged time.Duration
+		for _, l := range stopped.Logged {
+			logged += l.Duration
+		}
+		what := fmt.Sprintf("Logged %s around the sessions already there.", data.FormatStudyDuration(logged))
+		if replace {
+			what = fmt.Sprintf("Logged %s, replacing %d %s.", data.FormatStudyDuration(logged), len(stopped.Removed), plural(len(stopped.Removed), "session", "sessions"))
+		}
+		sc.undos.offer(what, func() error { return sc.shell.Store.UndoStopTimer(sc.shell.ctx(), stopped) })
+		sc.refresh()
+		sc.shell.changed()
+	}
+	keep := widget.NewButton("Keep both", func() { resolve(false) })
+	keep.Importance = widget.HighImportance
+	replace := widget.NewButton("Replace", func() { resolve(true) })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("The timer overlaps logged study", msg, sc.shell.Window)
+	d.SetButtons([]fyne.CanvasObject{cancel, replace, keep})
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
 }
 
 func topicSuffix(topic string) string {

@@ -7,7 +7,9 @@ import (
 
 func TestSessionGaps(t *testing.T) {
 	at := func(h, m int) time.Time { return time.Date(2026, 12, 5, h, m, 0, 0, time.UTC) }
-	sess := func(h, m int, d time.Duration) StudySession { return StudySession{Start: at(h, m), Duration: d, Topic: "HA"} }
+	sess := func(h, m int, d time.Duration) StudySession {
+		return StudySession{Start: at(h, m), Duration: d, Topic: "HA"}
+	}
 	timer := sess(9, 0, 3*time.Hour) // 09:00-12:00
 	for _, tc := range []struct {
 		name   string

@@ -37,7 +37,7 @@ func newReadingItemForm(r *readingScreen, it data.ReadingItem) *readingItemForm 
 		title: widgets.NewEntry(), author: widgets.NewEntry(), url: widgets.NewEntry(), size: widgets.NewEntry(), done: widgets.NewEntry(),
 		kind: widget.NewSelect(data.ReadingKinds(), nil), unit: widget.NewSelect(data.ReadingUnits(), nil),
 		status: widget.NewSelect(data.ReadingStatuses(), nil), topic: widgets.NewSelectEntry(r.topicNames()),
-		priority: widget.NewRadioGroup([]string{"1", "2", "3"}, nil), due: widgets.NewDateEntry("due", true),
+		priority: widget.NewRadioGroup([]string{"1", "2", "3"}, nil), due: r.shell.dateEntry("due", true),
 		notes: widgets.NewMultiLineEntry()}
 	f.title.SetText(it.Title)
 	f.title.Validator = func(s string) error { return data.CheckLine("title", s, true, data.MaxNameLen) }

@@ -780,7 +780,7 @@ func (sc *studyScreen) recoverLog(r *timerRecovery) {
 func (sc *studyScreen) editSession(ss data.StudySession) {
 	loc := sc.set.Location()
 	now := sc.shell.Now()
-	day := widgets.NewDateEntry("date", false)
+	day := sc.shell.dateEntry("date", false)
 	start := widgets.NewEntry()
 	start.PlaceHolder = "HH:MM (optional)"
 	start.Validator = func(v string) error {

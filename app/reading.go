@@ -337,8 +337,7 @@ func (r *readingScreen) newDetail() *fyne.Container {
 }
 
 func (r *readingScreen) newPaceTable() *widget.Table {
-	headers := []string{"Topic", "Done", "Left", "Days", "Needed a day", "Pace a day", "Finish by", "Pace"}
-	widths := []float32{130, 88, 140, 56, 140, 112, 100, 160}
+	headers := paceHeaders()
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return 1 + len(r.pace.Topics), len(headers) },
 		func() fyne.CanvasObject {
@@ -358,10 +357,27 @@ func (r *readingScreen) newPaceTable() *widget.Table {
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
 	return t
+}
+
+// fitPaceColumns makes each column of the pace table as wide as its
+// widest cell, so that "130.0 p + 55.0 min" is never cut to "130.0 p +
+// 55...."; the table scrolls sideways when they do not all fit.
+func (r *readingScreen) fitPaceColumns() {
+	pad := 2*theme.InnerPadding() + 2
+	size := theme.TextSize()
+	for col, head := range paceHeaders() {
+		w := fyne.MeasureText(head, size, fyne.TextStyle{Bold: true}).Width
+		for row := 0; row <= len(r.pace.Topics); row++ {
+			w = max(w, fyne.MeasureText(r.paceCell(row, col), size, fyne.TextStyle{}).Width)
+		}
+		r.paceTable.SetColumnWidth(col, w+pad)
+	}
+}
+
+// paceHeaders are the pace table's column titles.
+func paceHeaders() []string {
+	return []string{"Topic", "Done", "Left", "Days", "Needed a day", "Pace a day", "Finish by", "Pace"}
 }
 
 // paceCell is one cell of the pace table: row 0 is the whole list, then
@@ -483,7 +499,7 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	split := container.NewHSplit(listBox, detail)
 	split.Offset = 0.62
 	main := container.NewVSplit(paceBox, split)
-	main.Offset = 0.34
+	main.Offset = 0.42 // the verdict and four rows of the table at 700 pixels high
 	return container.NewBorder(actions, nil, nil, nil, main)
 }
 
@@ -513,6 +529,7 @@ func (r *readingScreen) refresh() {
 	}
 	r.verdict.SetText(head + p.Report.Verdict() + deadlineNote(p))
 	r.updateTopics()
+	r.fitPaceColumns()
 	r.paceTable.Refresh()
 	r.applyFilter()
 }

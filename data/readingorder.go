@@ -21,11 +21,12 @@ func ReadingOrders() []string {
 	return []string{ReadingByPriority, ReadingByDue, ReadingByProgress, ReadingByTitle}
 }
 
-// Where done items go on the reading list.
+// Where done items go on the reading list (short: the choice sits beside
+// the list's count at 1024 pixels wide).
 const (
-	DoneInPlace = "done in place"
+	DoneInPlace = "done mixed"
 	DoneLast    = "done last"
-	DoneHidden  = "done hidden"
+	DoneHidden  = "hide done"
 )
 
 // ReadingDonePlaces lists the choices for done items, in picker order.

@@ -57,6 +57,7 @@ type readingScreen struct {
 	undos        *undoer
 
 	detail       *fyne.Container
+	detailScroll *container.Scroll // the detail panel, scrolling only when it must
 	noSelection  *widget.Label
 	detailTitle  *widget.Label
 	detailInfo   *widget.Label
@@ -495,11 +496,13 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.statusFilter, r.topicFilter), r.findBox)
 	sortBy := container.NewHBox(widget.NewLabel("Sort by"), r.order, r.donePlace)
 	listBox := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, r.count, sortBy), r.empty), nil, nil, nil, r.list)
-	detail := container.NewVScroll(container.NewPadded(container.NewStack(r.noSelection, r.detail)))
-	split := container.NewHSplit(listBox, detail)
-	split.Offset = 0.62
-	main := container.NewVSplit(paceBox, split)
-	main.Offset = 0.42 // the verdict and four rows of the table at 700 pixels high
+	r.detailScroll = container.NewVScroll(container.NewPadded(container.NewStack(r.noSelection, r.detail)))
+	// The details take the whole height beside the pace and the list: at
+	// 700 pixels high, under the pace table, their Delete button was cut.
+	left := container.NewVSplit(paceBox, listBox)
+	left.Offset = 0.46 // the verdict and four rows of the table at 700 pixels high
+	main := container.NewHSplit(left, r.detailScroll)
+	main.Offset = 0.66
 	return container.NewBorder(actions, nil, nil, nil, main)
 }
 

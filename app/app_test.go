@@ -408,7 +408,9 @@ func TestStartOnTheRememberedScreen(t *testing.T) {
 	if _, err := st.SaveStudySession(context.Background(), data.StudySession{Start: fixedNow.Add(-2 * time.Hour), Duration: time.Hour}); err != nil {
 		t.Fatal(err)
 	}
-	sh.App.Preferences().SetInt(prefLastScreen, 3)
+	if err := st.SetWindowState(context.Background(), stateLastScreen, "3"); err != nil {
+		t.Fatal(err)
+	}
 	sh.Start()
 	if got := sh.SelectedTitle(); got != "Study" {
 		t.Fatalf("opened on %q, want Study", got)

@@ -562,7 +562,7 @@ func (b *budgetScreen) editRate(r data.Rate) {
 	if !r.ToHome.IsZero() {
 		rate.SetText(r.ToHome.String())
 	}
-	asOf := widgets.NewDateEntry("as of", false)
+	asOf := b.shell.dateEntry("as of", false)
 	if r.AsOf.IsZero() {
 		r.AsOf = b.today
 	}

@@ -64,14 +64,20 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	fd := &formDialog{errors: widget.NewLabel("")}
 	fd.errors.Wrapping = fyne.TextWrapWord
 	fd.errors.Importance = widget.DangerImportance
-	fd.errors.Hide()
+	// The message line stays, empty, so that the dialog keeps its size
+	// when a message appears, and it empties as soon as every field is
+	// right again: no stale red message after the fix.
 	form := widget.NewForm(items...)
+	form.SetOnValidationChanged(func(err error) {
+		if err == nil {
+			fd.errors.SetText("")
+		}
+	})
 	form.SubmitText = submit
 	form.OnSubmit = func() {
 		if err := save(); err != nil {
 			showFieldErrors(err, fields)
 			fd.errors.SetText(userError(err).Error())
-			fd.errors.Show()
 			return
 		}
 		fd.dlg.Hide()

@@ -432,7 +432,7 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 	pass := widgets.NewEntry()
 	pass.SetText(strconv.FormatFloat(e.PassMark, 'f', -1, 64))
 	pass.Validator = func(v string) error { _, err := parsePassMark(v); return err }
-	day := widgets.NewDateEntry("date", true)
+	day := ps.shell.dateEntry("date", true)
 	day.SetDate(e.Date)
 	result := widget.NewSelect([]string{resultNotSat, resultPassed, resultFailed}, nil)
 	switch e.Result {
@@ -443,7 +443,7 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 	default:
 		result.SetSelected(resultNotSat)
 	}
-	resultDay := widgets.NewDateEntry("result date", true)
+	resultDay := ps.shell.dateEntry("result date", true)
 	resultDay.SetDate(e.ResultDate)
 	result.OnChanged = func(v string) {
 		if v != resultNotSat && resultDay.Text == "" {

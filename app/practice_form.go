@@ -49,7 +49,7 @@ func (ps *practiceScreen) editAttempt(a data.Attempt) {
 
 // newAttemptForm makes the form's fields, filled from a.
 func newAttemptForm(ps *practiceScreen, a data.Attempt) *attemptForm {
-	f := &attemptForm{ps: ps, base: a, day: widgets.NewDateEntry("date", false), minutes: widgets.NewEntry(),
+	f := &attemptForm{ps: ps, base: a, day: ps.shell.dateEntry("date", false), minutes: widgets.NewEntry(),
 		notes: widgets.NewEntry(), scoreBox: container.NewVBox()}
 	f.day.SetDate(a.Date)
 	names := make([]string, len(ps.p.Exams))

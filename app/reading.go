@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	neturl "net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +47,8 @@ type readingScreen struct {
 	findBox      *widgets.Entry
 	statusFilter *widget.Select
 	topicFilter  *widget.Select
+	order        *widget.Select // data.ReadingOrders
+	donePlace    *widget.Select // data.ReadingDonePlaces
 	list         *widgets.ActionList
 	empty        *widget.Label
 	count        *widget.Label
@@ -54,6 +57,7 @@ type readingScreen struct {
 	undos        *undoer
 
 	detail       *fyne.Container
+	detailScroll *container.Scroll // the detail panel, scrolling only when it must
 	noSelection  *widget.Label
 	detailTitle  *widget.Label
 	detailInfo   *widget.Label
@@ -92,6 +96,8 @@ func newReadingScreen(s *Shell) *readingScreen {
 		}
 		r.applyFilter()
 	}
+
+	r.newOrderChoices()
 
 	r.list = widgets.NewActionList(func() int { return len(r.shown) }, newReadingRow, func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(r.shown) {
@@ -142,6 +148,29 @@ func newReadingScreen(s *Shell) *readingScreen {
 	}
 
 	return r
+}
+
+// newOrderChoices makes the list's sort and done-items choices, as the
+// user last left them on this database.
+func (r *readingScreen) newOrderChoices() {
+	r.order = widget.NewSelect(data.ReadingOrders(), nil)
+	r.order.SetSelected(data.ReadingByPriority)
+	if v, ok := r.shell.kept(stateReadingSort); ok && slices.Contains(data.ReadingOrders(), v) {
+		r.order.SetSelected(v)
+	}
+	r.order.OnChanged = func(v string) {
+		r.shell.keep(stateReadingSort, v)
+		r.applyFilter()
+	}
+	r.donePlace = widget.NewSelect(data.ReadingDonePlaces(), nil)
+	r.donePlace.SetSelected(data.DoneInPlace)
+	if v, ok := r.shell.kept(stateReadingDone); ok && slices.Contains(data.ReadingDonePlaces(), v) {
+		r.donePlace.SetSelected(v)
+	}
+	r.donePlace.OnChanged = func(v string) {
+		r.shell.keep(stateReadingDone, v)
+		r.applyFilter()
+	}
 }
 
 // openRow selects row id (when it is not already) and puts the cursor in
@@ -307,8 +336,7 @@ func (r *readingScreen) newDetail() *fyne.Container {
 }
 
 func (r *readingScreen) newPaceTable() *widget.Table {
-	headers := []string{"Topic", "Done", "Left", "Days", "Needed a day", "Pace a day", "Finish by", "Pace"}
-	widths := []float32{130, 88, 140, 56, 140, 112, 100, 160}
+	headers := paceHeaders()
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return 1 + len(r.pace.Topics), len(headers) },
 		func() fyne.CanvasObject {
@@ -328,10 +356,27 @@ func (r *readingScreen) newPaceTable() *widget.Table {
 			o.(*widget.Label).SetText(headers[id.Col])
 		}
 	}
-	for i, w := range widths {
-		t.SetColumnWidth(i, w)
-	}
 	return t
+}
+
+// fitPaceColumns makes each column of the pace table as wide as its
+// widest cell, so that "130.0 p + 55.0 min" is never cut to "130.0 p +
+// 55...."; the table scrolls sideways when they do not all fit.
+func (r *readingScreen) fitPaceColumns() {
+	pad := 2*theme.InnerPadding() + 2
+	size := theme.TextSize()
+	for col, head := range paceHeaders() {
+		w := fyne.MeasureText(head, size, fyne.TextStyle{Bold: true}).Width
+		for row := 0; row <= len(r.pace.Topics); row++ {
+			w = max(w, fyne.MeasureText(r.paceCell(row, col), size, fyne.TextStyle{}).Width)
+		}
+		r.paceTable.SetColumnWidth(col, w+pad)
+	}
+}
+
+// paceHeaders are the pace table's column titles.
+func paceHeaders() []string {
+	return []string{"Topic", "Done", "Left", "Days", "Needed a day", "Pace a day", "Finish by", "Pace"}
 }
 
 // paceCell is one cell of the pace table: row 0 is the whole list, then
@@ -447,12 +492,15 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	actions := container.NewVBox(container.NewHBox(add, imp, exp, settings), r.undos.bar)
 	paceBox := container.NewBorder(r.verdict, nil, nil, nil, r.paceTable)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.statusFilter, r.topicFilter), r.findBox)
-	listBox := container.NewBorder(container.NewVBox(filters, r.count, r.empty), nil, nil, nil, r.list)
-	detail := container.NewVScroll(container.NewPadded(container.NewStack(r.noSelection, r.detail)))
-	split := container.NewHSplit(listBox, detail)
-	split.Offset = 0.62
-	main := container.NewVSplit(paceBox, split)
-	main.Offset = 0.34
+	sortBy := container.NewHBox(widget.NewLabel("Sort by"), r.order, r.donePlace)
+	listBox := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, r.count, sortBy), r.empty), nil, nil, nil, r.list)
+	r.detailScroll = container.NewVScroll(container.NewPadded(container.NewStack(r.noSelection, r.detail)))
+	// The details take the whole height beside the pace and the list: at
+	// 700 pixels high, under the pace table, their Delete button was cut.
+	left := container.NewVSplit(paceBox, listBox)
+	left.Offset = 0.46 // the verdict and four rows of the table at 700 pixels high
+	main := container.NewHSplit(left, r.detailScroll)
+	main.Offset = 0.66
 	return container.NewBorder(actions, nil, nil, nil, main)
 }
 
@@ -482,6 +530,7 @@ func (r *readingScreen) refresh() {
 	}
 	r.verdict.SetText(head + p.Report.Verdict() + deadlineNote(p))
 	r.updateTopics()
+	r.fitPaceColumns()
 	r.paceTable.Refresh()
 	r.applyFilter()
 }
@@ -531,7 +580,7 @@ func (r *readingScreen) updateTopics() {
 // applyFilter recomputes the rows shown and keeps the selection on the
 // same item when it is still shown.
 func (r *readingScreen) applyFilter() {
-	items := data.FilterReading(r.pace.Items, r.filter)
+	items := data.FilterReading(data.OrderReading(r.pace.Items, r.order.Selected, r.donePlace.Selected), r.filter)
 	if r.topicFilter.Selected == noTopic {
 		var untopical []data.ReadingItem
 		for _, it := range items {
@@ -549,7 +598,11 @@ func (r *readingScreen) applyFilter() {
 		r.empty.SetText("The reading list is empty. Add a book, whitepaper or video with Ctrl+N, or import a list (CSV, a Goodreads export, or a text file with one title or URL per line).")
 		r.empty.Show()
 	case len(items) == 0:
-		r.empty.SetText("No item matches the filter. Clear the find box or choose \"All statuses\" and \"All topics\".")
+		msg := "No item matches the filter. Clear the find box or choose \"All statuses\" and \"All topics\"."
+		if r.donePlace.Selected == data.DoneHidden {
+			msg += " Done items are hidden: choose \"" + data.DoneLast + "\" to see them."
+		}
+		r.empty.SetText(msg)
 		r.empty.Show()
 	default:
 		r.empty.Hide()

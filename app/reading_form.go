@@ -37,7 +37,7 @@ func newReadingItemForm(r *readingScreen, it data.ReadingItem) *readingItemForm 
 		title: widgets.NewEntry(), author: widgets.NewEntry(), url: widgets.NewEntry(), size: widgets.NewEntry(), done: widgets.NewEntry(),
 		kind: widget.NewSelect(data.ReadingKinds(), nil), unit: widget.NewSelect(data.ReadingUnits(), nil),
 		status: widget.NewSelect(data.ReadingStatuses(), nil), topic: widgets.NewSelectEntry(r.topicNames()),
-		priority: widget.NewRadioGroup([]string{"1", "2", "3"}, nil), due: widgets.NewDateEntry("due", true),
+		priority: widget.NewRadioGroup([]string{"1", "2", "3"}, nil), due: r.shell.dateEntry("due", true),
 		notes: widgets.NewMultiLineEntry()}
 	f.title.SetText(it.Title)
 	f.title.Validator = func(s string) error { return data.CheckLine("title", s, true, data.MaxNameLen) }
@@ -56,7 +56,17 @@ func newReadingItemForm(r *readingScreen, it data.ReadingItem) *readingItemForm 
 	f.size.Validator = intValidator("size", true)
 	f.unit.SetSelected(orDefault(it.Unit, data.ReadingPages))
 	f.done.SetText(strconv.Itoa(it.Done))
-	f.done.Validator = intValidator("done", false)
+	f.done.Validator = f.validateDone
+	// Progress is checked against the size and unit as either is changed.
+	f.size.OnChanged = func(string) { f.done.Validate() }
+	f.unit.OnChanged = func(string) { f.done.Validate() }
+	// The unit follows the kind (minutes for a video) until the user
+	// chooses another.
+	kind := f.kind.Selected
+	f.kind.OnChanged = func(k string) {
+		f.unit.SetSelected(data.UnitForKind(f.unit.Selected, kind, k))
+		kind = k
+	}
 	f.status.SetSelected(orDefault(it.Status, data.ReadingToRead))
 	f.priority.Horizontal = true
 	f.priority.Required = true
@@ -78,7 +88,9 @@ func (f *readingItemForm) show() {
 		widget.NewFormItem("URL", f.url),
 		{Text: "Size", Widget: f.size, HintText: "pages, minutes for a video; 100 with percent"},
 		widget.NewFormItem("Counted in", f.unit),
-		widget.NewFormItem("Done so far", f.done),
+		// The hint reserves the line its message takes: the dialog keeps
+		// its size when the progress is more than the size.
+		{Text: "Done so far", Widget: f.done, HintText: "at most the size"},
 		widget.NewFormItem("Status", f.status),
 		{Text: "Priority", Widget: f.priority, HintText: "1 = read first"},
 		widget.NewFormItem("Due", f.due),
@@ -143,6 +155,25 @@ func (f *readingItemForm) save() error {
 	r.sel = saved.ID
 	r.refresh()
 	return nil
+}
+
+// validateDone checks the progress typed, and against the size and unit
+// chosen (data.CheckReadingDone); a size not yet a number is the size
+// field's own message.
+func (f *readingItemForm) validateDone(s string) error {
+	done, err := parseOptionalInt("done", s)
+	if err != nil {
+		return err
+	}
+	size, err := parseOptionalInt("size", f.size.Text)
+	if err != nil {
+		return nil
+	}
+	unit := f.unit.Selected
+	if unit == data.ReadingPercent && size == 0 {
+		size = 100
+	}
+	return data.CheckReadingDone(done, size, unit)
 }
 
 // intValidator accepts a whole number of at least 0 (at least 1 for a

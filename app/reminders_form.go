@@ -39,7 +39,7 @@ func newReminderForm(r *remindersScreen, rem data.Reminder) *reminderForm {
 	f := &reminderForm{
 		r: r, base: rem,
 		title: widgets.NewEntry(), note: widgets.NewMultiLineEntry(), at: widgets.NewEntry(), daysBefore: widgets.NewEntry(),
-		rule: widgets.NewEntry(), day: widgets.NewDateEntry("day", false),
+		rule: widgets.NewEntry(), day: r.shell.dateEntry("day", false),
 		zone:    widgets.NewCompletingEntry(append([]string{yourZone}, commonZones...)),
 		custom:  widget.NewCheck("Write the rule myself (RFC 5545 RRULE)", nil),
 		enabled: widget.NewCheck("On", nil),

@@ -148,8 +148,8 @@ func (r *rotationScreen) renameTrack() {
 
 // editBlock opens the block form; a block with ID 0 is a new one.
 func (r *rotationScreen) editBlock(b data.Block) {
-	start := widgets.NewDateEntry("start", false)
-	end := widgets.NewDateEntry("end", false)
+	start := r.shell.dateEntry("start", false)
+	end := r.shell.dateEntry("end", false)
 	end.NotBefore(start)
 	location := widgets.NewEntry()
 	location.Validator = func(v string) error { return data.CheckText("location", v, true, data.MaxNameLen) }
@@ -248,7 +248,7 @@ func (r *rotationScreen) editMilestone(m data.Milestone) {
 	title := widgets.NewEntry()
 	title.SetText(m.Title)
 	title.Validator = func(v string) error { return data.CheckText("title", v, true, data.MaxNameLen) }
-	due := widgets.NewDateEntry("due", false)
+	due := r.shell.dateEntry("due", false)
 	if m.Due.IsZero() {
 		m.Due = r.today.AddDays(7)
 	}

@@ -58,8 +58,8 @@ func newSetupForm(s *Shell, done func()) *setupForm {
 	f.past = newPastNote(f.useOwnDates)
 	f.track.OnChanged = f.onTrack
 
-	f.start = widgets.NewDateEntry("start", false)
-	f.end = widgets.NewDateEntry("end", false)
+	f.start = f.shell.dateEntry("start", false)
+	f.end = f.shell.dateEntry("end", false)
 	f.end.NotBefore(f.start)
 	f.location = widgets.NewEntry()
 	f.location.SetText(s.Catalog.Site.Location)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,9 @@ type Deps struct {
 	// Context is cancelled when the app closes, which ends background
 	// work; nil means never.
 	Context context.Context
+	// WindowState keeps the window's state for this database (last
+	// screen, dividers, size); nil means the Store.
+	WindowState WindowStateStore
 	// Version is the app's version for the About box: FyneApp.toml's, as
 	// `masterplan --version` prints it.
 	Version string
@@ -89,9 +93,6 @@ func screenTable() []screenDef {
 	}
 }
 
-// prefLastScreen remembers the screen the user left the app on.
-const prefLastScreen = "last_screen"
-
 // Shell is the main window's content: first-launch setup, then the screens.
 type Shell struct {
 	Deps
@@ -104,6 +105,10 @@ type Shell struct {
 	// eight screens before the window first draws would slow the start.
 	views []*fyne.Container
 	setup *setupForm // the first-launch form while it shows
+	state *windowState
+	// notifying counts the notifications being shown (see notify); tests
+	// wait for them.
+	notifying sync.WaitGroup
 	// lastSaveDir is the folder a file was last saved in, which the save
 	// dialog suggests next; saved is the last "Saved" message (tests).
 	lastSaveDir string
@@ -153,6 +158,12 @@ func (s *Shell) Start() {
 		s.App.Quit()
 	})
 	s.Window.Canvas().SetOnTypedKey(s.dialogKeys)
+	ws := s.WindowState
+	if ws == nil && s.Store != nil {
+		ws = s.Store
+	}
+	s.state = newWindowState(ws, s.background)
+	s.restoreWindowSize()
 	needs, err := s.Store.NeedsSetup(s.ctx())
 	if err != nil {
 		s.showError(err)
@@ -248,7 +259,7 @@ func (s *Shell) showMain() {
 	s.tabs.OnSelected = func(*container.TabItem) { s.showScreen(s.tabs.SelectedIndex()) }
 	s.addShortcuts()
 	s.Window.SetContent(s.tabs)
-	last := s.App.Preferences().IntWithFallback(prefLastScreen, 0)
+	last := s.state.int(stateLastScreen, 0)
 	if last < 0 || last >= len(defs) {
 		last = 0
 	}
@@ -303,9 +314,10 @@ func (s *Shell) checkKept() {
 // showScreen shows screen i, the selected one, making its view the first
 // time, and remembers it for the next start.
 func (s *Shell) showScreen(i int) {
-	s.App.Preferences().SetInt(prefLastScreen, i)
+	s.rememberScreen(i)
 	if len(s.views[i].Objects) == 0 {
 		s.views[i].Add(s.screen(i).view())
+		s.restoreSplits(i)
 	}
 	s.screen(i).refresh()
 }

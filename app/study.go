@@ -483,12 +483,9 @@ func (sc *studyScreen) announceSwitch(p data.PomodoroStatus) {
 	}
 	sc.banner.SetText(title + ". " + body)
 	sc.banner.Show()
-	if sc.shell.Notifier == nil {
-		return
-	}
-	if err := sc.shell.Notifier.Notify(sc.shell.ctx(), title, body); err != nil {
+	sc.shell.notify(title, body, func(err error) {
 		sc.banner.SetText(fmt.Sprintf("%s. %s (Desktop notifications are not available: %v)", title, body, err))
-	}
+	})
 }
 
 // updateTicker runs the once-a-second tick while the timer is open and
@@ -563,10 +560,16 @@ func (sc *studyScreen) onStartPause() {
 	sc.saveTimer(t)
 }
 
-// onStop logs the session; one too short to log is offered for discarding.
+// onStop logs the session; one too short to log is offered for discarding,
+// one that overlaps a logged session is offered to keep both or replace.
 func (sc *studyScreen) onStop() {
-	ss, err := sc.shell.Store.StopTimer(sc.shell.ctx(), sc.shell.Now(), "")
+	now := sc.shell.Now()
+	ss, err := sc.shell.Store.StopTimer(sc.shell.ctx(), now, "")
 	if err != nil {
+		if over := sc.overlapped(now); len(over) > 0 {
+			sc.askOverlap(now, over)
+			return
+		}
 		if len(data.FieldErrors(err)) > 0 {
 			d := dialog.NewConfirm("Discard this session?", userError(err).Error()+"\n\nDiscard the timer without logging anything?", func(ok bool) {
 				if ok {
@@ -584,6 +587,65 @@ func (sc *studyScreen) onStop() {
 	sc.banner.Show()
 	sc.shell.changed()
 	sc.refresh()
+}
+
+// overlapped lists the logged sessions that the open timer's session,
+// stopped at now, overlaps.
+func (sc *studyScreen) overlapped(now time.Time) []data.StudySession {
+	t := sc.timer
+	ss, err := t.Stop(now)
+	if err != nil {
+		return nil
+	}
+	near, err := sc.shell.Store.StudySessions(sc.shell.ctx(), ss.Start.Add(-data.MaxStudySession), ss.End())
+	if err != nil {
+		return nil
+	}
+	return data.Overlapping(ss, near)
+}
+
+// askOverlap offers the two ways to log a timer whose time overlaps
+// sessions already logged: keep both (the timer logs only the time they do
+// not cover) or replace them. Either is done at once and can be undone from
+// the bar or with Ctrl+Z, which also sets the timer running again.
+func (sc *studyScreen) askOverlap(now time.Time, over []data.StudySession) {
+	loc := sc.set.Location()
+	var lines []string
+	for _, o := range over {
+		lines = append(lines, fmt.Sprintf("• %s, %s to %s%s", data.FormatStudyDuration(o.Duration),
+			o.Start.In(loc).Format("Mon 2 Jan 15:04"), o.End().In(loc).Format("15:04"), topicSuffix(o.Topic)))
+	}
+	msg := wrapped(fmt.Sprintf("This timer's time overlaps %s already logged:\n%s\n\n"+
+		"Keep both logs only the timer's time not already logged; Replace logs the timer's session and removes %s. Either can be undone.",
+		plural(len(over), "a session", "sessions"), strings.Join(lines, "\n"), plural(len(over), "it", "them")))
+	var d *dialog.CustomDialog
+	resolve := func(replace bool) {
+		d.Hide()
+		stopped, err := sc.shell.Store.StopTimerOverlapping(sc.shell.ctx(), now, replace)
+		if err != nil {
+			sc.shell.showError(err)
+			return
+		}
+		var logged time.Duration
+		for _, l := range stopped.Logged {
+			logged += l.Duration
+		}
+		what := fmt.Sprintf("Logged %s around the sessions already there.", data.FormatStudyDuration(logged))
+		if replace {
+			what = fmt.Sprintf("Logged %s, replacing %d %s.", data.FormatStudyDuration(logged), len(stopped.Removed), plural(len(stopped.Removed), "session", "sessions"))
+		}
+		sc.undos.offer(what, func() error { return sc.shell.Store.UndoStopTimer(sc.shell.ctx(), stopped) })
+		sc.refresh()
+		sc.shell.changed()
+	}
+	keep := widget.NewButton("Keep both", func() { resolve(false) })
+	keep.Importance = widget.HighImportance
+	replace := widget.NewButton("Replace", func() { resolve(true) })
+	cancel := widget.NewButton("Cancel", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("The timer overlaps logged study", msg, sc.shell.Window)
+	d.SetButtons([]fyne.CanvasObject{cancel, replace, keep})
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
 }
 
 func topicSuffix(topic string) string {
@@ -702,7 +764,7 @@ func (sc *studyScreen) recoverLog(r *timerRecovery) {
 func (sc *studyScreen) editSession(ss data.StudySession) {
 	loc := sc.set.Location()
 	now := sc.shell.Now()
-	day := widgets.NewDateEntry("date", false)
+	day := sc.shell.dateEntry("date", false)
 	start := widgets.NewEntry()
 	start.PlaceHolder = "HH:MM (optional)"
 	start.Validator = func(v string) error {
@@ -721,6 +783,7 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	note := widgets.NewMultiLineEntry()
 	note.SetMinRowsVisible(2)
 	note.Validator = func(v string) error { return data.CheckText("note", v, false, data.MaxNoteLen) }
+	sc.checkNotFuture(day, start, dur)
 	title := "Edit session"
 	if ss.ID == 0 {
 		title = "Log study time"
@@ -752,13 +815,61 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	showFormDialog(sc.shell.Window, title, "Save",
 		[]*widget.FormItem{
 			{Text: "Duration", Widget: dur, HintText: "how long you studied"},
-			{Text: "Date", Widget: day},
+			{Text: "Date", Widget: day, HintText: "today or earlier"}, // the hint keeps the message's line
 			{Text: "Start", Widget: start, HintText: "leave empty to log just the duration"},
 			{Text: "Topic", Widget: topic},
 			{Text: "Reading item", Widget: item},
 			{Text: "Note", Widget: note},
 		},
 		fields, save)
+}
+
+// checkNotFuture adds the rule that a session logged by hand is not in the
+// future (data.CheckSessionNotFuture) to the form's date and start, checked
+// again whenever the date, start or duration changes: the message shows at
+// the field to fix as soon as it is wrong, and goes as soon as it is right.
+func (sc *studyScreen) checkNotFuture(day *widgets.DateEntry, start, dur *widgets.Entry) {
+	rule := func() error {
+		d, err := data.ParseDate("date", day.Text)
+		if err != nil {
+			return nil // the date's own message
+		}
+		var at *data.Clock
+		if strings.TrimSpace(start.Text) != "" {
+			c, err := data.ParseClock("start", start.Text)
+			if err != nil {
+				return nil // the start's own message
+			}
+			at = &c
+		}
+		length, _ := data.ParseStudyDuration(dur.Text)
+		return data.CheckSessionNotFuture(d, at, length, sc.set.Location(), sc.shell.Now())
+	}
+	dayOwn, startOwn := day.Validator, start.Validator
+	day.Validator = func(v string) error {
+		if err := dayOwn(v); err != nil {
+			return err
+		}
+		return fieldError(rule(), "date")
+	}
+	start.Validator = func(v string) error {
+		if err := startOwn(v); err != nil {
+			return err
+		}
+		return fieldError(rule(), "start")
+	}
+	day.OnChanged = func(string) { start.Validate() }
+	dur.OnChanged = func(string) { start.Validate() }
+}
+
+// fieldError is err's message for field, nil when it has none.
+func fieldError(err error, field string) error {
+	for _, fe := range data.FieldErrors(err) {
+		if fe.Field == field {
+			return fe
+		}
+	}
+	return nil
 }
 
 // sessionFromForm reads the form's date, start and duration into ss: with a

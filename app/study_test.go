@@ -231,6 +231,7 @@ func TestStudyPomodoroNotifies(t *testing.T) {
 			}
 			clock.Add(2 * time.Minute)
 			sc.tick()
+			sc.shell.notifying.Wait() // notifications are shown off the UI goroutine
 			if len(tc.notifier.got) != 1 || !strings.HasPrefix(tc.notifier.got[0], "Time for a break") {
 				t.Fatalf("notifications %v, want one break notice", tc.notifier.got)
 			}
@@ -239,6 +240,7 @@ func TestStudyPomodoroNotifies(t *testing.T) {
 			}
 			clock.Add(5 * time.Minute)
 			sc.tick()
+			sc.shell.notifying.Wait()
 			if len(tc.notifier.got) != 2 || !strings.HasPrefix(tc.notifier.got[1], "Back to work") {
 				t.Fatalf("notifications %v, want back-to-work second", tc.notifier.got)
 			}

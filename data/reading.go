@@ -167,10 +167,7 @@ func (it *ReadingItem) ApplyDefaults() {
 	if u, ok := readingAlias(unitAliases, it.Unit); ok {
 		it.Unit = u
 	} else if strings.TrimSpace(it.Unit) == "" {
-		it.Unit = ReadingPages
-		if it.Kind == ReadingVideo {
-			it.Unit = ReadingMinutes
-		}
+		it.Unit = DefaultReadingUnit(it.Kind)
 	}
 	if s, ok := readingAlias(statusAliases, it.Status); ok {
 		it.Status = s
@@ -236,16 +233,7 @@ func (it ReadingItem) Validate() error {
 	case it.Unit == ReadingPercent && it.Size != 100:
 		add(Invalid("size", "is %d; when progress is in percent the size is 100", it.Size))
 	}
-	switch {
-	case it.Done < 0:
-		add(Invalid("done", "is %d; progress cannot be negative", it.Done))
-	case it.Unit == ReadingPercent && it.Done > 100:
-		add(Invalid("done", "is %d%%; progress in percent is at most 100", it.Done))
-	case it.Size == 0 && it.Done > 0:
-		add(Invalid("done", "is %d but the size is not known; enter the size first", it.Done))
-	case it.Size > 0 && it.Done > it.Size:
-		add(Invalid("done", "is %d, more than the size %d; progress must be between 0 and %d", it.Done, it.Size, it.Size))
-	}
+	add(CheckReadingDone(it.Done, it.Size, it.Unit))
 	if it.Priority < 1 || it.Priority > 3 {
 		add(Invalid("priority", "is %d; use 1 (read first), 2 or 3", it.Priority))
 	}

@@ -25,6 +25,10 @@ type DateEntry struct {
 	// date changes.
 	start *DateEntry
 	ends  []*DateEntry
+	// WeekStart is the first day of the calendar's weeks, asked when it
+	// opens (Settings may have changed since); nil starts them on Monday.
+	WeekStart func() time.Weekday
+	calendar  *Calendar // the calendar while it shows (tests)
 }
 
 var (
@@ -111,19 +115,27 @@ func (e *DateEntry) showCalendar() {
 	if c == nil {
 		return
 	}
-	start := time.Now()
-	if d := e.Date(); !d.IsZero() {
-		start = d.Time()
-	} else if e.start != nil && !e.start.Date().IsZero() {
-		start = e.start.Date().Time() // an end opens on its start's month
+	shown := e.Date()
+	if shown.IsZero() && e.start != nil {
+		shown = e.start.Date() // an end opens on its start's month
 	}
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		e.SetDate(data.NewDate(t.Year(), t.Month(), t.Day()))
+	weekStart := time.Monday
+	if e.WeekStart != nil {
+		weekStart = e.WeekStart()
+	}
+	e.calendar = NewCalendar(shown, e.Date(), weekStart, func(d data.Date) {
+		e.SetDate(d)
 		if e.popUp != nil {
 			e.popUp.Hide()
 		}
 	})
-	e.popUp = widget.NewPopUp(cal, c)
+	e.popUp = widget.NewPopUp(e.calendar, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
 	e.popUp.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
 }
+
+// ShowCalendar opens the calendar as its button does.
+func (e *DateEntry) ShowCalendar() { e.showCalendar() }
+
+// Calendar is the calendar opened last, nil before.
+func (e *DateEntry) Calendar() *Calendar { return e.calendar }

@@ -91,6 +91,7 @@ func runGUI(ctx context.Context, e *env, args []string) error {
 	w.ShowAndRun()
 	closing()
 	reminders.stop()
+	shell.Close() // keeps the window's size and dividers for this database
 	return nil
 }
 

@@ -772,14 +772,14 @@ func orDefaultInt(v, def int) int {
 	return v
 }
 
-func (r *readingScreen) topicNames() []string {
-	var out []string
-	for _, tp := range r.pace.Topics {
-		if tp.Topic != "" {
-			out = append(out, tp.Topic)
-		}
+// topicChoices is the one topic list for the item form's topic field
+// (newTopicChoice), the same as the study timer's and practice's.
+func (r *readingScreen) topicChoices() []string {
+	names, err := r.shell.topicChoices()
+	if err != nil {
+		r.shell.showError(err)
 	}
-	return out
+	return names
 }
 
 // deleteSelected deletes the selected item at once; Undo puts it back.

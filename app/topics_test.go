@@ -132,7 +132,9 @@ func TestMergeTopicsThenCtrlZ(t *testing.T) {
 
 	c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
 	after, _ := st.Topics(ctx, rot.ID)
-	if !slices.EqualFunc(after, ts, func(a, b data.Topic) bool { return a.ID == b.ID && a.Name == b.Name && slices.Equal(a.ExamIDs, b.ExamIDs) }) {
+	if !slices.EqualFunc(after, ts, func(a, b data.Topic) bool {
+		return a.ID == b.ID && a.Name == b.Name && slices.Equal(a.ExamIDs, b.ExamIDs)
+	}) {
 		t.Errorf("topics after Ctrl+Z %+v,\nwant %+v", after, ts)
 	}
 	attempts, _ := st.Attempts(ctx, rot.ID)
@@ -148,4 +150,64 @@ func TestMergeTopicsThenCtrlZ(t *testing.T) {
 	if len(ps.p.Topics) != len(ts) {
 		t.Errorf("the screen lists %d topics after Ctrl+Z, want %d", len(ps.p.Topics), len(ts))
 	}
+}
+
+// The Practice screen offers to merge a reading topic into the practice
+// topic of a similar name; "Not the same" is remembered, Merge moves the
+// reading item and Ctrl+Z moves it back.
+func TestPracticeOffersToMergeSimilarTopics(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	indexes, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Inside the index", Topic: "Indexes"}, ps.p.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	backups, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Restore drills", Topic: "Backups"}, ps.p.Today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps.refresh()
+	c := sh.Window.Canvas()
+	offer := func() string {
+		if !ps.topicOffer.box.Visible() {
+			return ""
+		}
+		return ps.topicOffer.label.Text
+	}
+	if got := offer(); !strings.Contains(got, `"Backups"`) || !strings.Contains(got, `"Backup and recovery"`) {
+		t.Fatalf("offer %q, want Backups into Backup and recovery", got)
+	}
+	test.Tap(findButton(t, ps.topicOffer.box, "Not the same"))
+	if got := offer(); !strings.Contains(got, `"Indexes"`) || !strings.Contains(got, `"Indexes and statistics"`) {
+		t.Fatalf("offer after dismissing %q, want Indexes into Indexes and statistics", got)
+	}
+	test.Tap(findButton(t, ps.topicOffer.box, "Merge"))
+	if got, _ := st.ReadingItem(ctx, indexes.ID); got.Topic != "Indexes and statistics" {
+		t.Errorf("the reading item is on %q after Merge", got.Topic)
+	}
+	if got := offer(); got != "" {
+		t.Errorf("an offer is left after merging one and dismissing the other: %q", got)
+	}
+	c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if got, _ := st.ReadingItem(ctx, indexes.ID); got.Topic != "Indexes" {
+		t.Errorf("the reading item is on %q after Ctrl+Z", got.Topic)
+	}
+	if got, _ := st.ReadingItem(ctx, backups.ID); got.Topic != "Backups" {
+		t.Errorf("the dismissed topic's item moved to %q", got.Topic)
+	}
+	if got := offer(); !strings.Contains(got, `"Indexes"`) {
+		t.Errorf("after Ctrl+Z the offer is %q, want Indexes again (Backups stays dismissed)", got)
+	}
+}
+
+// findButton returns the button labelled text under o.
+func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	for _, x := range objectsIn(o) {
+		if b, ok := x.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	t.Fatalf("no %q button", text)
+	return nil
 }

@@ -434,7 +434,7 @@ func paceState(r data.PaceReport) string {
 	case r.BehindDays == 1:
 		return "behind by 1 day"
 	default:
-		return fmt.Sprintf("behind by %d days", r.BehindDays)
+		return "behind by " + data.Count(r.BehindDays, "day", "days")
 	}
 }
 
@@ -492,7 +492,7 @@ func deadlineNote(p summary.ReadingPace) string {
 	if p.Deadline.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf(" — reading deadline %s, %d %s before the first block", p.Deadline, p.LeadDays, plural(p.LeadDays, "day", "days"))
+	return fmt.Sprintf(" — reading deadline %s, %s before the first block", p.Deadline, data.Count(p.LeadDays, "day", "days"))
 }
 
 func plural(n int, one, many string) string {

@@ -881,9 +881,4 @@ func relabel(err error, field string) error {
 // hoursText writes hours to the tenth, without a trailing ".0".
 func studyHoursText(h float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", h), ".0") }
 
-func studyDaysText(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
+func studyDaysText(n int) string { return data.Count(n, "day", "days") }

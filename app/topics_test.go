@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/data/summary"
 )
 
 // offeredTopics opens the drop-down of a topic control and returns what it
@@ -210,4 +213,54 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	t.Fatalf("no %q button", text)
 	return nil
+}
+
+// Study logged through the Study screen on a practice topic, chosen from
+// the one list, shows as hours since the first attempt on the Practice
+// screen and in `status --json` (summary.Build, which the command prints).
+func TestStudyOnAPracticeTopicShowsItsHours(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	day, _ := data.ParseDate("d", "2026-11-01")
+	if _, err := st.SaveAttempt(ctx, rot.ID, data.Attempt{ExamID: es[0].ID, Date: day, Scores: []data.TopicScore{
+		data.CountedScore(ts[0].ID, 5, 10)}}, ps.p.Today); err != nil {
+		t.Fatal(err)
+	}
+	c := sh.Window.Canvas()
+	sh.Select(3)
+	c.(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(ctrl(fyne.KeyN))
+	form := findForm(t, c)
+	topic := topicControlIn(t, c)
+	if !slices.Contains(offeredTopics(t, c, topic), ts[0].Name) {
+		t.Fatalf("the log form does not offer the practice topic %q", ts[0].Name)
+	}
+	test.Type(form.Items[0].Widget.(fyne.Focusable), "1h30m")
+	test.Type(form.Items[2].Widget.(fyne.Focusable), "07:00")
+	test.Type(topic, ts[0].Name)
+	form.OnSubmit()
+
+	sh.Select(practiceIndex)
+	i := slices.IndexFunc(ps.p.Report.Topics, func(f data.TopicForecast) bool { return f.Topic.ID == ts[0].ID })
+	if i < 0 {
+		t.Fatalf("topic %q not on the Practice screen", ts[0].Name)
+	}
+	if _, _, detail := topicLine(ps.p.Report.Topics[i]); !strings.Contains(detail, "1.5 h studied since the first attempt") {
+		t.Errorf("Practice shows %q", detail)
+	}
+	s, err := summary.Build(ctx, st, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := json.Marshal(s.Practice.Topics)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf(`{"name":%q,`, ts[0].Name)
+	j := strings.Index(string(b), want)
+	if j < 0 || !strings.HasSuffix(string(b[j:j+strings.Index(string(b[j:]), "}")+1]), `"hours_since_first_attempt":1.5}`) {
+		t.Errorf("status --json practice.topics: %s", b)
+	}
 }

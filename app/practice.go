@@ -282,8 +282,10 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 		container.NewTabItem("Exams and topics", manage),
 	)
 	// The undo bar sits under every tab: attempts and topics are undone alike.
-	return container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, record, ps.notice), ps.topicOffer.box),
+	root := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, record, ps.notice), ps.topicOffer.box),
 		ps.undos.bar, nil, nil, ps.tabs)
+	ps.topicOffer.relayout = root.Refresh
+	return root
 }
 
 // refresh loads the practice records (adding the track's default exams and

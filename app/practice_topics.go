@@ -20,15 +20,20 @@ type topicOfferBar struct {
 	offers []data.TopicMergeOffer
 	label  *widget.Label
 	box    *fyne.Container
+	// relayout lays the screen out again once the bar shows or hides:
+	// the header it sits in does not grow by itself.
+	relayout func()
 }
 
 func newTopicOfferBar(ps *practiceScreen) *topicOfferBar {
 	b := &topicOfferBar{ps: ps, label: widget.NewLabel("")}
-	b.label.Wrapping = fyne.TextWrapWord
+	// One line, cut with "…" in a narrow window: a wrapping label in the
+	// screen's header is laid out one line high and overlaps the tabs.
+	b.label.Truncation = fyne.TextTruncateEllipsis
 	merge := widget.NewButtonWithIcon("Merge", theme.ContentPasteIcon(), b.merge)
 	merge.Importance = widget.HighImportance
 	dismiss := widget.NewButton("Not the same", b.dismiss)
-	b.box = container.NewBorder(nil, nil, nil, container.NewHBox(merge, dismiss), b.label)
+	b.box = container.NewVBox(b.label, container.NewHBox(merge, dismiss))
 	b.box.Hide()
 	return b
 }
@@ -38,12 +43,15 @@ func (b *topicOfferBar) show(offers []data.TopicMergeOffer) {
 	b.offers = offers
 	if len(offers) == 0 {
 		b.box.Hide()
-		return
+	} else {
+		o := offers[0]
+		b.label.SetText(fmt.Sprintf("Your topic %q looks like the practice topic %q: merge it, so its reading and study hours count there?",
+			o.Other, o.Topic.Name))
+		b.box.Show()
 	}
-	o := offers[0]
-	b.label.SetText(fmt.Sprintf("Your reading or study topic %q looks like the practice topic %q. Merge it, so its reading and study hours count there?",
-		o.Other, o.Topic.Name))
-	b.box.Show()
+	if b.relayout != nil {
+		b.relayout()
+	}
 }
 
 func (b *topicOfferBar) merge() {

@@ -459,7 +459,7 @@ func (b *budgetScreen) refreshTotals() {
 	lines = append(lines, fmt.Sprintf("Reimbursement outstanding: %s (not claimed %s, claimed %s); reimbursed %s",
 		b.money(data.RoundMinor(r.Outstanding(), b.home)), b.money(parts[0]), b.money(parts[1]), b.money(data.RoundMinor(r.Reimbursed, b.home))))
 	if perDay, err := data.CostPerDay(t.Forecast.Total, b.rot.TotalDays(), b.home); err == nil {
-		lines = append(lines, fmt.Sprintf("Cost per rotation day: %s over %d days", b.money(perDay), b.rot.TotalDays()))
+		lines = append(lines, fmt.Sprintf("Cost per rotation day: %s over %s", b.money(perDay), data.Count(b.rot.TotalDays(), "day", "days")))
 	} else {
 		lines = append(lines, userError(err).Error())
 	}

@@ -40,11 +40,13 @@ type practiceScreen struct {
 	notice       *widget.Label // what a save did besides saving (a retake milestone added)
 	manageExams  *widget.List
 	manageTopics *widget.List
+	topicOffer   *topicOfferBar
 }
 
 func newPracticeScreen(s *Shell) *practiceScreen {
 	ps := &practiceScreen{shell: s, explain: widget.NewLabel("")}
 	ps.undos = newUndoer(s, ps.refresh)
+	ps.topicOffer = newTopicOfferBar(ps)
 	ps.explain.Wrapping = fyne.TextWrapWord
 	ps.notice = widget.NewLabel("")
 	ps.notice.Wrapping = fyne.TextWrapWord
@@ -259,7 +261,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	split.Offset = 0.5
 	readiness := container.NewBorder(container.NewVBox(ps.readyEmpty, help), nil, nil, nil, split)
 
-	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), ps.undos.bar, nil, nil, ps.attemptList)
+	attempts := container.NewBorder(container.NewVBox(ps.filter, ps.attemptEmpty), nil, nil, nil, ps.attemptList)
 
 	addExam := widget.NewButtonWithIcon("Add exam", theme.ContentAddIcon(), func() {
 		ps.editExam(data.Exam{Kind: data.ExamWritten, PassMark: data.DefaultPassMark})
@@ -279,7 +281,11 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 		container.NewTabItem("Attempts", attempts),
 		container.NewTabItem("Exams and topics", manage),
 	)
-	return container.NewBorder(container.NewBorder(nil, nil, nil, record, ps.notice), nil, nil, nil, ps.tabs)
+	// The undo bar sits under every tab: attempts and topics are undone alike.
+	root := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, record, ps.notice), ps.topicOffer.box),
+		ps.undos.bar, nil, nil, ps.tabs)
+	ps.topicOffer.relayout = root.Refresh
+	return root
 }
 
 // refresh loads the practice records (adding the track's default exams and
@@ -328,6 +334,12 @@ func (ps *practiceScreen) refresh() {
 	ps.applyFilter()
 	ps.manageExams.Refresh()
 	ps.manageTopics.Refresh()
+	offers, err := ps.shell.Store.TopicMergeOffers(ctx, rot.ID)
+	if err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	ps.topicOffer.show(offers)
 }
 
 // showExam draws the selected exam's chart and its one-sentence forecast.
@@ -523,18 +535,26 @@ func (ps *practiceScreen) deleteExam(e data.Exam) {
 // editTopic opens the topic form: its name and the exams that cover it.
 // Renaming keeps the topic's scores.
 func (ps *practiceScreen) editTopic(t data.Topic) {
-	name := widgets.NewEntry()
+	names, err := ps.shell.topicChoices()
+	if err != nil {
+		ps.shell.showError(err)
+		return
+	}
+	// The one topic list: a study or reading topic typed here becomes an
+	// exam topic under the same name, its hours with it.
+	name := newTopicChoice(names)
+	name.PlaceHolder = ""
 	name.SetText(t.Name)
 	name.Validator = func(v string) error { return data.CheckText("name", v, true, data.MaxNameLen) }
-	var names []string
+	var examNames []string
 	var ticked []string
 	for _, e := range ps.p.Exams {
-		names = append(names, e.Name)
+		examNames = append(examNames, e.Name)
 		if t.Covers(e.ID) || (t.ID == 0 && e.ID != 0) {
 			ticked = append(ticked, e.Name)
 		}
 	}
-	exams := widget.NewCheckGroup(names, nil)
+	exams := widget.NewCheckGroup(examNames, nil)
 	exams.SetSelected(ticked)
 	fields := map[string]fyne.Validatable{"name": name}
 	save := func() error {
@@ -545,8 +565,14 @@ func (ps *practiceScreen) editTopic(t data.Topic) {
 				tp.ExamIDs = append(tp.ExamIDs, e.ID)
 			}
 		}
-		if _, err := ps.shell.Store.SaveTopic(ps.shell.ctx(), ps.p.Rotation.ID, tp); err != nil {
+		saved, change, err := ps.shell.Store.RenameTopic(ps.shell.ctx(), ps.p.Rotation.ID, tp)
+		if err != nil {
 			return err
+		}
+		if t.ID != 0 {
+			ps.undos.offer(fmt.Sprintf("Saved the topic %q.", saved.Name), func() error {
+				return ps.shell.Store.UndoTopicChange(ps.shell.ctx(), change)
+			})
 		}
 		ps.shell.changed()
 		return nil
@@ -586,9 +612,14 @@ func (ps *practiceScreen) mergeTopic(t data.Topic) {
 				ps.shell.showError(data.Invalid("topic", "choose the topic to keep"))
 				return
 			}
-			if err := ps.shell.Store.MergeTopics(ps.shell.ctx(), ps.p.Rotation.ID, t.ID, target.ID); err != nil {
+			change, err := ps.shell.Store.MergeTopics(ps.shell.ctx(), ps.p.Rotation.ID, t.ID, target.ID)
+			if err != nil {
 				ps.shell.showError(err)
+				return
 			}
+			ps.undos.offer(fmt.Sprintf("Merged %q into %q.", t.Name, target.Name), func() error {
+				return ps.shell.Store.UndoTopicChange(ps.shell.ctx(), change)
+			})
 			ps.shell.changed()
 		}, ps.shell.Window)
 	d.Resize(fyne.NewSize(520, 220))

@@ -479,7 +479,7 @@ func paceState(r data.PaceReport) string {
 	case r.BehindDays == 1:
 		return "behind by 1 day"
 	default:
-		return fmt.Sprintf("behind by %d days", r.BehindDays)
+		return "behind by " + data.Count(r.BehindDays, "day", "days")
 	}
 }
 
@@ -541,7 +541,7 @@ func deadlineNote(p summary.ReadingPace) string {
 	if p.Deadline.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf(" — reading deadline %s, %d %s before the first block", p.Deadline, p.LeadDays, plural(p.LeadDays, "day", "days"))
+	return fmt.Sprintf(" — reading deadline %s, %s before the first block", p.Deadline, data.Count(p.LeadDays, "day", "days"))
 }
 
 func plural(n int, one, many string) string {
@@ -825,14 +825,14 @@ func orDefaultInt(v, def int) int {
 	return v
 }
 
-func (r *readingScreen) topicNames() []string {
-	var out []string
-	for _, tp := range r.pace.Topics {
-		if tp.Topic != "" {
-			out = append(out, tp.Topic)
-		}
+// topicChoices is the one topic list for the item form's topic field
+// (newTopicChoice), the same as the study timer's and practice's.
+func (r *readingScreen) topicChoices() []string {
+	names, err := r.shell.topicChoices()
+	if err != nil {
+		r.shell.showError(err)
 	}
-	return out
+	return names
 }
 
 // deleteSelected deletes the selected item at once; Undo puts it back.

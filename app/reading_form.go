@@ -36,7 +36,7 @@ func newReadingItemForm(r *readingScreen, it data.ReadingItem) *readingItemForm 
 	f := &readingItemForm{r: r, base: it,
 		title: widgets.NewEntry(), author: widgets.NewEntry(), url: widgets.NewEntry(), size: widgets.NewEntry(), done: widgets.NewEntry(),
 		kind: widget.NewSelect(data.ReadingKinds(), nil), unit: widget.NewSelect(data.ReadingUnits(), nil),
-		status: widget.NewSelect(data.ReadingStatuses(), nil), topic: widgets.NewSelectEntry(r.topicNames()),
+		status: widget.NewSelect(data.ReadingStatuses(), nil), topic: newTopicChoice(r.topicChoices()),
 		priority: widget.NewRadioGroup([]string{"1", "2", "3"}, nil), due: r.shell.dateEntry("due", true),
 		notes: widgets.NewMultiLineEntry()}
 	f.title.SetText(it.Title)
@@ -45,7 +45,6 @@ func newReadingItemForm(r *readingScreen, it data.ReadingItem) *readingItemForm 
 	f.author.Validator = func(s string) error { return data.CheckLine("author", s, false, data.MaxNameLen) }
 	f.kind.SetSelected(orDefault(it.Kind, data.ReadingBook))
 	f.topic.SetText(it.Topic)
-	f.topic.Validator = func(s string) error { return data.CheckLine("topic", s, false, data.MaxNameLen) }
 	f.url.SetText(it.URL)
 	f.url.SetPlaceHolder("https://…")
 	f.url.Validator = func(s string) error { return data.CheckURL("url", s) }

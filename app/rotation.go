@@ -35,7 +35,7 @@ func newRotationScreen(s *Shell) *rotationScreen {
 	r.track.TextStyle.Bold = true
 	r.blockList = newEditList(func() []data.Block { return r.rot.Blocks },
 		func(id int, b data.Block) string {
-			return fmt.Sprintf("Block %d: %s to %s (%d days), %s, %s", id+1, b.Start, b.End, b.Days(), b.Location, b.TimeZone)
+			return fmt.Sprintf("Block %d: %s to %s (%s), %s, %s", id+1, b.Start, b.End, data.Count(b.Days(), "day", "days"), b.Location, b.TimeZone)
 		},
 		r.editBlock, r.deleteBlock)
 	r.milestoneList = widget.NewList(
@@ -72,11 +72,11 @@ func milestoneLine(m data.Milestone, today data.Date) string {
 	case m.Done:
 		line += "  (done)"
 	case days < 0:
-		line += fmt.Sprintf("  (OVERDUE by %d days)", -days)
+		line += "  (OVERDUE by " + data.Count(-days, "day", "days") + ")"
 	case days == 0:
 		line += "  (due today)"
 	default:
-		line += fmt.Sprintf("  (in %d days)", days)
+		line += "  (in " + data.Count(days, "day", "days") + ")"
 	}
 	return line
 }

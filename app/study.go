@@ -37,10 +37,9 @@ type studyScreen struct {
 	all    []data.StudySession           // every session, oldest first: read when Find is first used
 	shown  []data.StudySession           // the sessions matching Find, newest first
 	items  []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
-	// practiceTopics are the rotation's practice topics, first among the topic choices.
-	practiceTopics []data.Topic
-	topics         []data.StudyTopicHours
-	topicNames     []string // known topics, for the topic choices
+	// The hours by topic, and the one topic list (Store.TopicChoices).
+	topics     []data.StudyTopicHours
+	topicNames []string // known topics, for the topic choices
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.
 	pomodoro   data.PomodoroStatus
 	pomodoroOK bool
@@ -84,9 +83,7 @@ func newStudyScreen(s *Shell) *studyScreen {
 	sc.banner.Wrapping = fyne.TextWrapWord
 	sc.banner.Importance = widget.HighImportance
 	sc.banner.Hide()
-	sc.topic = widgets.NewSelectEntry(nil)
-	sc.topic.PlaceHolder = "Topic (optional)"
-	sc.topic.Validator = func(v string) error { return data.CheckLine("topic", v, false, data.MaxNameLen) }
+	sc.topic = newTopicChoice(nil)
 	sc.item = widget.NewSelect([]string{noReadingItem}, nil)
 	sc.item.PlaceHolder = "Reading item (optional)"
 	sc.pomoCheck = widget.NewCheck("Pomodoro", sc.setPomodoro)
@@ -178,15 +175,9 @@ func (sc *studyScreen) load() bool {
 		sc.shell.showError(err)
 		return false
 	}
-	// The practice topics lead the timer's choices, so study counts next
-	// to the scores (data.TopicChoices).
-	sc.practiceTopics = nil
-	if rot, err := st.Rotation(ctx); err == nil {
-		if sc.practiceTopics, err = st.Topics(ctx, rot.ID); err != nil {
-			sc.shell.showError(err)
-			return false
-		}
-	} else if !errors.Is(err, data.ErrNotFound) {
+	// The one topic list, practice topics first, so study counts next to
+	// the scores.
+	if sc.topicNames, err = sc.shell.topicChoices(); err != nil {
 		sc.shell.showError(err)
 		return false
 	}
@@ -261,17 +252,7 @@ func (sc *studyScreen) show() {
 	sc.topics = sc.totals.Topics
 	sc.topicList.Refresh()
 	sc.showCharts(today, goal)
-
-	var studied, read []string
-	for _, t := range sc.topics {
-		studied = append(studied, t.Topic)
-	}
-	for _, it := range sc.items {
-		read = append(read, it.Topic)
-	}
-	names := data.TopicChoices(sc.practiceTopics, studied, read)
-	sc.topicNames = names
-	sc.topic.SetOptions(names)
+	sc.topic.SetOptions(sc.topicNames)
 	sc.item.Options = sc.itemOptions()
 	sc.item.Refresh()
 	sc.pomoCheck.OnChanged = nil
@@ -777,8 +758,7 @@ func (sc *studyScreen) editSession(ss data.StudySession) {
 	dur := widgets.NewEntry()
 	dur.PlaceHolder = "e.g. 1h30m, 45m or 90"
 	dur.Validator = func(v string) error { _, err := data.ParseStudyDuration(v); return err }
-	topic := widgets.NewSelectEntry(sc.topicNames)
-	topic.Validator = func(v string) error { return data.CheckLine("topic", v, false, data.MaxNameLen) }
+	topic := newTopicChoice(sc.topicNames)
 	item := widget.NewSelect(sc.itemOptions(), nil)
 	note := widgets.NewMultiLineEntry()
 	note.SetMinRowsVisible(2)
@@ -1012,9 +992,4 @@ func relabel(err error, field string) error {
 // hoursText writes hours to the tenth, without a trailing ".0".
 func studyHoursText(h float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", h), ".0") }
 
-func studyDaysText(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
+func studyDaysText(n int) string { return data.Count(n, "day", "days") }

@@ -102,10 +102,8 @@ func (c Countdown) Headline() string {
 		return "The rotation starts today"
 	case next.Phase == InProgress:
 		return fmt.Sprintf("Rotation in progress: day %d of %d", next.Day, next.Block.Days())
-	case next.DaysLeft == 1:
-		return "1 day to the rotation"
 	default:
-		return fmt.Sprintf("%d days to the rotation", next.DaysLeft)
+		return Count(next.DaysLeft, "day", "days") + " to the rotation"
 	}
 }
 

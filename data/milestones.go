@@ -115,13 +115,13 @@ func (m Milestone) DueText(today Date) string {
 	case m.Done:
 		return "done"
 	case days < 0:
-		return "OVERDUE by " + plural(-days, "day", "days")
+		return "OVERDUE by " + Count(-days, "day", "days")
 	case days == 0:
 		return "due today"
 	case days == 1:
 		return "due tomorrow"
 	default:
-		return fmt.Sprintf("due in %d days", days)
+		return "due in " + Count(days, "day", "days")
 	}
 }
 
@@ -157,7 +157,7 @@ func OverdueText(ms []Milestone, today Date, n int) string {
 	for _, m := range overdue[:min(len(overdue), max(n, 1))] {
 		names = append(names, fmt.Sprintf("%s (%s)", m.Title, m.DueText(today)))
 	}
-	text := plural(len(overdue), "milestone", "milestones") + " overdue: " + strings.Join(names, ", ")
+	text := Count(len(overdue), "milestone", "milestones") + " overdue: " + strings.Join(names, ", ")
 	if more := len(overdue) - len(names); more > 0 {
 		text += fmt.Sprintf(" and %d more", more)
 	}

@@ -170,7 +170,7 @@ func ForecastScores(points []ScorePoint, passMark float64, today, target Date, w
 	var missing []string
 	if n < MinReadinessPoints {
 		k := MinReadinessPoints - n
-		missing = append(missing, fmt.Sprintf("%d more %s", k, pacePlural(k, "attempt", "attempts")))
+		missing = append(missing, Count(k, "more attempt", "more attempts"))
 	}
 	if n < 2 || span < MinReadinessSpan {
 		missing = append(missing, fmt.Sprintf("attempts at least %d days apart", MinReadinessSpan))
@@ -259,14 +259,15 @@ func (f Forecast) explain() string {
 
 // Summary is the forecast in one line, as every front end shows it:
 // "projected 85 % (80 % range 46-97 %) on 2027-03-05, chance to pass about
-// 81 %, from 3 attempts over 61 days", or "too early to tell: 1 more
-// attempt".
+// 81 %, from 3 attempts over 61 days", or, without a projection, what it
+// still needs ("needs 1 more attempt"): every front end shows the verdict
+// ("too early") next to it, so the line does not say it a second time.
 func (f Forecast) Summary() string {
 	if !f.HasProjection {
-		return "too early to tell: needs " + f.Missing
+		return "needs " + f.Missing
 	}
-	return fmt.Sprintf("projected %.0f %% (80 %% range %.0f-%.0f %%) on %s, chance to pass about %.0f %%, from %d %s over %d days",
-		f.Projected, f.Low, f.High, f.Target, f.PassChance, len(f.Fitted), pacePlural(len(f.Fitted), "attempt", "attempts"), f.SpanDays())
+	return fmt.Sprintf("projected %.0f %% (80 %% range %.0f-%.0f %%) on %s, chance to pass about %.0f %%, from %s over %s",
+		f.Projected, f.Low, f.High, f.Target, f.PassChance, Count(len(f.Fitted), "attempt", "attempts"), Count(f.SpanDays(), "day", "days"))
 }
 
 // PassMarkText is the pass mark as shown: "70 %", or "70 % (assumed)".

@@ -789,10 +789,10 @@ func laterFinish(a, b Date) Date {
 func paceTooEarly(days, since int) (bool, string) {
 	var missing []string
 	if k := PaceMinDays - days; k > 0 {
-		missing = append(missing, fmt.Sprintf("%d more %s of reading", k, pacePlural(k, "day", "days")))
+		missing = append(missing, Count(k, "more day", "more days")+" of reading")
 	}
 	if k := PaceMinSpan - since; k > 0 && days > 0 {
-		missing = append(missing, fmt.Sprintf("%d more %s since the first", k, pacePlural(k, "day", "days")))
+		missing = append(missing, Count(k, "more day", "more days")+" since the first")
 	}
 	return len(missing) > 0, strings.Join(missing, " and ")
 }
@@ -900,15 +900,15 @@ func (r PaceReport) Verdict() string {
 				stalled = append(stalled, u.Unit)
 			}
 		}
-		s = fmt.Sprintf("No progress in %s in the last %d days: %s", strings.Join(stalled, " or "), r.WindowDays, r.NeedText())
+		s = fmt.Sprintf("No progress in %s in the last %s: %s", strings.Join(stalled, " or "), Count(r.WindowDays, "day", "days"), r.NeedText())
 	case r.OnTrack:
 		s = fmt.Sprintf("On track: at this pace you finish on %s (%s); %s", r.ProjectedFinish, r.FinishRangeText(), r.NeedText())
 	default:
-		s = fmt.Sprintf("Behind by %d %s: at this pace you finish on %s (%s); %s",
-			r.BehindDays, pacePlural(r.BehindDays, "day", "days"), r.ProjectedFinish, r.FinishRangeText(), r.NeedText())
+		s = fmt.Sprintf("Behind by %s: at this pace you finish on %s (%s); %s",
+			Count(r.BehindDays, "day", "days"), r.ProjectedFinish, r.FinishRangeText(), r.NeedText())
 	}
 	if r.Unsized > 0 {
-		s += fmt.Sprintf("; %d %s without a size not counted", r.Unsized, pacePlural(r.Unsized, "item", "items"))
+		s += fmt.Sprintf("; %s without a size not counted", Count(r.Unsized, "item", "items"))
 	}
 	return s
 }
@@ -919,7 +919,7 @@ func (r PaceReport) PaceText() string {
 	if r.WindowDays == 0 {
 		return "no progress yet"
 	}
-	return fmt.Sprintf("%s %s a day over the last %d %s", paceRate(r.ActualPerDay), r.LeftUnit, r.WindowDays, pacePlural(r.WindowDays, "day", "days"))
+	return fmt.Sprintf("%s %s a day over the last %s", paceRate(r.ActualPerDay), r.LeftUnit, Count(r.WindowDays, "day", "days"))
 }
 
 // NeedText is the pace needed with the deadline that binds: "20 pages a
@@ -953,13 +953,6 @@ func paceRate(v float64) string {
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
-}
-
-func pacePlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // TopicPace is the pace of the items of one topic.

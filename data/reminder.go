@@ -793,10 +793,10 @@ func BehindOnReading(projectedFinish, deadline, today Date) (behind bool, messag
 	}
 	left := today.DaysUntil(deadline)
 	if projectedFinish.IsZero() {
-		return true, fmt.Sprintf("Nothing read lately, and the reading list is due in %s, on %s.", plural(left, "day", "days"), deadline)
+		return true, fmt.Sprintf("Nothing read lately, and the reading list is due in %s, on %s.", Count(left, "day", "days"), deadline)
 	}
 	if late := deadline.DaysUntil(projectedFinish); late > 0 {
-		return true, fmt.Sprintf("At your pace the reading list ends on %s, %s after the deadline %s.", projectedFinish, plural(late, "day", "days"), deadline)
+		return true, fmt.Sprintf("At your pace the reading list ends on %s, %s after the deadline %s.", projectedFinish, Count(late, "day", "days"), deadline)
 	}
 	return false, ""
 }
@@ -815,7 +815,7 @@ func BelowStudyGoal(hours, goal float64, daysDone int) (below bool, message stri
 		return false, ""
 	}
 	return true, fmt.Sprintf("%s of %s hours studied this week; %s would be on track after %s.",
-		hoursText(hours), hoursText(goal), hoursText(expected), plural(daysDone, "day", "days"))
+		hoursText(hours), hoursText(goal), hoursText(expected), Count(daysDone, "day", "days"))
 }
 
 // hoursText writes hours to a tenth, without a trailing ".0".
@@ -871,7 +871,7 @@ func (r Reminder) Describe() string {
 		if r.DaysBefore == 0 {
 			return "On each milestone's due day at " + clockText(r.At)
 		}
-		return fmt.Sprintf("%s before each milestone and on its due day, at %s", plural(r.DaysBefore, "day", "days"), clockText(r.At))
+		return fmt.Sprintf("%s before each milestone and on its due day, at %s", Count(r.DaysBefore, "day", "days"), clockText(r.At))
 	case ReminderOneOff:
 		return r.Day.String() + " at " + clockText(r.At)
 	case ReminderNudgeReading, ReminderNudgeStudy:
@@ -911,13 +911,6 @@ func clockText(c Clock) string {
 		return fmt.Sprintf("%02d:%02d:%02d", c.Hour, c.Minute, c.Second)
 	}
 	return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // StudySeries is a study reminder as a calendar holds it: a first

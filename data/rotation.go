@@ -171,9 +171,9 @@ func PastRotationNote(start, end, today Date) string {
 		return ""
 	}
 	ago := end.DaysUntil(today)
-	when := plural(ago, "day", "days") + " ago"
+	when := Count(ago, "day", "days") + " ago"
 	if years := ago / 365; years >= 1 {
-		when = plural(years, "year", "years") + " ago"
+		when = Count(years, "year", "years") + " ago"
 	}
 	return fmt.Sprintf("This published rotation ran from %s to %s, %s: its dates are in the past. Use your own dates: the ones your acceptance gives.",
 		start, end, when)

@@ -52,12 +52,7 @@ func Duration(minutes int) string {
 	return fmt.Sprintf("%d h %d min", h, m)
 }
 
-func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
+func dayCount(n int) string { return data.Count(n, "day", "days") }
 
 // hours writes minutes as hours with at most one decimal ("23.5 h").
 func hours(minutes int) string {

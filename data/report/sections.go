@@ -93,8 +93,8 @@ func preparationSection(in Input) Section {
 		return sec
 	}
 	if st != nil && st.Sessions > 0 {
-		sec.Blocks = append(sec.Blocks, Para(fmt.Sprintf("Study: %.1f hours in %d sessions. This week %.1f of a %.1f-hour goal; current streak %d days (best %d).",
-			st.TotalHours, st.Sessions, st.WeekHours, st.WeeklyGoalHours, st.StreakDays, st.BestStreakDays)))
+		sec.Blocks = append(sec.Blocks, Para(fmt.Sprintf("Study: %.1f hours in %d sessions. This week %.1f of a %.1f-hour goal; current streak %s (best %d).",
+			st.TotalHours, st.Sessions, st.WeekHours, st.WeeklyGoalHours, data.Count(st.StreakDays, "day", "days"), st.BestStreakDays)))
 		style := chart.Style{Background: paper, Foreground: ink, Primary: accent, Empty: pale, Scale: chartScale}
 		if img, err := chart.WeeklyStudyChart(in.StudyWeeks, in.WeeklyGoal, style, chartW, chartH); err == nil {
 			sec.Blocks = append(sec.Blocks, ChartBlock(img, fmt.Sprintf("Study hours per week, the last %d weeks; the dashed line is the weekly goal", data.StudyChartWeeks))...)
@@ -116,7 +116,7 @@ func preparationSection(in Input) Section {
 		if rd.Left > 0 {
 			text += fmt.Sprintf(" %.0f %s left", rd.Left, rd.LeftUnit)
 			if rd.PaceWindowDays != nil {
-				text += fmt.Sprintf("; %.1f a day over the last %d days", rd.ActualPerDay, *rd.PaceWindowDays)
+				text += fmt.Sprintf("; %.1f a day over the last %s", rd.ActualPerDay, data.Count(*rd.PaceWindowDays, "day", "days"))
 			}
 			text += "."
 		}

@@ -201,44 +201,51 @@ func topics(ctx context.Context, q querier, rotationID int64) ([]data.Topic, err
 // written with the old name to the new one; a name another topic has is
 // refused, with the advice to merge the two instead.
 func (s *Store) SaveTopic(ctx context.Context, rotationID int64, t data.Topic) (data.Topic, error) {
+	t, _, err := s.RenameTopic(ctx, rotationID, t)
+	return t, err
+}
+
+// RenameTopic is SaveTopic that also returns what a rename changed, for
+// the screen to offer its undo (UndoTopicChange).
+func (s *Store) RenameTopic(ctx context.Context, rotationID int64, t data.Topic) (data.Topic, TopicChange, error) {
+	change := TopicChange{rotationID: rotationID}
 	if err := t.Validate(); err != nil {
-		return t, fmt.Errorf("save topic: %w", err)
+		return t, change, fmt.Errorf("save topic: %w", err)
 	}
 	t.Name = strings.TrimSpace(t.Name)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var clash int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM topics WHERE rotation_id = ? AND name_key = ? AND id <> ?`,
-			rotationID, data.NameKey(t.Name), t.ID).Scan(&clash); err != nil {
-			return err
-		}
-		if clash > 0 {
+		if err := nameFree(ctx, tx, rotationID, t); errors.Is(err, data.ErrConflict) {
 			return fmt.Errorf("%w: %w", data.ErrConflict, data.Invalid("name", "another topic is called %q; choose another name, or merge the two topics", t.Name))
+		} else if err != nil {
+			return err
 		}
 		if t.ID == 0 {
 			var err error
 			t, err = insertTopic(ctx, tx, rotationID, t)
 			return err
 		}
-		var before string
-		if err := tx.QueryRowContext(ctx, `SELECT name FROM topics WHERE id = ? AND rotation_id = ?`, t.ID, rotationID).Scan(&before); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return fmt.Errorf("topic %d: %w", t.ID, data.ErrNotFound)
-			}
+		ts, err := topics(ctx, tx, rotationID)
+		if err != nil {
 			return err
 		}
+		i := slices.IndexFunc(ts, func(o data.Topic) bool { return o.ID == t.ID })
+		if i < 0 {
+			return fmt.Errorf("topic %d: %w", t.ID, data.ErrNotFound)
+		}
+		change.before = ts[i]
 		if err := expectOne(tx.ExecContext(ctx, `UPDATE topics SET name = ?, name_key = ? WHERE id = ? AND rotation_id = ?`,
 			t.Name, data.NameKey(t.Name), t.ID, rotationID)); err != nil {
 			return fmt.Errorf("topic %d: %w", t.ID, err)
 		}
-		if err := moveTopicText(ctx, tx, before, t.Name); err != nil {
+		if change.reading, change.sessions, err = moveTopicText(ctx, tx, change.before.Name, t.Name); err != nil {
 			return err
 		}
 		return setTopicExams(ctx, tx, t)
 	})
 	if err != nil {
-		return t, fmt.Errorf("save topic %q: %w", t.Name, err)
+		return t, TopicChange{}, fmt.Errorf("save topic %q: %w", t.Name, err)
 	}
-	return t, nil
+	return t, change, nil
 }
 
 func insertTopic(ctx context.Context, tx *sql.Tx, rotationID int64, t data.Topic) (data.Topic, error) {
@@ -275,8 +282,10 @@ func setTopicExams(ctx context.Context, tx *sql.Tx, t data.Topic) error {
 // score of from moves to into (data.MergeTopicScores: an attempt that
 // scored both gets one combined score), into covers the exams of both, and
 // from is deleted. No score is lost. The reading items and study sessions
-// of from become into's too (moveTopicText).
-func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) error {
+// of from become into's too (moveTopicText). The change returned undoes
+// the merge (UndoTopicChange).
+func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) (TopicChange, error) {
+	change := TopicChange{rotationID: rotationID}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		ts, err := topics(ctx, tx, rotationID)
 		if err != nil {
@@ -296,22 +305,25 @@ func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) e
 			return err
 		}
 		for _, a := range changed {
+			was := all[slices.IndexFunc(all, func(o data.Attempt) bool { return o.ID == a.ID })]
+			change.attempts = append(change.attempts, was)
 			if err := writeScores(ctx, tx, a); err != nil {
 				return err
 			}
 		}
+		change.removed, change.before = ts[fi], ts[ii]
 		if err := setTopicExams(ctx, tx, data.MergeTopicInto(ts[ii], ts[fi])); err != nil {
 			return err
 		}
-		if err := moveTopicText(ctx, tx, ts[fi].Name, ts[ii].Name); err != nil {
+		if change.reading, change.sessions, err = moveTopicText(ctx, tx, ts[fi].Name, ts[ii].Name); err != nil {
 			return err
 		}
 		return expectOne(tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, from))
 	})
 	if err != nil {
-		return fmt.Errorf("merge topic %d into %d: %w", from, into, err)
+		return TopicChange{}, fmt.Errorf("merge topic %d into %d: %w", from, into, err)
 	}
-	return nil
+	return change, nil
 }
 
 // DeleteTopic removes a topic that was never scored; a scored one is

@@ -164,7 +164,7 @@ func TestRecentAttemptsFollowEveryWrite(t *testing.T) {
 			if j >= i {
 				j++
 			}
-			if err := s.MergeTopics(ctx, rot.ID, topics[i].ID, topics[j].ID); err != nil {
+			if _, err := s.MergeTopics(ctx, rot.ID, topics[i].ID, topics[j].ID); err != nil {
 				t.Fatal(err)
 			}
 			added, err := s.SaveTopic(ctx, rot.ID, data.Topic{Name: fmt.Sprintf("Topic %d", step), ExamIDs: []int64{exams[0].ID}})

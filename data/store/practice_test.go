@@ -308,7 +308,7 @@ func TestTopicsRenameMergeDelete(t *testing.T) {
 	if err := s.DeleteTopic(ctx, dns.ID); !errors.Is(err, data.ErrConflict) {
 		t.Errorf("deleting a scored topic: %v, want ErrConflict", err)
 	}
-	if err := s.MergeTopics(ctx, r.ID, dns.ID, names.ID); err != nil {
+	if _, err := s.MergeTopics(ctx, r.ID, dns.ID, names.ID); err != nil {
 		t.Fatalf("merge: %v", err)
 	}
 	all, _ := s.Attempts(ctx, r.ID)
@@ -324,7 +324,7 @@ func TestTopicsRenameMergeDelete(t *testing.T) {
 		!slices.Equal(ts[i].ExamIDs, []int64{es[0].ID, es[1].ID}) {
 		t.Errorf("topics after merge = %+v", ts)
 	}
-	if err := s.MergeTopics(ctx, r.ID, names.ID, names.ID); !errors.Is(err, data.ErrInvalid) {
+	if _, err := s.MergeTopics(ctx, r.ID, names.ID, names.ID); !errors.Is(err, data.ErrInvalid) {
 		t.Errorf("merge into itself: %v", err)
 	}
 }

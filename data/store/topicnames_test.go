@@ -44,7 +44,7 @@ func TestMergeAndRenameMoveReadingAndStudy(t *testing.T) {
 	if hours("Performance") != 2*time.Hour || hours(query.Name) != 0 {
 		t.Fatalf("before: %v on Performance, %v on %s", hours("Performance"), hours(query.Name), query.Name)
 	}
-	if err := s.MergeTopics(ctx, r.ID, perf.ID, query.ID); err != nil {
+	if _, err := s.MergeTopics(ctx, r.ID, perf.ID, query.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.ReadingItem(ctx, item.ID); got.Topic != query.Name {

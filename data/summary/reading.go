@@ -161,17 +161,10 @@ func (r ReadingStatus) Text() string {
 	if r.Left > 0 {
 		s += fmt.Sprintf(", %.0f %s left", r.Left, r.LeftUnit)
 		if r.PaceWindowDays != nil {
-			s += fmt.Sprintf(", %.1f a day over the last %d %s", r.ActualPerDay, *r.PaceWindowDays, plural(*r.PaceWindowDays, "day", "days"))
+			s += fmt.Sprintf(", %.1f a day over the last %s", r.ActualPerDay, data.Count(*r.PaceWindowDays, "day", "days"))
 		}
 	}
 	return s + "\n  " + r.Verdict
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func tenth(v float64) float64 { return math.Round(v*10) / 10 }

@@ -89,9 +89,4 @@ func (s StudyStatus) Text() string {
 // trimHours writes hours to the tenth, without a trailing ".0".
 func trimHours(h float64) string { return strings.TrimSuffix(fmt.Sprintf("%.1f", h), ".0") }
 
-func dayCount(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
-}
+func dayCount(n int) string { return data.Count(n, "day", "days") }

@@ -209,16 +209,12 @@ func areaText(title, body string) string {
 
 func daysText(n int) string {
 	switch {
-	case n == 1:
-		return "in 1 day"
-	case n > 1:
-		return fmt.Sprintf("in %d days", n)
+	case n > 0:
+		return "in " + data.Count(n, "day", "days")
 	case n == 0:
 		return "starts today"
-	case n == -1:
-		return "began 1 day ago"
 	default:
-		return fmt.Sprintf("began %d days ago", -n)
+		return "began " + data.Count(-n, "day", "days") + " ago"
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"strconv"
@@ -24,6 +25,7 @@ import (
 type practiceScreen struct {
 	shell *Shell
 	p     summary.Practice
+	loads *loader[summary.Practice]
 	exam  int // index of the exam selected on the readiness tab
 
 	tabs         *container.AppTabs
@@ -43,7 +45,7 @@ type practiceScreen struct {
 }
 
 func newPracticeScreen(s *Shell) *practiceScreen {
-	ps := &practiceScreen{shell: s, explain: widget.NewLabel("")}
+	ps := &practiceScreen{shell: s, explain: widget.NewLabel(""), loads: newLoader[summary.Practice](s)}
 	ps.undos = newUndoer(s, ps.refresh)
 	ps.explain.Wrapping = fyne.TextWrapWord
 	ps.notice = widget.NewLabel("")
@@ -282,29 +284,29 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	return container.NewBorder(container.NewBorder(nil, nil, nil, record, ps.notice), nil, nil, nil, ps.tabs)
 }
 
-// refresh loads the practice records (adding the track's default exams and
-// topics the first time) and redraws every tab.
+// refresh loads the practice records off the UI goroutine (see loader),
+// adding the track's default exams and topics the first time, and redraws
+// every tab.
 func (ps *practiceScreen) refresh() {
-	ctx := ps.shell.ctx()
-	rot, err := ps.shell.Store.Rotation(ctx)
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	if _, err := ps.shell.Store.EnsurePracticeDefaults(ctx, rot); err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	set, err := ps.shell.Store.Settings(ctx)
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	p, err := summary.LoadPractice(ctx, ps.shell.Store, rot, set, ps.shell.Now())
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
+	st, now := ps.shell.Store, ps.shell.Now()
+	ps.loads.load(func(ctx context.Context) (summary.Practice, error) {
+		rot, err := st.Rotation(ctx)
+		if err != nil {
+			return summary.Practice{}, err
+		}
+		if _, err := st.EnsurePracticeDefaults(ctx, rot); err != nil {
+			return summary.Practice{}, err
+		}
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return summary.Practice{}, err
+		}
+		return summary.LoadPractice(ctx, st, rot, set, now)
+	}, ps.show)
+}
+
+// show puts practice records p on every tab.
+func (ps *practiceScreen) show(p summary.Practice) {
 	ps.p = p
 	if ps.exam >= len(p.Report.Exams) {
 		ps.exam = 0

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -39,10 +40,12 @@ type settingsScreen struct {
 	backups    []store.AutoBackup // newest first
 	backupList *widget.List
 	noBackups  *widget.Label
+
+	loads *loader[settingsData]
 }
 
 func newSettingsScreen(s *Shell) *settingsScreen {
-	st := &settingsScreen{shell: s, saved: widget.NewLabel(""), dbPath: widget.NewLabel("")}
+	st := &settingsScreen{shell: s, saved: widget.NewLabel(""), dbPath: widget.NewLabel(""), loads: newLoader[settingsData](s)}
 	st.currency = widgets.NewEntry()
 	st.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
 	st.goal = widgets.NewEntry()
@@ -122,12 +125,38 @@ func (st *settingsScreen) about() {
 
 func (st *settingsScreen) newItem() {}
 
+// settingsData is what the settings screen shows, read off the UI
+// goroutine.
+type settingsData struct {
+	set     data.Settings
+	keep    int
+	backups []store.AutoBackup
+	// backupsErr is why the backups could not be listed: the screen says
+	// so and shows the rest.
+	backupsErr error
+}
+
+// refresh reads the settings and the automatic backups off the UI
+// goroutine (see loader).
 func (st *settingsScreen) refresh() {
-	set, err := st.shell.Store.Settings(st.shell.ctx())
-	if err != nil {
-		st.shell.showError(err)
-		return
-	}
+	db := st.shell.Store
+	st.loads.load(func(ctx context.Context) (settingsData, error) {
+		var d settingsData
+		var err error
+		if d.set, err = db.Settings(ctx); err != nil {
+			return d, err
+		}
+		if d.keep, err = db.AutoBackupKeep(ctx); err != nil {
+			return d, err
+		}
+		d.backups, d.backupsErr = db.AutoBackups()
+		return d, nil
+	}, st.show)
+}
+
+// show puts the data read by refresh on the widgets.
+func (st *settingsScreen) show(d settingsData) {
+	set := d.set
 	st.currency.SetText(set.HomeCurrency)
 	st.goal.SetText(strconv.FormatFloat(set.WeeklyGoalHours, 'f', -1, 64))
 	st.zone.SetText(set.TimeZone)
@@ -135,7 +164,7 @@ func (st *settingsScreen) refresh() {
 	st.theme.SetSelected(set.Theme)
 	st.dbPath.SetText("Database: " + st.shell.Store.Path())
 	st.saved.SetText("")
-	st.refreshBackups()
+	st.showBackups(d.keep, d.backups, d.backupsErr)
 }
 
 // refreshBackups reloads the automatic backups and how many are kept.
@@ -145,8 +174,15 @@ func (st *settingsScreen) refreshBackups() {
 		st.shell.showError(err)
 		return
 	}
+	backups, err := st.shell.Store.AutoBackups()
+	st.showBackups(keep, backups, err)
+}
+
+// showBackups shows how many automatic backups are kept and which there
+// are; err is why they could not be listed.
+func (st *settingsScreen) showBackups(keep int, backups []store.AutoBackup, err error) {
 	st.keep.SetText(strconv.Itoa(keep))
-	if st.backups, err = st.shell.Store.AutoBackups(); err != nil {
+	if st.backups = backups; err != nil {
 		st.shell.showError(err)
 	}
 	st.noBackups.Hidden = len(st.backups) > 0

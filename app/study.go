@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -39,6 +40,7 @@ type studyScreen struct {
 	items  []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
 	// practiceTopics are the rotation's practice topics, first among the topic choices.
 	practiceTopics []data.Topic
+	loads          *loader[studyData]
 	topics         []data.StudyTopicHours
 	topicNames     []string // known topics, for the topic choices
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.
@@ -73,7 +75,7 @@ type studyScreen struct {
 var _ finder = (*studyScreen)(nil)
 
 func newStudyScreen(s *Shell) *studyScreen {
-	sc := &studyScreen{shell: s, tickEvery: time.Second}
+	sc := &studyScreen{shell: s, tickEvery: time.Second, loads: newLoader[studyData](s)}
 	sc.pages = newPagedRows(func(offset, limit int) ([]data.StudySession, error) {
 		return s.Store.StudySessionsNewestFirst(s.ctx(), offset, limit)
 	}, s.showError)
@@ -157,40 +159,41 @@ func (sc *studyScreen) newItem() { sc.editSession(data.StudySession{}) }
 
 func (sc *studyScreen) find() { sc.shell.Window.Canvas().Focus(sc.findEntry) }
 
-// load reads everything the screen shows; false when it failed (and said so).
-func (sc *studyScreen) load() bool {
-	if !sc.loadTimer() {
-		return false
-	}
-	ctx := sc.shell.ctx()
-	st := sc.shell.Store
+// studyData is what the study screen shows besides the timer, read off
+// the UI goroutine.
+type studyData struct {
+	totals         data.StudyTotals
+	items          []data.ReadingItem
+	practiceTopics []data.Topic
+	firstPage      []data.StudySession // the list's first page (pagedRows.restart)
+}
+
+// readStudy reads the sums, the reading list's choices and the practice
+// topics (off the UI goroutine: see loader). The sums come from the
+// store's per-day totals and the list is read a page at a time as it
+// scrolls: years of sessions are never all read unless Find searches them.
+func readStudy(ctx context.Context, st *store.Store, loc *time.Location, today data.Date, streakMinimum time.Duration) (studyData, error) {
+	var d studyData
 	var err error
-	// The sums come from the store's per-day totals and the list is read
-	// a page at a time as it scrolls: years of sessions are never all read
-	// unless Find searches them.
-	if sc.totals, err = st.StudyTotals(ctx, sc.set.Location(), data.DateOf(sc.shell.Now(), sc.set.Location()), sc.opts.StreakMinimum); err != nil {
-		sc.shell.showError(err)
-		return false
+	if d.totals, err = st.StudyTotals(ctx, loc, today, streakMinimum); err != nil {
+		return d, err
 	}
-	sc.pages.forget()
-	sc.all = nil
-	if sc.items, err = st.ReadingChoices(ctx); err != nil {
-		sc.shell.showError(err)
-		return false
+	if d.firstPage, err = st.StudySessionsNewestFirst(ctx, 0, listPage); err != nil {
+		return d, err
+	}
+	if d.items, err = st.ReadingChoices(ctx); err != nil {
+		return d, err
 	}
 	// The practice topics lead the timer's choices, so study counts next
 	// to the scores (data.TopicChoices).
-	sc.practiceTopics = nil
 	if rot, err := st.Rotation(ctx); err == nil {
-		if sc.practiceTopics, err = st.Topics(ctx, rot.ID); err != nil {
-			sc.shell.showError(err)
-			return false
+		if d.practiceTopics, err = st.Topics(ctx, rot.ID); err != nil {
+			return d, err
 		}
 	} else if !errors.Is(err, data.ErrNotFound) {
-		sc.shell.showError(err)
-		return false
+		return d, err
 	}
-	return true
+	return d, nil
 }
 
 // loadTimer reads the settings and the saved timer: all that the start-up
@@ -225,11 +228,22 @@ func (sc *studyScreen) loadTimer() bool {
 	return true
 }
 
+// refresh reads the timer on the UI goroutine, in order with the screen's
+// own changes to it (start, stop, pause; a few rows), and the rest off it.
 func (sc *studyScreen) refresh() {
-	if !sc.load() {
+	if !sc.loadTimer() {
 		return
 	}
-	sc.show()
+	loc := sc.set.Location()
+	st, today, minimum := sc.shell.Store, data.DateOf(sc.shell.Now(), loc), sc.opts.StreakMinimum
+	sc.loads.load(func(ctx context.Context) (studyData, error) {
+		return readStudy(ctx, st, loc, today, minimum)
+	}, func(d studyData) {
+		sc.totals, sc.items, sc.practiceTopics = d.totals, d.items, d.practiceTopics
+		sc.pages.restart(d.firstPage)
+		sc.all = nil
+		sc.show()
+	})
 }
 
 // show puts the loaded state on the widgets.

@@ -550,7 +550,7 @@ func sumParts(home string, parts []budgetPart, missing []string) BudgetTotals {
 	for i, e := range budgetCategoryTable {
 		rows[i].Category = e.cat
 	}
-	for _, p := range parts {
+	for _, p := range mergeParts(parts) {
 		i := p.Category.order()
 		if i < 0 {
 			i = CategoryOther.order()
@@ -582,6 +582,38 @@ func sumParts(home string, parts []budgetPart, missing []string) BudgetTotals {
 	}
 	t.Missing = slices.Compact(slices.Sorted(slices.Values(missing)))
 	return t
+}
+
+// mergeParts adds up the parts alike in everything the totals tell apart
+// (category, employer's share, reimbursement state), in the order each
+// kind first occurs. The totals are sums of exact products, so they are
+// the same from the merged parts, and a few dozen parts take the shares
+// and splits instead of thousands of items (issue 15: 5,000 items).
+func mergeParts(parts []budgetPart) []budgetPart {
+	type kind struct {
+		category      BudgetCategory
+		employerShare int
+		reimbursement Reimbursement
+	}
+	index := map[kind]int{}
+	var merged []budgetPart
+	for _, p := range parts {
+		k := kind{p.Category, p.EmployerShare, p.Reimbursement}
+		i, ok := index[k]
+		if !ok {
+			index[k] = len(merged)
+			merged = append(merged, p)
+			continue
+		}
+		m := &merged[i]
+		m.Items += p.Items
+		m.Spent += p.Spent
+		m.Unconverted += p.Unconverted
+		m.Planned = m.Planned.Add(p.Planned)
+		m.Actual = m.Actual.Add(p.Actual)
+		m.Forecast = m.Forecast.Add(p.Forecast)
+	}
+	return merged
 }
 
 func (r ReimbursementTotals) add(state Reimbursement, share int, actualHome decimal.Decimal) ReimbursementTotals {

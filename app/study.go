@@ -234,6 +234,7 @@ func (sc *studyScreen) refresh() {
 	if !sc.loadTimer() {
 		return
 	}
+	sc.showTimer() // at once: the buttons follow a start or stop without waiting for the sums
 	loc := sc.set.Location()
 	st, today, minimum := sc.shell.Store, data.DateOf(sc.shell.Now(), loc), sc.opts.StreakMinimum
 	sc.loads.load(func(ctx context.Context) (studyData, error) {
@@ -288,6 +289,12 @@ func (sc *studyScreen) show() {
 	sc.topic.SetOptions(names)
 	sc.item.Options = sc.itemOptions()
 	sc.item.Refresh()
+	sc.filter()
+	sc.showTimer()
+}
+
+// showTimer puts the timer's state on its controls.
+func (sc *studyScreen) showTimer() {
 	sc.pomoCheck.OnChanged = nil
 	if sc.timer.Phase() == data.TimerIdle {
 		sc.pomoCheck.SetChecked(sc.opts.PomodoroEnabled)
@@ -295,7 +302,6 @@ func (sc *studyScreen) show() {
 		sc.pomoCheck.SetChecked(sc.timer.Pomodoro.Enabled())
 	}
 	sc.pomoCheck.OnChanged = sc.setPomodoro
-	sc.filter()
 	sc.tick()
 	sc.updateTicker()
 }

@@ -131,9 +131,9 @@ type settingsData struct {
 	set     data.Settings
 	keep    int
 	backups []store.AutoBackup
-	// backupsErr is why the backups could not be listed: the screen says
-	// so and shows the rest.
-	backupsErr error
+	// keepErr and backupsErr are why the backups' part could not be read:
+	// the screen says so and shows the rest.
+	keepErr, backupsErr error
 }
 
 // refresh reads the settings and the automatic backups off the UI
@@ -146,10 +146,9 @@ func (st *settingsScreen) refresh() {
 		if d.set, err = db.Settings(ctx); err != nil {
 			return d, err
 		}
-		if d.keep, err = db.AutoBackupKeep(ctx); err != nil {
-			return d, err
+		if d.keep, d.keepErr = db.AutoBackupKeep(ctx); d.keepErr == nil {
+			d.backups, d.backupsErr = db.AutoBackups()
 		}
-		d.backups, d.backupsErr = db.AutoBackups()
 		return d, nil
 	}, st.show)
 }
@@ -164,6 +163,10 @@ func (st *settingsScreen) show(d settingsData) {
 	st.theme.SetSelected(set.Theme)
 	st.dbPath.SetText("Database: " + st.shell.Store.Path())
 	st.saved.SetText("")
+	if d.keepErr != nil {
+		st.shell.showError(d.keepErr)
+		return
+	}
 	st.showBackups(d.keep, d.backups, d.backupsErr)
 }
 

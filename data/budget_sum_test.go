@@ -16,8 +16,8 @@ func randomParts(rng *rand.Rand, n int) []budgetPart {
 	amount := func() decimal.Decimal { return decimal.New(rng.Int64N(2_000_000)-100_000, -int32(rng.IntN(7))) }
 	parts := make([]budgetPart, n)
 	for i := range parts {
-		p := budgetPart{Category: cats[rng.IntN(len(cats))], EmployerShare: []int{0, 50, 100, 33}[rng.IntN(4)],
-			Reimbursement: states[rng.IntN(len(states))], Items: 1, Planned: amount()}
+		p := budgetPart{partKind: partKind{Category: cats[rng.IntN(len(cats))], EmployerShare: []int{0, 50, 100, 33}[rng.IntN(4)],
+			Reimbursement: states[rng.IntN(len(states))]}, Items: 1, Planned: amount()}
 		if rng.IntN(2) == 0 {
 			p.Spent, p.Actual = 1, amount()
 			p.Forecast = p.Actual

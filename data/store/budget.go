@@ -105,28 +105,19 @@ func (s *Store) BudgetItem(ctx context.Context, id int64) (data.BudgetItem, erro
 }
 
 func scanBudgetItem(row interface{ Scan(...any) error }) (data.BudgetItem, error) {
-	var r storedBudgetItem
-	if err := row.Scan(&r.it.ID, &r.cat, &r.it.Description, &r.start, &r.end, &r.planned, &r.plannedCur,
-		&r.actual, &r.actualCur, &r.actualHome, &r.actualHomeCur, &r.paidBy, &r.it.EmployerPercent,
-		&r.reimb, &r.reimbDate, &r.it.Refund); err != nil {
-		return r.it, classify(err)
+	var (
+		it                                     data.BudgetItem
+		cat, paidBy, reimb                     string
+		start, end, reimbDate                  string
+		planned, plannedCur, actual, actualCur string
+		actualHome, actualHomeCur              string
+	)
+	if err := row.Scan(&it.ID, &cat, &it.Description, &start, &end, &planned, &plannedCur,
+		&actual, &actualCur, &actualHome, &actualHomeCur, &paidBy, &it.EmployerPercent,
+		&reimb, &reimbDate, &it.Refund); err != nil {
+		return it, classify(err)
 	}
-	return r.item()
-}
-
-// storedBudgetItem is a budget item as stored, its dates and amounts still text.
-type storedBudgetItem struct {
-	it                                     data.BudgetItem
-	cat, paidBy, reimb                     string
-	start, end, reimbDate                  string
-	planned, plannedCur, actual, actualCur string
-	actualHome, actualHomeCur              string
-}
-
-// item decodes the row's text fields into r.it.
-func (r *storedBudgetItem) item() (data.BudgetItem, error) {
-	it := r.it
-	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(r.cat), data.Payer(r.paidBy), data.Reimbursement(r.reimb)
+	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(cat), data.Payer(paidBy), data.Reimbursement(reimb)
 	var errs []error
 	try := func(err error) {
 		if err != nil {
@@ -134,17 +125,17 @@ func (r *storedBudgetItem) item() (data.BudgetItem, error) {
 		}
 	}
 	var err error
-	it.Date, err = optionalDate("date", r.start)
+	it.Date, err = optionalDate("date", start)
 	try(err)
-	it.EndDate, err = optionalDate("end date", r.end)
+	it.EndDate, err = optionalDate("end date", end)
 	try(err)
-	it.ReimbursementDate, err = optionalDate("reimbursement date", r.reimbDate)
+	it.ReimbursementDate, err = optionalDate("reimbursement date", reimbDate)
 	try(err)
-	it.Planned, err = storedMoney("planned", r.planned, r.plannedCur)
+	it.Planned, err = storedMoney("planned", planned, plannedCur)
 	try(err)
-	it.Actual, err = storedMoney("actual", r.actual, r.actualCur)
+	it.Actual, err = storedMoney("actual", actual, actualCur)
 	try(err)
-	it.ActualHome, err = storedMoney("actual home", r.actualHome, r.actualHomeCur)
+	it.ActualHome, err = storedMoney("actual home", actualHome, actualHomeCur)
 	try(err)
 	if err := errors.Join(errs...); err != nil {
 		return it, fmt.Errorf("budget item %d: %w: %w", it.ID, ErrCorrupt, err)

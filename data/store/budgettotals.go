@@ -55,36 +55,22 @@ func (s *Store) itemsAtRates(ctx context.Context, rotationID int64, home string)
 	return items, data.NewRateTable(home, rates), nil
 }
 
-// budgetAmountColumns are what the totals need of an item (data.SumBudget
-// and data.BudgetList): all but its description, end date,
-// reimbursement date and refund, which on thousands of items are a third
-// of the read.
-const budgetAmountColumns = `id, category, start_date, planned_amount, planned_currency,
-	actual_amount, actual_currency, actual_home_amount, actual_home_currency, paid_by, employer_percent,
-	reimbursement`
-
-// readBudgetAmounts reads the rotation's items' budgetAmountColumns, in no
-// particular order (the totals do not depend on it), into a slice made
-// for all of them at once.
+// readBudgetAmounts reads the rotation's items in no particular order
+// (the totals do not depend on it: no sort) into a slice made for all of
+// them at once.
 func readBudgetAmounts(ctx context.Context, tx *sql.Tx, rotationID int64) ([]data.BudgetItem, error) {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM budget_items WHERE rotation_id = ?`, rotationID).Scan(&n); err != nil {
 		return nil, classify(err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+budgetAmountColumns+` FROM budget_items WHERE rotation_id = ?`, rotationID)
+	rows, err := tx.QueryContext(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ?`, rotationID)
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer rows.Close()
 	out := make([]data.BudgetItem, 0, n)
 	for rows.Next() {
-		var r storedBudgetItem
-		if err := rows.Scan(&r.it.ID, &r.cat, &r.start, &r.planned, &r.plannedCur,
-			&r.actual, &r.actualCur, &r.actualHome, &r.actualHomeCur, &r.paidBy, &r.it.EmployerPercent,
-			&r.reimb); err != nil {
-			return nil, classify(err)
-		}
-		it, err := r.item()
+		it, err := scanBudgetItem(rows)
 		if err != nil {
 			return nil, err
 		}

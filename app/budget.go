@@ -46,7 +46,7 @@ type budgetScreen struct {
 	lost map[data.BudgetCategory][2]bool
 	// usesOther is whether any amount is in another currency than home.
 	usesOther bool
-	loads     *loader[budgetData]
+	loads     loader[budgetData]
 
 	heading  *widget.Label
 	missing  *widget.Label
@@ -84,8 +84,7 @@ func markLabel(m data.DecimalMark) string {
 }
 
 func newBudgetScreen(s *Shell) *budgetScreen {
-	b := &budgetScreen{shell: s, heading: widget.NewLabel(""), missing: widget.NewLabel(""), footer: widget.NewLabel(""),
-		loads: newLoader[budgetData](s)}
+	b := &budgetScreen{shell: s, heading: widget.NewLabel(""), missing: widget.NewLabel(""), footer: widget.NewLabel("")}
 	b.pages = newPagedRows(func(offset, limit int) ([]data.BudgetItem, error) {
 		return s.Store.BudgetItemsPage(s.ctx(), b.rot.ID, offset, limit)
 	}, s.showError)
@@ -210,7 +209,7 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 // are read as they come into view.
 func (b *budgetScreen) refresh() {
 	st, now, finding := b.shell.Store, b.shell.Now(), b.finding()
-	b.loads.load(func(ctx context.Context) (budgetData, error) { return readBudget(ctx, st, now, finding) }, b.show)
+	b.loads.load(b.shell, func(ctx context.Context) (budgetData, error) { return readBudget(ctx, st, now, finding) }, b.show)
 }
 
 // show puts the data read by refresh on the widgets.

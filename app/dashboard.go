@@ -23,7 +23,7 @@ type dashboardScreen struct {
 	cards    []*dashCard     // the figure cards, as last shown
 	tonight  *tonightCard    // the first card: tonight's plan (plan_card.go)
 	// loads shows only the newest refresh's summary (loader.go).
-	loads  *loader[summary.Summary]
+	loads  loader[summary.Summary]
 	loaded bool // a summary has been shown
 }
 
@@ -37,7 +37,6 @@ func newDashboardScreen(s *Shell) *dashboardScreen {
 		headline: canvas.NewText("", theme.Color(theme.ColorNameForeground)),
 		today:    widget.NewLabel(""),
 		tonight:  newTonightCard(s),
-		loads:    newLoader[summary.Summary](s),
 	}
 	d.grid = container.New(&cardGrid{cell: dashboardCell}, d.tonight.view())
 	d.headline.TextSize = theme.TextHeadingSize()
@@ -63,7 +62,7 @@ func (d *dashboardScreen) refresh() {
 		d.headline.Refresh()
 	}
 	st, now := d.shell.Store, d.shell.Now()
-	d.loads.load(func(ctx context.Context) (summary.Summary, error) { return summary.Build(ctx, st, now) }, d.show)
+	d.loads.load(d.shell, func(ctx context.Context) (summary.Summary, error) { return summary.Build(ctx, st, now) }, d.show)
 }
 
 // show puts summary s on the widgets.

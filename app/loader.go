@@ -14,30 +14,30 @@ import "context"
 // the result on the widgets. Shell.background runs the read (tests run it
 // in place, or hold it to test what the window does meanwhile), and
 // Shell.toUI hands the result back through fyne.Do.
+//
+// Its zero value is ready: a screen holds one per kind of load, as a field.
 type loader[T any] struct {
-	shell *Shell
 	// begun numbers the loads begun; only the newest one's result is shown.
 	// Read and written on the UI goroutine only.
 	begun int
 }
 
-func newLoader[T any](s *Shell) *loader[T] { return &loader[T]{shell: s} }
-
-// load runs read off the UI goroutine, then show with its result on the UI
-// goroutine, unless another load began meanwhile. When read fails, the
-// error is shown in a dialog and the screen keeps its previous content.
-func (l *loader[T]) load(read func(context.Context) (T, error), show func(T)) {
+// load runs read off the UI goroutine through shell s, then show with its
+// result on the UI goroutine, unless another load began meanwhile. When
+// read fails, the error is shown in a dialog and the screen keeps its
+// previous content.
+func (l *loader[T]) load(s *Shell, read func(context.Context) (T, error), show func(T)) {
 	l.begun++
 	load := l.begun
-	ctx := l.shell.ctx()
-	l.shell.background(func() {
+	ctx := s.ctx()
+	s.background(func() {
 		v, err := read(ctx)
-		l.shell.toUI(func() {
+		s.toUI(func() {
 			if load != l.begun {
 				return // a newer load began meanwhile: its result is the one to show
 			}
 			if err != nil {
-				l.shell.showError(err)
+				s.showError(err)
 				return
 			}
 			show(v)

@@ -68,10 +68,10 @@ func (g *gate) runUI() {
 func TestLoaderReadsOffTheUIGoroutine(t *testing.T) {
 	sh, _ := newTestShell(t)
 	g := gateLoads(sh)
-	l := newLoader[int](sh)
+	var l loader[int]
 	started, finished := make(chan struct{}), make(chan struct{})
 	var shown []int
-	l.load(func(context.Context) (int, error) {
+	l.load(sh, func(context.Context) (int, error) {
 		close(started)
 		<-finished
 		return 1, nil
@@ -95,12 +95,12 @@ func TestLoaderReadsOffTheUIGoroutine(t *testing.T) {
 func TestLoaderDropsAStaleResult(t *testing.T) {
 	sh, _ := newTestShell(t)
 	g := gateLoads(sh)
-	l := newLoader[string](sh)
+	var l loader[string]
 	releaseOld := make(chan struct{})
 	var shown []string
 	show := func(v string) { shown = append(shown, v) }
-	l.load(func(context.Context) (string, error) { <-releaseOld; return "old", nil }, show)
-	l.load(func(context.Context) (string, error) { return "new", nil }, show)
+	l.load(sh, func(context.Context) (string, error) { <-releaseOld; return "old", nil }, show)
+	l.load(sh, func(context.Context) (string, error) { return "new", nil }, show)
 	close(g.release)
 	for len(shown) == 0 { // the newer load finishes first (the older waits)
 		runtime.Gosched()
@@ -117,9 +117,9 @@ func TestLoaderDropsAStaleResult(t *testing.T) {
 // A read that fails is said in a dialog and the screen keeps what it showed.
 func TestLoaderKeepsTheContentWhenTheReadFails(t *testing.T) {
 	sh, _ := newTestShell(t)
-	l := newLoader[int](sh)
+	var l loader[int]
 	shown := 0
-	l.load(func(context.Context) (int, error) { return 0, data.ErrNotFound }, func(int) { shown++ })
+	l.load(sh, func(context.Context) (int, error) { return 0, data.ErrNotFound }, func(int) { shown++ })
 	if shown != 0 {
 		t.Fatal("a failed read was shown")
 	}

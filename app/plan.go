@@ -33,7 +33,7 @@ type planScreen struct {
 	grid         *fyne.Container
 	list         *widget.List
 	plan         plan.Plan
-	loads        *loader[plannedDays]
+	loads        loader[plannedDays]
 }
 
 // plannedDays is the plan screen's load: the plan and what it was made of.
@@ -47,7 +47,6 @@ func newPlanScreen(s *Shell) *planScreen {
 		shell: s, summary: widget.NewLabel("Loading…"), options: widget.NewLabel(""),
 		availability: widget.NewEntry(), offFrom: widget.NewEntry(), offTo: widget.NewEntry(),
 		speeds: container.NewVBox(), grid: container.NewGridWithColumns(7),
-		loads: newLoader[plannedDays](s),
 	}
 	ps.summary.Wrapping = fyne.TextWrapWord
 	ps.summary.TextStyle.Bold = true
@@ -95,7 +94,7 @@ func (ps *planScreen) newItem() {}
 // years of data) and shows the result.
 func (ps *planScreen) refresh() {
 	st, now := ps.shell.Store, ps.shell.Now()
-	ps.loads.load(func(ctx context.Context) (plannedDays, error) {
+	ps.loads.load(ps.shell, func(ctx context.Context) (plannedDays, error) {
 		p, in, err := summary.LoadPlan(ctx, st, now, planDays)
 		return plannedDays{p, in}, err
 	}, func(d plannedDays) { ps.show(d.plan, d.in) })

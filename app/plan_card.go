@@ -30,7 +30,7 @@ type tonightCard struct {
 	shell *Shell
 	box   *fyne.Container
 	card  *widget.Card
-	loads *loader[tonightPlan]
+	loads loader[tonightPlan]
 }
 
 // tonightPlan is a tonight card's load: the plan, or why it could not be
@@ -41,7 +41,7 @@ type tonightPlan struct {
 }
 
 func newTonightCard(s *Shell) *tonightCard {
-	c := &tonightCard{shell: s, box: container.NewVBox(widget.NewLabel("Loading…")), loads: newLoader[tonightPlan](s)}
+	c := &tonightCard{shell: s, box: container.NewVBox(widget.NewLabel("Loading…"))}
 	c.card = widget.NewCard("Tonight", "", c.box)
 	return c
 }
@@ -51,7 +51,7 @@ func (c *tonightCard) view() fyne.CanvasObject { return c.card }
 // refresh plans off the UI goroutine and shows tonight's part.
 func (c *tonightCard) refresh() {
 	st, now := c.shell.Store, c.shell.Now()
-	c.loads.load(func(ctx context.Context) (tonightPlan, error) {
+	c.loads.load(c.shell, func(ctx context.Context) (tonightPlan, error) {
 		p, _, err := summary.LoadPlan(ctx, st, now, 1)
 		return tonightPlan{p, err}, nil
 	}, func(t tonightPlan) {

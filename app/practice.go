@@ -25,7 +25,7 @@ import (
 type practiceScreen struct {
 	shell *Shell
 	p     summary.Practice
-	loads *loader[summary.Practice]
+	loads loader[summary.Practice]
 	exam  int // index of the exam selected on the readiness tab
 
 	tabs         *container.AppTabs
@@ -45,7 +45,7 @@ type practiceScreen struct {
 }
 
 func newPracticeScreen(s *Shell) *practiceScreen {
-	ps := &practiceScreen{shell: s, explain: widget.NewLabel(""), loads: newLoader[summary.Practice](s)}
+	ps := &practiceScreen{shell: s, explain: widget.NewLabel("")}
 	ps.undos = newUndoer(s, ps.refresh)
 	ps.explain.Wrapping = fyne.TextWrapWord
 	ps.notice = widget.NewLabel("")
@@ -289,7 +289,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 // every tab.
 func (ps *practiceScreen) refresh() {
 	st, now := ps.shell.Store, ps.shell.Now()
-	ps.loads.load(func(ctx context.Context) (summary.Practice, error) {
+	ps.loads.load(ps.shell, func(ctx context.Context) (summary.Practice, error) {
 		rot, err := st.Rotation(ctx)
 		if err != nil {
 			return summary.Practice{}, err

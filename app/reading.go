@@ -40,7 +40,7 @@ type readingScreen struct {
 	today  data.Date      // the day the screen was last refreshed, in loc
 	loc    *time.Location // the user's time zone
 	pace   summary.ReadingPace
-	loads  *loader[readingData]
+	loads  loader[readingData]
 	shown  []data.ReadingItem // the items that pass the filter, in list order
 	filter data.ReadingFilter
 	sel    int64 // ID of the selected item, 0 for none
@@ -68,7 +68,7 @@ type readingScreen struct {
 }
 
 func newReadingScreen(s *Shell) *readingScreen {
-	r := &readingScreen{shell: s, loads: newLoader[readingData](s)}
+	r := &readingScreen{shell: s}
 	r.findBox = widgets.NewEntry()
 	r.findBox.SetPlaceHolder("Find (Ctrl+F)")
 	r.findBox.OnChanged = func(text string) { r.filter.Text = text; r.applyFilter() }
@@ -468,7 +468,7 @@ type readingData struct {
 // refresh reads the list and its pace off the UI goroutine (see loader).
 func (r *readingScreen) refresh() {
 	st, now := r.shell.Store, r.shell.Now()
-	r.loads.load(func(ctx context.Context) (readingData, error) {
+	r.loads.load(r.shell, func(ctx context.Context) (readingData, error) {
 		set, err := st.Settings(ctx)
 		if err != nil {
 			return readingData{}, err

@@ -58,7 +58,7 @@ type remindersScreen struct {
 	notices []store.Notice
 	next    []data.Occurrence
 	loc     *time.Location
-	loads   *loader[remindersData]
+	loads   loader[remindersData]
 
 	list, noticeList, nextList *widget.List
 	empty, noticeEmpty         *widget.Label
@@ -68,7 +68,7 @@ type remindersScreen struct {
 }
 
 func newRemindersScreen(s *Shell) *remindersScreen {
-	r := &remindersScreen{shell: s, loc: time.UTC, loads: newLoader[remindersData](s)}
+	r := &remindersScreen{shell: s, loc: time.UTC}
 	r.undos = newUndoer(s, r.refresh)
 	r.list = widget.NewList(
 		func() int { return len(r.plan.Schedule.Reminders) },
@@ -202,7 +202,7 @@ type remindersData struct {
 // UI goroutine (see loader).
 func (r *remindersScreen) refresh() {
 	st, now := r.shell.Store, r.shell.Now()
-	r.loads.load(func(ctx context.Context) (remindersData, error) {
+	r.loads.load(r.shell, func(ctx context.Context) (remindersData, error) {
 		var d remindersData
 		var err error
 		if d.plan, err = st.ReminderPlan(ctx); err != nil {

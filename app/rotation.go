@@ -21,7 +21,7 @@ type rotationScreen struct {
 	rot        data.Rotation
 	milestones []data.Milestone
 	today      data.Date
-	loads      *loader[rotationData]
+	loads      loader[rotationData]
 
 	track          *widget.Label
 	blockList      *widget.List
@@ -31,7 +31,7 @@ type rotationScreen struct {
 }
 
 func newRotationScreen(s *Shell) *rotationScreen {
-	r := &rotationScreen{shell: s, track: widget.NewLabel(""), loads: newLoader[rotationData](s)}
+	r := &rotationScreen{shell: s, track: widget.NewLabel("")}
 	r.undos = newUndoer(s, r.refresh)
 	r.track.TextStyle.Bold = true
 	r.blockList = newEditList(func() []data.Block { return r.rot.Blocks },
@@ -112,7 +112,7 @@ type rotationData struct {
 // loader).
 func (r *rotationScreen) refresh() {
 	st, now := r.shell.Store, r.shell.Now()
-	r.loads.load(func(ctx context.Context) (rotationData, error) {
+	r.loads.load(r.shell, func(ctx context.Context) (rotationData, error) {
 		var d rotationData
 		var err error
 		if d.rot, err = st.Rotation(ctx); err != nil {

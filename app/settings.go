@@ -41,11 +41,11 @@ type settingsScreen struct {
 	backupList *widget.List
 	noBackups  *widget.Label
 
-	loads *loader[settingsData]
+	loads loader[settingsData]
 }
 
 func newSettingsScreen(s *Shell) *settingsScreen {
-	st := &settingsScreen{shell: s, saved: widget.NewLabel(""), dbPath: widget.NewLabel(""), loads: newLoader[settingsData](s)}
+	st := &settingsScreen{shell: s, saved: widget.NewLabel(""), dbPath: widget.NewLabel("")}
 	st.currency = widgets.NewEntry()
 	st.currency.Validator = func(v string) error { return homeSettings(v).Validate() }
 	st.goal = widgets.NewEntry()
@@ -140,7 +140,7 @@ type settingsData struct {
 // goroutine (see loader).
 func (st *settingsScreen) refresh() {
 	db := st.shell.Store
-	st.loads.load(func(ctx context.Context) (settingsData, error) {
+	st.loads.load(st.shell, func(ctx context.Context) (settingsData, error) {
 		var d settingsData
 		var err error
 		if d.set, err = db.Settings(ctx); err != nil {

@@ -40,7 +40,7 @@ type studyScreen struct {
 	items  []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
 	// practiceTopics are the rotation's practice topics, first among the topic choices.
 	practiceTopics []data.Topic
-	loads          *loader[studyData]
+	loads          loader[studyData]
 	topics         []data.StudyTopicHours
 	topicNames     []string // known topics, for the topic choices
 	// pomodoro is the Pomodoro state at the last tick, to notice a switch.
@@ -75,7 +75,7 @@ type studyScreen struct {
 var _ finder = (*studyScreen)(nil)
 
 func newStudyScreen(s *Shell) *studyScreen {
-	sc := &studyScreen{shell: s, tickEvery: time.Second, loads: newLoader[studyData](s)}
+	sc := &studyScreen{shell: s, tickEvery: time.Second}
 	sc.pages = newPagedRows(func(offset, limit int) ([]data.StudySession, error) {
 		return s.Store.StudySessionsNewestFirst(s.ctx(), offset, limit)
 	}, s.showError)
@@ -237,7 +237,7 @@ func (sc *studyScreen) refresh() {
 	sc.showTimer() // at once: the buttons follow a start or stop without waiting for the sums
 	loc := sc.set.Location()
 	st, today, minimum := sc.shell.Store, data.DateOf(sc.shell.Now(), loc), sc.opts.StreakMinimum
-	sc.loads.load(func(ctx context.Context) (studyData, error) {
+	sc.loads.load(sc.shell, func(ctx context.Context) (studyData, error) {
 		return readStudy(ctx, st, loc, today, minimum)
 	}, func(d studyData) {
 		sc.totals, sc.items, sc.practiceTopics = d.totals, d.items, d.practiceTopics

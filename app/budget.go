@@ -18,6 +18,7 @@ import (
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
+	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // budgetScreen is the travel budget: the items with planned and actual

@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,6 +18,7 @@ import (
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
+	"github.com/masterplan-app/masterplan/data/store"
 )
 
 // budgetScreen is the travel budget: the items with planned and actual
@@ -44,6 +47,7 @@ type budgetScreen struct {
 	lost map[data.BudgetCategory][2]bool
 	// usesOther is whether any amount is in another currency than home.
 	usesOther bool
+	loads     loader[budgetData]
 
 	heading  *widget.Label
 	missing  *widget.Label
@@ -202,11 +206,19 @@ func (b *budgetScreen) view() fyne.CanvasObject {
 }
 
 // refresh reads the totals, the rates and what the list needs to show its
-// rows; the rows themselves are read as they come into view.
+// rows off the UI goroutine (see loader); the rows after the first page
+// are read as they come into view.
 func (b *budgetScreen) refresh() {
-	if !b.load() {
-		return
-	}
+	st, now, finding := b.shell.Store, b.shell.Now(), b.finding()
+	b.loads.load(b.shell, func(ctx context.Context) (budgetData, error) { return readBudget(ctx, st, now, finding) }, b.show)
+}
+
+// show puts the data read by refresh on the widgets.
+func (b *budgetScreen) show(d budgetData) {
+	b.rot, b.home, b.today, b.mark = d.rot, d.home, d.today, d.mark
+	b.totals, b.homeOf, b.rates, b.usesOther = d.totals, d.homeOf, d.rates, d.usesOther
+	b.table, b.count, b.lost, b.all = d.table, d.count, d.lost, d.all
+	b.pages.restart(d.firstPage)
 	b.markPick.setChosen(b.mark)
 	b.heading.SetText(fmt.Sprintf("Travel budget in %s, your home currency", b.home))
 	b.refreshMissing()
@@ -222,61 +234,75 @@ func (b *budgetScreen) refresh() {
 	b.scenario.refresh()
 }
 
-// load reads everything the screen shows but the list's rows (the totals
-// and each row's home amount, store.BudgetList). False when it failed
-// (and said so).
-func (b *budgetScreen) load() bool {
-	ctx := b.shell.ctx()
-	st := b.shell.Store
+// budgetData is what the budget screen shows but the list's rows after
+// the first page, read off the UI goroutine.
+type budgetData struct {
+	rot       data.Rotation
+	home      string
+	today     data.Date
+	mark      data.DecimalMark
+	totals    data.BudgetTotals
+	homeOf    map[int64]decimal.Decimal
+	rates     []data.Rate
+	table     data.RateTable
+	usesOther bool
+	count     int
+	firstPage []data.BudgetItem
+	lost      map[data.BudgetCategory][2]bool
+	all       []data.BudgetItem // every item when Find or a missing rate needs them, else nil
+}
+
+// readBudget reads the totals and each row's home amount
+// (store.BudgetList), the rates and the list's first page; every item too
+// when finding (Find searches them all) or when a rate is missing.
+func readBudget(ctx context.Context, st *store.Store, now time.Time, finding bool) (budgetData, error) {
+	var d budgetData
 	rot, err := st.Rotation(ctx)
 	if err != nil {
-		b.shell.showError(err)
-		return false
+		return d, err
 	}
 	set, err := st.Settings(ctx)
 	if err != nil {
-		b.shell.showError(err)
-		return false
+		return d, err
 	}
-	home := set.HomeCurrency
-	b.pages.forget()
-	b.all = nil
-	if b.totals, b.homeOf, err = st.BudgetList(ctx, rot.ID, home); err != nil {
-		b.shell.showError(err)
-		return false
+	d.rot, d.home, d.today = rot, set.HomeCurrency, data.DateOf(now, set.Location())
+	if d.totals, d.homeOf, err = st.BudgetList(ctx, rot.ID, d.home); err != nil {
+		return d, err
 	}
-	if b.rates, err = st.Rates(ctx, home); err != nil {
-		b.shell.showError(err)
-		return false
+	if d.rates, err = st.Rates(ctx, d.home); err != nil {
+		return d, err
 	}
-	if b.usesOther, err = st.BudgetUsesOtherCurrency(ctx, rot.ID, home); err != nil {
-		b.shell.showError(err)
-		return false
+	if d.usesOther, err = st.BudgetUsesOtherCurrency(ctx, rot.ID, d.home); err != nil {
+		return d, err
 	}
-	if b.mark, err = st.DecimalMark(ctx); err != nil {
-		b.shell.showError(err)
-		return false
+	if d.mark, err = st.DecimalMark(ctx); err != nil {
+		return d, err
 	}
-	b.rot, b.home = rot, home
-	b.today = data.DateOf(b.shell.Now(), set.Location())
-	b.table = data.NewRateTable(home, b.rates)
-	b.count = 0
-	for _, r := range b.totals.Rows {
-		b.count += r.Items
+	if d.firstPage, err = st.BudgetItemsPage(ctx, rot.ID, 0, listPage); err != nil {
+		return d, err
+	}
+	d.table = data.NewRateTable(d.home, d.rates)
+	for _, r := range d.totals.Rows {
+		d.count += r.Items
 	}
 	// Which categories lack a rate is known only from their items; a
 	// rate missing is rare and the screen says so until it is added.
-	b.lost = map[data.BudgetCategory][2]bool{}
-	if len(b.totals.Missing) > 0 {
-		for _, it := range b.allItems() {
-			h := data.ConvertItem(it, b.table)
-			l := b.lost[it.Category]
-			l[0] = l[0] || !h.Planned.OK()
-			l[1] = l[1] || (h.HasActual && !h.Actual.OK())
-			b.lost[it.Category] = l
+	d.lost = map[data.BudgetCategory][2]bool{}
+	if finding || len(d.totals.Missing) > 0 {
+		if d.all, err = st.BudgetItems(ctx, rot.ID); err != nil {
+			return d, err
 		}
 	}
-	return true
+	if len(d.totals.Missing) > 0 {
+		for _, it := range d.all {
+			h := data.ConvertItem(it, d.table)
+			l := d.lost[it.Category]
+			l[0] = l[0] || !h.Planned.OK()
+			l[1] = l[1] || (h.HasActual && !h.Actual.OK())
+			d.lost[it.Category] = l
+		}
+	}
+	return d, nil
 }
 
 // allItems is every item in the list's order, read the first time one of

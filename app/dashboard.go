@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -21,9 +22,8 @@ type dashboardScreen struct {
 	grid     *fyne.Container // Tonight, then one card per figure (cardGrid)
 	cards    []*dashCard     // the figure cards, as last shown
 	tonight  *tonightCard    // the first card: tonight's plan (plan_card.go)
-	// loads counts the refreshes begun, so that only the newest one's
-	// summary is shown; read and written on the UI goroutine only.
-	loads  int
+	// loads shows only the newest refresh's summary (loader.go).
+	loads  loader[summary.Summary]
 	loaded bool // a summary has been shown
 }
 
@@ -57,26 +57,12 @@ func (d *dashboardScreen) newItem() {}
 // takes longer than a frame, and the window draws meanwhile.
 func (d *dashboardScreen) refresh() {
 	d.tonight.refresh()
-	d.loads++
-	load := d.loads
 	if !d.loaded {
 		d.headline.Text = "Loading…"
 		d.headline.Refresh()
 	}
-	ctx, st, now := d.shell.ctx(), d.shell.Store, d.shell.Now()
-	d.shell.background(func() {
-		s, err := summary.Build(ctx, st, now)
-		d.shell.toUI(func() {
-			if load != d.loads {
-				return // a newer refresh began meanwhile: its summary is the one to show
-			}
-			if err != nil {
-				d.shell.showError(err)
-				return
-			}
-			d.show(s)
-		})
-	})
+	st, now := d.shell.Store, d.shell.Now()
+	d.loads.load(d.shell, func(ctx context.Context) (summary.Summary, error) { return summary.Build(ctx, st, now) }, d.show)
 }
 
 // show puts summary s on the widgets.

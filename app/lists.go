@@ -59,6 +59,14 @@ func newPagedRows[T any](read func(offset, limit int) ([]T, error), fail func(er
 // forget drops the pages read: the records changed.
 func (p *pagedRows[T]) forget() { clear(p.pages) }
 
+// restart drops the pages read and keeps first as the first page: a
+// screen reads it off the UI goroutine with the rest of its data (see
+// loader), so that showing the list's top reads nothing more.
+func (p *pagedRows[T]) restart(first []T) {
+	clear(p.pages)
+	p.pages[0] = first
+}
+
 // at is row i, reading its page when it first comes into view.
 func (p *pagedRows[T]) at(i int) T {
 	var zero T

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -32,7 +33,13 @@ type planScreen struct {
 	grid         *fyne.Container
 	list         *widget.List
 	plan         plan.Plan
-	loads        int
+	loads        loader[plannedDays]
+}
+
+// plannedDays is the plan screen's load: the plan and what it was made of.
+type plannedDays struct {
+	plan plan.Plan
+	in   plan.Input
 }
 
 func newPlanScreen(s *Shell) *planScreen {
@@ -86,22 +93,11 @@ func (ps *planScreen) newItem() {}
 // refresh plans off the UI goroutine (the store's reads take a while on
 // years of data) and shows the result.
 func (ps *planScreen) refresh() {
-	ps.loads++
-	load := ps.loads
-	ctx, st, now := ps.shell.ctx(), ps.shell.Store, ps.shell.Now()
-	ps.shell.background(func() {
+	st, now := ps.shell.Store, ps.shell.Now()
+	ps.loads.load(ps.shell, func(ctx context.Context) (plannedDays, error) {
 		p, in, err := summary.LoadPlan(ctx, st, now, planDays)
-		ps.shell.toUI(func() {
-			if load != ps.loads {
-				return
-			}
-			if err != nil {
-				ps.shell.showError(err)
-				return
-			}
-			ps.show(p, in)
-		})
-	})
+		return plannedDays{p, in}, err
+	}, func(d plannedDays) { ps.show(d.plan, d.in) })
 }
 
 func (ps *planScreen) show(p plan.Plan, in plan.Input) {

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -29,7 +30,14 @@ type tonightCard struct {
 	shell *Shell
 	box   *fyne.Container
 	card  *widget.Card
-	loads int
+	loads loader[tonightPlan]
+}
+
+// tonightPlan is a tonight card's load: the plan, or why it could not be
+// made (which the card shows in place of the plan).
+type tonightPlan struct {
+	plan plan.Plan
+	err  error
 }
 
 func newTonightCard(s *Shell) *tonightCard {
@@ -42,22 +50,17 @@ func (c *tonightCard) view() fyne.CanvasObject { return c.card }
 
 // refresh plans off the UI goroutine and shows tonight's part.
 func (c *tonightCard) refresh() {
-	c.loads++
-	load := c.loads
-	ctx, st, now := c.shell.ctx(), c.shell.Store, c.shell.Now()
-	c.shell.background(func() {
+	st, now := c.shell.Store, c.shell.Now()
+	c.loads.load(c.shell, func(ctx context.Context) (tonightPlan, error) {
 		p, _, err := summary.LoadPlan(ctx, st, now, 1)
-		c.shell.toUI(func() {
-			if load != c.loads {
-				return
-			}
-			if err != nil {
-				c.box.Objects = []fyne.CanvasObject{widget.NewLabel("The plan could not be made: " + userError(err).Error())}
-				c.box.Refresh()
-				return
-			}
-			c.show(p)
-		})
+		return tonightPlan{p, err}, nil
+	}, func(t tonightPlan) {
+		if t.err != nil {
+			c.box.Objects = []fyne.CanvasObject{widget.NewLabel("The plan could not be made: " + userError(t.err).Error())}
+			c.box.Refresh()
+			return
+		}
+		c.show(t.plan)
 	})
 }
 

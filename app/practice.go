@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"image"
 	"strconv"
@@ -24,6 +25,7 @@ import (
 type practiceScreen struct {
 	shell *Shell
 	p     summary.Practice
+	loads loader[practiceData]
 	exam  int // index of the exam selected on the readiness tab
 
 	tabs         *container.AppTabs
@@ -288,29 +290,44 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	return root
 }
 
-// refresh loads the practice records (adding the track's default exams and
-// topics the first time) and redraws every tab.
+// refresh loads the practice records off the UI goroutine (see loader),
+// adding the track's default exams and topics the first time, and redraws
+// every tab.
 func (ps *practiceScreen) refresh() {
-	ctx := ps.shell.ctx()
-	rot, err := ps.shell.Store.Rotation(ctx)
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	if _, err := ps.shell.Store.EnsurePracticeDefaults(ctx, rot); err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	set, err := ps.shell.Store.Settings(ctx)
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	p, err := summary.LoadPractice(ctx, ps.shell.Store, rot, set, ps.shell.Now())
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
+	st, now := ps.shell.Store, ps.shell.Now()
+	ps.loads.load(ps.shell, func(ctx context.Context) (practiceData, error) {
+		rot, err := st.Rotation(ctx)
+		if err != nil {
+			return practiceData{}, err
+		}
+		if _, err := st.EnsurePracticeDefaults(ctx, rot); err != nil {
+			return practiceData{}, err
+		}
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return practiceData{}, err
+		}
+		p, err := summary.LoadPractice(ctx, st, rot, set, now)
+		if err != nil {
+			return practiceData{}, err
+		}
+		offers, err := st.TopicMergeOffers(ctx, rot.ID)
+		return practiceData{p: p, offers: offers}, err
+	}, func(d practiceData) {
+		ps.show(d.p)
+		ps.topicOffer.show(d.offers)
+	})
+}
+
+// practiceData is what the practice screen reads off the UI goroutine: the
+// records and the offers to merge similarly named topics.
+type practiceData struct {
+	p      summary.Practice
+	offers []data.TopicMergeOffer
+}
+
+// show puts practice records p on every tab.
+func (ps *practiceScreen) show(p summary.Practice) {
 	ps.p = p
 	if ps.exam >= len(p.Report.Exams) {
 		ps.exam = 0
@@ -334,12 +351,6 @@ func (ps *practiceScreen) refresh() {
 	ps.applyFilter()
 	ps.manageExams.Refresh()
 	ps.manageTopics.Refresh()
-	offers, err := ps.shell.Store.TopicMergeOffers(ctx, rot.ID)
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.topicOffer.show(offers)
 }
 
 // showExam draws the selected exam's chart and its one-sentence forecast.

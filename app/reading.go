@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,7 @@ type readingScreen struct {
 	today  data.Date      // the day the screen was last refreshed, in loc
 	loc    *time.Location // the user's time zone
 	pace   summary.ReadingPace
+	loads  loader[readingData]
 	shown  []data.ReadingItem // the items that pass the filter, in list order
 	filter data.ReadingFilter
 	sel    int64 // ID of the selected item, 0 for none
@@ -504,26 +506,35 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	return container.NewBorder(actions, nil, nil, nil, main)
 }
 
+// readingData is what the reading screen shows, read off the UI goroutine.
+type readingData struct {
+	loc   *time.Location
+	today data.Date
+	pace  summary.ReadingPace
+}
+
+// refresh reads the list and its pace off the UI goroutine (see loader).
 func (r *readingScreen) refresh() {
-	ctx := r.shell.ctx()
-	set, err := r.shell.Store.Settings(ctx)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	r.loc = set.Location()
-	r.today = r.day()
-	rot, err := r.shell.Store.Rotation(ctx)
-	if err != nil && !errors.Is(err, data.ErrNotFound) {
-		r.shell.showError(err)
-		return
-	}
-	p, err := summary.LoadReadingPace(ctx, r.shell.Store, rot, r.today)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	r.pace = p
+	st, now := r.shell.Store, r.shell.Now()
+	r.loads.load(r.shell, func(ctx context.Context) (readingData, error) {
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return readingData{}, err
+		}
+		d := readingData{loc: set.Location(), today: data.DateOf(now, set.Location())}
+		rot, err := st.Rotation(ctx)
+		if err != nil && !errors.Is(err, data.ErrNotFound) {
+			return readingData{}, err
+		}
+		d.pace, err = summary.LoadReadingPace(ctx, st, rot, d.today)
+		return d, err
+	}, r.show)
+}
+
+// show puts the data read by refresh on the widgets.
+func (r *readingScreen) show(d readingData) {
+	r.loc, r.today, r.pace = d.loc, d.today, d.pace
+	p := d.pace
 	head := ""
 	if p.Report.WindowDays > 0 {
 		head = "Pace: " + p.Report.PaceText() + ". "

@@ -58,6 +58,7 @@ type remindersScreen struct {
 	notices []store.Notice
 	next    []data.Occurrence
 	loc     *time.Location
+	loads   loader[remindersData]
 
 	list, noticeList, nextList *widget.List
 	empty, noticeEmpty         *widget.Label
@@ -189,21 +190,37 @@ func (r *remindersScreen) view() fyne.CanvasObject {
 		nil, nil, nil, split)
 }
 
+// remindersData is what the reminders screen shows, read off the UI
+// goroutine.
+type remindersData struct {
+	plan    store.ReminderPlan
+	notices []store.Notice
+	next    []data.Occurrence
+}
+
+// refresh reads the reminders, the notices and what comes up next off the
+// UI goroutine (see loader).
 func (r *remindersScreen) refresh() {
-	ctx := r.shell.ctx()
-	plan, err := r.shell.Store.ReminderPlan(ctx)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	notices, err := r.shell.Store.Notices(ctx)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	// A reminder the schedule cannot expand still leaves the others listed;
-	// its row says what it is, and the runner logs why.
-	next, _ := plan.Schedule.Next(r.shell.Now(), comingUp)
+	st, now := r.shell.Store, r.shell.Now()
+	r.loads.load(r.shell, func(ctx context.Context) (remindersData, error) {
+		var d remindersData
+		var err error
+		if d.plan, err = st.ReminderPlan(ctx); err != nil {
+			return d, err
+		}
+		if d.notices, err = st.Notices(ctx); err != nil {
+			return d, err
+		}
+		// A reminder the schedule cannot expand still leaves the others
+		// listed; its row says what it is, and the runner logs why.
+		d.next, _ = d.plan.Schedule.Next(now, comingUp)
+		return d, nil
+	}, r.show)
+}
+
+// show puts the data read by refresh on the widgets.
+func (r *remindersScreen) show(d remindersData) {
+	plan, notices, next := d.plan, d.notices, d.next
 	r.plan, r.notices, r.next, r.loc = plan, notices, next, plan.Schedule.Zone
 	showIf(r.empty, len(plan.Schedule.Reminders) == 0)
 	showIf(r.noticeEmpty, len(notices) == 0)

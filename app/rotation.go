@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -21,6 +22,7 @@ type rotationScreen struct {
 	rot        data.Rotation
 	milestones []data.Milestone
 	today      data.Date
+	loads      loader[rotationData]
 
 	track          *widget.Label
 	blockList      *widget.List
@@ -99,25 +101,40 @@ func (r *rotationScreen) view() fyne.CanvasObject {
 	return container.NewBorder(container.NewHBox(r.track, layoutSpacer(), rename), nil, nil, nil, split)
 }
 
+// rotationData is what the rotation screen shows, read off the UI
+// goroutine.
+type rotationData struct {
+	rot        data.Rotation
+	milestones []data.Milestone
+	today      data.Date
+}
+
+// refresh reads the rotation and its milestones off the UI goroutine (see
+// loader).
 func (r *rotationScreen) refresh() {
-	ctx := r.shell.ctx()
-	rot, err := r.shell.Store.Rotation(ctx)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	ms, err := r.shell.Store.Milestones(ctx, rot.ID)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	set, err := r.shell.Store.Settings(ctx)
-	if err != nil {
-		r.shell.showError(err)
-		return
-	}
-	r.rot, r.milestones = rot, ms
-	r.today = data.DateOf(r.shell.Now(), set.Location())
+	st, now := r.shell.Store, r.shell.Now()
+	r.loads.load(r.shell, func(ctx context.Context) (rotationData, error) {
+		var d rotationData
+		var err error
+		if d.rot, err = st.Rotation(ctx); err != nil {
+			return d, err
+		}
+		if d.milestones, err = st.Milestones(ctx, d.rot.ID); err != nil {
+			return d, err
+		}
+		set, err := st.Settings(ctx)
+		if err != nil {
+			return d, err
+		}
+		d.today = data.DateOf(now, set.Location())
+		return d, nil
+	}, r.show)
+}
+
+// show puts the data read by refresh on the widgets.
+func (r *rotationScreen) show(d rotationData) {
+	rot, ms := d.rot, d.milestones
+	r.rot, r.milestones, r.today = rot, ms, d.today
 	r.track.SetText("Track: " + rot.Track)
 	if len(ms) == 0 {
 		r.milestoneEmpty.Show()

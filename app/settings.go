@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strconv"
@@ -39,6 +40,8 @@ type settingsScreen struct {
 	backups    []store.AutoBackup // newest first
 	backupList *widget.List
 	noBackups  *widget.Label
+
+	loads loader[settingsData]
 }
 
 func newSettingsScreen(s *Shell) *settingsScreen {
@@ -122,12 +125,37 @@ func (st *settingsScreen) about() {
 
 func (st *settingsScreen) newItem() {}
 
+// settingsData is what the settings screen shows, read off the UI
+// goroutine.
+type settingsData struct {
+	set     data.Settings
+	keep    int
+	backups []store.AutoBackup
+	// keepErr and backupsErr are why the backups' part could not be read:
+	// the screen says so and shows the rest.
+	keepErr, backupsErr error
+}
+
+// refresh reads the settings and the automatic backups off the UI
+// goroutine (see loader).
 func (st *settingsScreen) refresh() {
-	set, err := st.shell.Store.Settings(st.shell.ctx())
-	if err != nil {
-		st.shell.showError(err)
-		return
-	}
+	db := st.shell.Store
+	st.loads.load(st.shell, func(ctx context.Context) (settingsData, error) {
+		var d settingsData
+		var err error
+		if d.set, err = db.Settings(ctx); err != nil {
+			return d, err
+		}
+		if d.keep, d.keepErr = db.AutoBackupKeep(ctx); d.keepErr == nil {
+			d.backups, d.backupsErr = db.AutoBackups()
+		}
+		return d, nil
+	}, st.show)
+}
+
+// show puts the data read by refresh on the widgets.
+func (st *settingsScreen) show(d settingsData) {
+	set := d.set
 	st.currency.SetText(set.HomeCurrency)
 	st.goal.SetText(strconv.FormatFloat(set.WeeklyGoalHours, 'f', -1, 64))
 	st.zone.SetText(set.TimeZone)
@@ -135,7 +163,11 @@ func (st *settingsScreen) refresh() {
 	st.theme.SetSelected(set.Theme)
 	st.dbPath.SetText("Database: " + st.shell.Store.Path())
 	st.saved.SetText("")
-	st.refreshBackups()
+	if d.keepErr != nil {
+		st.shell.showError(d.keepErr)
+		return
+	}
+	st.showBackups(d.keep, d.backups, d.backupsErr)
 }
 
 // refreshBackups reloads the automatic backups and how many are kept.
@@ -145,8 +177,15 @@ func (st *settingsScreen) refreshBackups() {
 		st.shell.showError(err)
 		return
 	}
+	backups, err := st.shell.Store.AutoBackups()
+	st.showBackups(keep, backups, err)
+}
+
+// showBackups shows how many automatic backups are kept and which there
+// are; err is why they could not be listed.
+func (st *settingsScreen) showBackups(keep int, backups []store.AutoBackup, err error) {
 	st.keep.SetText(strconv.Itoa(keep))
-	if st.backups, err = st.shell.Store.AutoBackups(); err != nil {
+	if st.backups = backups; err != nil {
 		st.shell.showError(err)
 	}
 	st.noBackups.Hidden = len(st.backups) > 0

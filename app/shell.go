@@ -42,6 +42,10 @@ type Deps struct {
 	// result back with fyne.Do); nil starts a goroutine. Tests run them
 	// in place, to read the result as soon as the call returns.
 	Background func(work func())
+	// UI hands the end of background work to the UI goroutine; nil is
+	// fyne.Do. Tests that run loads on goroutines of their own queue it
+	// here and run it on the test's goroutine, as the window's would.
+	UI func(fn func())
 	// Quiet is how long after the screens are up the chores begin: the
 	// check of every page and the daily backup. Tests leave it 0.
 	Quiet time.Duration
@@ -146,7 +150,11 @@ func (s *Shell) ctx() context.Context {
 // unless the app is closing: its window is then gone, and fyne.Do would
 // run fn on the caller's goroutine.
 func (s *Shell) toUI(fn func()) {
-	if s.ctx().Err() == nil {
+	switch {
+	case s.ctx().Err() != nil:
+	case s.UI != nil:
+		s.UI(fn)
+	default:
 		fyne.Do(fn)
 	}
 }

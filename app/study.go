@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"image"
@@ -37,6 +38,7 @@ type studyScreen struct {
 	all    []data.StudySession           // every session, oldest first: read when Find is first used
 	shown  []data.StudySession           // the sessions matching Find, newest first
 	items  []data.ReadingItem            // the reading list's choices (store.ReadingChoices)
+	loads  loader[studyData]
 	// The hours by topic, and the one topic list (Store.TopicChoices).
 	topics     []data.StudyTopicHours
 	topicNames []string // known topics, for the topic choices
@@ -154,34 +156,43 @@ func (sc *studyScreen) newItem() { sc.editSession(data.StudySession{}) }
 
 func (sc *studyScreen) find() { sc.shell.Window.Canvas().Focus(sc.findEntry) }
 
-// load reads everything the screen shows; false when it failed (and said so).
-func (sc *studyScreen) load() bool {
-	if !sc.loadTimer() {
-		return false
-	}
-	ctx := sc.shell.ctx()
-	st := sc.shell.Store
+// studyData is what the study screen shows besides the timer, read off
+// the UI goroutine.
+type studyData struct {
+	totals     data.StudyTotals
+	items      []data.ReadingItem
+	topicNames []string            // the one topic list (Store.TopicChoices)
+	firstPage  []data.StudySession // the list's first page (pagedRows.restart)
+}
+
+// readStudy reads the sums, the reading list's choices and the one topic
+// list (off the UI goroutine: see loader). The sums come from the
+// store's per-day totals and the list is read a page at a time as it
+// scrolls: years of sessions are never all read unless Find searches them.
+func readStudy(ctx context.Context, st *store.Store, loc *time.Location, today data.Date, streakMinimum time.Duration) (studyData, error) {
+	var d studyData
 	var err error
-	// The sums come from the store's per-day totals and the list is read
-	// a page at a time as it scrolls: years of sessions are never all read
-	// unless Find searches them.
-	if sc.totals, err = st.StudyTotals(ctx, sc.set.Location(), data.DateOf(sc.shell.Now(), sc.set.Location()), sc.opts.StreakMinimum); err != nil {
-		sc.shell.showError(err)
-		return false
+	if d.totals, err = st.StudyTotals(ctx, loc, today, streakMinimum); err != nil {
+		return d, err
 	}
-	sc.pages.forget()
-	sc.all = nil
-	if sc.items, err = st.ReadingChoices(ctx); err != nil {
-		sc.shell.showError(err)
-		return false
+	if d.firstPage, err = st.StudySessionsNewestFirst(ctx, 0, listPage); err != nil {
+		return d, err
+	}
+	if d.items, err = st.ReadingChoices(ctx); err != nil {
+		return d, err
 	}
 	// The one topic list, practice topics first, so study counts next to
 	// the scores.
-	if sc.topicNames, err = sc.shell.topicChoices(); err != nil {
-		sc.shell.showError(err)
-		return false
+	var rotationID int64
+	if rot, err := st.Rotation(ctx); err == nil {
+		rotationID = rot.ID
+	} else if !errors.Is(err, data.ErrNotFound) {
+		return d, err
 	}
-	return true
+	if d.topicNames, err = st.TopicChoices(ctx, rotationID); err != nil {
+		return d, err
+	}
+	return d, nil
 }
 
 // loadTimer reads the settings and the saved timer: all that the start-up
@@ -216,11 +227,23 @@ func (sc *studyScreen) loadTimer() bool {
 	return true
 }
 
+// refresh reads the timer on the UI goroutine, in order with the screen's
+// own changes to it (start, stop, pause; a few rows), and the rest off it.
 func (sc *studyScreen) refresh() {
-	if !sc.load() {
+	if !sc.loadTimer() {
 		return
 	}
-	sc.show()
+	sc.showTimer() // at once: the buttons follow a start or stop without waiting for the sums
+	loc := sc.set.Location()
+	st, today, minimum := sc.shell.Store, data.DateOf(sc.shell.Now(), loc), sc.opts.StreakMinimum
+	sc.loads.load(sc.shell, func(ctx context.Context) (studyData, error) {
+		return readStudy(ctx, st, loc, today, minimum)
+	}, func(d studyData) {
+		sc.totals, sc.items, sc.topicNames = d.totals, d.items, d.topicNames
+		sc.pages.restart(d.firstPage)
+		sc.all = nil
+		sc.show()
+	})
 }
 
 // show puts the loaded state on the widgets.
@@ -255,6 +278,12 @@ func (sc *studyScreen) show() {
 	sc.topic.SetOptions(sc.topicNames)
 	sc.item.Options = sc.itemOptions()
 	sc.item.Refresh()
+	sc.filter()
+	sc.showTimer()
+}
+
+// showTimer puts the timer's state on its controls.
+func (sc *studyScreen) showTimer() {
 	sc.pomoCheck.OnChanged = nil
 	if sc.timer.Phase() == data.TimerIdle {
 		sc.pomoCheck.SetChecked(sc.opts.PomodoroEnabled)
@@ -262,7 +291,6 @@ func (sc *studyScreen) show() {
 		sc.pomoCheck.SetChecked(sc.timer.Pomodoro.Enabled())
 	}
 	sc.pomoCheck.OnChanged = sc.setPomodoro
-	sc.filter()
 	sc.tick()
 	sc.updateTicker()
 }

@@ -69,7 +69,8 @@ func newStudyShell(t *testing.T, path string, notifier *fakeNotifier) (*Shell, *
 	w := a.NewWindow("MasterPlan")
 	w.Resize(fyne.NewSize(1024, 700))
 	t.Cleanup(w.Close)
-	deps := Deps{App: a, Window: w, Store: st, Catalog: cat, Now: clock.Now}
+	// Loads run in place, so the screen shows the data when refresh returns.
+	deps := Deps{App: a, Window: w, Store: st, Catalog: cat, Now: clock.Now, Background: func(work func()) { work() }}
 	if notifier != nil {
 		deps.Notifier = notifier
 	}

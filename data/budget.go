@@ -452,23 +452,32 @@ func (t BudgetTotals) ActualShown() decimal.Decimal { return RoundMinor(t.Actual
 func (t BudgetTotals) Complete() bool { return len(t.Missing) == 0 }
 
 // budgetPart is the home-currency sum of items alike in everything the
-// totals tell apart: category, employer's share and reimbursement state.
+// totals tell apart (its partKind).
 type budgetPart struct {
+	partKind
+	Items       int
+	Spent       int // items with an actual amount
+	Unconverted int // items with an amount left out for want of a rate
+	Planned     decimal.Decimal
+	Actual      decimal.Decimal
+	Forecast    decimal.Decimal
+}
+
+// partKind is everything the totals tell items apart by: category,
+// employer's share and reimbursement state. Parts of one kind are merged
+// before the totals are worked out (mergeParts), so a field the totals
+// read besides the counts and amounts belongs here, or parts it tells
+// apart would be mixed.
+type partKind struct {
 	Category      BudgetCategory
 	EmployerShare int // percent
 	Reimbursement Reimbursement
-	Items         int
-	Spent         int // items with an actual amount
-	Unconverted   int // items with an amount left out for want of a rate
-	Planned       decimal.Decimal
-	Actual        decimal.Decimal
-	Forecast      decimal.Decimal
 }
 
 // itemPart is item it's part of the totals at rates, and the currencies
 // it lacks a rate for.
 func itemPart(it BudgetItem, h ItemHome) (budgetPart, []string) {
-	p := budgetPart{Category: it.Category, EmployerShare: it.EmployerShare(), Reimbursement: it.Reimbursement, Items: 1}
+	p := budgetPart{partKind: partKind{Category: it.Category, EmployerShare: it.EmployerShare(), Reimbursement: it.Reimbursement}, Items: 1}
 	if p.Category.order() < 0 {
 		p.Category = CategoryOther
 	}
@@ -550,7 +559,7 @@ func sumParts(home string, parts []budgetPart, missing []string) BudgetTotals {
 	for i, e := range budgetCategoryTable {
 		rows[i].Category = e.cat
 	}
-	for _, p := range parts {
+	for _, p := range mergeParts(parts) {
 		i := p.Category.order()
 		if i < 0 {
 			i = CategoryOther.order()
@@ -582,6 +591,31 @@ func sumParts(home string, parts []budgetPart, missing []string) BudgetTotals {
 	}
 	t.Missing = slices.Compact(slices.Sorted(slices.Values(missing)))
 	return t
+}
+
+// mergeParts adds up the parts of one partKind, in the order each kind
+// first occurs. The totals are sums of exact products, so they are the
+// same from the merged parts, and a few dozen parts take the shares and
+// splits instead of thousands of items (issue 15: 5,000 items).
+func mergeParts(parts []budgetPart) []budgetPart {
+	index := map[partKind]int{}
+	var merged []budgetPart
+	for _, p := range parts {
+		i, ok := index[p.partKind]
+		if !ok {
+			index[p.partKind] = len(merged)
+			merged = append(merged, p)
+			continue
+		}
+		m := &merged[i]
+		m.Items += p.Items
+		m.Spent += p.Spent
+		m.Unconverted += p.Unconverted
+		m.Planned = m.Planned.Add(p.Planned)
+		m.Actual = m.Actual.Add(p.Actual)
+		m.Forecast = m.Forecast.Add(p.Forecast)
+	}
+	return merged
 }
 
 func (r ReimbursementTotals) add(state Reimbursement, share int, actualHome decimal.Decimal) ReimbursementTotals {

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"slices"
 	"strings"
 	"unicode"
@@ -772,11 +773,22 @@ func Allocate(exact []decimal.Decimal, currency string) []decimal.Decimal {
 		floors = floors.Add(out[i])
 	}
 	missing := sum.RoundBank(units).Sub(floors).Shift(units).IntPart()
+	// The remainders as integers of one scale: comparing them is then one
+	// big.Int comparison, where decimal.Cmp rescales both operands (and
+	// allocates) at each of the sort's n log n comparisons.
+	scale := int32(0)
+	for _, r := range rem {
+		scale = min(scale, r.Exponent())
+	}
+	keys := make([]*big.Int, len(rem))
+	for i, r := range rem {
+		keys[i] = r.Shift(-scale).BigInt()
+	}
 	order := make([]int, len(exact))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return rem[b].Cmp(rem[a]) })
+	slices.SortStableFunc(order, func(a, b int) int { return keys[b].Cmp(keys[a]) })
 	for _, i := range order[:missing] {
 		out[i] = out[i].Add(unit)
 	}

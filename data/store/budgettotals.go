@@ -43,7 +43,7 @@ func (s *Store) itemsAtRates(ctx context.Context, rotationID int64, home string)
 	var rates []data.Rate
 	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if items, err = readBudgetItems(ctx, tx, budgetItemsQuery, rotationID); err != nil {
+		if items, err = readBudgetAmounts(ctx, tx, rotationID); err != nil {
 			return err
 		}
 		rates, err = readRates(ctx, tx, home)
@@ -53,4 +53,31 @@ func (s *Store) itemsAtRates(ctx context.Context, rotationID int64, home string)
 		return nil, data.RateTable{}, err
 	}
 	return items, data.NewRateTable(home, rates), nil
+}
+
+// readBudgetAmounts reads the rotation's items in no particular order
+// (the totals do not depend on it: no sort) into a slice made for all of
+// them at once.
+func readBudgetAmounts(ctx context.Context, tx *sql.Tx, rotationID int64) ([]data.BudgetItem, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM budget_items WHERE rotation_id = ?`, rotationID).Scan(&n); err != nil {
+		return nil, classify(err)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ?`, rotationID)
+	if err != nil {
+		return nil, classify(err)
+	}
+	defer rows.Close()
+	out := make([]data.BudgetItem, 0, n)
+	for rows.Next() {
+		it, err := scanBudgetItem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, classify(err)
+	}
+	return out, nil
 }

@@ -97,6 +97,18 @@ func checkRecentAttempts(t *testing.T, s *Store, rotationID int64, window int, w
 	if !maps.Equal(scoredIn, counted) {
 		t.Fatalf("%s: scored in %v, want the pairs of %v", when, recent.ScoredIn, counted)
 	}
+	// Each topic's first score, from every attempt read in full.
+	first := map[int64]data.Date{}
+	for _, a := range all {
+		for _, sc := range a.Scores {
+			if d, ok := first[sc.TopicID]; !ok || a.Date.Before(d) {
+				first[sc.TopicID] = a.Date
+			}
+		}
+	}
+	if !maps.Equal(recent.FirstScored, first) {
+		t.Fatalf("%s: first scored %v, want %v", when, recent.FirstScored, first)
+	}
 }
 
 // The recent attempts always hold what the forecasts read, through every

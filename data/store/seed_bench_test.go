@@ -38,7 +38,8 @@ func BenchmarkOpenTenYears(b *testing.B) {
 // rebuilds the parts (00010) and the 5,018 scores (00011) in their new
 // order, adds the group totals (00013), counts the scores per topic and
 // exam (00014), indexes the reading list for its tally (00015), and drops
-// all but the study totals again (00019). Rolling the copy back is not
+// all but the study totals again (00019), and adds the budget's
+// generator and fronted-by marks and the milestone links (00021). Rolling the copy back is not
 // timed.
 func BenchmarkMigrateTenYears(b *testing.B) {
 	ctx := context.Background()
@@ -57,6 +58,8 @@ func BenchmarkMigrateTenYears(b *testing.B) {
 			`DROP TABLE study_days`, `DROP TABLE study_day_topics`, `DROP TABLE study_days_zone`, `DROP TABLE study_topics`,
 			`ALTER TABLE milestones DROP COLUMN remind_from`, `ALTER TABLE exams DROP COLUMN pass_mark_assumed`,
 			`DROP TABLE plan_availability`, `DROP TABLE plan_days_off`, `DROP TABLE plan_speeds`,
+			`DROP TABLE milestone_budget_items`, `ALTER TABLE budget_items DROP COLUMN fronted_by`,
+			`ALTER TABLE budget_items DROP COLUMN generated_by`,
 			`DELETE FROM goose_db_version WHERE version_id >= 7`} {
 			if _, err := db.Exec(q); err != nil {
 				b.Fatal(err)

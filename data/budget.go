@@ -774,6 +774,8 @@ type Scenario struct {
 	Label   string // e.g. "London"
 	Nightly Money
 	Daily   Money // the zero Money keeps the plan's own meals
+	// Changes drop or re-price any other item there (ApplyScenarioChanges).
+	Changes []ScenarioChange
 }
 
 // Comparison sets the plan beside the same plan at another location.
@@ -789,8 +791,13 @@ type Comparison struct {
 // CompareScenario prices the plan at another location: the hotel items (and
 // the meals, when the scenario has a per diem) are replaced by ones
 // generated from the blocks at the scenario's rates, keeping who pays from
-// the first item they replace. Everything else stays as planned.
+// the first item they replace. The scenario's Changes drop or re-price
+// any other item; everything else stays as planned.
 func CompareScenario(items []BudgetItem, blocks []Block, rates RateTable, alt Scenario) (Comparison, error) {
+	changed, err := ApplyScenarioChanges(items, alt.Changes)
+	if err != nil {
+		return Comparison{}, err
+	}
 	hotel, err := HotelForRotation(blocks, alt.Nightly)
 	if err != nil {
 		return Comparison{}, err
@@ -806,7 +813,7 @@ func CompareScenario(items []BudgetItem, blocks []Block, rates RateTable, alt Sc
 	}
 	var altItems []BudgetItem
 	payer := map[BudgetCategory]BudgetItem{}
-	for _, it := range items {
+	for _, it := range changed {
 		if !replaced(it.Category) {
 			altItems = append(altItems, it)
 			continue

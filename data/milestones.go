@@ -184,9 +184,10 @@ func (it BudgetItem) LinkLabel() string {
 }
 
 // PaidText says what a linked milestone waits for, or "" when it has no
-// link: "done when “Program fee: Rotation fee” is paid".
+// link (no linked item named): "done when “Program fee: Rotation fee” is
+// paid".
 func (m Milestone) PaidText() string {
-	if m.BudgetItemID == 0 {
+	if m.BudgetItem == "" {
 		return ""
 	}
 	return "done when “" + m.BudgetItem + "” is paid"

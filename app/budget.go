@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -612,13 +613,14 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 	for _, bl := range b.rot.Blocks {
 		days += bl.Days()
 	}
-	about := fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Generated items are ordinary items afterwards.", len(b.rot.Blocks), days)
+	about := fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Nights already in the budget are offered for replacing, never added twice.", len(b.rot.Blocks), days)
 	if err != nil {
 		about += "\nThe last rate could not be read (" + userError(err).Error() + "); enter it again."
 	}
 	info := widget.NewLabel(about)
 	info.Wrapping = fyne.TextWrapWord
-	showFormDialog(b.shell.Window, title, "Add",
+	var fd *formDialog
+	fd = showFormDialog(b.shell.Window, title, "Add",
 		[]*widget.FormItem{
 			{Text: label, Widget: amount, HintText: hint},
 			{Text: "Currency", Widget: cur},
@@ -642,16 +644,76 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 			if err != nil {
 				return err
 			}
-			if _, err := b.shell.Store.AddBudgetItems(b.shell.ctx(), b.rot.ID, items); err != nil {
+			existing, err := b.shell.Store.BudgetItems(b.shell.ctx(), b.rot.ID)
+			if err != nil {
 				return err
 			}
-			b.undos.forget()
 			if err := b.shell.Store.RememberRate(b.shell.ctx(), cat, rate); err != nil {
 				return err
 			}
-			b.shell.changed()
+			plan := data.PlanGenerated(existing, items)
+			if plan.Covered() || plan.Nothing() {
+				fd.next = func() { b.askReplaceGenerated(title, plan) }
+				return nil
+			}
+			b.applyGenerated(title, plan)
 			return nil
 		})
+}
+
+// askReplaceGenerated shows which nights are already in the budget and
+// replaces them only when asked; a run that would change nothing says so.
+func (b *budgetScreen) askReplaceGenerated(title string, plan data.GeneratedPlan) {
+	if plan.Nothing() {
+		msg := "Every night is already in the budget at this rate, or already spent: nothing to add."
+		if q := plan.Question(); q != "" {
+			msg += "\n\n" + q
+		}
+		dialog.ShowInformation(title, msg, b.shell.Window)
+		return
+	}
+	text := widget.NewLabel(plan.Question())
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, "Replace", "Cancel", text, func(ok bool) {
+		if ok {
+			b.applyGenerated(title, plan)
+		}
+	}, b.shell.Window)
+	d.Resize(fyne.NewSize(620, text.MinSize().Height+160))
+	d.Show()
+}
+
+// applyGenerated adds plan's items and removes those they replace in one
+// transaction, and offers to undo both.
+func (b *budgetScreen) applyGenerated(title string, plan data.GeneratedPlan) {
+	ctx := b.shell.ctx()
+	remove := make([]int64, len(plan.Replace))
+	for i, it := range plan.Replace {
+		remove[i] = it.ID
+	}
+	added, removed, err := b.shell.Store.ReplaceBudgetItems(ctx, b.rot.ID, remove, plan.Add)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	msg := fmt.Sprintf("%s: added %d item(s).", title, len(added))
+	if len(removed) > 0 {
+		msg = fmt.Sprintf("%s: replaced %d item(s) with %d.", title, len(removed), len(added))
+	}
+	b.undos.offer(msg, func() error {
+		ids := make([]int64, len(added))
+		for i, it := range added {
+			ids[i] = it.ID
+		}
+		back := make([]data.BudgetItem, len(removed))
+		for i, it := range removed {
+			it.ID = 0
+			back[i] = it
+		}
+		_, _, err := b.shell.Store.ReplaceBudgetItems(b.shell.ctx(), b.rot.ID, ids, back)
+		return err
+	})
+	b.shell.changed()
 }
 
 // money lays an amount and its currency side by side, the code in a box

@@ -45,6 +45,8 @@ type budgetScreen struct {
 	lost map[data.BudgetCategory][2]bool
 	// usesOther is whether any amount is in another currency than home.
 	usesOther bool
+	// links are the titles of the milestones linked to each item, by ID.
+	links map[int64][]string
 
 	heading  *widget.Label
 	missing  *widget.Label
@@ -258,6 +260,10 @@ func (b *budgetScreen) load() bool {
 		b.shell.showError(err)
 		return false
 	}
+	if b.links, err = st.MilestoneLinks(ctx, rot.ID); err != nil {
+		b.shell.showError(err)
+		return false
+	}
 	b.rot, b.home = rot, home
 	b.today = data.DateOf(b.shell.Now(), set.Location())
 	b.table = data.NewRateTable(home, b.rates)
@@ -373,16 +379,26 @@ func (b *budgetScreen) itemDetail(it data.BudgetItem) string {
 	} else {
 		parts = append(parts, "NO RATE for "+f.From.Currency)
 	}
-	switch it.PaidBy {
-	case data.PaidByEmployer:
-		parts = append(parts, "employer pays, "+it.Reimbursement.Label())
-	case data.PaidBySplit:
-		parts = append(parts, fmt.Sprintf("employer %d%%, %s", it.EmployerPercent, it.Reimbursement.Label()))
-	default:
+	switch {
+	case it.PaidBy == data.PaidByMe:
 		parts = append(parts, "you pay")
+	case it.Fronter() == data.PaidByEmployer && it.PaidBy == data.PaidByEmployer:
+		parts = append(parts, "employer pays directly")
+	case it.Fronter() == data.PaidByEmployer:
+		parts = append(parts, fmt.Sprintf("employer %d%%, paid directly", it.EmployerPercent))
+	case it.PaidBy == data.PaidByEmployer:
+		parts = append(parts, "paid by you, employer reimburses: "+it.Reimbursement.Label())
+	default:
+		parts = append(parts, fmt.Sprintf("paid by you, employer %d%%: %s", it.EmployerPercent, it.Reimbursement.Label()))
 	}
 	if !it.ReimbursementDate.IsZero() {
 		parts[len(parts)-1] += " " + it.ReimbursementDate.String()
+	}
+	if it.GeneratedBy != "" {
+		parts = append(parts, "generated")
+	}
+	if ms := b.links[it.ID]; len(ms) > 0 {
+		parts = append(parts, "milestone: "+strings.Join(ms, ", "))
 	}
 	return strings.Join(parts, "  ·  ")
 }
@@ -453,12 +469,17 @@ func (b *budgetScreen) refreshTotals() {
 		"Items: how many, and (in brackets) how many are spent.",
 		fmt.Sprintf("Forecast (actual where spent, plan elsewhere): %s", b.money(fc.Total)),
 		fmt.Sprintf("Who pays the forecast: you %s, employer %s", b.money(fc.Self), b.money(fc.Employer)),
-		fmt.Sprintf("Planned: you %s, employer %s.  Spent: you %s, employer %s", b.money(pl.Self), b.money(pl.Employer), b.money(ac.Self), b.money(ac.Employer)),
+		fmt.Sprintf("Shares: planned you %s, employer %s;  spent so far you %s, employer %s", b.money(pl.Self), b.money(pl.Employer), b.money(ac.Self), b.money(ac.Employer)),
 	}
+	// Who paid at the till, apart from who bears it: only what you
+	// fronted can be owed back to you (data.SumBudget).
+	fr := t.Fronted.Shown(b.home)
 	r := t.Reimbursement
 	parts := data.Allocate([]decimal.Decimal{r.NotClaimed, r.Claimed}, b.home)
-	lines = append(lines, fmt.Sprintf("Reimbursement outstanding: %s (not claimed %s, claimed %s); reimbursed %s",
-		b.money(data.RoundMinor(r.Outstanding(), b.home)), b.money(parts[0]), b.money(parts[1]), b.money(data.RoundMinor(r.Reimbursed, b.home))))
+	lines = append(lines,
+		fmt.Sprintf("Spent by you %s; paid by the employer directly %s", b.money(fr.Self), b.money(fr.Employer)),
+		fmt.Sprintf("Reimbursement outstanding: %s (not claimed %s, claimed %s); reimbursed %s",
+			b.money(data.RoundMinor(r.Outstanding(), b.home)), b.money(parts[0]), b.money(parts[1]), b.money(data.RoundMinor(r.Reimbursed, b.home))))
 	if perDay, err := data.CostPerDay(t.Forecast.Total, b.rot.TotalDays(), b.home); err == nil {
 		lines = append(lines, fmt.Sprintf("Cost per rotation day: %s over %d days", b.money(perDay), b.rot.TotalDays()))
 	} else {

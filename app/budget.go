@@ -592,8 +592,13 @@ func (b *budgetScreen) editRate(r data.Rate) {
 	title := "Edit exchange rate"
 	if r.ID == 0 {
 		title = "Add an exchange rate"
+		if r.Currency == "" && len(b.totals.Missing) > 0 {
+			// The rate the budget lacks is the one most likely wanted.
+			cur.SetText(b.totals.Missing[0])
+		}
 	}
-	showFormDialog(b.shell.Window, title, "Save",
+	var fd *formDialog
+	fd = showFormDialog(b.shell.Window, title, "Save",
 		[]*widget.FormItem{
 			{Text: "Currency", Widget: cur, HintText: "ISO 4217 code, e.g. USD"},
 			{Text: "Rate to " + b.home, Widget: rate, HintText: "how many " + b.home + " one unit is worth"},
@@ -607,13 +612,54 @@ func (b *budgetScreen) editRate(r data.Rate) {
 			r.Currency = normCurrency(cur.Text)
 			r.ToHome, _ = data.ParseRate("rate", rate.Text, b.mark)
 			r.AsOf = asOf.Date()
-			if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
+			if err := r.Validate(b.home); err != nil {
 				return err
 			}
-			b.undos.forget()
-			b.shell.changed()
-			return nil
+			reverse, err := b.shell.Store.Rates(b.shell.ctx(), r.Currency)
+			if err != nil {
+				return err
+			}
+			if doubt, ok := data.CheckRateDirection(b.home, r, b.rates, reverse); ok {
+				fd.next = func() { b.askRateDirection(doubt) }
+				return nil
+			}
+			return b.saveRate(r)
 		})
+}
+
+// saveRate stores r and refreshes what it converts.
+func (b *budgetScreen) saveRate(r data.Rate) error {
+	if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
+		return err
+	}
+	b.undos.forget()
+	b.shell.changed()
+	return nil
+}
+
+// askRateDirection asks which reading of a doubted rate was meant, with
+// both: the other reading is the default (Enter), Esc saves nothing.
+func (b *budgetScreen) askRateDirection(doubt data.RateDoubt) {
+	text := widget.NewLabel(doubt.Question())
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Is the rate the right way round?", text, b.shell.Window)
+	save := func(r data.Rate) func() {
+		return func() {
+			d.Hide()
+			if err := b.saveRate(r); err != nil {
+				b.shell.showError(err)
+			}
+		}
+	}
+	use := widget.NewButton("Use "+doubt.ReversedText(), save(doubt.Reversed))
+	use.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton("Cancel", d.Hide),
+		widget.NewButton("Keep "+doubt.TypedText(), save(doubt.Typed)),
+		use,
+	})
+	d.Resize(fyne.NewSize(640, text.MinSize().Height+160))
+	d.Show()
 }
 
 // generate asks for the nightly or daily rate and adds one item per block.

@@ -55,6 +55,11 @@ func newRotationScreen(s *Shell) *rotationScreen {
 			check.OnChanged = nil
 			check.SetChecked(m.Done)
 			check.OnChanged = func(done bool) { r.setDone(m, done) }
+			if m.BudgetItemID != 0 { // done follows its budget item
+				check.Disable()
+			} else {
+				check.Enable()
+			}
 			buttons := row.Objects[2].(*fyne.Container)
 			buttons.Objects[0].(*widget.Button).OnTapped = func() { r.editMilestone(m) }
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.deleteMilestone(m) }
@@ -77,6 +82,9 @@ func milestoneLine(m data.Milestone, today data.Date) string {
 		line += "  (due today)"
 	default:
 		line += fmt.Sprintf("  (in %d days)", days)
+	}
+	if paid := m.PaidText(); paid != "" {
+		line += "  " + paid
 	}
 	return line
 }
@@ -257,13 +265,20 @@ func (r *rotationScreen) editMilestone(m data.Milestone) {
 	if m.ID == 0 {
 		heading = "Add a milestone"
 	}
+	link, err := r.budgetLinkSelect(m)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
 	showFormDialog(r.shell.Window, heading, "Save",
-		[]*widget.FormItem{{Text: "Title", Widget: title}, {Text: "Due", Widget: due}},
+		[]*widget.FormItem{{Text: "Title", Widget: title}, {Text: "Due", Widget: due},
+			{Text: "Done when paid", Widget: link.sel, HintText: "done once this budget item's actual amount is recorded"}},
 		map[string]fyne.Validatable{"title": title, "due": due},
 		func() error {
 			before := m
 			m.RotationID = r.rot.ID
 			m.Title, m.Due = strings.TrimSpace(title.Text), due.Date()
+			m.BudgetItemID, _ = link.chosen()
 			if _, err := r.shell.Store.SaveMilestone(r.shell.ctx(), m); err != nil {
 				return err
 			}

@@ -863,6 +863,7 @@ type scenarioForm struct {
 	rows       [][3]string
 	compared   bool
 	loaded     bool
+	changes    *whatIfChanges // items dropped or re-priced there
 }
 
 func newScenarioForm(b *budgetScreen) *scenarioForm {
@@ -905,6 +906,7 @@ func newScenarioForm(b *budgetScreen) *scenarioForm {
 	for col, w := range []float32{200, 180, 180} {
 		s.result.SetColumnWidth(col, w)
 	}
+	s.changes = newWhatIfChanges(s)
 	return s
 }
 
@@ -916,9 +918,9 @@ func (s *scenarioForm) view() fyne.CanvasObject {
 		&widget.FormItem{Text: "Nightly hotel rate", Widget: money(s.nightly, s.nightlyCur), HintText: "in the location's currency"},
 		&widget.FormItem{Text: "Meals per day", Widget: money(s.daily, s.dailyCur), HintText: "optional; empty keeps your meals as planned"},
 	)
-	intro := widget.NewLabel("Price the same plan at another location: the hotel (and, if given, the meals) are generated from the rotation's blocks at these rates; everything else stays as planned.")
+	intro := widget.NewLabel("Price the same plan at another location: the hotel (and, if given, the meals) are generated from the rotation's blocks at these rates; any other item can be dropped or re-priced there.")
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(intro, form, container.NewHBox(compare), s.note), nil, nil, nil, s.result)
+	return container.NewBorder(container.NewVBox(intro, form, s.changes.view(), container.NewHBox(compare), s.note), nil, nil, nil, s.result)
 }
 
 // refresh loads the last scenario once, and recomputes a comparison shown
@@ -959,7 +961,7 @@ func (s *scenarioForm) run(remember bool) {
 		s.note.SetText(userError(err).Error())
 		return
 	}
-	sc := data.Scenario{Label: strings.TrimSpace(s.label.Text), Nightly: nightly}
+	sc := data.Scenario{Label: strings.TrimSpace(s.label.Text), Nightly: nightly, Changes: s.changes.changes}
 	if strings.TrimSpace(s.daily.Text) != "" {
 		cur := s.dailyCur.Text
 		if strings.TrimSpace(cur) == "" {

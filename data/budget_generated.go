@@ -128,9 +128,12 @@ func containsID(items []BudgetItem, id int64) bool {
 func (p GeneratedPlan) Question() string {
 	var b strings.Builder
 	describe := func(items []BudgetItem) {
-		for _, it := range items {
-			first, last, _ := it.Covers()
-			fmt.Fprintf(&b, "\n  • %s to %s: %s, %s", first, last, describeItem(it), it.Planned.Format())
+		for _, it := range items { // dated as the budget list dates them
+			when := it.Date.String()
+			if !it.EndDate.IsZero() {
+				when += " to " + it.EndDate.String()
+			}
+			fmt.Fprintf(&b, "\n  • %s: %s, %s", when, describeItem(it), it.Planned.Format())
 		}
 	}
 	if len(p.Replace) > 0 {

@@ -45,7 +45,7 @@ func newRotationScreen(s *Shell) *rotationScreen {
 				container.NewHBox(
 					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
 					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
+				&widget.Label{Truncation: fyne.TextTruncateEllipsis})
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := r.milestones[id]
@@ -83,8 +83,12 @@ func milestoneLine(m data.Milestone, today data.Date) string {
 	default:
 		line += fmt.Sprintf("  (in %d days)", days)
 	}
-	if paid := m.PaidText(); paid != "" {
-		line += "  " + paid
+	switch {
+	case m.BudgetItem == "":
+	case m.Done:
+		line = strings.TrimSuffix(line, ")") + ": “" + m.BudgetItem + "” is paid)"
+	default:
+		line += "  " + m.PaidText()
 	}
 	return line
 }

@@ -60,7 +60,7 @@ func TestMilestoneLinkedToTheFee(t *testing.T) {
 		t.Error("recording the fee's actual amount did not make the milestone done")
 	}
 	sh.Select(1)
-	if line := milestoneLine(r.milestones[0], r.today); !strings.Contains(line, "(done)") {
+	if line := milestoneLine(r.milestones[0], r.today); !strings.Contains(line, "(done: “Program fee: Rotation fee") {
 		t.Errorf("milestone line %q after the fee was paid", line)
 	}
 }

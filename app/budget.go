@@ -544,6 +544,11 @@ func (b *budgetScreen) setMark() {
 // deleteItem deletes at once and offers to undo, which is quicker than a
 // question and just as safe.
 func (b *budgetScreen) deleteItem(it data.BudgetItem) {
+	linked, err := b.shell.Store.LinkedMilestones(b.shell.ctx(), it.ID)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
 	gone, err := b.shell.Store.DeleteBudgetItem(b.shell.ctx(), it.ID)
 	if err != nil {
 		b.shell.showError(err)
@@ -551,8 +556,7 @@ func (b *budgetScreen) deleteItem(it data.BudgetItem) {
 		return
 	}
 	b.undos.offer(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
-		gone.ID = 0
-		_, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, gone)
+		_, err := b.shell.Store.RestoreBudgetItem(b.shell.ctx(), b.rot.ID, gone, linked)
 		return err
 	})
 	b.shell.changed()

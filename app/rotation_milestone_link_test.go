@@ -77,3 +77,28 @@ func inRow[T any](t *testing.T, l *widget.List) T {
 	t.Fatalf("the list has no %T", zero)
 	return zero
 }
+
+// TestUndoDeleteKeepsTheMilestoneLink: deleting the fee and undoing it
+// brings back its link to "Program fee paid", not a bare item.
+func TestUndoDeleteKeepsTheMilestoneLink(t *testing.T) {
+	_, st, b := openBudget(t)
+	ctx := context.Background()
+	rot, _ := st.Rotation(ctx)
+	fee, err := st.SaveBudgetItem(ctx, rot.ID, data.ProgramFee(mustDate(t, "2027-01-30")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveMilestone(ctx, data.Milestone{RotationID: rot.ID, Title: "Program fee paid", Due: mustDate(t, "2027-01-30"), BudgetItemID: fee.ID}); err != nil {
+		t.Fatal(err)
+	}
+	b.deleteItem(fee)
+	if ms, _ := st.Milestones(ctx, rot.ID); ms[0].BudgetItemID != 0 {
+		t.Fatalf("the link outlived the item: %+v", ms[0])
+	}
+	b.undos.run()
+	ms, _ := st.Milestones(ctx, rot.ID)
+	items := budgetItems(t, st)
+	if len(items) != 1 || ms[0].BudgetItemID != items[0].ID {
+		t.Errorf("after undo: items %+v, milestone %+v; want the fee back and linked", items, ms[0])
+	}
+}

@@ -99,3 +99,50 @@ func (s *Store) MilestoneLinks(ctx context.Context, rotationID int64) (map[int64
 	}
 	return out, nil
 }
+
+// LinkedMilestones lists the IDs of the milestones linked to budget item
+// itemID, so an undone delete of the item can link them again.
+func (s *Store) LinkedMilestones(ctx context.Context, itemID int64) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT milestone_id FROM milestone_budget_items WHERE budget_item_id = ? ORDER BY milestone_id`, itemID)
+	if err != nil {
+		return nil, fmt.Errorf("read the milestones of budget item %d: %w", itemID, classify(err))
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("read the milestones of budget item %d: %w", itemID, err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+// RestoreBudgetItem adds it back (an undone delete) and links it to the
+// milestones it had, in one transaction; a milestone deleted meanwhile is
+// left out.
+func (s *Store) RestoreBudgetItem(ctx context.Context, rotationID int64, it data.BudgetItem, milestones []int64) (data.BudgetItem, error) {
+	if err := it.Validate(); err != nil {
+		return it, fmt.Errorf("restore budget item: %w", err)
+	}
+	it.ID = 0
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if it, err = saveBudgetItem(ctx, tx, rotationID, it); err != nil {
+			return err
+		}
+		for _, m := range milestones {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO milestone_budget_items (milestone_id, budget_item_id)
+				SELECT id, ? FROM milestones WHERE id = ? AND rotation_id = ?
+				ON CONFLICT (milestone_id) DO UPDATE SET budget_item_id = excluded.budget_item_id`, it.ID, m, rotationID); err != nil {
+				return fmt.Errorf("link milestone %d: %w", m, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return it, fmt.Errorf("restore budget item: %w", err)
+	}
+	return it, nil
+}

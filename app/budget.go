@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/shopspring/decimal"
@@ -48,6 +49,8 @@ type budgetScreen struct {
 	// usesOther is whether any amount is in another currency than home.
 	usesOther bool
 	loads     loader[budgetData]
+	// links are the titles of the milestones linked to each item, by ID.
+	links map[int64][]string
 
 	heading  *widget.Label
 	missing  *widget.Label
@@ -216,6 +219,7 @@ func (b *budgetScreen) refresh() {
 // show puts the data read by refresh on the widgets.
 func (b *budgetScreen) show(d budgetData) {
 	b.rot, b.home, b.today, b.mark = d.rot, d.home, d.today, d.mark
+	b.links = d.links
 	b.totals, b.homeOf, b.rates, b.usesOther = d.totals, d.homeOf, d.rates, d.usesOther
 	b.table, b.count, b.lost, b.all = d.table, d.count, d.lost, d.all
 	b.pages.restart(d.firstPage)
@@ -249,7 +253,8 @@ type budgetData struct {
 	count     int
 	firstPage []data.BudgetItem
 	lost      map[data.BudgetCategory][2]bool
-	all       []data.BudgetItem // every item when Find or a missing rate needs them, else nil
+	all       []data.BudgetItem  // every item when Find or a missing rate needs them, else nil
+	links     map[int64][]string // the titles of the milestones linked to each item, by ID
 }
 
 // readBudget reads the totals and each row's home amount
@@ -276,6 +281,9 @@ func readBudget(ctx context.Context, st *store.Store, now time.Time, finding boo
 		return d, err
 	}
 	if d.mark, err = st.DecimalMark(ctx); err != nil {
+		return d, err
+	}
+	if d.links, err = st.MilestoneLinks(ctx, rot.ID); err != nil {
 		return d, err
 	}
 	if d.firstPage, err = st.BudgetItemsPage(ctx, rot.ID, 0, listPage); err != nil {
@@ -398,16 +406,26 @@ func (b *budgetScreen) itemDetail(it data.BudgetItem) string {
 	} else {
 		parts = append(parts, "NO RATE for "+f.From.Currency)
 	}
-	switch it.PaidBy {
-	case data.PaidByEmployer:
-		parts = append(parts, "employer pays, "+it.Reimbursement.Label())
-	case data.PaidBySplit:
-		parts = append(parts, fmt.Sprintf("employer %d%%, %s", it.EmployerPercent, it.Reimbursement.Label()))
-	default:
+	switch {
+	case it.PaidBy == data.PaidByMe:
 		parts = append(parts, "you pay")
+	case it.Fronter() == data.PaidByEmployer && it.PaidBy == data.PaidByEmployer:
+		parts = append(parts, "employer pays directly")
+	case it.Fronter() == data.PaidByEmployer:
+		parts = append(parts, fmt.Sprintf("employer %d%%, paid directly", it.EmployerPercent))
+	case it.PaidBy == data.PaidByEmployer:
+		parts = append(parts, "paid by you, employer reimburses: "+it.Reimbursement.Label())
+	default:
+		parts = append(parts, fmt.Sprintf("paid by you, employer %d%%: %s", it.EmployerPercent, it.Reimbursement.Label()))
 	}
 	if !it.ReimbursementDate.IsZero() {
 		parts[len(parts)-1] += " " + it.ReimbursementDate.String()
+	}
+	if it.GeneratedBy != "" {
+		parts = append(parts, "generated")
+	}
+	if ms := b.links[it.ID]; len(ms) > 0 {
+		parts = append(parts, "milestone: "+strings.Join(ms, ", "))
 	}
 	return strings.Join(parts, "  ·  ")
 }
@@ -478,12 +496,17 @@ func (b *budgetScreen) refreshTotals() {
 		"Items: how many, and (in brackets) how many are spent.",
 		fmt.Sprintf("Forecast (actual where spent, plan elsewhere): %s", b.money(fc.Total)),
 		fmt.Sprintf("Who pays the forecast: you %s, employer %s", b.money(fc.Self), b.money(fc.Employer)),
-		fmt.Sprintf("Planned: you %s, employer %s.  Spent: you %s, employer %s", b.money(pl.Self), b.money(pl.Employer), b.money(ac.Self), b.money(ac.Employer)),
+		fmt.Sprintf("Shares: planned you %s, employer %s;  spent so far you %s, employer %s", b.money(pl.Self), b.money(pl.Employer), b.money(ac.Self), b.money(ac.Employer)),
 	}
+	// Who paid at the till, apart from who bears it: only what you
+	// fronted can be owed back to you (data.SumBudget).
+	fr := t.Fronted.Shown(b.home)
 	r := t.Reimbursement
 	parts := data.Allocate([]decimal.Decimal{r.NotClaimed, r.Claimed}, b.home)
-	lines = append(lines, fmt.Sprintf("Reimbursement outstanding: %s (not claimed %s, claimed %s); reimbursed %s",
-		b.money(data.RoundMinor(r.Outstanding(), b.home)), b.money(parts[0]), b.money(parts[1]), b.money(data.RoundMinor(r.Reimbursed, b.home))))
+	lines = append(lines,
+		fmt.Sprintf("Spent by you %s; paid by the employer directly %s", b.money(fr.Self), b.money(fr.Employer)),
+		fmt.Sprintf("Reimbursement outstanding: %s (not claimed %s, claimed %s); reimbursed %s",
+			b.money(data.RoundMinor(r.Outstanding(), b.home)), b.money(parts[0]), b.money(parts[1]), b.money(data.RoundMinor(r.Reimbursed, b.home))))
 	if perDay, err := data.CostPerDay(t.Forecast.Total, b.rot.TotalDays(), b.home); err == nil {
 		lines = append(lines, fmt.Sprintf("Cost per rotation day: %s over %s", b.money(perDay), data.Count(b.rot.TotalDays(), "day", "days")))
 	} else {
@@ -548,6 +571,11 @@ func (b *budgetScreen) setMark() {
 // deleteItem deletes at once and offers to undo, which is quicker than a
 // question and just as safe.
 func (b *budgetScreen) deleteItem(it data.BudgetItem) {
+	linked, err := b.shell.Store.LinkedMilestones(b.shell.ctx(), it.ID)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
 	gone, err := b.shell.Store.DeleteBudgetItem(b.shell.ctx(), it.ID)
 	if err != nil {
 		b.shell.showError(err)
@@ -555,8 +583,7 @@ func (b *budgetScreen) deleteItem(it data.BudgetItem) {
 		return
 	}
 	b.undos.offer(fmt.Sprintf("Deleted %q.", itemTitle(gone)), func() error {
-		gone.ID = 0
-		_, err := b.shell.Store.SaveBudgetItem(b.shell.ctx(), b.rot.ID, gone)
+		_, err := b.shell.Store.RestoreBudgetItem(b.shell.ctx(), b.rot.ID, gone, linked)
 		return err
 	})
 	b.shell.changed()
@@ -596,8 +623,13 @@ func (b *budgetScreen) editRate(r data.Rate) {
 	title := "Edit exchange rate"
 	if r.ID == 0 {
 		title = "Add an exchange rate"
+		if r.Currency == "" && len(b.totals.Missing) > 0 {
+			// The rate the budget lacks is the one most likely wanted.
+			cur.SetText(b.totals.Missing[0])
+		}
 	}
-	showFormDialog(b.shell.Window, title, "Save",
+	var fd *formDialog
+	fd = showFormDialog(b.shell.Window, title, "Save",
 		[]*widget.FormItem{
 			{Text: "Currency", Widget: cur, HintText: "ISO 4217 code, e.g. USD"},
 			{Text: "Rate to " + b.home, Widget: rate, HintText: "how many " + b.home + " one unit is worth"},
@@ -611,13 +643,54 @@ func (b *budgetScreen) editRate(r data.Rate) {
 			r.Currency = normCurrency(cur.Text)
 			r.ToHome, _ = data.ParseRate("rate", rate.Text, b.mark)
 			r.AsOf = asOf.Date()
-			if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
+			if err := r.Validate(b.home); err != nil {
 				return err
 			}
-			b.undos.forget()
-			b.shell.changed()
-			return nil
+			reverse, err := b.shell.Store.Rates(b.shell.ctx(), r.Currency)
+			if err != nil {
+				return err
+			}
+			if doubt, ok := data.CheckRateDirection(b.home, r, b.rates, reverse); ok {
+				fd.next = func() { b.askRateDirection(doubt) }
+				return nil
+			}
+			return b.saveRate(r)
 		})
+}
+
+// saveRate stores r and refreshes what it converts.
+func (b *budgetScreen) saveRate(r data.Rate) error {
+	if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
+		return err
+	}
+	b.undos.forget()
+	b.shell.changed()
+	return nil
+}
+
+// askRateDirection asks which reading of a doubted rate was meant, with
+// both: the other reading is the default (Enter), Esc saves nothing.
+func (b *budgetScreen) askRateDirection(doubt data.RateDoubt) {
+	text := widget.NewLabel(doubt.Question())
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Is the rate the right way round?", text, b.shell.Window)
+	save := func(r data.Rate) func() {
+		return func() {
+			d.Hide()
+			if err := b.saveRate(r); err != nil {
+				b.shell.showError(err)
+			}
+		}
+	}
+	use := widget.NewButton("Use "+doubt.ReversedText(), save(doubt.Reversed))
+	use.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{
+		widget.NewButton("Cancel", d.Hide),
+		widget.NewButton("Keep "+doubt.TypedText(), save(doubt.Typed)),
+		use,
+	})
+	d.Resize(fyne.NewSize(640, text.MinSize().Height+160))
+	d.Show()
 }
 
 // generate asks for the nightly or daily rate and adds one item per block.
@@ -638,13 +711,14 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 	for _, bl := range b.rot.Blocks {
 		days += bl.Days()
 	}
-	about := fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Generated items are ordinary items afterwards.", len(b.rot.Blocks), days)
+	about := fmt.Sprintf("One item per block: %d block(s), %d day(s) on site. Nights already in the budget are offered for replacing, never added twice.", len(b.rot.Blocks), days)
 	if err != nil {
 		about += "\nThe last rate could not be read (" + userError(err).Error() + "); enter it again."
 	}
 	info := widget.NewLabel(about)
 	info.Wrapping = fyne.TextWrapWord
-	showFormDialog(b.shell.Window, title, "Add",
+	var fd *formDialog
+	fd = showFormDialog(b.shell.Window, title, "Add",
 		[]*widget.FormItem{
 			{Text: label, Widget: amount, HintText: hint},
 			{Text: "Currency", Widget: cur},
@@ -668,16 +742,76 @@ func (b *budgetScreen) generate(cat data.BudgetCategory) {
 			if err != nil {
 				return err
 			}
-			if _, err := b.shell.Store.AddBudgetItems(b.shell.ctx(), b.rot.ID, items); err != nil {
+			existing, err := b.shell.Store.BudgetItems(b.shell.ctx(), b.rot.ID)
+			if err != nil {
 				return err
 			}
-			b.undos.forget()
 			if err := b.shell.Store.RememberRate(b.shell.ctx(), cat, rate); err != nil {
 				return err
 			}
-			b.shell.changed()
+			plan := data.PlanGenerated(existing, items)
+			if plan.Covered() || plan.Nothing() {
+				fd.next = func() { b.askReplaceGenerated(title, plan) }
+				return nil
+			}
+			b.applyGenerated(title, plan)
 			return nil
 		})
+}
+
+// askReplaceGenerated shows which nights are already in the budget and
+// replaces them only when asked; a run that would change nothing says so.
+func (b *budgetScreen) askReplaceGenerated(title string, plan data.GeneratedPlan) {
+	if plan.Nothing() {
+		msg := "Every night is already in the budget at this rate, or already spent: nothing to add."
+		if q := plan.Question(); q != "" {
+			msg += "\n\n" + q
+		}
+		dialog.ShowInformation(title, msg, b.shell.Window)
+		return
+	}
+	text := widget.NewLabel(plan.Question())
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm(title, "Replace", "Cancel", text, func(ok bool) {
+		if ok {
+			b.applyGenerated(title, plan)
+		}
+	}, b.shell.Window)
+	d.Resize(fyne.NewSize(620, text.MinSize().Height+160))
+	d.Show()
+}
+
+// applyGenerated adds plan's items and removes those they replace in one
+// transaction, and offers to undo both.
+func (b *budgetScreen) applyGenerated(title string, plan data.GeneratedPlan) {
+	ctx := b.shell.ctx()
+	remove := make([]int64, len(plan.Replace))
+	for i, it := range plan.Replace {
+		remove[i] = it.ID
+	}
+	added, removed, err := b.shell.Store.ReplaceBudgetItems(ctx, b.rot.ID, remove, plan.Add)
+	if err != nil {
+		b.shell.showError(err)
+		return
+	}
+	msg := fmt.Sprintf("%s: added %d item(s).", title, len(added))
+	if len(removed) > 0 {
+		msg = fmt.Sprintf("%s: replaced %d item(s) with %d.", title, len(removed), len(added))
+	}
+	b.undos.offer(msg, func() error {
+		ids := make([]int64, len(added))
+		for i, it := range added {
+			ids[i] = it.ID
+		}
+		back := make([]data.BudgetItem, len(removed))
+		for i, it := range removed {
+			it.ID = 0
+			back[i] = it
+		}
+		_, _, err := b.shell.Store.ReplaceBudgetItems(b.shell.ctx(), b.rot.ID, ids, back)
+		return err
+	})
+	b.shell.changed()
 }
 
 // money lays an amount and its currency side by side, the code in a box
@@ -760,6 +894,7 @@ type scenarioForm struct {
 	rows       [][3]string
 	compared   bool
 	loaded     bool
+	changes    *whatIfChanges // items dropped or re-priced there
 }
 
 func newScenarioForm(b *budgetScreen) *scenarioForm {
@@ -802,6 +937,7 @@ func newScenarioForm(b *budgetScreen) *scenarioForm {
 	for col, w := range []float32{200, 180, 180} {
 		s.result.SetColumnWidth(col, w)
 	}
+	s.changes = newWhatIfChanges(s)
 	return s
 }
 
@@ -813,9 +949,9 @@ func (s *scenarioForm) view() fyne.CanvasObject {
 		&widget.FormItem{Text: "Nightly hotel rate", Widget: money(s.nightly, s.nightlyCur), HintText: "in the location's currency"},
 		&widget.FormItem{Text: "Meals per day", Widget: money(s.daily, s.dailyCur), HintText: "optional; empty keeps your meals as planned"},
 	)
-	intro := widget.NewLabel("Price the same plan at another location: the hotel (and, if given, the meals) are generated from the rotation's blocks at these rates; everything else stays as planned.")
+	intro := widget.NewLabel("Price the same plan at another location: the hotel (and, if given, the meals) are generated from the rotation's blocks at these rates; any other item can be dropped or re-priced there.")
 	intro.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(intro, form, container.NewHBox(compare), s.note), nil, nil, nil, s.result)
+	return container.NewBorder(container.NewVBox(intro, form, s.changes.view(), container.NewHBox(compare), s.note), nil, nil, nil, s.result)
 }
 
 // refresh loads the last scenario once, and recomputes a comparison shown
@@ -856,7 +992,7 @@ func (s *scenarioForm) run(remember bool) {
 		s.note.SetText(userError(err).Error())
 		return
 	}
-	sc := data.Scenario{Label: strings.TrimSpace(s.label.Text), Nightly: nightly}
+	sc := data.Scenario{Label: strings.TrimSpace(s.label.Text), Nightly: nightly, Changes: s.changes.changes}
 	if strings.TrimSpace(s.daily.Text) != "" {
 		cur := s.dailyCur.Text
 		if strings.TrimSpace(cur) == "" {

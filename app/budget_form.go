@@ -31,6 +31,7 @@ type budgetItemForm struct {
 	actualCur   *widgets.SelectEntry
 	charged     *widgets.Entry
 	paidBy      *widget.RadioGroup
+	frontedBy   *widget.RadioGroup // who paid at the till
 	percent     *widgets.Entry
 	reimb       *choiceSelect[data.Reimbursement]
 	reimbDate   *widgets.DateEntry
@@ -47,6 +48,12 @@ var (
 		payer data.Payer
 	}{{"Me", data.PaidByMe}, {"Employer", data.PaidByEmployer}, {"Split", data.PaidBySplit}}
 	reimbChoices = []data.Reimbursement{data.NotClaimed, data.Claimed, data.Reimbursed}
+	// frontedChoices are who paid at the till: you (the employer may
+	// reimburse you) or the employer directly.
+	frontedChoices = []struct {
+		label string
+		payer data.Payer
+	}{{"Me", data.PaidByMe}, {"Employer directly", data.PaidByEmployer}}
 )
 
 // editItem opens the item form on it; an item with ID 0 is added.
@@ -116,6 +123,18 @@ func newBudgetItemForm(b *budgetScreen, it data.BudgetItem) *budgetItemForm {
 		_, err := parsePercent(v)
 		return err
 	}
+	frontLabels := make([]string, len(frontedChoices))
+	for i, p := range frontedChoices {
+		frontLabels[i] = p.label
+	}
+	f.frontedBy = widget.NewRadioGroup(frontLabels, nil)
+	f.frontedBy.Horizontal = true
+	f.frontedBy.Required = true
+	for _, p := range frontedChoices {
+		if p.payer == it.Fronter() {
+			f.frontedBy.SetSelected(p.label)
+		}
+	}
 	f.reimbDate.SetDate(it.ReimbursementDate)
 	f.refund.SetChecked(it.Refund)
 	f.rateInfo.Wrapping = fyne.TextWrapWord
@@ -125,6 +144,7 @@ func newBudgetItemForm(b *budgetScreen, it data.BudgetItem) *budgetItemForm {
 	f.showRate()
 	f.syncPayer()
 	f.paidBy.OnChanged = func(string) { f.syncPayer() }
+	f.frontedBy.OnChanged = func(string) { f.syncPayer() }
 	return f
 }
 
@@ -139,7 +159,8 @@ func (f *budgetItemForm) show(title string) {
 		{Text: "Actual", Widget: money(f.actual, f.actualCur), HintText: "once spent; the currency may differ from the plan"},
 		{Text: "Charged in " + b.home, Widget: f.charged, HintText: "wins over any exchange rate"},
 		{Text: "", Widget: f.rateInfo},
-		{Text: "Paid by", Widget: container.NewHBox(f.paidBy, layoutSpacer(), widget.NewLabel("employer %"), fixedWidth(f.percent, 110))},
+		{Text: "Who bears it", Widget: container.NewHBox(f.paidBy, layoutSpacer(), widget.NewLabel("employer %"), fixedWidth(f.percent, 110))},
+		{Text: "Who paid it", Widget: f.frontedBy, HintText: "at the till: you (the employer may reimburse you) or the employer directly"},
 		{Text: "Reimbursement", Widget: container.NewGridWithColumns(2, f.reimb.sel, f.reimbDate)},
 		{Text: "", Widget: f.refund},
 	}
@@ -219,7 +240,7 @@ func (f *budgetItemForm) syncPayer() {
 	} else {
 		f.percent.Disable()
 	}
-	if f.paidBy.Selected == "Me" || f.paidBy.Selected == "" {
+	if f.paidBy.Selected == "Me" || f.paidBy.Selected == "" || f.frontedBy.Selected == "Employer directly" {
 		f.reimb.sel.SetSelectedIndex(0)
 		f.reimbDate.SetText("")
 		f.reimb.sel.Disable()
@@ -281,6 +302,12 @@ func (f *budgetItemForm) item(base data.BudgetItem, home string, mark data.Decim
 	if it.PaidBy == data.PaidBySplit {
 		it.EmployerPercent, err = parsePercent(f.percent.Text)
 		try(err)
+	}
+	it.FrontedBy = data.PaidByMe
+	for _, p := range frontedChoices {
+		if p.label == f.frontedBy.Selected {
+			it.FrontedBy = p.payer
+		}
 	}
 	if r, ok := f.reimb.chosen(); ok {
 		it.Reimbursement = r

@@ -345,7 +345,7 @@ func TestBudgetChargedAmountWinsOverRate(t *testing.T) {
 		t.Fatalf("stored %+v", it)
 	}
 	// 77.77 charged wins over 100 × 0.8 = 80.00.
-	if d := b.itemDetail(b.rowAt(0)); !strings.Contains(d, "= GBP 77.77") || !strings.Contains(d, "employer pays, claimed 2027-02-25") {
+	if d := b.itemDetail(b.rowAt(0)); !strings.Contains(d, "= GBP 77.77") || !strings.Contains(d, "paid by you, employer reimburses: claimed 2027-02-25") {
 		t.Errorf("row = %q", d)
 	}
 	if !strings.Contains(b.totalsText.Text, "Reimbursement outstanding: GBP 77.77") {

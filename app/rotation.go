@@ -47,7 +47,7 @@ func newRotationScreen(s *Shell) *rotationScreen {
 				container.NewHBox(
 					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
 					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
+				&widget.Label{Truncation: fyne.TextTruncateEllipsis})
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := r.milestones[id]
@@ -57,6 +57,11 @@ func newRotationScreen(s *Shell) *rotationScreen {
 			check.OnChanged = nil
 			check.SetChecked(m.Done)
 			check.OnChanged = func(done bool) { r.setDone(m, done) }
+			if m.BudgetItemID != 0 { // done follows its budget item
+				check.Disable()
+			} else {
+				check.Enable()
+			}
 			buttons := row.Objects[2].(*fyne.Container)
 			buttons.Objects[0].(*widget.Button).OnTapped = func() { r.editMilestone(m) }
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { r.deleteMilestone(m) }
@@ -79,6 +84,13 @@ func milestoneLine(m data.Milestone, today data.Date) string {
 		line += "  (due today)"
 	default:
 		line += "  (in " + data.Count(days, "day", "days") + ")"
+	}
+	switch {
+	case m.BudgetItem == "":
+	case m.Done:
+		line = strings.TrimSuffix(line, ")") + ": “" + m.BudgetItem + "” is paid)"
+	default:
+		line += "  " + m.PaidText()
 	}
 	return line
 }
@@ -274,13 +286,20 @@ func (r *rotationScreen) editMilestone(m data.Milestone) {
 	if m.ID == 0 {
 		heading = "Add a milestone"
 	}
+	link, err := r.budgetLinkSelect(m)
+	if err != nil {
+		r.shell.showError(err)
+		return
+	}
 	showFormDialog(r.shell.Window, heading, "Save",
-		[]*widget.FormItem{{Text: "Title", Widget: title}, {Text: "Due", Widget: due}},
+		[]*widget.FormItem{{Text: "Title", Widget: title}, {Text: "Due", Widget: due},
+			{Text: "Done when paid", Widget: link.sel, HintText: "done once this budget item's actual amount is recorded"}},
 		map[string]fyne.Validatable{"title": title, "due": due},
 		func() error {
 			before := m
 			m.RotationID = r.rot.ID
 			m.Title, m.Due = strings.TrimSpace(title.Text), due.Date()
+			m.BudgetItemID, _ = link.chosen()
 			if _, err := r.shell.Store.SaveMilestone(r.shell.ctx(), m); err != nil {
 				return err
 			}

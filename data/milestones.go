@@ -163,3 +163,32 @@ func OverdueText(ms []Milestone, today Date, n int) string {
 	}
 	return text + "."
 }
+
+// MilestoneDone is whether a milestone is done: one linked to a budget item
+// ("Program fee paid") is done exactly when the item's actual amount is
+// recorded, whatever its box said before; any other when it is checked.
+func MilestoneDone(checked, linked, itemSpent bool) bool {
+	if linked {
+		return itemSpent
+	}
+	return checked
+}
+
+// LinkLabel names a budget item as a milestone linked to it shows it:
+// "Program fee: Rotation fee (includes the lab exam and one retake)".
+func (it BudgetItem) LinkLabel() string {
+	if it.Description == "" {
+		return it.Category.Label()
+	}
+	return it.Category.Label() + ": " + it.Description
+}
+
+// PaidText says what a linked milestone waits for, or "" when it has no
+// link (no linked item named): "done when “Program fee: Rotation fee” is
+// paid".
+func (m Milestone) PaidText() string {
+	if m.BudgetItem == "" {
+		return ""
+	}
+	return "done when “" + m.BudgetItem + "” is paid"
+}

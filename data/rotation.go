@@ -145,6 +145,11 @@ type Milestone struct {
 	Due        Date
 	Done       bool
 	Kind       string // "" for the user's own; a MilestoneKind for suggested ones
+	// BudgetItemID links the milestone to a budget item (0: none); Done is
+	// then the item's actual amount being recorded (MilestoneDone), and
+	// BudgetItem names the item as the store read it.
+	BudgetItemID int64
+	BudgetItem   string
 }
 
 // Validate checks a milestone's title and due date.

@@ -128,6 +128,9 @@ func rotationSection(s summary.Summary) Section {
 			if e.Done {
 				done = "yes"
 			}
+			if e.DoneWhenPaid != "" {
+				done += ", when “" + e.DoneWhenPaid + "” is paid"
+			}
 			m.Rows = append(m.Rows, []string{e.Title, e.Due.String(), done})
 		}
 		sec.Blocks = append(sec.Blocks, TableBlock(m))

@@ -64,8 +64,8 @@ func costSection(in Input) Section {
 	}
 	t.Rows = append(t.Rows, []string{"Total", fmt.Sprint(b.Items), statusMoney(b.Planned, home), statusMoney(b.Actual, home)})
 	sec.Blocks = append(sec.Blocks, TableBlock(t))
-	if out, _ := decimal.NewFromString(b.OutstandingReimbursement); out.Sign() != 0 {
-		sec.Blocks = append(sec.Blocks, Para(fmt.Sprintf("Reimbursement outstanding from the employer: %s.", statusMoney(b.OutstandingReimbursement, home))))
+	if spent, _ := decimal.NewFromString(b.Actual); spent.Sign() != 0 {
+		sec.Blocks = append(sec.Blocks, Para(b.SpentText(func(s string) string { return statusMoney(s, home) })+"."))
 	}
 	if len(in.Rates) > 0 {
 		rt := Table{Header: []string{"Currency", "1 unit in " + home, "As of"}, Numeric: []bool{false, true, false}}

@@ -28,7 +28,7 @@ const (
 
 const budgetColumns = `id, category, description, start_date, end_date, planned_amount, planned_currency,
 	actual_amount, actual_currency, actual_home_amount, actual_home_currency, paid_by, employer_percent,
-	reimbursement, reimbursement_date, refund`
+	reimbursement, reimbursement_date, refund, fronted_by, generated_by`
 
 // budgetOrder is the order of the budget list: dated items by date, then
 // the undated ones, each in the order they were added (the index
@@ -107,16 +107,17 @@ func (s *Store) BudgetItem(ctx context.Context, id int64) (data.BudgetItem, erro
 func scanBudgetItem(row interface{ Scan(...any) error }) (data.BudgetItem, error) {
 	var (
 		it                                     data.BudgetItem
-		cat, paidBy, reimb                     string
+		cat, paidBy, reimb, fronted, generated string
 		start, end, reimbDate                  string
 		planned, plannedCur, actual, actualCur string
 		actualHome, actualHomeCur              string
 	)
 	if err := row.Scan(&it.ID, &cat, &it.Description, &start, &end, &planned, &plannedCur,
 		&actual, &actualCur, &actualHome, &actualHomeCur, &paidBy, &it.EmployerPercent,
-		&reimb, &reimbDate, &it.Refund); err != nil {
+		&reimb, &reimbDate, &it.Refund, &fronted, &generated); err != nil {
 		return it, classify(err)
 	}
+	it.FrontedBy, it.GeneratedBy = data.Payer(fronted), data.Generator(generated)
 	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(cat), data.Payer(paidBy), data.Reimbursement(reimb)
 	var errs []error
 	try := func(err error) {
@@ -209,17 +210,18 @@ func (s *Store) AddBudgetItems(ctx context.Context, rotationID int64, items []da
 
 func saveBudgetItem(ctx context.Context, tx *sql.Tx, rotationID int64, it data.BudgetItem) (data.BudgetItem, error) {
 	it.Description = strings.TrimSpace(it.Description)
+	it.FrontedBy = it.Fronter()
 	planned, plannedCur := moneyText(it.Planned)
 	actual, actualCur := moneyText(it.Actual)
 	home, homeCur := moneyText(it.ActualHome)
 	args := []any{string(it.Category), it.Description, it.Date.String(), it.EndDate.String(), planned, plannedCur,
 		actual, actualCur, home, homeCur, string(it.PaidBy), it.EmployerPercent,
-		string(it.Reimbursement), it.ReimbursementDate.String(), it.Refund}
+		string(it.Reimbursement), it.ReimbursementDate.String(), it.Refund, string(it.Fronter()), string(it.GeneratedBy)}
 	if it.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO budget_items (rotation_id, category, description, start_date, end_date,
 			planned_amount, planned_currency, actual_amount, actual_currency, actual_home_amount, actual_home_currency,
-			paid_by, employer_percent, reimbursement, reimbursement_date, refund)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{rotationID}, args...)...)
+			paid_by, employer_percent, reimbursement, reimbursement_date, refund, fronted_by, generated_by)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{rotationID}, args...)...)
 		if err != nil && strings.Contains(err.Error(), "FOREIGN KEY constraint failed") {
 			return it, fmt.Errorf("rotation %d: %w", rotationID, data.ErrNotFound)
 		}
@@ -231,7 +233,8 @@ func saveBudgetItem(ctx context.Context, tx *sql.Tx, rotationID int64, it data.B
 	}
 	err := expectOne(tx.ExecContext(ctx, `UPDATE budget_items SET category = ?, description = ?, start_date = ?, end_date = ?,
 		planned_amount = ?, planned_currency = ?, actual_amount = ?, actual_currency = ?, actual_home_amount = ?,
-		actual_home_currency = ?, paid_by = ?, employer_percent = ?, reimbursement = ?, reimbursement_date = ?, refund = ?
+		actual_home_currency = ?, paid_by = ?, employer_percent = ?, reimbursement = ?, reimbursement_date = ?, refund = ?,
+		fronted_by = ?, generated_by = ?
 		WHERE id = ? AND rotation_id = ?`, append(args, it.ID, rotationID)...))
 	if err != nil {
 		return it, fmt.Errorf("budget item %d: %w", it.ID, err)

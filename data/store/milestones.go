@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -11,8 +12,8 @@ import (
 
 // Milestones lists a rotation's milestones by due date.
 func (s *Store) Milestones(ctx context.Context, rotationID int64) ([]data.Milestone, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, rotation_id, title, due_date, done, kind FROM milestones
-		WHERE rotation_id = ? ORDER BY due_date, id`, rotationID)
+	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind, `+milestoneLinkColumns+`
+		FROM milestones m `+milestoneLinkJoin+` WHERE m.rotation_id = ? ORDER BY m.due_date, m.id`, rotationID)
 	if err != nil {
 		return nil, fmt.Errorf("read milestones: %w", classify(err))
 	}
@@ -21,9 +22,11 @@ func (s *Store) Milestones(ctx context.Context, rotationID int64) ([]data.Milest
 	for rows.Next() {
 		var m data.Milestone
 		var due string
-		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind); err != nil {
+		var link milestoneLink
+		if err := rows.Scan(append([]any{&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind}, link.dest()...)...); err != nil {
 			return nil, fmt.Errorf("read milestones: %w", err)
 		}
+		link.apply(&m)
 		if m.Due, err = storedDate("due", due); err != nil {
 			return nil, fmt.Errorf("read milestone %d: %w", m.ID, err)
 		}
@@ -90,14 +93,28 @@ func (s *Store) saveMilestones(ctx context.Context, tx *sql.Tx, ms []data.Milest
 			m.Title, m.Due.String(), m.Done, m.Due.String(), now, m.ID)); err != nil {
 			return nil, fmt.Errorf("milestone %d: %w", m.ID, err)
 		}
+		if err := saveMilestoneLink(ctx, tx, &m); err != nil {
+			return nil, err
+		}
 		out = append(out, m)
 	}
 	return out, nil
 }
 
-// SetMilestoneDone marks a milestone done or not done.
+// SetMilestoneDone marks a milestone done or not done. One linked to a
+// budget item is refused: it is done when the item's actual amount is
+// recorded.
 func (s *Store) SetMilestoneDone(ctx context.Context, id int64, done bool) error {
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var item string
+		err := tx.QueryRowContext(ctx, `SELECT `+linkedItemLabel+` FROM milestone_budget_items l
+			JOIN budget_items b ON b.id = l.budget_item_id WHERE l.milestone_id = ?`, id).Scan(&item)
+		switch {
+		case err == nil:
+			return data.Invalid("done", "follows the budget item %q: it is done once that item's actual amount is recorded on the Budget screen", item)
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
 		return expectOne(tx.ExecContext(ctx, `UPDATE milestones SET done = ? WHERE id = ?`, done, id))
 	})
 	if err != nil {

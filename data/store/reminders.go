@@ -314,8 +314,8 @@ func (s *Store) ReminderPlan(ctx context.Context) (ReminderPlan, error) {
 	if p.Schedule.Zone, err = userZone(ctx, tx); err != nil {
 		return p, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind, m.remind_from FROM milestones m
-		WHERE m.rotation_id = (SELECT max(id) FROM rotations) ORDER BY m.due_date, m.id`)
+	rows, err := tx.QueryContext(ctx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind, m.remind_from, `+milestoneLinkColumns+`
+		FROM milestones m `+milestoneLinkJoin+` WHERE m.rotation_id = (SELECT max(id) FROM rotations) ORDER BY m.due_date, m.id`)
 	if err != nil {
 		return p, fmt.Errorf("read milestones: %w", classify(err))
 	}
@@ -332,9 +332,11 @@ func (s *Store) ReminderPlan(ctx context.Context) (ReminderPlan, error) {
 	for rows.Next() {
 		var m data.Milestone
 		var due, from string
-		if err := rows.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind, &from); err != nil {
+		var link milestoneLink
+		if err := rows.Scan(append([]any{&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind, &from}, link.dest()...)...); err != nil {
 			return p, fmt.Errorf("read milestones: %w", err)
 		}
+		link.apply(&m)
 		if m.Due, err = storedDate("due", due); err != nil {
 			return p, fmt.Errorf("read milestone %d: %w", m.ID, err)
 		}

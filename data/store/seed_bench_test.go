@@ -39,8 +39,9 @@ func BenchmarkOpenTenYears(b *testing.B) {
 // order, adds the group totals (00013), counts the scores per topic and
 // exam (00014), indexes the reading list for its tally (00015), and drops
 // all but the study totals again (00019), joins the reading and study
-// topics spelled as practice topics (00020), and makes the window's state
-// table (00026). Rolling the copy back is not
+// topics spelled as practice topics (00020), adds the budget's generator
+// and fronted-by marks and the milestone links (00021), and makes the
+// window's state table (00026). Rolling the copy back is not
 // timed.
 func BenchmarkMigrateTenYears(b *testing.B) {
 	ctx := context.Background()
@@ -60,6 +61,8 @@ func BenchmarkMigrateTenYears(b *testing.B) {
 			`ALTER TABLE milestones DROP COLUMN remind_from`, `ALTER TABLE exams DROP COLUMN pass_mark_assumed`,
 			`DROP TABLE plan_availability`, `DROP TABLE plan_days_off`, `DROP TABLE plan_speeds`,
 			`DROP TABLE window_state`, `DROP TABLE IF EXISTS topic_merge_dismissed`,
+			`DROP TABLE milestone_budget_items`, `ALTER TABLE budget_items DROP COLUMN fronted_by`,
+			`ALTER TABLE budget_items DROP COLUMN generated_by`,
 			`DELETE FROM goose_db_version WHERE version_id >= 7`} {
 			if _, err := db.Exec(q); err != nil {
 				b.Fatal(err)

@@ -23,8 +23,13 @@ type BudgetStatus struct {
 	// Employer and Self split the forecast by who pays.
 	Employer string `json:"employer"`
 	Self     string `json:"self"`
-	// OutstandingReimbursement is the employer's share of actual spend not
-	// yet paid back (not claimed plus claimed).
+	// SpentByYou is the actual spend you paid at the till (out of your
+	// pocket), PaidByEmployer what the employer paid directly; together
+	// they are Actual.
+	SpentByYou     string `json:"spent_by_you"`
+	PaidByEmployer string `json:"paid_by_employer_directly"`
+	// OutstandingReimbursement is the employer's share of what you spent
+	// not yet paid back (not claimed plus claimed); never above SpentByYou.
 	OutstandingReimbursement string `json:"outstanding_reimbursement"`
 	// CostPerDay is the forecast over the rotation's days on site; "" when
 	// the rotation has no days.
@@ -44,6 +49,7 @@ func buildBudget(a area) (*BudgetStatus, error) {
 		items += r.Items
 	}
 	forecast := t.Forecast.Shown(home)
+	fronted := t.Fronted.Shown(home)
 	b := &BudgetStatus{
 		HomeCurrency:             home,
 		Items:                    items,
@@ -52,6 +58,8 @@ func buildBudget(a area) (*BudgetStatus, error) {
 		Forecast:                 plainAmount(forecast.Total, home),
 		Employer:                 plainAmount(forecast.Employer, home),
 		Self:                     plainAmount(forecast.Self, home),
+		SpentByYou:               plainAmount(fronted.Self, home),
+		PaidByEmployer:           plainAmount(fronted.Employer, home),
 		OutstandingReimbursement: plainAmount(data.RoundMinor(t.Reimbursement.Outstanding(), home), home),
 		MissingRates:             append([]string{}, t.Missing...),
 	}
@@ -82,12 +90,32 @@ func (b *BudgetStatus) Text() string {
 		fmt.Sprintf("Planned %s, spent %s, forecast %s", show(b.Planned), show(b.Actual), show(b.Forecast)),
 		fmt.Sprintf("You pay %s, the employer %s", show(b.Self), show(b.Employer)),
 	}
-	if out, _ := decimal.NewFromString(b.OutstandingReimbursement); out.Sign() != 0 {
-		lines = append(lines, fmt.Sprintf("Reimbursement outstanding: %s", show(b.OutstandingReimbursement)))
+	if b.Actual != "" && !isZero(b.Actual) {
+		lines = append(lines, b.SpentText(show))
 	}
 	if len(b.MissingRates) > 0 {
 		lines = append(lines, fmt.Sprintf("No exchange rate for %s: those amounts are left out; add a rate on the Budget screen",
 			strings.Join(b.MissingRates, ", ")))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// SpentText says who paid the actual spend at the till, and what of yours
+// the employer still owes: "Spent by you USD 2,300.00 (reimbursement
+// outstanding USD 1,000.00); paid by the employer directly USD 18,500.00".
+// The outstanding part is never more than what you spent (data.SumBudget).
+func (b *BudgetStatus) SpentText(show func(string) string) string {
+	text := "Spent by you " + show(b.SpentByYou)
+	if !isZero(b.OutstandingReimbursement) {
+		text += " (reimbursement outstanding " + show(b.OutstandingReimbursement) + ")"
+	}
+	if !isZero(b.PaidByEmployer) {
+		text += "; paid by the employer directly " + show(b.PaidByEmployer)
+	}
+	return text
+}
+
+func isZero(s string) bool {
+	d, err := decimal.NewFromString(s)
+	return err == nil && d.IsZero()
 }

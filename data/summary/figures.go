@@ -236,6 +236,9 @@ func (s Summary) BudgetFigure() Figure {
 		fmt.Sprintf("spent %s of %s planned", money(b.Actual), money(b.Planned)),
 		fmt.Sprintf("employer pays %s, you %s", money(b.Employer), money(b.Self)),
 	}}
+	if !isZero(b.Actual) { // who paid at the till, and what of it is owed back
+		f.Details = append(f.Details, b.SpentText(money))
+	}
 	if len(b.MissingRates) > 0 {
 		f.State = Bad
 		f.Details = append(f.Details, "no exchange rate for some amounts: see Budget")

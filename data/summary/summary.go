@@ -68,6 +68,14 @@ type MilestoneEntry struct {
 	Title string    `json:"title"`
 	Due   data.Date `json:"due"`
 	Done  bool      `json:"done"`
+	// DoneWhenPaid names the budget item whose actual amount marks the
+	// milestone done (data.Milestone.PaidText); "" when not linked.
+	DoneWhenPaid string `json:"done_when_paid,omitempty"`
+}
+
+// milestoneEntry is m as the status shows it.
+func milestoneEntry(m data.Milestone) MilestoneEntry {
+	return MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done, DoneWhenPaid: m.BudgetItem}
 }
 
 // ErrNotSetUp means the database has no rotation yet.
@@ -110,7 +118,7 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 		})
 	}
 	for _, m := range ms {
-		s.Milestones = append(s.Milestones, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+		s.Milestones = append(s.Milestones, milestoneEntry(m))
 	}
 	a := area{ctx: ctx, st: st, settings: set, rotation: rot, today: cd.Today, now: now}
 	// The areas read different tables: read concurrently, on a machine of
@@ -177,8 +185,8 @@ func (s Summary) writeMilestones(b *strings.Builder) {
 	}
 	next := s.NextMilestones(textMilestones)
 	for _, m := range next {
-		dm := data.Milestone{Due: m.Due, Done: m.Done}
-		fmt.Fprintf(b, "  [ ] %s  %s  (id %d, %s)\n", m.Due, m.Title, m.ID, dm.DueText(s.Today))
+		dm := m.milestone()
+		fmt.Fprintf(b, "  [ ] %s  %s  (id %d, %s)\n", m.Due, m.Title, m.ID, strings.Join(nonEmpty(dm.DueText(s.Today), dm.PaidText()), "; "))
 	}
 	done := 0
 	for _, m := range s.Milestones {
@@ -222,11 +230,26 @@ func daysText(n int) string {
 func (s Summary) NextMilestones(n int) []MilestoneEntry {
 	var ms []data.Milestone
 	for _, m := range s.Milestones {
-		ms = append(ms, data.Milestone{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+		ms = append(ms, m.milestone())
 	}
 	var out []MilestoneEntry
 	for _, m := range data.UpcomingMilestones(ms, n) {
-		out = append(out, MilestoneEntry{ID: m.ID, Title: m.Title, Due: m.Due, Done: m.Done})
+		out = append(out, milestoneEntry(m))
+	}
+	return out
+}
+
+// milestone is e back as the domain's milestone, link included.
+func (e MilestoneEntry) milestone() data.Milestone {
+	return data.Milestone{ID: e.ID, Title: e.Title, Due: e.Due, Done: e.Done, BudgetItem: e.DoneWhenPaid}
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
 	}
 	return out
 }

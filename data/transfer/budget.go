@@ -12,12 +12,13 @@ import (
 
 // BudgetColumns are the columns of the budget CSV, in export order: the ten
 // of the documented format, then end_date, actual_home,
-// actual_home_currency and refund, which an export needs to give back the
-// same items. On import the names are case-insensitive, in any order; only
+// actual_home_currency, refund and fronted_by (who paid at the till: me or
+// employer; empty means me), which an export needs to give back the same
+// items. On import the names are case-insensitive, in any order; only
 // category and an amount (planned or actual) with its currency are required.
 func BudgetColumns() []string {
 	return []string{"date", "category", "description", "planned", "planned_currency", "actual", "actual_currency",
-		"paid_by", "employer_percent", "reimbursement", "end_date", "actual_home", "actual_home_currency", "refund"}
+		"paid_by", "employer_percent", "reimbursement", "end_date", "actual_home", "actual_home_currency", "refund", "fronted_by"}
 }
 
 // RateColumns are the columns of the exchange rates CSV.
@@ -28,7 +29,7 @@ func RateColumns() []string { return []string{"currency", "rate_to_home", "as_of
 var budgetFieldColumns = map[string]string{
 	"end date": "end_date", "planned currency": "planned_currency", "actual currency": "actual_currency",
 	"actual home": "actual_home", "actual home currency": "actual_home_currency", "paid by": "paid_by",
-	"employer percent": "employer_percent", "reimbursement date": "reimbursement",
+	"employer percent": "employer_percent", "reimbursement date": "reimbursement", "fronted by": "fronted_by",
 }
 
 // BudgetImport says how to read a budget file.
@@ -226,6 +227,13 @@ func budgetRow(h Header, row []string, home string, mark data.DecimalMark) (data
 		it.Refund, err = parseYesNo("refund", v)
 		try(err)
 	}
+	if v := get("fronted_by"); v != "" {
+		it.FrontedBy, err = data.ParsePayer("fronted by", v)
+		if err == nil && it.FrontedBy == data.PaidBySplit {
+			err = data.Invalid("fronted by", "%q: one of you paid at the till; write me or employer", v)
+		}
+		try(err)
+	}
 	return it, errors.Join(errs...)
 }
 
@@ -263,7 +271,7 @@ func ExportBudget(w io.Writer, items []data.BudgetItem) error {
 			it.Date.String(), string(it.Category), it.Description,
 			plainAmount(it.Planned), it.Planned.Currency, plainAmount(it.Actual), it.Actual.Currency,
 			string(it.PaidBy), percent, reimb, it.EndDate.String(),
-			plainAmount(it.ActualHome), it.ActualHome.Currency, refund,
+			plainAmount(it.ActualHome), it.ActualHome.Currency, refund, string(it.Fronter()),
 		})
 	}
 	if err := WriteCSV(w, BudgetColumns(), rows); err != nil {

@@ -24,7 +24,7 @@ func sameBudgetItem(a, b data.BudgetItem) bool {
 		a.Date == b.Date && a.EndDate == b.EndDate && a.Planned.Equal(b.Planned) &&
 		a.Actual.Equal(b.Actual) && a.ActualHome.Equal(b.ActualHome) && a.PaidBy == b.PaidBy &&
 		a.EmployerPercent == b.EmployerPercent && a.Reimbursement == b.Reimbursement &&
-		a.ReimbursementDate == b.ReimbursementDate && a.Refund == b.Refund
+		a.ReimbursementDate == b.ReimbursementDate && a.Refund == b.Refund && a.Fronter() == b.Fronter()
 }
 
 func wantRejected(t *testing.T, got []Rejected, line int, field, reason string) {
@@ -238,7 +238,8 @@ func exportFixture(t *testing.T) []data.BudgetItem {
 			Reimbursement: data.Reimbursed, ReimbursementDate: mustDate(t, "2026-04-02"), Refund: true},
 		{Category: data.CategoryHotel, Description: "+@SUM(1)\nsecond line, with comma", Date: mustDate(t, "2026-03-15"), EndDate: mustDate(t, "2026-04-04"),
 			Planned: data.NewMoney("1234.567", "BHD"), Actual: data.NewMoney("123456", "JPY"), PaidBy: data.PaidByEmployer, EmployerPercent: 100, Reimbursement: data.Claimed},
-		{Category: data.CategoryMeals, Description: "'-already quoted", Planned: data.NewMoney("1260", "EUR"), PaidBy: data.PaidByEmployer, Reimbursement: data.NotClaimed},
+		{Category: data.CategoryMeals, Description: "'-already quoted", Planned: data.NewMoney("1260", "EUR"), PaidBy: data.PaidByEmployer, Reimbursement: data.NotClaimed,
+			FrontedBy: data.PaidByEmployer},
 	}
 }
 
@@ -250,14 +251,14 @@ func TestBudgetExport(t *testing.T) {
 	}
 	out := buf.String()
 	lines := strings.Split(out, "\n")
-	if lines[0] != "date,category,description,planned,planned_currency,actual,actual_currency,paid_by,employer_percent,reimbursement,end_date,actual_home,actual_home_currency,refund" {
+	if lines[0] != "date,category,description,planned,planned_currency,actual,actual_currency,paid_by,employer_percent,reimbursement,end_date,actual_home,actual_home_currency,refund,fronted_by" {
 		t.Errorf("header = %q", lines[0])
 	}
-	if lines[1] != "2026-02-01,program_fee,Rotation fee (includes the lab exam and one retake),18500.00,USD,,,me,,not_claimed,,,," {
+	if lines[1] != "2026-02-01,program_fee,Rotation fee (includes the lab exam and one retake),18500.00,USD,,,me,,not_claimed,,,,,me" {
 		t.Errorf("fee line = %q", lines[1])
 	}
 	for _, want := range []string{
-		`'=cmd|' /C calc'!A0`, `'-12.50`, `'-15.87`, `reimbursed 2026-04-02`, `yes`, `"'+@SUM(1)`, `''-already quoted`, `1234.567,BHD,123456,JPY,employer,100,claimed`,
+		`'=cmd|' /C calc'!A0`, `'-12.50`, `'-15.87`, `reimbursed 2026-04-02`, `yes`, `"'+@SUM(1)`, `''-already quoted`, `1234.567,BHD,123456,JPY,employer,100,claimed`, `1260.00,EUR,,,employer,,not_claimed,,,,,employer`,
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("export lacks %q:\n%s", want, out)

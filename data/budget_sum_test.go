@@ -17,7 +17,7 @@ func randomParts(rng *rand.Rand, n int) []budgetPart {
 	parts := make([]budgetPart, n)
 	for i := range parts {
 		p := budgetPart{partKind: partKind{Category: cats[rng.IntN(len(cats))], EmployerShare: []int{0, 50, 100, 33}[rng.IntN(4)],
-			Reimbursement: states[rng.IntN(len(states))]}, Items: 1, Planned: amount()}
+			Reimbursement: states[rng.IntN(len(states))], FrontedByMe: rng.IntN(3) > 0}, Items: 1, Planned: amount()}
 		if rng.IntN(2) == 0 {
 			p.Spent, p.Actual = 1, amount()
 			p.Forecast = p.Actual
@@ -48,7 +48,12 @@ func sumPartsOneByOne(home string, parts []budgetPart) BudgetTotals {
 		row.Actual = row.Actual.Add(p.Actual)
 		t.Planned = t.Planned.add(p.Planned, p.EmployerShare)
 		t.Actual = t.Actual.add(p.Actual, p.EmployerShare)
-		t.Reimbursement = t.Reimbursement.add(p.Reimbursement, p.EmployerShare, p.Actual)
+		if p.FrontedByMe {
+			t.Fronted.Self = t.Fronted.Self.Add(p.Actual)
+			t.Reimbursement = t.Reimbursement.add(p.Reimbursement, p.EmployerShare, p.Actual)
+		} else {
+			t.Fronted.Employer = t.Fronted.Employer.Add(p.Actual)
+		}
 		t.Forecast = t.Forecast.add(p.Forecast, p.EmployerShare)
 		t.Unconverted += p.Unconverted
 	}
@@ -76,6 +81,8 @@ func TestSumPartsMergedEqualsItemByItem(t *testing.T) {
 			eq("self", s[0].Self, s[1].Self)
 			eq("employer", s[0].Employer, s[1].Employer)
 		}
+		eq("fronted by you", got.Fronted.Self, want.Fronted.Self)
+		eq("fronted by the employer", got.Fronted.Employer, want.Fronted.Employer)
 		eq("not claimed", got.Reimbursement.NotClaimed, want.Reimbursement.NotClaimed)
 		eq("claimed", got.Reimbursement.Claimed, want.Reimbursement.Claimed)
 		eq("reimbursed", got.Reimbursement.Reimbursed, want.Reimbursement.Reimbursed)

@@ -140,36 +140,44 @@ func (s *Store) SaveBlock(ctx context.Context, rotationID int64, b data.Block) (
 	if err := b.Validate(); err != nil {
 		return b, fmt.Errorf("save block: %w", err)
 	}
-	b = tidyBlock(b)
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := rotation(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if r.ID != rotationID {
-			return fmt.Errorf("rotation %d: %w", rotationID, data.ErrNotFound)
-		}
-		others := []data.Block{b}
-		for _, o := range r.Blocks {
-			if o.ID != b.ID {
-				others = append(others, o)
-			}
-		}
-		if err := data.CheckOverlap(others); err != nil {
-			// Both: ErrConflict for callers, the FieldError for the form.
-			return fmt.Errorf("%w: %w", data.ErrConflict, err)
-		}
-		if b.ID == 0 {
-			b.ID, err = insertBlock(ctx, tx, rotationID, b)
-			return err
-		}
-		return expectOne(tx.ExecContext(ctx, `UPDATE blocks SET start_date = ?, end_date = ?, location = ?, time_zone = ?
-			WHERE id = ? AND rotation_id = ?`, b.Start.String(), b.End.String(), b.Location, b.TimeZone, b.ID, rotationID))
+		var err error
+		b, err = saveBlock(ctx, tx, rotationID, b)
+		return err
 	})
 	if err != nil {
 		return b, fmt.Errorf("save block: %w", err)
 	}
 	return b, nil
+}
+
+// saveBlock adds or changes block b (validated) of rotation rotationID in
+// tx, refusing a change that would make blocks overlap.
+func saveBlock(ctx context.Context, tx *sql.Tx, rotationID int64, b data.Block) (data.Block, error) {
+	b = tidyBlock(b)
+	r, err := rotation(ctx, tx)
+	if err != nil {
+		return b, err
+	}
+	if r.ID != rotationID {
+		return b, fmt.Errorf("rotation %d: %w", rotationID, data.ErrNotFound)
+	}
+	others := []data.Block{b}
+	for _, o := range r.Blocks {
+		if o.ID != b.ID {
+			others = append(others, o)
+		}
+	}
+	if err := data.CheckOverlap(others); err != nil {
+		// Both: ErrConflict for callers, the FieldError for the form.
+		return b, fmt.Errorf("%w: %w", data.ErrConflict, err)
+	}
+	if b.ID == 0 {
+		b.ID, err = insertBlock(ctx, tx, rotationID, b)
+		return b, err
+	}
+	return b, expectOne(tx.ExecContext(ctx, `UPDATE blocks SET start_date = ?, end_date = ?, location = ?, time_zone = ?
+		WHERE id = ? AND rotation_id = ?`, b.Start.String(), b.End.String(), b.Location, b.TimeZone, b.ID, rotationID))
 }
 
 // DeleteBlock removes a block; the last block of a rotation cannot go, since

@@ -56,9 +56,6 @@ func newPagedRows[T any](read func(offset, limit int) ([]T, error), fail func(er
 	return &pagedRows[T]{pages: map[int][]T{}, read: read, fail: fail}
 }
 
-// forget drops the pages read: the records changed.
-func (p *pagedRows[T]) forget() { clear(p.pages) }
-
 // restart drops the pages read and keeps first as the first page: a
 // screen reads it off the UI goroutine with the rest of its data (see
 // loader), so that showing the list's top reads nothing more.

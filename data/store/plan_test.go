@@ -10,22 +10,31 @@ import (
 	"github.com/masterplan-app/masterplan/data/plan"
 )
 
-func TestPlanInputReadsWhatThePlannerNeeds(t *testing.T) {
+// planStore is a store on 2026-03-02 at noon UTC, set up in zone with one
+// rotation block 60 to 80 days ahead; it closes when the test ends.
+func planStore(t *testing.T, zone string) (st *Store, rot data.Rotation, today data.Date, now time.Time) {
+	t.Helper()
 	ctx := context.Background()
-	now := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
+	now = time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
 	st, err := Open(ctx, t.TempDir()+"/plan.db", WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
-	today := data.NewDate(2026, time.March, 2)
+	t.Cleanup(func() { st.Close() })
+	today = data.NewDate(2026, time.March, 2)
 	set := data.DefaultSettings()
-	set.TimeZone = "UTC"
-	rot, err := st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
+	set.TimeZone = zone
+	rot, err = st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
 		Location: "Redmond", TimeZone: "America/Los_Angeles"}}}, set)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return st, rot, today, now
+}
+
+func TestPlanInputReadsWhatThePlannerNeeds(t *testing.T) {
+	ctx := context.Background()
+	st, rot, today, now := planStore(t, "UTC")
 	book, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Internals", Kind: data.ReadingBook, Unit: data.ReadingPages,
 		Size: 300, Status: data.ReadingReading, Priority: 1, AddedOn: today}, today)
 	if err != nil {
@@ -123,20 +132,7 @@ func TestPlanSettersValidate(t *testing.T) {
 // the rising topic after its latest score counts towards it.
 func TestPlanInputWeighsTopicsByTheirChanceToPass(t *testing.T) {
 	ctx := context.Background()
-	now := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
-	st, err := Open(ctx, t.TempDir()+"/plan.db", WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	today := data.NewDate(2026, time.March, 2)
-	set := data.DefaultSettings()
-	set.TimeZone = "UTC"
-	rot, err := st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
-		Location: "Redmond", TimeZone: "America/Los_Angeles"}}}, set)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, rot, today, now := planStore(t, "UTC")
 	exam, _, err := st.SaveExam(ctx, rot.ID, data.Exam{Name: "Written exam 1", Kind: data.ExamWritten, PassMark: 70, Date: today.AddDays(20)}, today)
 	if err != nil {
 		t.Fatal(err)
@@ -193,21 +189,9 @@ func TestPlanInputWeighsTopicsByTheirChanceToPass(t *testing.T) {
 // not.
 func TestPlanSpeedsPairSessionsAndProgressByLocalDay(t *testing.T) {
 	ctx := context.Background()
-	now := time.Date(2026, time.March, 2, 12, 0, 0, 0, time.UTC)
-	st, err := Open(ctx, t.TempDir()+"/plan.db", WithClock(func() time.Time { return now }))
+	st, _, today, now := planStore(t, "Pacific/Auckland") // UTC+13 in March
+	loc, err := time.LoadLocation("Pacific/Auckland")
 	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	today := data.NewDate(2026, time.March, 2)
-	set := data.DefaultSettings()
-	set.TimeZone = "Pacific/Auckland" // UTC+13 in March
-	loc, err := time.LoadLocation(set.TimeZone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := st.Setup(ctx, data.Rotation{Track: "MCM", Blocks: []data.Block{{Start: today.AddDays(60), End: today.AddDays(80),
-		Location: "Redmond", TimeZone: "America/Los_Angeles"}}}, set); err != nil {
 		t.Fatal(err)
 	}
 	book, err := st.SaveReadingItem(ctx, data.ReadingItem{Title: "Internals", Kind: data.ReadingBook, Unit: data.ReadingPages,

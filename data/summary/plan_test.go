@@ -3,13 +3,8 @@ package summary_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"github.com/masterplan-app/masterplan/data/store"
-	"github.com/masterplan-app/masterplan/data/store/seed"
-	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -18,15 +13,7 @@ import (
 // plan's standing is under "plan"; there is no other key for it.
 func TestStatusTodayIsTheFirstDayOfThePlan(t *testing.T) {
 	ctx := context.Background()
-	now := seedbench.Now()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "year.db"), store.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := seed.Generate(ctx, st, seed.Options{Years: 1, Now: now, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	st, now := generatedYear(t)
 	s, err := summary.Build(ctx, st, now)
 	if err != nil {
 		t.Fatal(err)

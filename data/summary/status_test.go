@@ -14,6 +14,23 @@ import (
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
+// generatedYear is a store holding a generated user's year (seed 3) up to
+// now, the benchmarks' fixed day; it closes when the test ends.
+func generatedYear(t *testing.T) (*store.Store, time.Time) {
+	t.Helper()
+	ctx := context.Background()
+	now := seedbench.Now()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "year.db"), store.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := seed.Generate(ctx, st, seed.Options{Years: 1, Now: now, Seed: 3}); err != nil {
+		t.Fatal(err)
+	}
+	return st, now
+}
+
 // The dashboard and `status` read less than the screens: the reading pace
 // from only the fields it counts, the practice forecast from only the
 // newest attempts and without the study next to each topic. Over a year of a generated user's records (pages,
@@ -21,15 +38,7 @@ import (
 // attempts over three exams), both give the same status.
 func TestStatusIsWhatTheScreensShow(t *testing.T) {
 	ctx := context.Background()
-	now := seedbench.Now()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "year.db"), store.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := seed.Generate(ctx, st, seed.Options{Years: 1, Now: now, Seed: 3}); err != nil {
-		t.Fatal(err)
-	}
+	st, now := generatedYear(t)
 	s, err := summary.Build(ctx, st, now)
 	if err != nil {
 		t.Fatal(err)

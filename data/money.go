@@ -47,6 +47,20 @@ func (m Money) Equal(o Money) bool {
 // String is Format, so that Money prints readably in messages and tests.
 func (m Money) String() string { return m.Format() }
 
+// Exact is m as files and the database keep it: the exact decimal with at
+// least the currency's decimal places ("18500.00", so "18500" and
+// "18500.00" are kept alike), and its currency; both "" when not set.
+func (m Money) Exact() (amount, currency string) {
+	if !m.IsSet() {
+		return "", ""
+	}
+	units := MinorUnits(m.Currency)
+	if m.Amount.Equal(m.Amount.Truncate(units)) {
+		return m.Amount.StringFixed(units), m.Currency
+	}
+	return m.Amount.String(), m.Currency
+}
+
 // Validate checks m as the amount of field: a known currency, at most the
 // currency's decimal places, and below MaxAmount. The sign is the caller's
 // business (refunds may be negative).

@@ -60,12 +60,17 @@ const budgetItemsQuery = `SELECT ` + budgetColumns + ` FROM budget_items WHERE r
 
 // readBudgetItems runs query, which selects budgetColumns, into items.
 func readBudgetItems(ctx context.Context, q querier, query string, args ...any) ([]data.BudgetItem, error) {
+	return appendBudgetItems(ctx, q, []data.BudgetItem{}, query, args...)
+}
+
+// appendBudgetItems runs query, which selects budgetColumns, appending
+// the items to out (sized by a caller that knows how many will come).
+func appendBudgetItems(ctx context.Context, q querier, out []data.BudgetItem, query string, args ...any) ([]data.BudgetItem, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, classify(err)
 	}
 	defer rows.Close()
-	out := []data.BudgetItem{}
 	for rows.Next() {
 		it, err := scanBudgetItem(rows)
 		if err != nil {
@@ -157,19 +162,6 @@ func storedMoney(field, amount, currency string) (data.Money, error) {
 	return data.Money{Amount: d, Currency: currency}, nil
 }
 
-// moneyText is the stored form of m: the exact decimal with the currency's
-// decimal places, so "18500" and "18500.00" are stored alike.
-func moneyText(m data.Money) (amount, currency string) {
-	if !m.IsSet() {
-		return "", ""
-	}
-	units := data.MinorUnits(m.Currency)
-	if m.Amount.Equal(m.Amount.Truncate(units)) {
-		return m.Amount.StringFixed(units), m.Currency
-	}
-	return m.Amount.String(), m.Currency
-}
-
 // SaveBudgetItem adds (ID 0) or changes one item of the rotation.
 func (s *Store) SaveBudgetItem(ctx context.Context, rotationID int64, it data.BudgetItem) (data.BudgetItem, error) {
 	out, err := s.AddBudgetItems(ctx, rotationID, []data.BudgetItem{it})
@@ -211,9 +203,9 @@ func (s *Store) AddBudgetItems(ctx context.Context, rotationID int64, items []da
 func saveBudgetItem(ctx context.Context, tx *sql.Tx, rotationID int64, it data.BudgetItem) (data.BudgetItem, error) {
 	it.Description = strings.TrimSpace(it.Description)
 	it.FrontedBy = it.Fronter()
-	planned, plannedCur := moneyText(it.Planned)
-	actual, actualCur := moneyText(it.Actual)
-	home, homeCur := moneyText(it.ActualHome)
+	planned, plannedCur := it.Planned.Exact()
+	actual, actualCur := it.Actual.Exact()
+	home, homeCur := it.ActualHome.Exact()
 	args := []any{string(it.Category), it.Description, it.Date.String(), it.EndDate.String(), planned, plannedCur,
 		actual, actualCur, home, homeCur, string(it.PaidBy), it.EmployerPercent,
 		string(it.Reimbursement), it.ReimbursementDate.String(), it.Refund, string(it.Fronter()), string(it.GeneratedBy)}

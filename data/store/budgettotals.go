@@ -63,21 +63,5 @@ func readBudgetAmounts(ctx context.Context, tx *sql.Tx, rotationID int64) ([]dat
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM budget_items WHERE rotation_id = ?`, rotationID).Scan(&n); err != nil {
 		return nil, classify(err)
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ?`, rotationID)
-	if err != nil {
-		return nil, classify(err)
-	}
-	defer rows.Close()
-	out := make([]data.BudgetItem, 0, n)
-	for rows.Next() {
-		it, err := scanBudgetItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, classify(err)
-	}
-	return out, nil
+	return appendBudgetItems(ctx, tx, make([]data.BudgetItem, 0, n), `SELECT `+budgetColumns+` FROM budget_items WHERE rotation_id = ?`, rotationID)
 }

@@ -677,26 +677,13 @@ func (b JSONBudgetItem) Domain() (data.BudgetItem, error) {
 
 // BudgetItemFromDomain is item it of the rotation with file id rotation.
 func BudgetItemFromDomain(it data.BudgetItem, rotation int64) JSONBudgetItem {
-	planned, plannedCur := amountText(it.Planned)
-	actual, actualCur := amountText(it.Actual)
-	home, homeCur := amountText(it.ActualHome)
+	planned, plannedCur := it.Planned.Exact()
+	actual, actualCur := it.Actual.Exact()
+	home, homeCur := it.ActualHome.Exact()
 	return JSONBudgetItem{Rotation: rotation, Category: string(it.Category), Description: it.Description, Start: it.Date.String(),
 		End: it.EndDate.String(), PlannedAmount: planned, PlannedCurrency: plannedCur, ActualAmount: actual, ActualCurrency: actualCur,
 		ActualHomeAmount: home, ActualHomeCurrency: homeCur, PaidBy: string(it.PaidBy), EmployerPercent: it.EmployerPercent,
 		Reimbursement: string(it.Reimbursement), ReimbursementDate: it.ReimbursementDate.String(), Refund: it.Refund}
-}
-
-// amountText writes an amount as the file holds it: the exact decimal with
-// at least the currency's decimal places ("18500.00"), "" when not set.
-func amountText(m data.Money) (amount, currency string) {
-	if !m.IsSet() {
-		return "", ""
-	}
-	units := data.MinorUnits(m.Currency)
-	if m.Amount.Equal(m.Amount.Truncate(units)) {
-		return m.Amount.StringFixed(units), m.Currency
-	}
-	return m.Amount.String(), m.Currency
 }
 
 // Domain turns the rate into the domain's (unchecked).

@@ -155,24 +155,24 @@ func newReadingScreen(s *Shell) *readingScreen {
 // newOrderChoices makes the list's sort and done-items choices, as the
 // user last left them on this database.
 func (r *readingScreen) newOrderChoices() {
-	r.order = widget.NewSelect(data.ReadingOrders(), nil)
-	r.order.SetSelected(data.ReadingByPriority)
-	if v, ok := r.shell.kept(stateReadingSort); ok && slices.Contains(data.ReadingOrders(), v) {
-		r.order.SetSelected(v)
+	r.order = r.keptChoice(data.ReadingOrders(), data.ReadingByPriority, stateReadingSort)
+	r.donePlace = r.keptChoice(data.ReadingDonePlaces(), data.DoneInPlace, stateReadingDone)
+}
+
+// keptChoice is a choice of options set to what the database keeps under
+// key (def when nothing valid is kept), keeping each change and
+// reordering the list.
+func (r *readingScreen) keptChoice(options []string, def, key string) *widget.Select {
+	sel := widget.NewSelect(options, nil)
+	sel.SetSelected(def)
+	if v, ok := r.shell.kept(key); ok && slices.Contains(options, v) {
+		sel.SetSelected(v)
 	}
-	r.order.OnChanged = func(v string) {
-		r.shell.keep(stateReadingSort, v)
+	sel.OnChanged = func(v string) {
+		r.shell.keep(key, v)
 		r.applyFilter()
 	}
-	r.donePlace = widget.NewSelect(data.ReadingDonePlaces(), nil)
-	r.donePlace.SetSelected(data.DoneInPlace)
-	if v, ok := r.shell.kept(stateReadingDone); ok && slices.Contains(data.ReadingDonePlaces(), v) {
-		r.donePlace.SetSelected(v)
-	}
-	r.donePlace.OnChanged = func(v string) {
-		r.shell.keep(stateReadingDone, v)
-		r.applyFilter()
-	}
+	return sel
 }
 
 // openRow selects row id (when it is not already) and puts the cursor in

@@ -274,6 +274,9 @@ func (s Summary) MilestonesFigure(n int) (Figure, []MilestoneLine) {
 		}
 	}
 	f := Figure{Value: fmt.Sprint(open), Caption: "milestones open"}
+	if open == 1 {
+		f.Caption = "milestone open"
+	}
 	if overdue > 0 {
 		f.Value, f.Caption, f.State = fmt.Sprint(overdue), fmt.Sprintf("overdue of %d open", open), Bad
 	}

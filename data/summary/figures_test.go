@@ -85,6 +85,12 @@ func TestFigures(t *testing.T) {
 			t.Errorf("figure %+v lines %+v", f, lines)
 		}
 	})
+	t.Run("milestones: one open is one milestone", func(t *testing.T) {
+		one := Summary{Today: today, Milestones: []MilestoneEntry{{ID: 2, Title: "Visa", Due: today.AddDays(10)}}}
+		if f, _ := one.MilestonesFigure(3); f.Value != "1" || f.Caption != "milestone open" {
+			t.Errorf("figure %+v, want 1 milestone open", f)
+		}
+	})
 	t.Run("empty database says what to do", func(t *testing.T) {
 		empty := Summary{Today: today, Milestones: []MilestoneEntry{}, Reading: &ReadingStatus{}, Study: &StudyStatus{},
 			Practice: &PracticeStatus{}, Budget: &BudgetStatus{}}

@@ -654,8 +654,8 @@ func (ps *practiceScreen) mergeTopic(t data.Topic) {
 	d.Show()
 }
 
-// deleteTopic deletes the topic at once, with its scores in every attempt,
-// and offers to undo.
+// deleteTopic deletes the topic at once, with its scores in every attempt
+// (and the attempts that scored only it), and offers to undo.
 func (ps *practiceScreen) deleteTopic(t data.Topic) {
 	gone, err := ps.shell.Store.DeleteTopic(ps.shell.ctx(), t.ID)
 	if err != nil {
@@ -664,7 +664,11 @@ func (ps *practiceScreen) deleteTopic(t data.Topic) {
 		return
 	}
 	msg := fmt.Sprintf("Deleted the topic %q.", gone.Name)
-	if gone.Scores > 0 {
+	switch {
+	case gone.Attempts > 0:
+		msg = fmt.Sprintf("Deleted the topic %q with its %s and the %s that scored only it.", gone.Name,
+			data.Count(gone.Scores, "score", "scores"), data.Count(gone.Attempts, "practice attempt", "practice attempts"))
+	case gone.Scores > 0:
 		msg = fmt.Sprintf("Deleted the topic %q with its %s.", gone.Name, data.Count(gone.Scores, "score", "scores"))
 	}
 	ps.offerRestore(msg, gone)

@@ -37,7 +37,7 @@ type removedTable struct {
 }
 
 // removedRows names, for each table a delete takes rows from, which rows:
-// a condition on the deleted exam's or topic's id.
+// a condition on the deleted exam's or topic's id, ?1.
 type removedRows struct {
 	table, where string
 }
@@ -45,20 +45,27 @@ type removedRows struct {
 // examRows are the rows that go with an exam: its row, its links to the
 // topics it covers, its attempts and their scores.
 var examRows = []removedRows{
-	{"exams", "id = ?"},
-	{"topic_exams", "exam_id = ?"},
-	{"attempts", "exam_id = ?"},
-	{"scores", "attempt_id IN (SELECT id FROM attempts WHERE exam_id = ?)"},
+	{"exams", "id = ?1"},
+	{"topic_exams", "exam_id = ?1"},
+	{"attempts", "exam_id = ?1"},
+	{"scores", "attempt_id IN (SELECT id FROM attempts WHERE exam_id = ?1)"},
 }
 
+// scoredOnlyTopic picks the attempts that scored topic ?1 and nothing
+// else: without it they would have no score, which no attempt may have.
+const scoredOnlyTopic = `id IN (SELECT attempt_id FROM scores WHERE topic_id = ?1)
+	AND NOT EXISTS (SELECT 1 FROM scores o WHERE o.attempt_id = attempts.id AND o.topic_id <> ?1)`
+
 // topicRows are the rows that go with a topic: its row, its links to the
-// exams that cover it, its scores in every attempt and the merge offers
-// turned down for it (Store.DismissTopicMerge).
+// exams that cover it, the attempts that scored only it, its scores in
+// every attempt and the merge offers turned down for it
+// (Store.DismissTopicMerge).
 var topicRows = []removedRows{
-	{"topics", "id = ?"},
-	{"topic_exams", "topic_id = ?"},
-	{"scores", "topic_id = ?"},
-	{"topic_merge_dismissed", "topic_id = ?"},
+	{"topics", "id = ?1"},
+	{"topic_exams", "topic_id = ?1"},
+	{"attempts", scoredOnlyTopic},
+	{"scores", "topic_id = ?1"},
+	{"topic_merge_dismissed", "topic_id = ?1"},
 }
 
 // DeleteExam deletes an exam with its practice attempts, their scores and
@@ -87,16 +94,19 @@ func (s *Store) DeleteExam(ctx context.Context, id int64) (RemovedPractice, erro
 }
 
 // DeleteTopic deletes a topic with its scores in every attempt (the
-// attempts keep their other scores), its links to exams and the merge
-// offers turned down for it, in one transaction, and returns what it took
-// for RestorePractice.
+// attempts keep their other scores; one that scored only this topic goes
+// too), its links to exams and the merge offers turned down for it, in one
+// transaction, and returns what it took for RestorePractice.
 func (s *Store) DeleteTopic(ctx context.Context, id int64) (RemovedPractice, error) {
 	gone := RemovedPractice{kind: "topic"}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := gone.keep(ctx, tx, id, topicRows); err != nil {
 			return err
 		}
-		gone.Scores = gone.count("scores")
+		gone.Attempts, gone.Scores = gone.count("attempts"), gone.count("scores")
+		if _, err := tx.ExecContext(ctx, `DELETE FROM attempts WHERE `+scoredOnlyTopic, id); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE topic_id = ?`, id); err != nil {
 			return err
 		}

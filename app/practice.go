@@ -497,6 +497,9 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 		if err != nil {
 			return err
 		}
+		// A change: what could be undone before it no longer can (a new
+		// exam may have taken a deleted one's id).
+		ps.undos.forget()
 		if retake != nil {
 			// Said on the screen, not in a dialog: the form's closing would
 			// take a dialog opened now down with it.
@@ -601,6 +604,8 @@ func (ps *practiceScreen) editTopic(t data.Topic) {
 			ps.undos.offer(fmt.Sprintf("Saved the topic %q.", saved.Name), func() error {
 				return ps.shell.Store.UndoTopicChange(ps.shell.ctx(), change)
 			})
+		} else {
+			ps.undos.forget() // a new topic may have taken a deleted one's id
 		}
 		ps.shell.changed()
 		return nil

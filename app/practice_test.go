@@ -390,3 +390,40 @@ func TestPracticeDeleteExamAndTopicAtOnceWithUndo(t *testing.T) {
 		backAsBefore(t)
 	})
 }
+
+// Adding an exam or a topic is a change: the offer to undo a delete made
+// before it goes (a new row may take the deleted one's id).
+func TestPracticeAddForgetsTheDeleteUndo(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	rot, _ := st.Rotation(ctx)
+	for _, add := range []struct {
+		name string
+		del  func()
+		open func()
+	}{
+		{"exam", func() { ps.deleteExam(ps.p.Exams[len(ps.p.Exams)-1]) }, func() { ps.editExam(data.Exam{Kind: data.ExamWritten, PassMark: data.DefaultPassMark}) }},
+		{"topic", func() { ps.deleteTopic(ps.p.Topics[len(ps.p.Topics)-1]) }, func() { ps.editTopic(data.Topic{}) }},
+	} {
+		t.Run(add.name, func(t *testing.T) {
+			add.del()
+			if !ps.undos.pending() {
+				t.Fatal("the delete offers no undo")
+			}
+			add.open()
+			form := inDialog[*widget.Form](t, c)[0]
+			form.Items[0].Widget.(interface{ SetText(string) }).SetText("Mock " + add.name)
+			form.OnSubmit()
+			if c.Overlays().Top() != nil {
+				t.Fatalf("the form stayed open:\n%s", test.RenderToMarkup(c))
+			}
+			if ps.undos.pending() || ps.undos.bar.Visible() {
+				t.Errorf("the undo of the delete is still offered after adding the %s", add.name)
+			}
+		})
+	}
+	if es, _ := st.Exams(ctx, rot.ID); !slices.ContainsFunc(es, func(e data.Exam) bool { return e.Name == "Mock exam" }) {
+		t.Errorf("exams = %+v, want the one added", es)
+	}
+}

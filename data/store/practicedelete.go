@@ -134,7 +134,8 @@ func (s *Store) RestorePractice(ctx context.Context, gone RemovedPractice) error
 		}
 		for _, t := range gone.tables {
 			if err := t.insert(ctx, tx); isConstraint(err) {
-				return fmt.Errorf("%w: the practice records changed since the delete (%w)", data.ErrConflict, err)
+				return fmt.Errorf("%w: the practice records changed since the delete: a new record took its place, "+
+					"or what it belonged to was deleted (%w)", data.ErrConflict, err)
 			} else if err != nil {
 				return err
 			}

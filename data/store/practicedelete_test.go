@@ -153,6 +153,26 @@ func TestDeleteAndRestoreExamAndTopic(t *testing.T) {
 		}
 	})
 
+	t.Run("an id taken since is not given back", func(t *testing.T) {
+		now, _ := s.Topics(ctx, r.ID)
+		last := slices.MaxFunc(now, func(a, b data.Topic) int { return int(a.ID - b.ID) })
+		gone, err := s.DeleteTopic(ctx, last.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		taker, err := s.SaveTopic(ctx, r.ID, data.Topic{Name: "Public folders"})
+		if err != nil || taker.ID != last.ID {
+			t.Fatalf("the new topic got id %d (%v), want the deleted one's %d", taker.ID, err, last.ID)
+		}
+		mid := dumpPractice(t, s)
+		if err := s.RestorePractice(ctx, gone); !errors.Is(err, data.ErrConflict) {
+			t.Errorf("restore onto a taken id: %v, want ErrConflict", err)
+		}
+		if got := dumpPractice(t, s); !maps.EqualFunc(got, mid, slices.Equal) {
+			t.Error("a refused restore changed the practice records")
+		}
+	})
+
 	t.Run("missing", func(t *testing.T) {
 		if _, err := s.DeleteExam(ctx, 9999); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("delete a missing exam: %v", err)

@@ -658,12 +658,21 @@ func (b *budgetScreen) editRate(r data.Rate) {
 		})
 }
 
-// saveRate stores r and refreshes what it converts.
+// saveRate stores r and refreshes what it converts; an edit offers to
+// put the old rate back.
 func (b *budgetScreen) saveRate(r data.Rate) error {
 	if _, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, r); err != nil {
 		return err
 	}
 	b.undos.forget()
+	for _, old := range b.rates {
+		if r.ID != 0 && old.ID == r.ID {
+			b.undos.offer(fmt.Sprintf("Edited the %s rate as of %s.", old.Currency, old.AsOf), func() error {
+				_, err := b.shell.Store.SaveRate(b.shell.ctx(), b.home, old)
+				return err
+			})
+		}
+	}
 	b.shell.changed()
 	return nil
 }

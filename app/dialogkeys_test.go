@@ -1,10 +1,14 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/masterplan-app/masterplan/data"
 )
 
 // Enter presses the default button of every dialog, messages and questions
@@ -44,5 +48,87 @@ func TestEnterAndEscInEveryDialog(t *testing.T) {
 	key(fyne.KeyReturn)
 	if del != 1 {
 		t.Error("Enter does not press Delete in a delete question")
+	}
+}
+
+// pressKey sends a key as the desktop driver does: to the focused widget
+// when there is one, else to the window. (Calling the window's handler
+// directly would miss a focused button or select swallowing the key.)
+func pressKey(c fyne.Canvas, k fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: k}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	c.OnTypedKey()(ev)
+}
+
+// Enter and Esc reach a dialog whatever has the focus: the "Saved"
+// message focused its Open button, which takes only Space, and a dialog
+// whose first field is a select, or whose select or box was just picked
+// with the mouse, had that widget swallow both keys.
+func TestEnterAndEscWhateverHasTheFocus(t *testing.T) {
+	sh, _, b := openBudget(t)
+	rec := &openRecorder{App: sh.App}
+	sh.App = rec
+	c := sh.Window.Canvas()
+
+	sh.showSaved("Saved /tmp/report.pdf", "/tmp/report.pdf")
+	pressKey(c, fyne.KeyReturn)
+	if len(rec.opened) != 1 || rec.opened[0] != "/tmp/report.pdf" || c.Overlays().Top() != nil {
+		t.Fatalf("Enter on the Saved message opened %v and left a dialog: %v", rec.opened, c.Overlays().Top() != nil)
+	}
+	sh.showSaved("Saved /tmp/report.pdf", "/tmp/report.pdf")
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil || len(rec.opened) != 1 {
+		t.Fatal("Esc does not close the Saved message, or opened the file")
+	}
+
+	// The what-if dialog starts on its item select.
+	b.newItem()
+	typeItem(t, sh, b, data.CategoryFlights, "LHR-SEA return", "2027-02-27", "1000", "USD")
+	b.scenario.changes.edit()
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc does not close the what-if dialog, whose first field is a select")
+	}
+	b.scenario.changes.edit()
+	sel := findForm(t, c).Items[0].Widget.(*widget.Select)
+	c.Focus(sel) // as a click on it does
+	sel.SetSelectedIndex(0)
+	pressKey(c, fyne.KeyReturn)
+	if c.Overlays().Top() != nil || len(b.scenario.changes.changes) != 1 {
+		t.Fatalf("Enter after picking the item did not apply the change (%d changes)", len(b.scenario.changes.changes))
+	}
+
+	// A box ticked with the mouse keeps the focus.
+	b.newItem()
+	refund := inDialog[*widget.Check](t, c)[0]
+	c.Focus(refund)
+	refund.SetChecked(true)
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc does not close the budget form after ticking a box")
+	}
+}
+
+// The merge-topic question: Enter merges once the topic is picked with the
+// mouse (which leaves the select focused), Esc cancels.
+func TestMergeTopicEnterAfterPicking(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	c := sh.Window.Canvas()
+	ts, _ := st.Topics(context.Background(), ps.p.Rotation.ID)
+	ps.mergeTopic(ts[0])
+	pressKey(c, fyne.KeyEscape)
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc does not close the merge question")
+	}
+	ps.mergeTopic(ts[0])
+	into := inDialog[*widget.Select](t, c)[0]
+	c.Focus(into)
+	into.SetSelected(ts[1].Name)
+	pressKey(c, fyne.KeyReturn)
+	if left, _ := st.Topics(context.Background(), ps.p.Rotation.ID); len(left) != len(ts)-1 {
+		t.Errorf("Enter after picking did not merge: %d topics, want %d", len(left), len(ts)-1)
 	}
 }

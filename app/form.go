@@ -95,6 +95,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 			form.OnSubmit()
 		}
 	}
+	var first fyne.Focusable // the first text field, where typing starts
 	for _, it := range items {
 		eachField(it.Widget, func(o fyne.CanvasObject) {
 			if e, ok := o.(widgets.Escapable); ok {
@@ -103,18 +104,51 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 			if e := baseEntry(o); e != nil && !e.MultiLine && e.OnSubmitted == nil {
 				e.OnSubmitted = enter
 			}
+			if f, ok := o.(fyne.Focusable); ok && first == nil && baseEntry(o) != nil {
+				first = f
+			}
+			passKeysOnAfterChoice(w.Canvas(), o)
 		})
 	}
 	content := container.NewVBox(form, fd.errors)
 	fd.dlg = dialog.NewCustomWithoutButtons(title, content, w)
 	fd.dlg.Resize(fyne.NewSize(560, content.MinSize().Height+80))
 	fd.dlg.Show()
-	if len(items) > 0 {
-		if f, ok := items[0].Widget.(fyne.Focusable); ok {
-			w.Canvas().Focus(f)
-		}
+	if first != nil {
+		w.Canvas().Focus(first)
 	}
 	return fd
+}
+
+// passKeysOnAfterChoice makes a select, box or radio group of a dialog
+// give up the focus once the user picks with it. Fyne focuses them on a
+// click and they take only Space and the arrows, so Enter and Esc would
+// die there; unfocused, the keys reach the window's dialog keys (Enter
+// presses the default button, Esc closes).
+func passKeysOnAfterChoice(c fyne.Canvas, o fyne.CanvasObject) {
+	unfocus := func() {
+		if c.Focused() != nil && baseEntry(c.Focused().(fyne.CanvasObject)) == nil {
+			c.Unfocus()
+		}
+	}
+	switch v := o.(type) {
+	case *widget.Select:
+		v.OnChanged = thenRun(v.OnChanged, unfocus)
+	case *widget.Check:
+		v.OnChanged = thenRun(v.OnChanged, unfocus)
+	case *widget.RadioGroup:
+		v.OnChanged = thenRun(v.OnChanged, unfocus)
+	}
+}
+
+// thenRun is f (which may be nil) followed by after.
+func thenRun[T any](f func(T), after func()) func(T) {
+	return func(v T) {
+		if f != nil {
+			f(v)
+		}
+		after()
+	}
 }
 
 // eachField calls visit for o and, when o is a container (an amount beside

@@ -655,6 +655,7 @@ func (ps *practiceScreen) mergeTopic(t data.Topic) {
 			})
 			ps.shell.changed()
 		}, ps.shell.Window)
+	passKeysOnAfterChoice(ps.shell.Window.Canvas(), into)
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
 }

@@ -111,8 +111,9 @@ func (s *Shell) showSaved(message, path string) {
 	d.SetButtons([]fyne.CanvasObject{closeBtn, folderBtn, openBtn})
 	d.Resize(fyne.NewSize(520, 0))
 	s.saved = d
+	// Nothing takes the focus: a focused button takes only Space, and the
+	// window's dialog keys give Enter to Open and Esc to Close.
 	d.Show()
-	s.Window.Canvas().Focus(openBtn)
 }
 
 // saveDir is the folder the save dialog suggests: the last one used, else

@@ -201,17 +201,19 @@ func (s *Shell) dialogKeys(k *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		top.Hide()
 	case fyne.KeyReturn, fyne.KeyEnter:
-		if b := defaultButton(top); b != nil && b.OnTapped != nil {
-			b.OnTapped()
+		if act := defaultAction(top); act != nil {
+			act()
 		}
 	}
 }
 
-// defaultButton is the button Enter presses in a dialog: the one that
-// stands out (Yes, Delete, Open), else the only one (OK); nil when no
+// defaultAction is what Enter does in a dialog: a form's submit (as its
+// fields' Enter does, and only when the form is valid), else the button
+// that stands out (Yes, Delete, Open), else the only one (OK); nil when no
 // single button is the default.
-func defaultButton(dialog fyne.CanvasObject) *widget.Button {
+func defaultAction(dialog fyne.CanvasObject) func() {
 	var buttons []*widget.Button
+	var forms []*widget.Form
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		if !o.Visible() {
@@ -224,13 +226,25 @@ func defaultButton(dialog fyne.CanvasObject) *widget.Button {
 			for _, c := range v.Objects {
 				walk(c)
 			}
+		case *widget.Form:
+			if v.OnSubmit != nil {
+				forms = append(forms, v)
+			}
 		case *widget.Button:
-			if !v.Disabled() {
+			if !v.Disabled() && v.OnTapped != nil {
 				buttons = append(buttons, v)
 			}
 		}
 	}
 	walk(dialog)
+	if len(forms) == 1 {
+		form := forms[0]
+		return func() {
+			if form.Validate() == nil {
+				form.OnSubmit()
+			}
+		}
+	}
 	for _, imp := range []widget.Importance{widget.HighImportance, widget.DangerImportance, widget.WarningImportance, widget.SuccessImportance} {
 		var found []*widget.Button
 		for _, b := range buttons {
@@ -239,11 +253,11 @@ func defaultButton(dialog fyne.CanvasObject) *widget.Button {
 			}
 		}
 		if len(found) == 1 {
-			return found[0]
+			return found[0].OnTapped
 		}
 	}
 	if len(buttons) == 1 {
-		return buttons[0]
+		return buttons[0].OnTapped
 	}
 	return nil
 }

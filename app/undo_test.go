@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,5 +121,25 @@ func TestCtrlZUndoesTheLastEdit(t *testing.T) {
 	typeItem(t, sh, b, data.CategoryHotel, "Hotel", "2027-03-01", "100", "USD")
 	if b.undos.pending() {
 		t.Error("an add after an edit still offers to undo the edit")
+	}
+}
+
+// Editing an exchange rate is an edit like any other: Ctrl+Z puts the old
+// rate back (main saved it with no way back).
+func TestCtrlZUndoesARateEdit(t *testing.T) {
+	sh, st, b := openBudget(t)
+	ctx := context.Background()
+	before, _ := st.Rates(ctx, "GBP")
+	b.editRate(before[0])
+	typeRate(t, sh, "", "0.81", "")
+	if r, _ := st.Rates(ctx, "GBP"); r[0].ToHome.String() != "0.81" {
+		t.Fatalf("the edit saved %s", r[0].ToHome)
+	}
+	if !strings.Contains(b.undos.label.Text, "Edited the USD rate") {
+		t.Errorf("the undo bar says %q", b.undos.label.Text)
+	}
+	sh.Window.Canvas().(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if r, _ := st.Rates(ctx, "GBP"); len(r) != 1 || !r[0].ToHome.Equal(before[0].ToHome) || r[0].ID != before[0].ID {
+		t.Errorf("after Ctrl+Z: %+v, want %+v", r, before)
 	}
 }

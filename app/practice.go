@@ -498,8 +498,20 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 			return err
 		}
 		// A change: what could be undone before it no longer can (a new
-		// exam may have taken a deleted one's id).
+		// exam may have taken a deleted one's id); an edit can be undone
+		// itself, with the retake milestone it added.
 		ps.undos.forget()
+		if e.ID != 0 {
+			ps.undos.offer(fmt.Sprintf("Edited the exam %q.", e.Name), func() error {
+				if _, _, err := ps.shell.Store.SaveExam(ps.shell.ctx(), ps.p.Rotation.ID, e, ps.p.Today); err != nil {
+					return err
+				}
+				if retake != nil {
+					return ps.shell.Store.DeleteMilestone(ps.shell.ctx(), retake.ID)
+				}
+				return nil
+			})
+		}
 		if retake != nil {
 			// Said on the screen, not in a dialog: the form's closing would
 			// take a dialog opened now down with it.

@@ -427,3 +427,33 @@ func TestPracticeAddForgetsTheDeleteUndo(t *testing.T) {
 		t.Errorf("exams = %+v, want the one added", es)
 	}
 }
+
+// Editing an exam can be undone like every other edit: recording a failed
+// result adds the retake milestone, and Ctrl+Z takes both back.
+func TestPracticeExamEditCtrlZ(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	milestonesBefore, _ := st.Milestones(ctx, rot.ID)
+	ps.editExam(es[0])
+	form := inDialog[*widget.Form](t, c)[0]
+	form.Items[0].Widget.(*widgets.Entry).SetText("Written exam 1 (retake)")
+	form.Items[4].Widget.(*widget.Select).SetSelected(resultFailed)
+	form.OnSubmit()
+	if got, _ := st.Exams(ctx, rot.ID); got[0].Name != "Written exam 1 (retake)" || got[0].Result != resultFailed {
+		t.Fatalf("the edit saved %+v", got[0])
+	}
+	if ms, _ := st.Milestones(ctx, rot.ID); len(ms) != len(milestonesBefore)+1 {
+		t.Fatalf("a failed result added %d milestones, want the retake", len(ms)-len(milestonesBefore))
+	}
+	c.Unfocus()
+	c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	if got, _ := st.Exams(ctx, rot.ID); !slices.Equal(got, es) {
+		t.Errorf("after Ctrl+Z the exams are %+v, want %+v", got, es)
+	}
+	if ms, _ := st.Milestones(ctx, rot.ID); len(ms) != len(milestonesBefore) {
+		t.Errorf("after Ctrl+Z %d milestones, want %d (the retake taken back)", len(ms), len(milestonesBefore))
+	}
+}

@@ -74,7 +74,7 @@ func TestDashboardCardsShowFiguresAndOpenTheirScreens(t *testing.T) {
 		want                 []string
 	}{
 		{"Rotation", "98 days", "Rotation", []string{"to the rotation", "Block 1, Redmond, Washington: 2027-03-01 to 2027-03-21, in 98 days"}},
-		{"Reading", "25 %", "Reading", []string{"read, ", "1 items"}},
+		{"Reading", "25 %", "Reading", []string{"read, ", "0 of 1 item done"}},
 		{"Study", "2 h", "Study", []string{"of 10 h this week", "streak 1 day"}},
 		{"Readiness", "—", "Practice", []string{"Add the exams"}},
 		{"Budget", "—", "Budget", []string{"Add the program fee"}},

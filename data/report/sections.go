@@ -112,7 +112,7 @@ func preparationSection(in Input) Section {
 		}
 	}
 	if rd != nil && rd.Items > 0 {
-		text := fmt.Sprintf("Reading: %d of %d items done (%.0f %%).", rd.Done, rd.Items, rd.Percent)
+		text := fmt.Sprintf("Reading: %d of %s done (%.0f %%).", rd.Done, data.Count(rd.Items, "item", "items"), rd.Percent)
 		if rd.Left > 0 {
 			text += fmt.Sprintf(" %.0f %s left", rd.Left, rd.LeftUnit)
 			if rd.PaceWindowDays != nil {

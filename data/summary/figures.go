@@ -120,7 +120,7 @@ func (s Summary) ReadingFigure() Figure {
 	default:
 		f.State = Bad
 	}
-	f.Details = append(f.Details, fmt.Sprintf("%d of %d items done", r.Done, r.Items))
+	f.Details = append(f.Details, fmt.Sprintf("%d of %s done", r.Done, data.Count(r.Items, "item", "items")))
 	if r.Left > 0 {
 		f.Details = append(f.Details, fmt.Sprintf("%.0f %s left", r.Left, r.LeftUnit))
 	}

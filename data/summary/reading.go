@@ -157,7 +157,7 @@ func (r ReadingStatus) Text() string {
 	if r.Items == 0 {
 		return "Reading: the list is empty (add items in the app or with `masterplan import reading FILE`)"
 	}
-	s := fmt.Sprintf("Reading: %d of %d items done (%.0f%%)", r.Done, r.Items, r.Percent)
+	s := fmt.Sprintf("Reading: %d of %s done (%.0f%%)", r.Done, data.Count(r.Items, "item", "items"), r.Percent)
 	if r.Left > 0 {
 		s += fmt.Sprintf(", %.0f %s left", r.Left, r.LeftUnit)
 		if r.PaceWindowDays != nil {

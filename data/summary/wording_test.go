@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,6 +20,11 @@ func TestWordingOneDayAndTooEarly(t *testing.T) {
 	}
 	if text := s.Reading.Text(); !strings.Contains(text, "over the last 1 day\n") {
 		t.Errorf("status reading text:\n%s", text)
+	}
+	single := Summary{Reading: &ReadingStatus{Items: 1, Left: 120, LeftUnit: "pages"}}
+	if text, details := single.Reading.Text(), single.ReadingFigure().Details; !strings.Contains(text, "0 of 1 item done") ||
+		!slices.Contains(details, "0 of 1 item done") {
+		t.Errorf("one item is counted as several: %q / %q", text, details)
 	}
 	text := s.Practice.Text()
 	if n := strings.Count(strings.ToLower(text), "too early"); n != 1 || !strings.Contains(text, "needs 2 more attempts") {

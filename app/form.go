@@ -2,11 +2,13 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/app/widgets"
@@ -16,13 +18,68 @@ import (
 // showFieldErrors puts each field's message from err next to its entry, so
 // that the user sees what is wrong where it is wrong.
 func showFieldErrors(err error, fields map[string]fyne.Validatable) {
+	placeFieldErrors(err, fields, func(fe error) error { return fe })
+}
+
+// placeFieldErrors is showFieldErrors with each message made to fit first.
+func placeFieldErrors(err error, fields map[string]fyne.Validatable, fit func(error) error) {
 	for _, fe := range data.FieldErrors(err) {
 		if w, ok := fields[fe.Field]; ok {
 			if e, ok := w.(interface{ SetValidationError(error) }); ok {
-				e.SetValidationError(fe)
+				e.SetValidationError(fit(fe))
 			}
 		}
 	}
+}
+
+// formDialogWidth is how wide a form dialog opens.
+const formDialogWidth = 560
+
+// fieldMessage is a field's message cut to fit under the field; the whole
+// message (Unwrap) is in the dialog's message line below the form.
+type fieldMessage struct {
+	short string
+	whole error
+}
+
+func (m fieldMessage) Error() string { return m.short }
+func (m fieldMessage) Unwrap() error { return m.whole }
+
+// fitMessage returns err when its message fits in room points, else its
+// first clause ("rate: \"lots\" is not a number" of "...; enter an amount
+// such as 18500.00"), cut at a word with "…" when even that is too long.
+// Fyne draws a field's message as one line that never wraps, so a longer
+// one would widen the dialog past its box and be cut at the edge.
+func fitMessage(err error, room float32) error {
+	size := theme.CaptionTextSize()
+	fits := func(s string) bool { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= room }
+	msg := err.Error()
+	if fits(msg) {
+		return err
+	}
+	if i := strings.Index(msg, ";"); i > 0 && fits(msg[:i]) {
+		return fieldMessage{short: msg[:i] + " (see below)", whole: err}
+	}
+	words := strings.Fields(msg)
+	short := ""
+	for _, w := range words {
+		next := strings.TrimSpace(short + " " + w)
+		if !fits(next + "… (see below)") {
+			break
+		}
+		short = next
+	}
+	return fieldMessage{short: short + "… (see below)", whole: err}
+}
+
+// messageRoom is how wide a field's message may be in a form dialog of
+// items: the dialog less its labels' column and the paddings around.
+func messageRoom(items []*widget.FormItem) float32 {
+	var labels float32
+	for _, it := range items {
+		labels = max(labels, fyne.MeasureText(it.Text, theme.TextSize(), fyne.TextStyle{Bold: true}).Width)
+	}
+	return formDialogWidth - labels - 10*theme.Padding()
 }
 
 // unplacedError is what of err no field in fields shows: a field error for
@@ -62,6 +119,15 @@ type formDialog struct {
 // its field errors are mapped onto fields.
 func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormItem, fields map[string]fyne.Validatable, save func() error) *formDialog {
 	fd := &formDialog{errors: widget.NewLabel("")}
+	room := messageRoom(items)
+	// A message too long for its field shows cut there and whole below.
+	fit := func(err error) error {
+		short := fitMessage(err, room)
+		if _, cut := short.(fieldMessage); cut {
+			fd.errors.SetText(userError(err).Error())
+		}
+		return short
+	}
 	fd.errors.Wrapping = fyne.TextWrapWord
 	fd.errors.Importance = widget.DangerImportance
 	// The message line stays, empty, so that the dialog keeps its size
@@ -76,7 +142,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	form.SubmitText = submit
 	form.OnSubmit = func() {
 		if err := save(); err != nil {
-			showFieldErrors(err, fields)
+			placeFieldErrors(err, fields, fit)
 			fd.errors.SetText(userError(err).Error())
 			return
 		}
@@ -104,6 +170,15 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 			if e := baseEntry(o); e != nil && !e.MultiLine && e.OnSubmitted == nil {
 				e.OnSubmitted = enter
 			}
+			if e := baseEntry(o); e != nil && e.Validator != nil {
+				check := e.Validator
+				e.Validator = func(v string) error {
+					if err := check(v); err != nil {
+						return fit(err)
+					}
+					return nil
+				}
+			}
 			if f, ok := o.(fyne.Focusable); ok && first == nil && baseEntry(o) != nil {
 				first = f
 			}
@@ -112,7 +187,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	}
 	content := container.NewVBox(form, fd.errors)
 	fd.dlg = dialog.NewCustomWithoutButtons(title, content, w)
-	fd.dlg.Resize(fyne.NewSize(560, content.MinSize().Height+80))
+	fd.dlg.Resize(fyne.NewSize(formDialogWidth, content.MinSize().Height+80))
 	fd.dlg.Show()
 	if first != nil {
 		w.Canvas().Focus(first)

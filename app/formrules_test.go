@@ -135,3 +135,37 @@ func TestStudySessionInTheFutureCheckedAsYouType(t *testing.T) {
 		t.Errorf("%d sessions stored, want the one logged", len(ss))
 	}
 }
+
+// The budget item, exchange rate and reminder forms keep their size when
+// a save is refused and the messages appear (the reading and study forms
+// are checked above): nothing moves under the pointer.
+func TestFormDialogsKeepTheirSizeOnARefusedSave(t *testing.T) {
+	t.Run("budget item", func(t *testing.T) {
+		sh, _, b := openBudget(t)
+		b.newItem()
+		form := findForm(t, sh.Window.Canvas())
+		before := dialogSize(t, sh)
+		form.OnSubmit()
+		if !shows(sh, "required") && !shows(sh, "is empty") {
+			t.Fatalf("an empty budget item is not refused:\n%s", test.RenderToMarkup(sh.Window.Canvas()))
+		}
+		keepsItsSize(t, sh, form, before)
+	})
+	t.Run("exchange rate", func(t *testing.T) {
+		sh, _, b := openBudget(t)
+		b.editRate(data.Rate{})
+		form := findForm(t, sh.Window.Canvas())
+		before := dialogSize(t, sh)
+		setText(baseEntry(form.Items[1].Widget), "lots")
+		form.OnSubmit()
+		keepsItsSize(t, sh, form, before)
+	})
+	t.Run("reminder", func(t *testing.T) {
+		sh, _, r := openReminders(t)
+		r.edit(data.Reminder{Kind: data.ReminderOneOff})
+		form := findForm(t, sh.Window.Canvas())
+		before := dialogSize(t, sh)
+		form.OnSubmit()
+		keepsItsSize(t, sh, form, before)
+	})
+}

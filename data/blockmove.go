@@ -51,6 +51,15 @@ func (m RecordMove) String() string {
 	return fmt.Sprintf("%s: %s -> %s", m.What, span(m.OldDate, m.OldEnd), span(m.NewDate, m.NewEnd))
 }
 
+// At is where the record is after the change: at its new dates when the
+// user moves it, else at its old ones ("2027-03-07 to 2027-03-14").
+func (m RecordMove) At(moved bool) string {
+	if moved {
+		return span(m.NewDate, m.NewEnd)
+	}
+	return span(m.OldDate, m.OldEnd)
+}
+
 func span(d, end Date) string {
 	if end.IsZero() {
 		return d.String()
@@ -89,6 +98,12 @@ func (bm BlockMove) LeftOutside(moved bool) []RecordMove {
 	return out
 }
 
+// BlockOnly is the change of the block alone ("Only the block"): nothing
+// that hangs on it moves, and its undo puts back only the block.
+func (bm BlockMove) BlockOnly() BlockMove {
+	return BlockMove{Old: bm.Old, New: bm.New, Offset: bm.Offset}
+}
+
 // Reversed is the move that undoes this one: the old block back and every
 // record at its old dates.
 func (bm BlockMove) Reversed() BlockMove {
@@ -108,13 +123,12 @@ func (bm BlockMove) Reversed() BlockMove {
 //
 // What hangs on the block:
 //   - exams not yet sat whose date is in the old block;
-//   - hotel and meals items whose range starts in the old block. The
-//     generators (HotelForRotation, MealsPerDiem) give a hotel item the
-//     night before the first day (check-in) to the last day, and a meals
-//     item the block's days, so a hotel range's first day served is its
-//     Date+1. Items carry no "generated" mark on main yet (the budget
-//     branch adds one), so they are recognised by category and dates: a
-//     hotel or meals item with a range belonging to the block;
+//   - hotel and meals items the generators made (GeneratedBy) whose range
+//     starts in the old block. HotelForRotation gives a hotel item the
+//     night before the first day (check-in) to the last day, and
+//     MealsPerDiem a meals item the block's days, so a hotel range's
+//     first day served is its Date+1. A stay the user typed is a booking
+//     with its own dates and stays where it is;
 //   - suggested milestones (Kind set, SuggestMilestones) still open: those
 //     due in the old block (the exams), and, when old was the first block,
 //     the preparation steps, which SuggestMilestones dates from the first
@@ -179,17 +193,18 @@ func examSat(e Exam) bool {
 	return e.Result == ExamPassed || e.Result == ExamFailed && !e.Date.After(e.ResultDate)
 }
 
-// generatedDays says which days a hotel or meals range serves (see
-// PlanBlockMove); ok is false for other items and single-day ones, which
-// the generators never make.
+// generatedDays says which days a generated hotel or meals range serves
+// (see PlanBlockMove), by the generator's mark rather than the category,
+// which the user may have changed; ok is false for items no generator
+// made and for single-day ones, which the generators never make.
 func generatedDays(it BudgetItem) (func(d, end Date) (Date, Date), bool) {
 	if it.Date.IsZero() || it.EndDate.IsZero() {
 		return nil, false
 	}
-	switch it.Category {
-	case CategoryHotel:
+	switch it.GeneratedBy {
+	case GeneratedHotel:
 		return func(d, end Date) (Date, Date) { return d.AddDays(1), end }, true
-	case CategoryMeals:
+	case GeneratedMeals:
 		return func(d, end Date) (Date, Date) { return d, end }, true
 	}
 	return nil, false

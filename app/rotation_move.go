@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -95,22 +96,26 @@ func (r *rotationScreen) askBlockMove(bm data.BlockMove) {
 		if len(ms) == 0 {
 			return
 		}
-		body.Add(heading(head))
-		for _, m := range ms {
-			body.Add(wrapped("• " + line(m)))
+		// One label for the lines: the list reads as a list, not as
+		// paragraphs apart.
+		lines := make([]string, len(ms))
+		for i, m := range ms {
+			lines[i] = "• " + line(m)
 		}
+		body.Add(heading(fmt.Sprintf("%s (%d)", head, len(ms))))
+		body.Add(wrapped(strings.Join(lines, "\n")))
 	}
 	at := func(moved bool) func(data.RecordMove) string {
 		return func(m data.RecordMove) string { return m.What + ", " + m.At(moved) }
 	}
 	title := "Move what hangs on the block?"
 	if len(moving) > 0 {
-		section("Moves with it:", moving, data.RecordMove.String)
-		section("Outside every block even when moved:", bm.LeftOutside(true), at(true))
-		section("With “Only the block”, left outside every block:", bm.LeftOutside(false), at(false))
+		section("Moves with it", moving, data.RecordMove.String)
+		section("Outside every block even when moved", bm.LeftOutside(true), at(true))
+		section("With “Only the block”, left outside every block", bm.LeftOutside(false), at(false))
 	} else {
 		title = "Leave records outside every block?"
-		section("Left outside every block:", bm.LeftOutside(false), at(false))
+		section("Left outside every block", bm.LeftOutside(false), at(false))
 	}
 
 	var d *dialog.CustomDialog
@@ -190,20 +195,26 @@ func recordList(ms []data.RecordMove, moved bool, most int) string {
 
 // questionSize fits a question dialog to its lines, within the window:
 // wide enough that a record's line rarely wraps, as tall as its lines
-// (counting a long one twice), scrolling beyond.
+// wrapped at that width, scrolling beyond. The dialog's title and buttons
+// take about chrome.
 func questionSize(w fyne.Window, body *fyne.Container) fyne.Size {
+	const chrome = 130
 	win := w.Canvas().Size()
 	width := fyne.Min(720, win.Width-64)
-	rows := float32(0)
+	textWidth := width - 4*theme.Padding() - 2*theme.InnerPadding() - theme.ScrollBarSize()
+	height := float32(chrome)
 	for _, o := range body.Objects {
-		rows++
-		if l, ok := o.(*widget.Label); ok && len([]rune(l.Text)) > 80 {
-			rows++
+		l, ok := o.(*widget.Label)
+		if !ok {
+			continue
 		}
+		for _, text := range strings.Split(l.Text, "\n") {
+			size := fyne.MeasureText(text, theme.TextSize(), l.TextStyle)
+			height += size.Height * float32(math.Ceil(float64(size.Width/textWidth)))
+		}
+		height += 2*theme.InnerPadding() + theme.Padding()
 	}
-	line := widget.NewLabel("Mg").MinSize().Height
-	height := fyne.Min(rows*line+2*line+theme.Padding()*8, win.Height-64)
-	return fyne.NewSize(width, height)
+	return fyne.NewSize(width, fyne.Min(height, win.Height-64))
 }
 
 // questionKeys holds a question dialog's content and the focus while it is

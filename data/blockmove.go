@@ -137,24 +137,56 @@ func PlanBlockMove(old, new Block, others []Block, h Hangers) BlockMove {
 	bm := BlockMove{Old: old, New: new, Offset: old.Start.DaysUntil(new.Start)}
 	after := append([]Block{new}, others...)
 	before := append([]Block{old}, others...)
-	inOld := func(d Date) bool { return !d.IsZero() && !d.Before(old.Start) && !d.After(old.End) }
-	add := func(m RecordMove, served func(d, end Date) (Date, Date)) {
+	for _, hr := range hangingOn(old, others, h) {
+		m := hr.RecordMove
 		m.NewDate = m.OldDate.AddDays(bm.Offset)
 		if !m.OldEnd.IsZero() {
 			m.NewEnd = m.OldEnd.AddDays(bm.Offset)
 		}
-		if served != nil {
-			m.OutsideIfMoved = !withinBlocks(after, served, m.NewDate, m.NewEnd)
-			m.OutsideIfStaying = !withinBlocks(after, served, m.OldDate, m.OldEnd) && withinBlocks(before, served, m.OldDate, m.OldEnd)
+		if hr.served != nil {
+			m.OutsideIfMoved = !withinBlocks(after, hr.served, m.NewDate, m.NewEnd)
+			m.OutsideIfStaying = !withinBlocks(after, hr.served, m.OldDate, m.OldEnd) && withinBlocks(before, hr.served, m.OldDate, m.OldEnd)
 		}
 		if m.Moves() || m.OutsideIfMoved || m.OutsideIfStaying {
 			bm.Records = append(bm.Records, m)
 		}
 	}
+	return bm
+}
+
+// LeftByDelete lists what hung on block gone (see PlanBlockMove) and lies
+// outside every block once it is deleted (others are the rest), so that
+// the delete can say so. Nothing moves: the records keep their dates.
+func LeftByDelete(gone Block, others []Block, h Hangers) []RecordMove {
+	var out []RecordMove
+	for _, hr := range hangingOn(gone, others, h) {
+		m := hr.RecordMove
+		m.NewDate, m.NewEnd = m.OldDate, m.OldEnd
+		if hr.served != nil && !withinBlocks(others, hr.served, m.OldDate, m.OldEnd) {
+			m.OutsideIfMoved, m.OutsideIfStaying = true, true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hanging is a record that hangs on a block, at its old dates, with the
+// days it serves; served is nil for a preparation step, dated before the
+// block on purpose, which is never "outside".
+type hanging struct {
+	RecordMove
+	served func(d, end Date) (Date, Date)
+}
+
+// hangingOn lists what hangs on block old (others are the rotation's other
+// blocks): see PlanBlockMove.
+func hangingOn(old Block, others []Block, h Hangers) []hanging {
+	var out []hanging
+	inOld := func(d Date) bool { return !d.IsZero() && !d.Before(old.Start) && !d.After(old.End) }
 	oneDay := func(d, _ Date) (Date, Date) { return d, d }
 	for _, e := range h.Exams {
 		if inOld(e.Date) && !examSat(e) {
-			add(RecordMove{Kind: HangsExam, ID: e.ID, What: fmt.Sprintf("Exam “%s”", e.Name), OldDate: e.Date}, oneDay)
+			out = append(out, hanging{RecordMove{Kind: HangsExam, ID: e.ID, What: fmt.Sprintf("Exam “%s”", e.Name), OldDate: e.Date}, oneDay})
 		}
 	}
 	for _, it := range h.Budget {
@@ -165,7 +197,7 @@ func PlanBlockMove(old, new Block, others []Block, h Hangers) BlockMove {
 		if first, _ := served(it.Date, it.EndDate); !inOld(first) {
 			continue
 		}
-		add(RecordMove{Kind: HangsBudget, ID: it.ID, What: budgetWhat(it), OldDate: it.Date, OldEnd: it.EndDate}, served)
+		out = append(out, hanging{RecordMove{Kind: HangsBudget, ID: it.ID, What: budgetWhat(it), OldDate: it.Date, OldEnd: it.EndDate}, served})
 	}
 	wasFirst := true
 	for _, o := range others {
@@ -180,12 +212,12 @@ func PlanBlockMove(old, new Block, others []Block, h Hangers) BlockMove {
 		rm := RecordMove{Kind: HangsMilestone, ID: m.ID, What: fmt.Sprintf("Milestone “%s”", m.Title), OldDate: m.Due}
 		switch {
 		case inOld(m.Due):
-			add(rm, oneDay)
+			out = append(out, hanging{rm, oneDay})
 		case wasFirst && isPreparationStep(m.Kind) && m.Due.Before(old.Start):
-			add(rm, nil) // dated before the block on purpose: never "outside"
+			out = append(out, hanging{rm, nil})
 		}
 	}
-	return bm
+	return out
 }
 
 // examSat reports whether the exam's date is a sitting already held.

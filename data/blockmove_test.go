@@ -180,3 +180,28 @@ func TestRecordMoveAt(t *testing.T) {
 		t.Errorf("At(staying) = %q", got)
 	}
 }
+
+// Deleting a block leaves what hung on it outside every block, unless
+// another block holds its days; a typed item and a sat exam never hung on it.
+func TestLeftByDelete(t *testing.T) {
+	dt := func(s string) Date { return day(t, s) }
+	gone := Block{ID: 1, Start: dt("2027-03-01"), End: dt("2027-03-07")}
+	next := Block{ID: 2, Start: dt("2027-03-08"), End: dt("2027-03-14")}
+	h := Hangers{
+		Exams: []Exam{{ID: 10, Name: "Written", Date: dt("2027-03-03")},
+			{ID: 11, Name: "Sat", Date: dt("2027-03-02"), Result: ExamPassed, ResultDate: dt("2027-03-02")}},
+		Budget: []BudgetItem{{ID: 20, Category: CategoryMeals, Date: dt("2027-03-01"), EndDate: dt("2027-03-07"), GeneratedBy: GeneratedMeals},
+			{ID: 21, Category: CategoryHotel, Date: dt("2027-02-28"), EndDate: dt("2027-03-07")}},
+		Milestones: []Milestone{{ID: 30, Title: "Flights", Kind: MilestoneFlights, Due: dt("2027-01-15")}},
+	}
+	var ids []int64
+	for _, m := range LeftByDelete(gone, []Block{next}, h) {
+		ids = append(ids, m.ID)
+		if m.Moves() {
+			t.Errorf("%v moves on a delete", m)
+		}
+	}
+	if !slices.Equal(ids, []int64{10, 20}) {
+		t.Errorf("left outside %v, want the exam 10 and the meals 20", ids)
+	}
+}

@@ -283,15 +283,24 @@ func (r *rotationScreen) lastBlock() (data.Block, bool) {
 }
 
 // deleteBlock deletes at once and offers to undo: the block comes back
-// with its id.
+// with its id. What hung on it stays where it is, and the undo bar names
+// what is now outside every block.
 func (r *rotationScreen) deleteBlock(b data.Block) {
-	if err := r.shell.Store.DeleteBlock(r.shell.ctx(), r.rot.ID, b.ID); err != nil {
+	h, err := r.hangers()
+	if err == nil {
+		err = r.shell.Store.DeleteBlock(r.shell.ctx(), r.rot.ID, b.ID)
+	}
+	if err != nil {
 		r.shell.showError(err)
 		r.shell.changed()
 		return
 	}
+	msg := fmt.Sprintf("Deleted the block %s to %s.", b.Start, b.End)
+	if out := data.LeftByDelete(b, otherBlocks(r.rot.Blocks, b.ID), h); len(out) > 0 {
+		msg += " Now outside every block: " + recordList(out, false, 3) + "."
+	}
 	rotID := r.rot.ID
-	r.undos.offer(fmt.Sprintf("Deleted the block %s to %s.", b.Start, b.End), func() error {
+	r.undos.offer(msg, func() error {
 		return r.shell.Store.RestoreBlock(r.shell.ctx(), rotID, b)
 	})
 	r.shell.changed()

@@ -25,12 +25,7 @@ func (r *rotationScreen) changeBlock(old, typed data.Block) (ask func(), err err
 	if err := typed.Validate(); err != nil {
 		return nil, err
 	}
-	var others []data.Block
-	for _, b := range r.rot.Blocks {
-		if b.ID != old.ID {
-			others = append(others, b)
-		}
-	}
+	others := otherBlocks(r.rot.Blocks, old.ID)
 	// Checked before asking, so that the question is never answered for
 	// dates the store would refuse.
 	if err := data.CheckOverlap(append([]data.Block{typed}, others...)); err != nil {
@@ -45,6 +40,17 @@ func (r *rotationScreen) changeBlock(old, typed data.Block) (ask func(), err err
 		return nil, r.applyBlockMove(bm, true)
 	}
 	return func() { r.askBlockMove(bm) }, nil
+}
+
+// otherBlocks are blocks but the one with id.
+func otherBlocks(blocks []data.Block, id int64) []data.Block {
+	var out []data.Block
+	for _, b := range blocks {
+		if b.ID != id {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // hangers reads what may hang on the rotation's blocks, as stored now.

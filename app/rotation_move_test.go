@@ -265,3 +265,14 @@ func TestDeleteBlockAtOnceAndUndo(t *testing.T) {
 		t.Errorf("after Ctrl+Z: %+v, want %+v back", rot.Blocks, second)
 	}
 }
+
+// Deleting a block with an exam and a generated hotel stay on it says in
+// the undo bar that they are now outside every block.
+func TestDeleteBlockSaysWhatIsLeftOutside(t *testing.T) {
+	f := newBlockMoveFixture(t, true)
+	f.r.deleteBlock(f.r.rot.Blocks[0])
+	msg := f.r.undos.label.Text
+	if !strings.Contains(msg, "outside every block") || !strings.Contains(msg, "Lab exam") || !strings.Contains(msg, "Hotel") {
+		t.Errorf("the undo bar does not say what the delete left outside: %q", msg)
+	}
+}

@@ -67,3 +67,25 @@ func TestBudgetReversedRateIsCaught(t *testing.T) {
 		t.Errorf("after Enter: %+v, want 1 JPY = 0.00526316 GBP added", r)
 	}
 }
+
+// TestBudgetReversedRateNearParityIsCaught: "1 GBP = 1.27 USD" typed into
+// the USD row (1 USD = 1.27 GBP) is within 3 times of the last USD rate,
+// 0.8, so the 3-times rule let it through; it lies on the other side of 1,
+// close to 1/0.8, and is asked about too.
+func TestBudgetReversedRateNearParityIsCaught(t *testing.T) {
+	sh, st, b := openBudget(t)
+	c := sh.Window.Canvas()
+	b.editRate(data.Rate{Currency: "USD"})
+	typeRate(t, sh, "", "1.27", "")
+	q := test.RenderToMarkup(c)
+	for _, want := range []string{"1 USD = 1.27 GBP is 59 % more than the USD rate", "close to its inverse, 1.25", "Did you mean 1 GBP = 1.27 USD"} {
+		if !strings.Contains(q, want) {
+			t.Errorf("the question lacks %q", want)
+		}
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	r, _ := st.Rates(context.Background(), "GBP")
+	if len(r) != 2 || r[1].ToHome.String() != "0.787402" {
+		t.Errorf("after Enter: %+v, want 1 USD = 0.787402 GBP added", r)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/chart"
+	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -496,6 +497,9 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 		if err != nil {
 			return err
 		}
+		// A change: what could be undone before it no longer can (a new
+		// exam may have taken a deleted one's id).
+		ps.undos.forget()
 		if retake != nil {
 			// Said on the screen, not in a dialog: the form's closing would
 			// take a dialog opened now down with it.
@@ -534,13 +538,29 @@ func parsePassMark(s string) (float64, error) {
 	return v, data.CheckPassMark(v)
 }
 
+// deleteExam deletes the exam at once, with its practice attempts, and
+// offers to undo: the undo brings all of it back as it was.
 func (ps *practiceScreen) deleteExam(e data.Exam) {
-	confirmDelete(ps.shell.Window, fmt.Sprintf("the exam %q", e.Name), func() {
-		if err := ps.shell.Store.DeleteExam(ps.shell.ctx(), e.ID); err != nil {
-			ps.shell.showError(err)
-		}
+	gone, err := ps.shell.Store.DeleteExam(ps.shell.ctx(), e.ID)
+	if err != nil {
+		ps.shell.showError(err)
 		ps.shell.changed()
+		return
+	}
+	msg := fmt.Sprintf("Deleted the exam %q.", gone.Name)
+	if gone.Attempts > 0 {
+		msg = fmt.Sprintf("Deleted the exam %q with its %s.", gone.Name, data.Count(gone.Attempts, "practice attempt", "practice attempts"))
+	}
+	ps.offerRestore(msg, gone)
+}
+
+// offerRestore offers to undo the delete of an exam or a topic, and shows
+// the screen without it meanwhile.
+func (ps *practiceScreen) offerRestore(msg string, gone store.RemovedPractice) {
+	ps.undos.offer(msg, func() error {
+		return ps.shell.Store.RestorePractice(ps.shell.ctx(), gone)
 	})
+	ps.shell.changed()
 }
 
 // editTopic opens the topic form: its name and the exams that cover it.
@@ -584,6 +604,8 @@ func (ps *practiceScreen) editTopic(t data.Topic) {
 			ps.undos.offer(fmt.Sprintf("Saved the topic %q.", saved.Name), func() error {
 				return ps.shell.Store.UndoTopicChange(ps.shell.ctx(), change)
 			})
+		} else {
+			ps.undos.forget() // a new topic may have taken a deleted one's id
 		}
 		ps.shell.changed()
 		return nil
@@ -637,13 +659,24 @@ func (ps *practiceScreen) mergeTopic(t data.Topic) {
 	d.Show()
 }
 
+// deleteTopic deletes the topic at once, with its scores in every attempt
+// (and the attempts that scored only it), and offers to undo.
 func (ps *practiceScreen) deleteTopic(t data.Topic) {
-	confirmDelete(ps.shell.Window, fmt.Sprintf("the topic %q", t.Name), func() {
-		if err := ps.shell.Store.DeleteTopic(ps.shell.ctx(), t.ID); err != nil {
-			ps.shell.showError(err)
-		}
+	gone, err := ps.shell.Store.DeleteTopic(ps.shell.ctx(), t.ID)
+	if err != nil {
+		ps.shell.showError(err)
 		ps.shell.changed()
-	})
+		return
+	}
+	msg := fmt.Sprintf("Deleted the topic %q.", gone.Name)
+	switch {
+	case gone.Attempts > 0:
+		msg = fmt.Sprintf("Deleted the topic %q with its %s and the %s that scored only it.", gone.Name,
+			data.Count(gone.Scores, "score", "scores"), data.Count(gone.Attempts, "practice attempt", "practice attempts"))
+	case gone.Scores > 0:
+		msg = fmt.Sprintf("Deleted the topic %q with its %s.", gone.Name, data.Count(gone.Scores, "score", "scores"))
+	}
+	ps.offerRestore(msg, gone)
 }
 
 var _ finder = (*practiceScreen)(nil)

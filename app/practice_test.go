@@ -291,3 +291,139 @@ func TestPracticeAndDashboardShowRangeAndChance(t *testing.T) {
 		}
 	}
 }
+
+// rowDeleteButton is the delete button (the last of the row's buttons) of
+// the row of list whose text starts with name.
+func rowDeleteButton(t *testing.T, list *widget.List, name string) *widget.Button {
+	t.Helper()
+	for _, o := range objectsIn(list) {
+		row, ok := o.(*fyne.Container)
+		if !ok || len(row.Objects) != 2 {
+			continue
+		}
+		l, ok := row.Objects[0].(*widget.Label)
+		buttons, isBox := row.Objects[1].(*fyne.Container)
+		if ok && isBox && strings.HasPrefix(l.Text, name+" ") {
+			return buttons.Objects[len(buttons.Objects)-1].(*widget.Button)
+		}
+	}
+	t.Fatalf("no row of %q in the list", name)
+	return nil
+}
+
+// Deleting an exam or a topic asks nothing: it goes at once, with what
+// hangs on it (the exam's attempts, the topic's scores), and Ctrl+Z
+// brings it all back as it was.
+func TestPracticeDeleteExamAndTopicAtOnceWithUndo(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	rot, _ := st.Rotation(ctx)
+	es, _ := st.Exams(ctx, rot.ID)
+	ts, _ := st.Topics(ctx, rot.ID)
+	for _, day := range []data.Date{ps.p.Today.AddDays(-3), ps.p.Today} {
+		if _, err := st.SaveAttempt(ctx, rot.ID, data.Attempt{ExamID: es[0].ID, Date: day, Source: "own lab",
+			Scores: []data.TopicScore{data.CountedScore(ts[0].ID, 5, 10), data.PercentScore(ts[1].ID, 60)}}, ps.p.Today); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, _ := st.Attempts(ctx, rot.ID)
+	ps.refresh()
+	ps.tabs.SelectIndex(2)
+	ctrlZ := func() {
+		c.Unfocus()
+		c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	}
+	backAsBefore := func(t *testing.T) {
+		t.Helper()
+		if got, _ := st.Exams(ctx, rot.ID); !slices.Equal(got, es) {
+			t.Errorf("exams after Ctrl+Z = %+v, want %+v", got, es)
+		}
+		if got, _ := st.Topics(ctx, rot.ID); !slices.EqualFunc(got, ts, func(a, b data.Topic) bool {
+			return a.ID == b.ID && a.Name == b.Name && slices.Equal(a.ExamIDs, b.ExamIDs)
+		}) {
+			t.Errorf("topics after Ctrl+Z = %+v, want %+v", got, ts)
+		}
+		if got, _ := st.Attempts(ctx, rot.ID); !slices.EqualFunc(got, before, func(a, b data.Attempt) bool {
+			return a.ID == b.ID && a.ExamID == b.ExamID && a.Date == b.Date && slices.Equal(a.Scores, b.Scores)
+		}) {
+			t.Errorf("attempts after Ctrl+Z = %+v, want %+v", got, before)
+		}
+		if ps.undos.bar.Visible() || ps.manageExams.Length() != len(es) || ps.attemptList.Length() != len(before) {
+			t.Errorf("after Ctrl+Z: undo bar %v, %d exams and %d attempts listed", ps.undos.bar.Visible(), ps.manageExams.Length(), ps.attemptList.Length())
+		}
+	}
+
+	t.Run("exam", func(t *testing.T) {
+		test.Tap(rowDeleteButton(t, ps.manageExams, es[0].Name))
+		if c.Overlays().Top() != nil {
+			t.Fatalf("deleting an exam asked a question:\n%s", test.RenderToMarkup(c))
+		}
+		if got, _ := st.Exams(ctx, rot.ID); len(got) != len(es)-1 {
+			t.Errorf("%d exams after the delete, want %d", len(got), len(es)-1)
+		}
+		if got, _ := st.Attempts(ctx, rot.ID); len(got) != 0 {
+			t.Errorf("%d attempts left after deleting their exam", len(got))
+		}
+		if want := `Deleted the exam "` + es[0].Name + `" with its 2 practice attempts.`; !ps.undos.bar.Visible() || ps.undos.label.Text != want {
+			t.Errorf("undo bar %v %q, want %q", ps.undos.bar.Visible(), ps.undos.label.Text, want)
+		}
+		if ps.manageExams.Length() != len(es)-1 {
+			t.Errorf("the list shows %d exams", ps.manageExams.Length())
+		}
+		ctrlZ()
+		backAsBefore(t)
+	})
+	t.Run("topic", func(t *testing.T) {
+		test.Tap(rowDeleteButton(t, ps.manageTopics, ts[1].Name))
+		if c.Overlays().Top() != nil {
+			t.Fatalf("deleting a topic asked a question:\n%s", test.RenderToMarkup(c))
+		}
+		all, _ := st.Attempts(ctx, rot.ID)
+		if len(all) != 2 || len(all[0].Scores) != 1 {
+			t.Errorf("attempts after deleting a topic = %+v, want both with one score left", all)
+		}
+		if want := `Deleted the topic "` + ts[1].Name + `" with its 2 scores.`; ps.undos.label.Text != want {
+			t.Errorf("undo bar %q, want %q", ps.undos.label.Text, want)
+		}
+		ctrlZ()
+		backAsBefore(t)
+	})
+}
+
+// Adding an exam or a topic is a change: the offer to undo a delete made
+// before it goes (a new row may take the deleted one's id).
+func TestPracticeAddForgetsTheDeleteUndo(t *testing.T) {
+	sh, st, ps := openPractice(t)
+	ctx := context.Background()
+	c := sh.Window.Canvas()
+	rot, _ := st.Rotation(ctx)
+	for _, add := range []struct {
+		name string
+		del  func()
+		open func()
+	}{
+		{"exam", func() { ps.deleteExam(ps.p.Exams[len(ps.p.Exams)-1]) }, func() { ps.editExam(data.Exam{Kind: data.ExamWritten, PassMark: data.DefaultPassMark}) }},
+		{"topic", func() { ps.deleteTopic(ps.p.Topics[len(ps.p.Topics)-1]) }, func() { ps.editTopic(data.Topic{}) }},
+	} {
+		t.Run(add.name, func(t *testing.T) {
+			add.del()
+			if !ps.undos.pending() {
+				t.Fatal("the delete offers no undo")
+			}
+			add.open()
+			form := inDialog[*widget.Form](t, c)[0]
+			form.Items[0].Widget.(interface{ SetText(string) }).SetText("Mock " + add.name)
+			form.OnSubmit()
+			if c.Overlays().Top() != nil {
+				t.Fatalf("the form stayed open:\n%s", test.RenderToMarkup(c))
+			}
+			if ps.undos.pending() || ps.undos.bar.Visible() {
+				t.Errorf("the undo of the delete is still offered after adding the %s", add.name)
+			}
+		})
+	}
+	if es, _ := st.Exams(ctx, rot.ID); !slices.ContainsFunc(es, func(e data.Exam) bool { return e.Name == "Mock exam" }) {
+		t.Errorf("exams = %+v, want the one added", es)
+	}
+}

@@ -8,9 +8,17 @@ import (
 
 // RateDoubtFactor is how far a new rate may be from the last one known
 // for its currency before it is taken for a rate typed the wrong way round
-// (1 USD = 0.74 GBP typed as 0.74 for GBP into USD): real rates move by a
+// (1 USD = 150 JPY typed as 150 for JPY into USD): real rates move by a
 // few percent a year, a reversed one by its square.
 const RateDoubtFactor = 3
+
+// RateCrossDoubt is how far a rate on the other side of 1 from the last
+// one may be before it is doubted. A reversed rate near parity is within 3
+// times of the last (1 USD = 0.74 GBP typed for GBP, whose last rate is
+// 1.35), but it lands on the other side of 1, nearer the last rate's
+// inverse than the last rate itself; a real move across parity (CHF 1.08
+// to 0.95) is smaller than a quarter.
+const RateCrossDoubt = 1.25
 
 // RateDoubt is a rate that looks typed the wrong way round: both readings
 // of what was typed, and the rate it was checked against.
@@ -29,7 +37,9 @@ type RateDoubt struct {
 // one on or before r's day, else the earliest after it; failing any, with
 // the last rate the other way round in reverse (rates into r.Currency,
 // whose Currency is home), inverted. A rate more than RateDoubtFactor
-// times away from it is doubted. Without any rate to compare, nothing is.
+// times away from it is doubted, and so is one more than RateCrossDoubt
+// times away on the other side of 1 (nearer the last rate's inverse than
+// the last rate, in ratio). Without any rate to compare, nothing is.
 func CheckRateDirection(home string, r Rate, known, reverse []Rate) (RateDoubt, bool) {
 	if r.ToHome.Sign() <= 0 {
 		return RateDoubt{}, false
@@ -60,9 +70,8 @@ func CheckRateDirection(home string, r Rate, known, reverse []Rate) (RateDoubt, 
 	if last.Sign() <= 0 {
 		return RateDoubt{}, false
 	}
-	factor := decimal.NewFromInt(RateDoubtFactor)
-	ratio := r.ToHome.Div(last)
-	if ratio.LessThanOrEqual(factor) && ratio.Mul(factor).GreaterThanOrEqual(decimal.NewFromInt(1)) {
+	if !farFrom(r.ToHome, last, decimal.NewFromInt(RateDoubtFactor)) &&
+		!(acrossOne(r.ToHome, last) && farFrom(r.ToHome, last, decimal.NewFromFloat(RateCrossDoubt))) {
 		return RateDoubt{}, false
 	}
 	rev := r
@@ -70,17 +79,59 @@ func CheckRateDirection(home string, r Rate, known, reverse []Rate) (RateDoubt, 
 	return RateDoubt{Home: home, Typed: r, Reversed: rev, Last: last, From: from}, true
 }
 
-// Question asks which reading was meant, with both: "1 GBP = 1.35 USD is
-// more than 3 times the GBP rate as of 2026-11-01 (1 GBP = 0.74 USD). Did
-// you mean 1 USD = 1.35 GBP, that is 1 GBP = 0.740741 USD?"
+// farFrom says whether a and b (both positive) are more than factor
+// times apart, either way.
+func farFrom(a, b, factor decimal.Decimal) bool {
+	ratio := a.Div(b)
+	return ratio.GreaterThan(factor) || ratio.Mul(factor).LessThan(decimal.NewFromInt(1))
+}
+
+// acrossOne says whether a and b (both positive) lie on either side of 1:
+// then a is nearer 1/b than b, in ratio.
+func acrossOne(a, b decimal.Decimal) bool {
+	one := decimal.NewFromInt(1)
+	return a.LessThan(one) && b.GreaterThan(one) || a.GreaterThan(one) && b.LessThan(one)
+}
+
+// Question asks which reading was meant, with both: "1 GBP = 0.74 USD is
+// 45 % less than the GBP rate as of 2026-11-01 (1 GBP = 1.35 USD), and
+// close to its inverse, 0.740741. Did you mean 1 USD = 0.74 GBP, that is
+// 1 GBP = 1.35135 USD?"
 func (d RateDoubt) Question() string {
-	way := "more than 3 times"
-	if d.Typed.ToHome.LessThan(d.Last) {
-		way = "less than a third of"
+	if d.Last.Sign() <= 0 { // no doubt: nothing to ask
+		return ""
 	}
-	return fmt.Sprintf("1 %s = %s %s is %s %s (1 %s = %s %s).\n\nDid you mean 1 %s = %s %s, that is 1 %s = %s %s?",
-		d.Typed.Currency, d.Typed.ToHome.String(), d.Home, way, d.From, d.Typed.Currency, d.Last.String(), d.Home,
+	return fmt.Sprintf("1 %s = %s %s is %s %s (1 %s = %s %s)%s.\n\nDid you mean 1 %s = %s %s, that is 1 %s = %s %s?",
+		d.Typed.Currency, d.Typed.ToHome.String(), d.Home, d.howFar(), d.From, d.Typed.Currency, d.Last.String(), d.Home, d.nearInverse(),
 		d.Home, d.Typed.ToHome.String(), d.Typed.Currency, d.Typed.Currency, d.Reversed.ToHome.String(), d.Home)
+}
+
+// howFar says how the typed rate stands to the last: "more than 3 times"
+// and "less than a third of" beyond RateDoubtFactor, else "45 % less
+// than" or "130 % more than".
+func (d RateDoubt) howFar() string {
+	ratio := d.Typed.ToHome.Div(d.Last)
+	factor := decimal.NewFromInt(RateDoubtFactor)
+	switch {
+	case ratio.GreaterThan(factor):
+		return fmt.Sprintf("more than %d times", RateDoubtFactor)
+	case ratio.Mul(factor).LessThan(decimal.NewFromInt(1)):
+		return "less than a third of"
+	case ratio.LessThan(decimal.NewFromInt(1)):
+		return decimal.NewFromInt(1).Sub(ratio).Shift(2).Round(0).String() + " % less than"
+	}
+	return ratio.Sub(decimal.NewFromInt(1)).Shift(2).Round(0).String() + " % more than"
+}
+
+// nearInverse adds ", and close to its inverse, 0.740741" when the typed
+// rate is within RateCrossDoubt of 1/Last: the sign of a reversal that
+// the factor alone would not show.
+func (d RateDoubt) nearInverse() string {
+	inv := invertRate(d.Last)
+	if inv.Sign() <= 0 || farFrom(d.Typed.ToHome, inv, decimal.NewFromFloat(RateCrossDoubt)) {
+		return ""
+	}
+	return ", and close to its inverse, " + inv.String()
 }
 
 // TypedText and ReversedText are the two readings, for the dialog's buttons.

@@ -82,7 +82,7 @@ func TestImportJSONRefusesBadFiles(t *testing.T) {
 	cases := []struct {
 		name, text, inStderr string
 	}{
-		{"newer version", strings.Replace(good, `"version": 1`, `"version": 2`, 1), "version 2, written by a newer MasterPlan"},
+		{"newer version", strings.Replace(good, `"version": 2`, `"version": 3`, 1), "version 3, written by a newer MasterPlan"},
 		{"truncated", good[:len(good)/2], "ends too early"},
 		{"wrong type", strings.Replace(good, `"size": 1200`, `"size": "1200"`, 1), "reading_items.size"},
 		{"not ours", `{"format": "other", "version": 1}`, "not a MasterPlan export"},

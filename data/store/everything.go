@@ -188,10 +188,13 @@ func readAllRotations(ctx context.Context, tx *sql.Tx, e *Everything) error {
 }
 
 func readAllMilestones(ctx context.Context, tx *sql.Tx, e *Everything) error {
-	err := queryEach(ctx, tx, `SELECT id, rotation_id, title, due_date, done, kind FROM milestones ORDER BY id`, func(r *sql.Rows) error {
+	// Done is the box as ticked, and BudgetItemID the link alone: the
+	// export keeps what was stored, not what a screen derives from it.
+	err := queryEach(ctx, tx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind, coalesce(l.budget_item_id, 0)
+		FROM milestones m LEFT JOIN milestone_budget_items l ON l.milestone_id = m.id ORDER BY m.id`, func(r *sql.Rows) error {
 		var m data.Milestone
 		var due string
-		if err := r.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind); err != nil {
+		if err := r.Scan(&m.ID, &m.RotationID, &m.Title, &due, &m.Done, &m.Kind, &m.BudgetItemID); err != nil {
 			return err
 		}
 		var err error

@@ -128,15 +128,23 @@ func (b *Batch) AddAttempt(a data.Attempt) (data.Attempt, error) {
 	return a, writeScores(b.ctx, b.tx, a)
 }
 
-// AddBudgetItems adds items to a rotation's budget.
-func (b *Batch) AddBudgetItems(rotationID int64, items []data.BudgetItem) error {
+// AddBudgetItems adds items to a rotation's budget and returns them with
+// their ids.
+func (b *Batch) AddBudgetItems(rotationID int64, items []data.BudgetItem) ([]data.BudgetItem, error) {
+	out := make([]data.BudgetItem, 0, len(items))
 	for _, it := range items {
-		if _, err := saveBudgetItem(b.ctx, b.tx, rotationID, it); err != nil {
-			return err
+		saved, err := saveBudgetItem(b.ctx, b.tx, rotationID, it)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, saved)
 	}
-	return nil
+	return out, nil
 }
+
+// LinkMilestone links milestone m (its ID, RotationID and title) to budget
+// item m.BudgetItemID, which must be in the same rotation's budget.
+func (b *Batch) LinkMilestone(m data.Milestone) error { return saveMilestoneLink(b.ctx, b.tx, &m) }
 
 // AddRate adds a rate into home for a currency and day that have none.
 func (b *Batch) AddRate(home string, r data.Rate) error {

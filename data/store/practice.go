@@ -139,25 +139,6 @@ func insertExam(ctx context.Context, tx *sql.Tx, rotationID int64, e data.Exam) 
 	return e, err
 }
 
-// DeleteExam removes an exam that has no practice attempts; one with
-// attempts is refused (ErrConflict), since its history would go with it.
-func (s *Store) DeleteExam(ctx context.Context, id int64) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM attempts WHERE exam_id = ?`, id).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return fmt.Errorf("%w: it has %d practice attempts; delete them first, or keep the exam and rename it", data.ErrConflict, n)
-		}
-		return expectOne(tx.ExecContext(ctx, `DELETE FROM exams WHERE id = ?`, id))
-	})
-	if err != nil {
-		return fmt.Errorf("delete exam %d: %w", id, err)
-	}
-	return nil
-}
-
 // Topics lists rotation rotationID's topics by name, each with the exams
 // that cover it.
 func (s *Store) Topics(ctx context.Context, rotationID int64) ([]data.Topic, error) {
@@ -324,25 +305,6 @@ func (s *Store) MergeTopics(ctx context.Context, rotationID, from, into int64) (
 		return TopicChange{}, fmt.Errorf("merge topic %d into %d: %w", from, into, err)
 	}
 	return change, nil
-}
-
-// DeleteTopic removes a topic that was never scored; a scored one is
-// refused (ErrConflict): merging it into another keeps its history.
-func (s *Store) DeleteTopic(ctx context.Context, id int64) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE topic_id = ?`, id).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return fmt.Errorf("%w: it is scored in %d attempts; merge it into another topic instead, which keeps those scores", data.ErrConflict, n)
-		}
-		return expectOne(tx.ExecContext(ctx, `DELETE FROM topics WHERE id = ?`, id))
-	})
-	if err != nil {
-		return fmt.Errorf("delete topic %d: %w", id, err)
-	}
-	return nil
 }
 
 // Attempts lists every practice attempt of rotation rotationID with its

@@ -83,12 +83,12 @@ func TestEnsurePracticeDefaults(t *testing.T) {
 		t.Errorf("second call added %v, %v", added, err)
 	}
 	for _, tp := range ts {
-		if err := s.DeleteTopic(ctx, tp.ID); err != nil {
+		if _, err := s.DeleteTopic(ctx, tp.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
 	for _, e := range es {
-		if err := s.DeleteExam(ctx, e.ID); err != nil {
+		if _, err := s.DeleteExam(ctx, e.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -170,9 +170,6 @@ func TestSaveExam(t *testing.T) {
 		e.Date = today.AddDays(-4)
 		if _, _, err := s.SaveExam(ctx, r.ID, e, today); data.FieldMessage(err, "date") == "" {
 			t.Errorf("moving the exam before its practice: %v", err)
-		}
-		if err := s.DeleteExam(ctx, e.ID); !errors.Is(err, data.ErrConflict) {
-			t.Errorf("deleting an exam with attempts: %v, want ErrConflict", err)
 		}
 	})
 }
@@ -276,7 +273,7 @@ func TestSaveAttempt(t *testing.T) {
 	})
 }
 
-func TestTopicsRenameMergeDelete(t *testing.T) {
+func TestTopicsRenameAndMerge(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	today := practiceToday(t)
@@ -304,9 +301,6 @@ func TestTopicsRenameMergeDelete(t *testing.T) {
 	dns.Name = "DNS and WINS"
 	if _, err := s.SaveTopic(ctx, r.ID, dns); err != nil {
 		t.Fatalf("rename: %v", err)
-	}
-	if err := s.DeleteTopic(ctx, dns.ID); !errors.Is(err, data.ErrConflict) {
-		t.Errorf("deleting a scored topic: %v, want ErrConflict", err)
 	}
 	if _, err := s.MergeTopics(ctx, r.ID, dns.ID, names.ID); err != nil {
 		t.Fatalf("merge: %v", err)

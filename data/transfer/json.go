@@ -16,10 +16,13 @@ import (
 
 // JSONFormat and JSONVersion identify MasterPlan's whole-database JSON file.
 // The version goes up whenever a reader of the old version could misread a
-// new file; a reader refuses versions newer than its own.
+// new file; a reader refuses versions newer than its own. Version 2 added
+// the budget items' ids, who fronted the money and the generator that made
+// an item, and the milestones' links to budget items; a version 1 file
+// reads as items fronted by you, made by hand and linked to nothing.
 const (
 	JSONFormat  = "masterplan"
-	JSONVersion = 1
+	JSONVersion = 2
 )
 
 // InstantLayout is how instants (a session's start, the export time) are
@@ -83,6 +86,9 @@ type JSONMilestone struct {
 	Due      string `json:"due"`
 	Done     bool   `json:"done"`
 	Kind     string `json:"kind"`
+	// BudgetItem is the file id of the budget item whose recorded spend
+	// marks the milestone done; absent when it is ticked by hand.
+	BudgetItem int64 `json:"budget_item,omitempty"`
 }
 
 // JSONReadingItem is an item of the reading list; DeletedAt is set for the
@@ -162,8 +168,10 @@ type JSONScore struct {
 	Percent *float64 `json:"percent,omitempty"`
 }
 
-// JSONBudgetItem is a budget item of rotation Rotation.
+// JSONBudgetItem is a budget item of rotation Rotation. ID is 0 in version
+// 1 files, which nothing refers to.
 type JSONBudgetItem struct {
+	ID                 int64  `json:"id"`
 	Rotation           int64  `json:"rotation"`
 	Category           string `json:"category"`
 	Description        string `json:"description"`
@@ -180,6 +188,8 @@ type JSONBudgetItem struct {
 	Reimbursement      string `json:"reimbursement"`
 	ReimbursementDate  string `json:"reimbursement_date"`
 	Refund             bool   `json:"refund"`
+	FrontedBy          string `json:"fronted_by"`   // who paid at the till: "me" ("" in version 1) or "employer"
+	GeneratedBy        string `json:"generated_by"` // "hotel", "meals" or "" for an item made by hand
 }
 
 // JSONRate is an exchange rate: one Currency is worth ToHome of Home.
@@ -331,6 +341,7 @@ func (x *Export) Validate(now time.Time) error {
 	items := ids("reading item", x.ReadingItems, func(it JSONReadingItem) int64 { return it.ID }, &errs)
 	exams := ids("exam", x.Exams, func(e JSONExam) int64 { return e.ID }, &errs)
 	topics := ids("topic", x.Topics, func(t JSONTopic) int64 { return t.ID }, &errs)
+	budget := budgetIDs(x.BudgetItems, &errs)
 	ref := func(what string, set map[int64]int, id int64) error {
 		if _, ok := set[id]; !ok {
 			return data.Invalid(what, "refers to %s %d, which the file does not hold", what, id)
@@ -358,7 +369,15 @@ func (x *Export) Validate(now time.Time) error {
 	}
 	for i, m := range x.Milestones {
 		_, err := m.Domain()
-		add("milestone", i, errors.Join(err, ref("rotation", rotations, m.Rotation)))
+		err = errors.Join(err, ref("rotation", rotations, m.Rotation))
+		if m.BudgetItem != 0 {
+			if j, ok := budget[m.BudgetItem]; !ok {
+				err = errors.Join(err, ref("budget_item", budget, m.BudgetItem))
+			} else if x.BudgetItems[j].Rotation != m.Rotation {
+				err = errors.Join(err, data.Invalid("budget_item", "%d is in another rotation's budget; a milestone links to its own rotation's items", m.BudgetItem))
+			}
+		}
+		add("milestone", i, err)
 	}
 	for i, it := range x.ReadingItems {
 		_, err := it.Domain()
@@ -482,6 +501,24 @@ func ids[T any](what string, list []T, id func(T) int64, errs *[]error) map[int6
 	return out
 }
 
+// budgetIDs collects the budget items' file ids as ids does, but lets an
+// item have none (0, as in version 1 files): nothing can refer to it.
+func budgetIDs(list []JSONBudgetItem, errs *[]error) map[int64]int {
+	out := map[int64]int{}
+	for i, b := range list {
+		switch j, seen := out[b.ID]; {
+		case b.ID == 0:
+		case b.ID < 0:
+			*errs = append(*errs, recordError("budget item", i, data.Invalid("id", "is %d; ids are 1 or more", b.ID)))
+		case seen:
+			*errs = append(*errs, recordError("budget item", i, data.Invalid("id", "%d is also the id of budget item %d", b.ID, j+1)))
+		default:
+			out[b.ID] = i
+		}
+	}
+	return out
+}
+
 // optionalDate reads a day that may be "" (not known).
 func optionalDate(field, s string) (data.Date, error) {
 	if s == "" {
@@ -555,9 +592,10 @@ func (m JSONMilestone) Domain() (data.Milestone, error) {
 	return out, out.Validate()
 }
 
-// MilestoneFromDomain is milestone m with file ids id and rotation.
-func MilestoneFromDomain(m data.Milestone, id, rotation int64) JSONMilestone {
-	return JSONMilestone{ID: id, Rotation: rotation, Title: m.Title, Due: m.Due.String(), Done: m.Done, Kind: m.Kind}
+// MilestoneFromDomain is milestone m with file ids id, rotation and
+// budgetItem (0: not linked).
+func MilestoneFromDomain(m data.Milestone, id, rotation, budgetItem int64) JSONMilestone {
+	return JSONMilestone{ID: id, Rotation: rotation, Title: m.Title, Due: m.Due.String(), Done: m.Done, Kind: m.Kind, BudgetItem: budgetItem}
 }
 
 // Domain turns the item into the domain's and checks it.
@@ -672,18 +710,21 @@ func (b JSONBudgetItem) Domain() (data.BudgetItem, error) {
 	rdate, err6 := optionalDate("reimbursement_date", b.ReimbursementDate)
 	return data.BudgetItem{Category: data.BudgetCategory(b.Category), Description: b.Description, Date: start, EndDate: end,
 		Planned: planned, Actual: actual, ActualHome: home, PaidBy: data.Payer(b.PaidBy), EmployerPercent: b.EmployerPercent,
-		Reimbursement: data.Reimbursement(b.Reimbursement), ReimbursementDate: rdate, Refund: b.Refund}, errors.Join(err1, err2, err3, err4, err5, err6)
+		Reimbursement: data.Reimbursement(b.Reimbursement), ReimbursementDate: rdate, Refund: b.Refund,
+		FrontedBy: data.Payer(b.FrontedBy), GeneratedBy: data.Generator(b.GeneratedBy)}, errors.Join(err1, err2, err3, err4, err5, err6)
 }
 
-// BudgetItemFromDomain is item it of the rotation with file id rotation.
-func BudgetItemFromDomain(it data.BudgetItem, rotation int64) JSONBudgetItem {
+// BudgetItemFromDomain is item it with file id id, of the rotation with
+// file id rotation.
+func BudgetItemFromDomain(it data.BudgetItem, id, rotation int64) JSONBudgetItem {
 	planned, plannedCur := it.Planned.Exact()
 	actual, actualCur := it.Actual.Exact()
 	home, homeCur := it.ActualHome.Exact()
-	return JSONBudgetItem{Rotation: rotation, Category: string(it.Category), Description: it.Description, Start: it.Date.String(),
+	return JSONBudgetItem{ID: id, Rotation: rotation, Category: string(it.Category), Description: it.Description, Start: it.Date.String(),
 		End: it.EndDate.String(), PlannedAmount: planned, PlannedCurrency: plannedCur, ActualAmount: actual, ActualCurrency: actualCur,
 		ActualHomeAmount: home, ActualHomeCurrency: homeCur, PaidBy: string(it.PaidBy), EmployerPercent: it.EmployerPercent,
-		Reimbursement: string(it.Reimbursement), ReimbursementDate: it.ReimbursementDate.String(), Refund: it.Refund}
+		Reimbursement: string(it.Reimbursement), ReimbursementDate: it.ReimbursementDate.String(), Refund: it.Refund,
+		FrontedBy: string(it.FrontedBy), GeneratedBy: string(it.GeneratedBy)}
 }
 
 // Domain turns the rate into the domain's (unchecked).

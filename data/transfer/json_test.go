@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"reflect"
@@ -23,7 +24,7 @@ func validExport() *Export {
 		Settings: []Setting{{"home_currency", "GBP"}, {"reading.deadline_lead_days", "21"}},
 		Rotations: []JSONRotation{{ID: 1, Track: "MCM: Exchange Server 2010", CreatedAt: "2026-01-02T10:00:00Z",
 			Blocks: []JSONBlock{{"2026-06-01", "2026-06-07", "Redmond", "America/Los_Angeles"}}}},
-		Milestones: []JSONMilestone{{ID: 1, Rotation: 1, Title: "Pay the fee", Due: "2026-04-01"}},
+		Milestones: []JSONMilestone{{ID: 1, Rotation: 1, Title: "Pay the fee", Due: "2026-04-01", BudgetItem: 1}},
 		ReadingItems: []JSONReadingItem{{ID: 1, Title: "Inside Out", Kind: "book", Size: 400, Unit: "pages", Done: 120,
 			Status: "reading", Priority: 1, AddedOn: "2026-02-01"}},
 		ReadingProgress: []JSONProgress{{Item: 1, Day: "2026-03-07", Units: 120}},
@@ -32,8 +33,8 @@ func validExport() *Export {
 		Topics:          []JSONTopic{{ID: 1, Rotation: 1, Name: "Transport", Exams: []int64{1}}, {ID: 2, Rotation: 1, Name: "HA", Exams: []int64{}}},
 		Attempts: []JSONAttempt{{Exam: 1, Date: "2026-03-07", Source: "MeasureUp",
 			Scores: []JSONScore{{Topic: 1, Correct: 7, Total: 10}, {Topic: 2, Percent: &pct}}}},
-		BudgetItems: []JSONBudgetItem{{Rotation: 1, Category: "program_fee", PlannedAmount: "18500.00", PlannedCurrency: "USD",
-			PaidBy: "employer", Reimbursement: "not_claimed"}},
+		BudgetItems: []JSONBudgetItem{{ID: 1, Rotation: 1, Category: "program_fee", PlannedAmount: "18500.00", PlannedCurrency: "USD",
+			PaidBy: "employer", Reimbursement: "not_claimed", FrontedBy: "employer"}},
 		ExchangeRates:      []JSONRate{{Home: "GBP", Currency: "USD", ToHome: "0.79", AsOf: "2026-03-01"}},
 		Reminders:          []JSONReminder{{Kind: "milestone", Title: "Milestone coming up", Enabled: true, At: "09:00:00", DaysBefore: 3}},
 		MilestoneReminders: []JSONMilestoneReminder{{Milestone: 1, DaysBefore: 10}},
@@ -56,7 +57,7 @@ func TestJSONWriteReadValidate(t *testing.T) {
 	if err := got.Validate(jsonNow); err != nil {
 		t.Errorf("valid export refused: %v", err)
 	}
-	if !strings.HasPrefix(b.String(), "{\n  \"format\": \"masterplan\",\n  \"version\": 1,\n  \"exported_at\"") {
+	if !strings.HasPrefix(b.String(), "{\n  \"format\": \"masterplan\",\n  \"version\": 2,\n  \"exported_at\"") {
 		t.Errorf("the file does not start with its format and version:\n%.80s", b.String())
 	}
 }
@@ -71,9 +72,9 @@ func TestReadJSONRefuses(t *testing.T) {
 	tests := []struct {
 		name, text, want string
 	}{
-		{"newer version", strings.Replace(good, `"version": 1`, `"version": 7`, 1), "version 7, written by a newer MasterPlan"},
-		{"newer version with new fields", `{"format":"masterplan","version":2,"habits":[]}`, "newer MasterPlan"},
-		{"version 0", strings.Replace(good, `"version": 1`, `"version": 0`, 1), "starts at 1"},
+		{"newer version", strings.Replace(good, `"version": 2`, `"version": 7`, 1), "version 7, written by a newer MasterPlan"},
+		{"newer version with new fields", `{"format":"masterplan","version":3,"habits":[]}`, "newer MasterPlan"},
+		{"version 0", strings.Replace(good, `"version": 2`, `"version": 0`, 1), "starts at 1"},
 		{"another format", strings.Replace(good, `"masterplan"`, `"goodreads"`, 1), "not a MasterPlan export"},
 		{"empty", ``, "the file is empty"},
 		{"truncated", good[:len(good)-40], "ends too early"},
@@ -90,6 +91,42 @@ func TestReadJSONRefuses(t *testing.T) {
 				t.Fatalf("ReadJSON = %v, want an error saying %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A version 1 file (before budget item ids, who fronted the money, the
+// generator and milestone links) still reads and checks: its items are
+// fronted by you, made by hand, and linked to nothing.
+func TestReadJSONVersion1(t *testing.T) {
+	x := validExport()
+	x.Version, x.Milestones[0].BudgetItem = 1, 0
+	var b bytes.Buffer
+	if err := WriteJSON(&b, x); err != nil {
+		t.Fatal(err)
+	}
+	var file map[string]any
+	if err := json.Unmarshal(b.Bytes(), &file); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range file["budget_items"].([]any) {
+		for _, field := range []string{"id", "fronted_by", "generated_by"} {
+			delete(it.(map[string]any), field)
+		}
+	}
+	v1, err := json.Marshal(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadJSON(v1)
+	if err != nil {
+		t.Fatalf("read a version 1 file: %v\n%s", err, v1)
+	}
+	if err := got.Validate(jsonNow); err != nil {
+		t.Fatalf("a version 1 file is refused: %v", err)
+	}
+	it, err := got.BudgetItems[0].Domain()
+	if err != nil || it.Fronter() != data.PaidByMe || it.GeneratedBy != "" || got.BudgetItems[0].ID != 0 {
+		t.Errorf("version 1 item = %+v (id %d), %v; want fronted by me, made by hand, no id", it, got.BudgetItems[0].ID, err)
 	}
 }
 
@@ -120,6 +157,14 @@ func TestValidateNamesTheRecord(t *testing.T) {
 		{"attempt in the future", func(x *Export) { x.Attempts[0].Date = "2026-03-20" }, []string{"attempt 1: date"}},
 		{"budget amount", func(x *Export) { x.BudgetItems[0].PlannedAmount = "lots" }, []string{"budget item 1: planned_amount"}},
 		{"budget payer", func(x *Export) { x.BudgetItems[0].PaidBy = "uncle" }, []string{"budget item 1:"}},
+		{"budget fronted by", func(x *Export) { x.BudgetItems[0].FrontedBy = "uncle" }, []string{"budget item 1: fronted by"}},
+		{"budget generator", func(x *Export) { x.BudgetItems[0].GeneratedBy = "flights" }, []string{"budget item 1: generated by"}},
+		{"budget item id twice", func(x *Export) { x.BudgetItems = append(x.BudgetItems, x.BudgetItems[0]) }, []string{"budget item 2: id: 1 is also"}},
+		{"milestone of no budget item", func(x *Export) { x.Milestones[0].BudgetItem = 3 }, []string{"milestone 1: budget_item: refers to budget_item 3"}},
+		{"milestone of another rotation's item", func(x *Export) {
+			x.Rotations = append(x.Rotations, JSONRotation{ID: 2, Track: "Other", CreatedAt: "2026-01-02T10:00:00Z"})
+			x.BudgetItems[0].Rotation = 2
+		}, []string{"milestone 1: budget_item: 1 is in another rotation's budget"}},
 		{"rate for home", func(x *Export) { x.ExchangeRates[0].Currency = "GBP" }, []string{"exchange rate 1: currency"}},
 		{"rate home", func(x *Export) { x.ExchangeRates[0].Home = "" }, []string{"exchange rate 1:"}},
 		{"reminder kind", func(x *Export) { x.Reminders[0].Kind = "alarm" }, []string{"reminder 1: kind"}},

@@ -71,13 +71,22 @@ func fillEverything(t testing.TB, s *store.Store) {
 		Scores: []data.TopicScore{data.CountedScore(ha.ID, 7, 10), data.PercentScore(transport.ID, 82.5)}}, today); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AddBudgetItems(ctx, r.ID, []data.BudgetItem{
+	// The fee: fronted by me, borne by the employer, and the milestone
+	// "Pay the program fee" linked to it; the hotel: booked by the employer
+	// directly, and made by the generator.
+	budget, err := s.AddBudgetItems(ctx, r.ID, []data.BudgetItem{
 		{Category: "program_fee", Description: "Program fee", Date: date(t, "2026-04-01"), Planned: data.NewMoney("18500", "USD"),
 			Actual: data.NewMoney("18500", "USD"), ActualHome: data.NewMoney("14652.37", "GBP"), PaidBy: data.PaidByEmployer,
-			Reimbursement: "claimed", ReimbursementDate: date(t, "2026-03-01")},
+			FrontedBy: data.PaidByMe, Reimbursement: "claimed", ReimbursementDate: date(t, "2026-03-01")},
 		{Category: "hotel", Description: "Hotel", Date: date(t, "2026-06-01"), EndDate: date(t, "2026-06-07"),
-			Planned: data.NewMoney("1200.5", "USD"), PaidBy: data.PaidBySplit, EmployerPercent: 40, Reimbursement: "not_claimed"},
-	}); err != nil {
+			Planned: data.NewMoney("1200.5", "USD"), PaidBy: data.PaidBySplit, EmployerPercent: 40, Reimbursement: "not_claimed",
+			FrontedBy: data.PaidByEmployer, GeneratedBy: data.GeneratedHotel},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m1.BudgetItemID = budget[0].ID
+	if _, err := s.SaveMilestone(ctx, m1); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SaveRate(ctx, "GBP", data.Rate{Currency: "USD", ToHome: data.NewMoney("0.7921", "USD").Amount, AsOf: today}); err != nil {
@@ -140,9 +149,10 @@ func TestExportImportRoundTrip(t *testing.T) {
 	src, _ := openTemp(t)
 	fillEverything(t, src)
 	first := exportText(t, src)
-	for _, want := range []string{`"format": "masterplan"`, `"version": 1`, `"exported_at": "2026-03-08T08:30:00Z"`,
+	for _, want := range []string{`"format": "masterplan"`, `"version": 2`, `"exported_at": "2026-03-08T08:30:00Z"`,
 		`"Exchange 2010 Inside Out"`, `"deleted_at": "2026-03-08T08:30:00Z"`, `"percent": 82.5`, `"planned_amount": "1200.50"`,
-		`"actual_home_amount": "14652.37"`, `"to_home": "0.7921"`, `"reading.deadline_lead_days"`, `"days_before": 10`, `"days_before": 5`, `"reading_item": 1`} {
+		`"actual_home_amount": "14652.37"`, `"to_home": "0.7921"`, `"reading.deadline_lead_days"`, `"days_before": 10`, `"days_before": 5`, `"reading_item": 1`,
+		`"fronted_by": "me"`, `"fronted_by": "employer"`, `"generated_by": "hotel"`, `"budget_item": 1`} {
 		if !strings.Contains(first, want) {
 			t.Errorf("the export lacks %s:\n%s", want, first)
 		}
@@ -190,6 +200,42 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if len(sessions) != 2 || len(items) != 1 || sessions[0].ReadingItemID != items[0].ID || items[0].Done != 120 {
 		t.Errorf("sessions %+v and items %+v: the first session should point at the imported book, read to 120", sessions, items)
 	}
+
+	checkBudgetRelations(t, dst, rot.ID)
+}
+
+// checkBudgetRelations checks what fillEverything's budget holds beyond
+// amounts: who fronted the fee, which generator made the hotel, and the
+// fee's milestone link, as the budget and rotation screens read them.
+func checkBudgetRelations(t *testing.T, s *store.Store, rotationID int64) {
+	t.Helper()
+	ctx := context.Background()
+	budget, err := s.BudgetItems(ctx, rotationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCategory := map[data.BudgetCategory]data.BudgetItem{}
+	for _, it := range budget {
+		byCategory[it.Category] = it
+	}
+	fee, hotel := byCategory["program_fee"], byCategory["hotel"]
+	if fee.FrontedBy != data.PaidByMe || fee.PaidBy != data.PaidByEmployer {
+		t.Errorf("the fee is fronted by %q and paid by %q, want fronted by me and paid by the employer", fee.FrontedBy, fee.PaidBy)
+	}
+	if hotel.GeneratedBy != data.GeneratedHotel || hotel.FrontedBy != data.PaidByEmployer {
+		t.Errorf("the hotel is made by %q and fronted by %q, want made by %q and fronted by the employer", hotel.GeneratedBy, hotel.FrontedBy, data.GeneratedHotel)
+	}
+	ms, err := s.Milestones(ctx, rotationID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := map[string]int64{}
+	for _, m := range ms {
+		links[m.Title] = m.BudgetItemID
+	}
+	if links["Pay the program fee"] != fee.ID || fee.ID == 0 || links["Book flights"] != 0 {
+		t.Errorf("milestone links = %v, want only \"Pay the program fee\" linked to the fee (item %d)", links, fee.ID)
+	}
 }
 
 func TestImportMergesWithoutDuplicates(t *testing.T) {
@@ -230,6 +276,7 @@ func TestImportMergesWithoutDuplicates(t *testing.T) {
 			t.Errorf("%s holds %d rows after merging twice, want %d", table, n, want)
 		}
 	}
+	checkBudgetRelations(t, other, r.ID)
 }
 
 func TestImportRefusesBadRecordsAndWritesNothing(t *testing.T) {

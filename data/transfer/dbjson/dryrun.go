@@ -94,7 +94,16 @@ func (w *dryWriter) AddAttempt(a data.Attempt) (data.Attempt, error) {
 	return a, nil
 }
 
-func (w *dryWriter) AddBudgetItems(int64, []data.BudgetItem) error { return nil }
+func (w *dryWriter) AddBudgetItems(_ int64, items []data.BudgetItem) ([]data.BudgetItem, error) {
+	out := make([]data.BudgetItem, len(items))
+	for i, it := range items {
+		it.ID = w.id()
+		out[i] = it
+	}
+	return out, nil
+}
+
+func (w *dryWriter) LinkMilestone(data.Milestone) error { return nil }
 
 func (w *dryWriter) AddRate(string, data.Rate) error { return nil }
 

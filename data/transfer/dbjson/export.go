@@ -42,15 +42,20 @@ func fromStore(all store.Everything, now time.Time) *transfer.Export {
 		ReadingItems: []transfer.JSONReadingItem{}, ReadingProgress: []transfer.JSONProgress{}, StudySessions: []transfer.JSONSession{},
 		Exams: []transfer.JSONExam{}, Topics: []transfer.JSONTopic{}, Attempts: []transfer.JSONAttempt{}, BudgetItems: []transfer.JSONBudgetItem{},
 		ExchangeRates: []transfer.JSONRate{}, Reminders: []transfer.JSONReminder{}, MilestoneReminders: []transfer.JSONMilestoneReminder{}}
-	rotations, milestones, items, exams, topics := fileIDs{}, fileIDs{}, fileIDs{}, fileIDs{}, fileIDs{}
+	rotations, milestones, items, exams, topics, budget := fileIDs{}, fileIDs{}, fileIDs{}, fileIDs{}, fileIDs{}, fileIDs{}
 	for _, st := range all.Settings {
 		x.Settings = append(x.Settings, transfer.Setting{Key: st.Key, Value: st.Value})
 	}
 	for _, r := range all.Rotations {
 		x.Rotations = append(x.Rotations, transfer.RotationFromDomain(r.Rotation, rotations.add(r.ID), r.CreatedAt))
 	}
+	// Budget items are numbered first: milestones come before them in the
+	// file and refer to them.
+	for _, b := range all.BudgetItems {
+		budget.add(b.ID)
+	}
 	for _, m := range all.Milestones {
-		x.Milestones = append(x.Milestones, transfer.MilestoneFromDomain(m, milestones.add(m.ID), rotations[m.RotationID]))
+		x.Milestones = append(x.Milestones, transfer.MilestoneFromDomain(m, milestones.add(m.ID), rotations[m.RotationID], budget[m.BudgetItemID]))
 	}
 	for _, it := range all.ReadingItems {
 		x.ReadingItems = append(x.ReadingItems, transfer.ReadingItemFromDomain(it.ReadingItem, items.add(it.ID), it.DeletedAt))
@@ -76,7 +81,7 @@ func fromStore(all store.Everything, now time.Time) *transfer.Export {
 		x.Attempts = append(x.Attempts, transfer.AttemptFromDomain(a, exams[a.ExamID], func(id int64) int64 { return topics[id] }))
 	}
 	for _, b := range all.BudgetItems {
-		x.BudgetItems = append(x.BudgetItems, transfer.BudgetItemFromDomain(b.BudgetItem, rotations[b.RotationID]))
+		x.BudgetItems = append(x.BudgetItems, transfer.BudgetItemFromDomain(b.BudgetItem, budget[b.ID], rotations[b.RotationID]))
 	}
 	for _, r := range all.ExchangeRates {
 		x.ExchangeRates = append(x.ExchangeRates, transfer.RateFromDomain(r.Rate, r.Home))

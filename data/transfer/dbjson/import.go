@@ -74,7 +74,8 @@ type writer interface {
 	AddTopic(rotationID int64, t data.Topic) (data.Topic, error)
 	SetTopicExams(t data.Topic) error
 	AddAttempt(a data.Attempt) (data.Attempt, error)
-	AddBudgetItems(rotationID int64, items []data.BudgetItem) error
+	AddBudgetItems(rotationID int64, items []data.BudgetItem) ([]data.BudgetItem, error)
+	LinkMilestone(m data.Milestone) error
 	AddRate(home string, r data.Rate) error
 	PutReminder(r data.Reminder, savedAt string) error
 	AddMilestoneReminder(milestoneID int64, ms data.MilestoneSetting) error
@@ -82,14 +83,14 @@ type writer interface {
 
 func newMerge(w writer, old store.Everything, x *transfer.Export, cs *counts) *merge {
 	return &merge{b: w, old: old, x: x, counts: cs, rotations: map[int64]int64{}, milestones: map[int64]int64{},
-		items: map[int64]int64{}, exams: map[int64]int64{}, topics: map[int64]int64{}, oldItems: map[int64]bool{}}
+		items: map[int64]int64{}, exams: map[int64]int64{}, topics: map[int64]int64{}, budget: map[int64]int64{}, oldItems: map[int64]bool{}}
 }
 
 // run merges every list, in the order their references need.
 func (m *merge) run() error {
 	for _, step := range []func() error{
 		m.settings, m.rotationList, m.milestoneList, m.readingItems, m.progress, m.sessions,
-		m.examList, m.topicList, m.attempts, m.budget, m.rates, m.reminders, m.milestoneReminders,
+		m.examList, m.topicList, m.attempts, m.budgetItems, m.milestoneLinks, m.rates, m.reminders, m.milestoneReminders,
 	} {
 		if err := step(); err != nil {
 			return err
@@ -106,7 +107,7 @@ type merge struct {
 	x      *transfer.Export
 	counts *counts
 	// File id -> row id, per list.
-	rotations, milestones, items, exams, topics map[int64]int64
+	rotations, milestones, items, exams, topics, budget map[int64]int64
 	// Reading items that were already in the database: they keep their
 	// own progress log.
 	oldItems map[int64]bool
@@ -402,24 +403,58 @@ func (m *merge) attempts() error {
 	return nil
 }
 
-// budget adds the items not there yet; an item's natural key is all of
-// its fields, compared as the file writes them.
-func (m *merge) budget() error {
-	existing := map[transfer.JSONBudgetItem]bool{}
+// budgetItems adds the items not there yet; an item's natural key is all
+// of its fields but the id, compared as the file writes them (so who
+// fronted the money and the generator count: an item made by hand is not
+// the generator's).
+func (m *merge) budgetItems() error {
+	existing := map[transfer.JSONBudgetItem]int64{}
 	for _, it := range m.old.BudgetItems {
-		existing[transfer.BudgetItemFromDomain(it.BudgetItem, it.RotationID)] = true
+		if k := transfer.BudgetItemFromDomain(it.BudgetItem, 0, it.RotationID); existing[k] == 0 {
+			existing[k] = it.ID
+		}
 	}
 	for i, b := range m.x.BudgetItems {
 		dom, _ := b.Domain()
 		rid := m.rotations[b.Rotation]
-		if existing[transfer.BudgetItemFromDomain(dom, rid)] {
+		if id, ok := existing[transfer.BudgetItemFromDomain(dom, 0, rid)]; ok {
+			m.budget[b.ID] = id
 			m.counts.add("budget items", false)
 			continue
 		}
-		if err := m.b.AddBudgetItems(rid, []data.BudgetItem{dom}); err != nil {
+		added, err := m.b.AddBudgetItems(rid, []data.BudgetItem{dom})
+		if err != nil {
 			return fail("budget item", i, err)
 		}
+		m.budget[b.ID] = added[0].ID
 		m.counts.add("budget items", true)
+	}
+	return nil
+}
+
+// milestoneLinks links the file's milestones to their budget items; a
+// milestone the database already links keeps its own link, as the
+// database's own choices win everywhere else.
+func (m *merge) milestoneLinks() error {
+	linked := map[int64]bool{}
+	for _, ms := range m.old.Milestones {
+		linked[ms.ID] = ms.BudgetItemID != 0
+	}
+	for i, ms := range m.x.Milestones {
+		if ms.BudgetItem == 0 {
+			continue
+		}
+		id := m.milestones[ms.ID]
+		if linked[id] {
+			m.counts.add("milestone links", false)
+			continue
+		}
+		link := data.Milestone{ID: id, RotationID: m.rotations[ms.Rotation], Title: ms.Title, BudgetItemID: m.budget[ms.BudgetItem]}
+		if err := m.b.LinkMilestone(link); err != nil {
+			return fail("milestone", i, err)
+		}
+		linked[id] = true
+		m.counts.add("milestone links", true)
 	}
 	return nil
 }

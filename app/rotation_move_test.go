@@ -276,3 +276,27 @@ func TestDeleteBlockSaysWhatIsLeftOutside(t *testing.T) {
 		t.Errorf("the undo bar does not say what the delete left outside: %q", msg)
 	}
 }
+
+// Changing only a block's place moves nothing and asks nothing, even with
+// records hanging on it; Ctrl+Z puts the old place back.
+func TestChangingABlocksPlaceAsksNothing(t *testing.T) {
+	f := newBlockMoveFixture(t, true)
+	f.r.editBlock(f.r.rot.Blocks[0])
+	form := findForm(t, f.c)
+	form.Items[2].Widget.(*widgets.Entry).SetText("London")
+	test.Tap(dialogButton(t, f.c, "Save"))
+	if top := f.c.Overlays().Top(); top != nil {
+		t.Fatalf("a change of place asked:\n%s", f.markup())
+	}
+	place := func() string {
+		rot, _ := f.st.Rotation(context.Background())
+		return rot.Blocks[0].Location
+	}
+	if got := place(); got != "London" {
+		t.Fatalf("the block is in %q", got)
+	}
+	f.ctrlZ()
+	if got := place(); got != "Redmond, Washington" {
+		t.Errorf("after Ctrl+Z the block is in %q", got)
+	}
+}

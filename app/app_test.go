@@ -329,7 +329,7 @@ func TestEscapeClosesDialogs(t *testing.T) {
 		t.Fatalf("Esc saved the milestone: %+v", ms)
 	}
 
-	confirmDelete(sh.Window, "the block", func() { t.Error("Esc confirmed the delete") })
+	sh.confirm("Replace it?", "It exists.", "Replace", func() { t.Error("Esc answered the question") })
 	if c.Overlays().Top() == nil {
 		t.Fatal("no confirmation shown")
 	}

@@ -254,20 +254,6 @@ func baseEntry(o fyne.CanvasObject) *widget.Entry {
 	return nil
 }
 
-// confirmDelete asks before deleting what cannot be undone (an exam with
-// its attempts, a block); delete runs only on yes. What can be undone is
-// deleted at once, with an undoer.
-func confirmDelete(w fyne.Window, what string, del func()) {
-	d := dialog.NewConfirm("Delete "+what+"?", "This cannot be undone.", func(ok bool) {
-		if ok {
-			del()
-		}
-	}, w)
-	d.SetConfirmText("Delete")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
-}
-
 // choiceSelect is a select over a fixed list of choices shown by their
 // labels: the form reads back the choice, not the label.
 type choiceSelect[T comparable] struct {

@@ -175,8 +175,22 @@ func (r *rotationScreen) renameTrack() {
 		})
 }
 
-// editBlock opens the block form; a block with ID 0 is a new one.
+// editBlock opens the block form; a block with ID 0 is a new one, placed
+// where the last block is.
 func (r *rotationScreen) editBlock(b data.Block) {
+	if b.ID == 0 {
+		if last, ok := r.lastBlock(); ok {
+			b.Location, b.TimeZone = last.Location, last.TimeZone
+		}
+	}
+	r.blockForm(b, b)
+}
+
+// blockForm opens the form of block saved (as stored; ID 0 for a new one)
+// showing shown, which differs when the form reopens with what was typed.
+// Changing a stored block's dates moves what hangs on it only when the
+// user says so (see changeBlock).
+func (r *rotationScreen) blockForm(saved, shown data.Block) {
 	start := r.shell.dateEntry("start", false)
 	end := r.shell.dateEntry("end", false)
 	end.NotBefore(start)
@@ -185,16 +199,13 @@ func (r *rotationScreen) editBlock(b data.Block) {
 	zone := widgets.NewCompletingEntry(commonZones)
 	zone.Validator = func(v string) error { _, err := data.LoadZone(v); return err }
 	title := "Edit block"
-	if b.ID == 0 {
+	if saved.ID == 0 {
 		title = "Add a block"
-		if last, ok := r.lastBlock(); ok {
-			b.Location, b.TimeZone = last.Location, last.TimeZone
-		}
 	}
-	start.SetDate(b.Start)
-	end.SetDate(b.End)
-	location.SetText(b.Location)
-	zone.SetText(b.TimeZone)
+	start.SetDate(shown.Start)
+	end.SetDate(shown.End)
+	location.SetText(shown.Location)
+	zone.SetText(shown.TimeZone)
 	items := []*widget.FormItem{
 		{Text: "First day", Widget: start},
 		{Text: "Last day", Widget: end},
@@ -204,14 +215,22 @@ func (r *rotationScreen) editBlock(b data.Block) {
 	if pick := r.publishedPicker(start, end, location, zone); pick != nil {
 		items = append(items, &widget.FormItem{Text: "Published", Widget: pick, HintText: "Fills in the dates of a rotation the program published"})
 	}
-	showFormDialog(r.shell.Window, title, "Save", items,
+	var fd *formDialog
+	fd = showFormDialog(r.shell.Window, title, "Save", items,
 		map[string]fyne.Validatable{"start": start, "end": end, "location": location, "time zone": zone},
 		func() error {
-			b.Start, b.End = start.Date(), end.Date()
-			b.Location, b.TimeZone = strings.TrimSpace(location.Text), strings.TrimSpace(zone.Text)
-			if _, err := r.shell.Store.SaveBlock(r.shell.ctx(), r.rot.ID, b); err != nil {
+			typed := saved
+			typed.Start, typed.End = start.Date(), end.Date()
+			typed.Location, typed.TimeZone = strings.TrimSpace(location.Text), strings.TrimSpace(zone.Text)
+			if saved.ID != 0 {
+				ask, err := r.changeBlock(saved, typed)
+				fd.next = ask // the question opens once the form has closed
 				return err
 			}
+			if _, err := r.shell.Store.SaveBlock(r.shell.ctx(), r.rot.ID, typed); err != nil {
+				return err
+			}
+			r.undos.forget()
 			r.shell.changed()
 			return nil
 		})
@@ -263,13 +282,28 @@ func (r *rotationScreen) lastBlock() (data.Block, bool) {
 	return r.rot.Blocks[len(r.rot.Blocks)-1], true
 }
 
+// deleteBlock deletes at once and offers to undo: the block comes back
+// with its id. What hung on it stays where it is, and the undo bar names
+// what is now outside every block.
 func (r *rotationScreen) deleteBlock(b data.Block) {
-	confirmDelete(r.shell.Window, fmt.Sprintf("the block %s to %s", b.Start, b.End), func() {
-		if err := r.shell.Store.DeleteBlock(r.shell.ctx(), r.rot.ID, b.ID); err != nil {
-			r.shell.showError(err)
-		}
+	h, err := r.hangers()
+	if err == nil {
+		err = r.shell.Store.DeleteBlock(r.shell.ctx(), r.rot.ID, b.ID)
+	}
+	if err != nil {
+		r.shell.showError(err)
 		r.shell.changed()
+		return
+	}
+	msg := fmt.Sprintf("Deleted the block %s to %s.", b.Start, b.End)
+	if out := data.LeftByDelete(b, otherBlocks(r.rot.Blocks, b.ID), h); len(out) > 0 {
+		msg += " Now outside every block: " + recordList(out, false, 3) + "."
+	}
+	rotID := r.rot.ID
+	r.undos.offer(msg, func() error {
+		return r.shell.Store.RestoreBlock(r.shell.ctx(), rotID, b)
 	})
+	r.shell.changed()
 }
 
 // editMilestone opens the milestone form; ID 0 adds a new one.

@@ -51,6 +51,15 @@ func (m RecordMove) String() string {
 	return fmt.Sprintf("%s: %s -> %s", m.What, span(m.OldDate, m.OldEnd), span(m.NewDate, m.NewEnd))
 }
 
+// At is where the record is after the change: at its new dates when the
+// user moves it, else at its old ones ("2027-03-07 to 2027-03-14").
+func (m RecordMove) At(moved bool) string {
+	if moved {
+		return span(m.NewDate, m.NewEnd)
+	}
+	return span(m.OldDate, m.OldEnd)
+}
+
 func span(d, end Date) string {
 	if end.IsZero() {
 		return d.String()
@@ -89,6 +98,12 @@ func (bm BlockMove) LeftOutside(moved bool) []RecordMove {
 	return out
 }
 
+// BlockOnly is the change of the block alone ("Only the block"): nothing
+// that hangs on it moves, and its undo puts back only the block.
+func (bm BlockMove) BlockOnly() BlockMove {
+	return BlockMove{Old: bm.Old, New: bm.New, Offset: bm.Offset}
+}
+
 // Reversed is the move that undoes this one: the old block back and every
 // record at its old dates.
 func (bm BlockMove) Reversed() BlockMove {
@@ -108,13 +123,12 @@ func (bm BlockMove) Reversed() BlockMove {
 //
 // What hangs on the block:
 //   - exams not yet sat whose date is in the old block;
-//   - hotel and meals items whose range starts in the old block. The
-//     generators (HotelForRotation, MealsPerDiem) give a hotel item the
-//     night before the first day (check-in) to the last day, and a meals
-//     item the block's days, so a hotel range's first day served is its
-//     Date+1. Items carry no "generated" mark on main yet (the budget
-//     branch adds one), so they are recognised by category and dates: a
-//     hotel or meals item with a range belonging to the block;
+//   - hotel and meals items the generators made (GeneratedBy) whose range
+//     starts in the old block. HotelForRotation gives a hotel item the
+//     night before the first day (check-in) to the last day, and
+//     MealsPerDiem a meals item the block's days, so a hotel range's
+//     first day served is its Date+1. A stay the user typed is a booking
+//     with its own dates and stays where it is;
 //   - suggested milestones (Kind set, SuggestMilestones) still open: those
 //     due in the old block (the exams), and, when old was the first block,
 //     the preparation steps, which SuggestMilestones dates from the first
@@ -123,24 +137,56 @@ func PlanBlockMove(old, new Block, others []Block, h Hangers) BlockMove {
 	bm := BlockMove{Old: old, New: new, Offset: old.Start.DaysUntil(new.Start)}
 	after := append([]Block{new}, others...)
 	before := append([]Block{old}, others...)
-	inOld := func(d Date) bool { return !d.IsZero() && !d.Before(old.Start) && !d.After(old.End) }
-	add := func(m RecordMove, served func(d, end Date) (Date, Date)) {
+	for _, hr := range hangingOn(old, others, h) {
+		m := hr.RecordMove
 		m.NewDate = m.OldDate.AddDays(bm.Offset)
 		if !m.OldEnd.IsZero() {
 			m.NewEnd = m.OldEnd.AddDays(bm.Offset)
 		}
-		if served != nil {
-			m.OutsideIfMoved = !withinBlocks(after, served, m.NewDate, m.NewEnd)
-			m.OutsideIfStaying = !withinBlocks(after, served, m.OldDate, m.OldEnd) && withinBlocks(before, served, m.OldDate, m.OldEnd)
+		if hr.served != nil {
+			m.OutsideIfMoved = !withinBlocks(after, hr.served, m.NewDate, m.NewEnd)
+			m.OutsideIfStaying = !withinBlocks(after, hr.served, m.OldDate, m.OldEnd) && withinBlocks(before, hr.served, m.OldDate, m.OldEnd)
 		}
 		if m.Moves() || m.OutsideIfMoved || m.OutsideIfStaying {
 			bm.Records = append(bm.Records, m)
 		}
 	}
+	return bm
+}
+
+// LeftByDelete lists what hung on block gone (see PlanBlockMove) and lies
+// outside every block once it is deleted (others are the rest), so that
+// the delete can say so. Nothing moves: the records keep their dates.
+func LeftByDelete(gone Block, others []Block, h Hangers) []RecordMove {
+	var out []RecordMove
+	for _, hr := range hangingOn(gone, others, h) {
+		m := hr.RecordMove
+		m.NewDate, m.NewEnd = m.OldDate, m.OldEnd
+		if hr.served != nil && !withinBlocks(others, hr.served, m.OldDate, m.OldEnd) {
+			m.OutsideIfMoved, m.OutsideIfStaying = true, true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hanging is a record that hangs on a block, at its old dates, with the
+// days it serves; served is nil for a preparation step, dated before the
+// block on purpose, which is never "outside".
+type hanging struct {
+	RecordMove
+	served func(d, end Date) (Date, Date)
+}
+
+// hangingOn lists what hangs on block old (others are the rotation's other
+// blocks): see PlanBlockMove.
+func hangingOn(old Block, others []Block, h Hangers) []hanging {
+	var out []hanging
+	inOld := func(d Date) bool { return !d.IsZero() && !d.Before(old.Start) && !d.After(old.End) }
 	oneDay := func(d, _ Date) (Date, Date) { return d, d }
 	for _, e := range h.Exams {
 		if inOld(e.Date) && !examSat(e) {
-			add(RecordMove{Kind: HangsExam, ID: e.ID, What: fmt.Sprintf("Exam “%s”", e.Name), OldDate: e.Date}, oneDay)
+			out = append(out, hanging{RecordMove{Kind: HangsExam, ID: e.ID, What: fmt.Sprintf("Exam “%s”", e.Name), OldDate: e.Date}, oneDay})
 		}
 	}
 	for _, it := range h.Budget {
@@ -151,7 +197,7 @@ func PlanBlockMove(old, new Block, others []Block, h Hangers) BlockMove {
 		if first, _ := served(it.Date, it.EndDate); !inOld(first) {
 			continue
 		}
-		add(RecordMove{Kind: HangsBudget, ID: it.ID, What: budgetWhat(it), OldDate: it.Date, OldEnd: it.EndDate}, served)
+		out = append(out, hanging{RecordMove{Kind: HangsBudget, ID: it.ID, What: budgetWhat(it), OldDate: it.Date, OldEnd: it.EndDate}, served})
 	}
 	wasFirst := true
 	for _, o := range others {
@@ -166,12 +212,12 @@ func PlanBlockMove(old, new Block, others []Block, h Hangers) BlockMove {
 		rm := RecordMove{Kind: HangsMilestone, ID: m.ID, What: fmt.Sprintf("Milestone “%s”", m.Title), OldDate: m.Due}
 		switch {
 		case inOld(m.Due):
-			add(rm, oneDay)
+			out = append(out, hanging{rm, oneDay})
 		case wasFirst && isPreparationStep(m.Kind) && m.Due.Before(old.Start):
-			add(rm, nil) // dated before the block on purpose: never "outside"
+			out = append(out, hanging{rm, nil})
 		}
 	}
-	return bm
+	return out
 }
 
 // examSat reports whether the exam's date is a sitting already held.
@@ -179,17 +225,18 @@ func examSat(e Exam) bool {
 	return e.Result == ExamPassed || e.Result == ExamFailed && !e.Date.After(e.ResultDate)
 }
 
-// generatedDays says which days a hotel or meals range serves (see
-// PlanBlockMove); ok is false for other items and single-day ones, which
-// the generators never make.
+// generatedDays says which days a generated hotel or meals range serves
+// (see PlanBlockMove), by the generator's mark rather than the category,
+// which the user may have changed; ok is false for items no generator
+// made and for single-day ones, which the generators never make.
 func generatedDays(it BudgetItem) (func(d, end Date) (Date, Date), bool) {
 	if it.Date.IsZero() || it.EndDate.IsZero() {
 		return nil, false
 	}
-	switch it.Category {
-	case CategoryHotel:
+	switch it.GeneratedBy {
+	case GeneratedHotel:
 		return func(d, end Date) (Date, Date) { return d.AddDays(1), end }, true
-	case CategoryMeals:
+	case GeneratedMeals:
 		return func(d, end Date) (Date, Date) { return d, end }, true
 	}
 	return nil, false

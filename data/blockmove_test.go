@@ -127,3 +127,81 @@ func TestRecordMoveString(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// What the generators made is known by its mark, not guessed from the
+// category: a hotel stay the user typed keeps its dates (it is a booking),
+// a generated meals item filed under another category still moves, and a
+// hotel item's first night served is the evening before the block.
+func TestPlanBlockMoveKnowsGeneratedItems(t *testing.T) {
+	dt := func(s string) Date { return day(t, s) }
+	old := Block{ID: 1, Start: dt("2027-03-01"), End: dt("2027-03-07")}
+	moved := Block{ID: 1, Start: dt("2027-03-08"), End: dt("2027-03-14")}
+	typed := BudgetItem{ID: 1, Category: CategoryHotel, Description: "Marriott", Date: dt("2027-02-28"), EndDate: dt("2027-03-07")}
+	generated := BudgetItem{ID: 2, Category: CategoryOther, Description: "Meals", Date: dt("2027-03-01"), EndDate: dt("2027-03-07"), GeneratedBy: GeneratedMeals}
+	hotel := BudgetItem{ID: 3, Category: CategoryHotel, Date: dt("2027-02-28"), EndDate: dt("2027-03-07"), GeneratedBy: GeneratedHotel}
+	bm := PlanBlockMove(old, moved, nil, Hangers{Budget: []BudgetItem{typed, generated, hotel}})
+	var ids []int64
+	for _, m := range bm.Moving() {
+		ids = append(ids, m.ID)
+	}
+	if !slices.Equal(ids, []int64{2, 3}) {
+		t.Errorf("moving %v, want the generated items 2 and 3 only", ids)
+	}
+}
+
+// "Only the block" is the same change without the records: nothing but
+// the block is written, and its undo puts back only the block.
+func TestBlockOnly(t *testing.T) {
+	dt := func(s string) Date { return day(t, s) }
+	old := Block{ID: 1, Start: dt("2027-03-01"), End: dt("2027-03-07")}
+	moved := Block{ID: 1, Start: dt("2027-03-08"), End: dt("2027-03-14")}
+	bm := PlanBlockMove(old, moved, nil, Hangers{Exams: []Exam{{ID: 5, Name: "Written", Date: dt("2027-03-03")}}})
+	only := bm.BlockOnly()
+	if len(only.Moving()) != 0 || only.New != moved || only.Old != old {
+		t.Errorf("block only: %+v", only)
+	}
+	if back := only.Reversed(); back.New != old || len(back.Moving()) != 0 {
+		t.Errorf("undo of block only: %+v", back)
+	}
+	if len(bm.Moving()) != 1 {
+		t.Errorf("BlockOnly changed the move it was made from: %+v", bm)
+	}
+}
+
+// At is where a record is after the change, moved or not, as the dialog
+// and the undo bar name it.
+func TestRecordMoveAt(t *testing.T) {
+	m := RecordMove{What: "Hotel", OldDate: day(t, "2027-02-28"), OldEnd: day(t, "2027-03-07"), NewDate: day(t, "2027-03-07"), NewEnd: day(t, "2027-03-14")}
+	if got := m.At(true); got != "2027-03-07 to 2027-03-14" {
+		t.Errorf("At(moved) = %q", got)
+	}
+	e := RecordMove{What: "Exam", OldDate: day(t, "2027-03-03"), NewDate: day(t, "2027-03-10")}
+	if got := e.At(false); got != "2027-03-03" {
+		t.Errorf("At(staying) = %q", got)
+	}
+}
+
+// Deleting a block leaves what hung on it outside every block, unless
+// another block holds its days; a typed item and a sat exam never hung on it.
+func TestLeftByDelete(t *testing.T) {
+	dt := func(s string) Date { return day(t, s) }
+	gone := Block{ID: 1, Start: dt("2027-03-01"), End: dt("2027-03-07")}
+	next := Block{ID: 2, Start: dt("2027-03-08"), End: dt("2027-03-14")}
+	h := Hangers{
+		Exams: []Exam{{ID: 10, Name: "Written", Date: dt("2027-03-03")},
+			{ID: 11, Name: "Sat", Date: dt("2027-03-02"), Result: ExamPassed, ResultDate: dt("2027-03-02")}},
+		Budget: []BudgetItem{{ID: 20, Category: CategoryMeals, Date: dt("2027-03-01"), EndDate: dt("2027-03-07"), GeneratedBy: GeneratedMeals},
+			{ID: 21, Category: CategoryHotel, Date: dt("2027-02-28"), EndDate: dt("2027-03-07")}},
+		Milestones: []Milestone{{ID: 30, Title: "Flights", Kind: MilestoneFlights, Due: dt("2027-01-15")}},
+	}
+	var ids []int64
+	for _, m := range LeftByDelete(gone, []Block{next}, h) {
+		ids = append(ids, m.ID)
+		if m.Moves() {
+			t.Errorf("%v moves on a delete", m)
+		}
+	}
+	if !slices.Equal(ids, []int64{10, 20}) {
+		t.Errorf("left outside %v, want the exam 10 and the meals 20", ids)
+	}
+}

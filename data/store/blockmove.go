@@ -83,3 +83,39 @@ func moveRecord(ctx context.Context, tx *sql.Tx, rotationID int64, m data.Record
 	}
 	return nil
 }
+
+// RestoreBlock puts back block b, deleted, with its own id (the undo of a
+// delete), so that what refers to the block by id finds it again. Nothing
+// refers to a block in the database, so nothing else went with it. A block
+// that is there already, or one added over its dates since, makes it write
+// nothing: the error is data.ErrConflict.
+func (s *Store) RestoreBlock(ctx context.Context, rotationID int64, b data.Block) error {
+	if err := b.Validate(); err != nil {
+		return fmt.Errorf("restore block: %w", err)
+	}
+	b = tidyBlock(b)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := rotation(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if r.ID != rotationID {
+			return fmt.Errorf("rotation %d: %w", rotationID, data.ErrNotFound)
+		}
+		for _, o := range r.Blocks {
+			if o.ID == b.ID {
+				return fmt.Errorf("block %d is there already: %w", b.ID, data.ErrConflict)
+			}
+		}
+		if err := data.CheckOverlap(append([]data.Block{b}, r.Blocks...)); err != nil {
+			return fmt.Errorf("%w: %w", data.ErrConflict, err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO blocks (id, rotation_id, start_date, end_date, location, time_zone) VALUES (?, ?, ?, ?, ?, ?)`,
+			b.ID, rotationID, b.Start.String(), b.End.String(), b.Location, b.TimeZone)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("restore block %s to %s: %w", b.Start, b.End, err)
+	}
+	return nil
+}

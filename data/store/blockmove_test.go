@@ -59,3 +59,44 @@ func TestMoveBlock(t *testing.T) {
 		}
 	})
 }
+
+// Undoing a block's delete puts it back with its id, so a later undo of a
+// move of that block still finds it; a block added over its dates in the
+// meantime makes the restore write nothing.
+func TestRestoreBlock(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	r := setUp(t, s)
+	gone := r.Blocks[1]
+	if err := s.DeleteBlock(ctx, r.ID, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RestoreBlock(ctx, r.ID, gone); err != nil {
+		t.Fatal(err)
+	}
+	rot, err := s.Rotation(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rot.Blocks) != 2 || rot.Blocks[1] != gone {
+		t.Fatalf("after restore: %+v, want %+v back", rot.Blocks, gone)
+	}
+	if err := s.RestoreBlock(ctx, r.ID, gone); !errors.Is(err, data.ErrConflict) {
+		t.Errorf("restoring a block that is there: err = %v, want ErrConflict", err)
+	}
+
+	if err := s.DeleteBlock(ctx, r.ID, gone.ID); err != nil {
+		t.Fatal(err)
+	}
+	over := gone
+	over.ID = 0
+	if _, err := s.SaveBlock(ctx, r.ID, over); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RestoreBlock(ctx, r.ID, gone); !errors.Is(err, data.ErrConflict) {
+		t.Errorf("restoring over a new block: err = %v, want ErrConflict", err)
+	}
+	if rot, _ := s.Rotation(ctx); len(rot.Blocks) != 2 {
+		t.Errorf("a refused restore wrote: %+v", rot.Blocks)
+	}
+}

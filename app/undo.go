@@ -44,13 +44,26 @@ func (u *undoer) offer(msg string, undo func() error) {
 	u.label.SetText(msg)
 	u.undo = undo
 	u.bar.Show()
+	u.relayout()
 }
 
 // forget drops the offer: a newer change was made that undo would not
 // bring back.
 func (u *undoer) forget() {
 	u.undo = nil
-	u.bar.Hide()
+	if u.bar.Visible() {
+		u.bar.Hide()
+		u.relayout()
+	}
+}
+
+// relayout lays the window out again after the bar came or went: Fyne
+// repaints a container shown or hidden but does not lay out its parent,
+// which would keep the bar's room (empty, or over the list).
+func (u *undoer) relayout() {
+	if c := u.shell.Window.Content(); c != nil {
+		c.Refresh()
+	}
 }
 
 // pending reports whether a change can be undone.

@@ -143,3 +143,20 @@ func TestCtrlZUndoesARateEdit(t *testing.T) {
 		t.Errorf("after Ctrl+Z: %+v, want %+v", r, before)
 	}
 }
+
+// The list above the Undo bar gives the bar its room when it appears and
+// takes it back when it goes: the parent used to keep the bar's room empty.
+func TestListGrowsBackWhenTheUndoBarGoes(t *testing.T) {
+	sh, _, b := openBudget(t)
+	sh.Window.Resize(fyne.NewSize(1024, 700))
+	sh.Window.Content().Refresh()
+	full := b.list.Size().Height
+	b.undos.offer("Deleted “LHR-SEA”.", func() error { return nil })
+	if got := b.list.Size().Height; got >= full {
+		t.Fatalf("the list kept its height %v with the bar shown (was %v)", got, full)
+	}
+	b.undos.forget()
+	if got := b.list.Size().Height; got != full {
+		t.Errorf("the list is %v high after the bar went, want %v back", got, full)
+	}
+}

@@ -150,6 +150,9 @@ func cardBody(c cardContent) (fyne.CanvasObject, *canvas.Text) {
 				parts[i] = widgets.MeterPart{Value: p.Value, Ink: meterInk(p.Ink)}
 			}
 			m.SetParts(b.Of, parts)
+			if b.Mark > 0 && b.Of > 0 {
+				m.SetMark(b.Mark / b.Of)
+			}
 			bars.Add(widget.NewLabel(b.Label))
 			bars.Add(m)
 		}

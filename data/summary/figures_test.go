@@ -102,3 +102,24 @@ func TestFigures(t *testing.T) {
 		}
 	})
 }
+
+// Each exam's readiness bar carries its pass mark, where the dashboard
+// draws a tick: the range reads against it.
+func TestReadinessBarsTickAtThePassMark(t *testing.T) {
+	s := Summary{Practice: &PracticeStatus{Exams: []PracticeExam{
+		{Name: "Written", PassMark: 70, Low: fptr(46), High: fptr(97), Projected: fptr(85), PassChance: fptr(81)},
+		{Name: "Lab", PassMark: 80, Low: fptr(60), High: fptr(75), Projected: fptr(68), PassChance: fptr(20)},
+	}}}
+	bars := s.ReadinessFigure().Bars
+	if len(bars) != 2 {
+		t.Fatalf("%d bars, want one per exam with a range", len(bars))
+	}
+	for i, want := range []float64{70, 80} {
+		if bars[i].Mark != want {
+			t.Errorf("%s: mark %v, want the pass mark %v", bars[i].Label, bars[i].Mark, want)
+		}
+	}
+	if mark := s.BudgetFigure().Bars; len(mark) > 0 && mark[0].Mark != 0 {
+		t.Error("a budget bar has a mark")
+	}
+}

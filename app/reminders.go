@@ -73,9 +73,8 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.list = widget.NewList(
 		func() int { return len(r.plan.Schedule.Reminders) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
+			title := wrapRowLabel(widget.NewLabel(""))
 			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
 			// Labelled, as an empty box is hard to see in the light theme.
 			return container.NewBorder(nil, nil, widget.NewCheck("On", nil),
 				container.NewHBox(
@@ -100,9 +99,8 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.noticeList = widget.NewList(
 		func() int { return len(r.notices) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
+			title := wrapRowLabel(widget.NewLabel(""))
 			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil,
 				container.NewHBox(
 					widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), nil),
@@ -123,9 +121,7 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.nextList = widget.NewList(
 		func() int { return len(r.next) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return wrapRowLabel(widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			n := r.next[id]
@@ -140,11 +136,11 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 }
 
 // twoLines stacks a row's title over a smaller second line, close together
-// (each label brings its own padding).
+// (each label brings its own padding). Both wrap: the list's rows follow
+// its width (rowsFollowWidth).
 func twoLines(title *widget.Label) *fyne.Container {
-	second := widget.NewLabel("")
+	second := wrapRowLabel(widget.NewLabel(""))
 	second.SizeName = theme.SizeNameCaptionText
-	second.Truncation = fyne.TextTruncateEllipsis
 	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, second)
 }
 
@@ -178,9 +174,9 @@ func (r *remindersScreen) view() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	perMilestone := widget.NewButtonWithIcon("Per milestone…", theme.ListIcon(), r.editMilestones)
 	export := widget.NewButtonWithIcon("Export calendar (.ics)…", theme.DocumentSaveIcon(), r.exportCalendar)
-	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), r.undos.bar, nil, nil, r.list)
-	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, r.noticeList)
-	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.overdue, r.nextEmpty), nil, nil, nil, r.nextList)
+	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), r.undos.bar, nil, nil, rowsFollowWidth(r.list))
+	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, rowsFollowWidth(r.noticeList))
+	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.overdue, r.nextEmpty), nil, nil, nil, rowsFollowWidth(r.nextList))
 	right := container.NewVSplit(due, next)
 	right.Offset = 0.45
 	split := container.NewHSplit(left, right)

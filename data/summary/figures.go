@@ -293,7 +293,11 @@ func (s Summary) MilestonesFigure(n int) (Figure, []MilestoneLine) {
 		case days < 0:
 			when = "OVERDUE by " + dayCount(-days)
 		}
-		lines[i] = MilestoneLine{Text: fmt.Sprintf("%s  %s (%s)", m.Due, m.Title, when), Overdue: days < 0}
+		text := fmt.Sprintf("%s  %s (%s)", m.Due, m.Title, when)
+		if paid := m.milestone().PaidText(); paid != "" { // a line of its own: a card is narrow
+			text += "\n" + paid
+		}
+		lines[i] = MilestoneLine{Text: text, Overdue: days < 0}
 	}
 	return f, lines
 }

@@ -123,3 +123,23 @@ func TestReadinessBarsTickAtThePassMark(t *testing.T) {
 		t.Error("a budget bar has a mark")
 	}
 }
+
+// The dashboard lists a linked milestone's budget item on a line of its
+// own, under the milestone, where the card's width does not cut it.
+func TestDashboardMilestoneShowsItsLinkOnItsOwnLine(t *testing.T) {
+	today := data.NewDate(2026, 12, 5)
+	s := Summary{Today: today, Milestones: []MilestoneEntry{
+		{ID: 1, Title: "Program fee paid", Due: today.AddDays(20), DoneWhenPaid: "Program fee: Rotation fee"},
+		{ID: 2, Title: "Visa", Due: today.AddDays(30)},
+	}}
+	_, lines := s.MilestonesFigure(3)
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	if want := "\ndone when “Program fee: Rotation fee” is paid"; !strings.HasSuffix(lines[0].Text, want) {
+		t.Errorf("linked milestone %q does not end in %q", lines[0].Text, want)
+	}
+	if strings.Contains(lines[1].Text, "\n") {
+		t.Errorf("unlinked milestone %q has a second line", lines[1].Text)
+	}
+}

@@ -12,7 +12,11 @@ import (
 // or a topic's forecast is longer than its half of the window. Each row's
 // height is measured when it is shown; when the list's width changes, the
 // rows on view are shown again. It returns what to put in place of l.
-func rowsFollowWidth(l *widget.List) fyne.CanvasObject {
+func rowsFollowWidth(l *widget.List) fyne.CanvasObject { return rowsOfFollowWidth(l, l) }
+
+// rowsOfFollowWidth is rowsFollowWidth for a widget that extends list l
+// (widgets.ActionList): shown is what the window holds, keys and all.
+func rowsOfFollowWidth(shown fyne.CanvasObject, l *widget.List) fyne.CanvasObject {
 	update := l.UpdateItem
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		update(id, o)
@@ -20,7 +24,7 @@ func rowsFollowWidth(l *widget.List) fyne.CanvasObject {
 		o.Resize(fyne.NewSize(o.Size().Width, o.MinSize().Height))
 		l.SetItemHeight(id, o.MinSize().Height)
 	}
-	return container.New(&widthWatch{onWidth: l.Refresh}, l)
+	return container.New(&widthWatch{onWidth: shown.Refresh}, shown)
 }
 
 // wrapRowLabel makes l wrap at its row's width instead of ending in "…".

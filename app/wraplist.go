@@ -17,6 +17,8 @@ func rowsFollowWidth(l *widget.List) fyne.CanvasObject { return rowsOfFollowWidt
 // rowsOfFollowWidth is rowsFollowWidth for a widget that extends list l
 // (widgets.ActionList): shown is what the window holds, keys and all.
 func rowsOfFollowWidth(shown fyne.CanvasObject, l *widget.List) fyne.CanvasObject {
+	create := l.CreateItem
+	l.CreateItem = func() fyne.CanvasObject { return wrapCutLabels(create()) }
 	update := l.UpdateItem
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		update(id, o)
@@ -32,6 +34,22 @@ func wrapRowLabel(l *widget.Label) *widget.Label {
 	l.Truncation = fyne.TextTruncateOff
 	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// wrapCutLabels makes the labels of row o that would end in "…" wrap
+// instead (shared row builders such as newLazyEditList cut), and returns o.
+func wrapCutLabels(o fyne.CanvasObject) fyne.CanvasObject {
+	switch o := o.(type) {
+	case *widget.Label:
+		if o.Truncation != fyne.TextTruncateOff {
+			wrapRowLabel(o)
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			wrapCutLabels(c)
+		}
+	}
+	return o
 }
 
 // widthWatch lays its one object out at the full size and calls onWidth

@@ -93,8 +93,12 @@ type meterRenderer struct {
 	tick  *canvas.Rectangle // the mark, taller than the bar so it shows over any ink
 }
 
-// tickWidth is the mark's thickness in Fyne units.
-const tickWidth = 2
+// tickWidth and tickHeight are the mark's size in Fyne units: it stands
+// out of the bar by 3 above and below.
+const (
+	tickWidth  = 2
+	tickHeight = meterHeight + 6
+)
 
 func (r *meterRenderer) Layout(size fyne.Size) {
 	y := (size.Height - meterHeight) / 2
@@ -112,11 +116,11 @@ func (r *meterRenderer) Layout(size fyne.Size) {
 		x += w
 	}
 	r.tick.Hidden = r.m.mark < 0
-	r.tick.Move(fyne.NewPos(size.Width*float32(max(r.m.mark, 0))-tickWidth/2, 0))
-	r.tick.Resize(fyne.NewSize(tickWidth, max(size.Height, meterHeight+6)))
+	r.tick.Move(fyne.NewPos(size.Width*float32(max(r.m.mark, 0))-tickWidth/2, (size.Height-tickHeight)/2))
+	r.tick.Resize(fyne.NewSize(tickWidth, tickHeight))
 }
 
-func (r *meterRenderer) MinSize() fyne.Size { return fyne.NewSize(40, meterHeight+6) }
+func (r *meterRenderer) MinSize() fyne.Size { return fyne.NewSize(40, tickHeight) }
 
 func (r *meterRenderer) Refresh() {
 	primary := theme.Color(theme.ColorNamePrimary)

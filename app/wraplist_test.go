@@ -16,7 +16,9 @@ func TestRowsFollowTheListWidth(t *testing.T) {
 	long := strings.Repeat("Milestones: 3 days before each milestone and on its due day, at 09:00. ", 3)
 	l := widget.NewList(func() int { return 2 },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText([]string{long, "short"}[id]) })
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText([]string{long, "short"}[id])
+		})
 	w := test.NewTempWindow(t, rowsFollowWidth(l))
 	oneLine := widget.NewLabel("short").MinSize().Height
 

@@ -73,11 +73,25 @@ var (
 )
 
 func newDashCard(c cardContent, open func(int)) *dashCard {
-	d := &dashCard{content: c, onTap: func() { open(c.screen) }}
+	body, figure := cardBody(c)
+	d := newFramedCard(body, c.screen, open)
+	d.content, d.figure = c, figure
+	return d
+}
+
+// newFramedCard is a card drawn around body that opens screen on a tap:
+// Tonight (plan_card.go) is framed as the figure cards are.
+func newFramedCard(body fyne.CanvasObject, screen int, open func(int)) *dashCard {
+	d := &dashCard{content: cardContent{screen: screen}, onTap: func() { open(screen) }, body: body}
 	d.bg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	d.body, d.figure = cardBody(c)
 	d.ExtendBaseWidget(d)
 	return d
+}
+
+// cardTitle is a card's title: its name in bold and the shortcut of the
+// screen it opens, "Reading  (Ctrl+3)".
+func cardTitle(name string, screen int) *widget.Label {
+	return widget.NewLabelWithStyle(fmt.Sprintf("%s  (Ctrl+%d)", name, screen+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 // Tapped opens the card's screen.
@@ -113,8 +127,7 @@ func (r *dashCardRenderer) Refresh() {
 // the theme.
 func cardBody(c cardContent) (fyne.CanvasObject, *canvas.Text) {
 	f := c.fig
-	title := widget.NewLabelWithStyle(fmt.Sprintf("%s  (Ctrl+%d)", c.title, c.screen+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	rows := []fyne.CanvasObject{title}
+	rows := []fyne.CanvasObject{cardTitle(c.title, c.screen)}
 	var big *canvas.Text
 	if f.Value != "" {
 		big = canvas.NewText(f.Value, figureColor(f.State))
@@ -150,6 +163,9 @@ func cardBody(c cardContent) (fyne.CanvasObject, *canvas.Text) {
 				parts[i] = widgets.MeterPart{Value: p.Value, Ink: meterInk(p.Ink)}
 			}
 			m.SetParts(b.Of, parts)
+			if b.Mark > 0 && b.Of > 0 {
+				m.SetMark(b.Mark / b.Of)
+			}
 			bars.Add(widget.NewLabel(b.Label))
 			bars.Add(m)
 		}

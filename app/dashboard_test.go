@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -160,4 +161,37 @@ func TestDashboardFigureFollowsTheTheme(t *testing.T) {
 			t.Errorf("%s theme: figure %v, want the theme's text colour %v", name, c.figure.Color, want)
 		}
 	}
+}
+
+// Tonight is titled as the other cards are: its name in bold at the
+// labels' size, with the shortcut of the screen it opens (Plan).
+func TestTonightCardIsTitledLikeTheOthers(t *testing.T) {
+	sh, st := newTestShell(t)
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	sh.Start()
+	d := sh.screens[0].(*dashboardScreen)
+	other := cardTitleLabel(t, d.cards[0])
+	tonight := cardTitleLabel(t, d.tonight.view())
+	if want := fmt.Sprintf("Tonight  (Ctrl+%d)", screenIndex("Plan")+1); tonight.Text != want {
+		t.Errorf("Tonight's title is %q, want %q", tonight.Text, want)
+	}
+	if tonight.TextStyle != other.TextStyle || tonight.SizeName != other.SizeName {
+		t.Errorf("Tonight's title style %+v %q differs from %q's %+v %q", tonight.TextStyle, tonight.SizeName, other.Text, other.TextStyle, other.SizeName)
+	}
+	test.Tap(d.tonight.view().(fyne.Tappable))
+	if got := sh.SelectedTitle(); got != "Plan" {
+		t.Errorf("tapping Tonight opened %q, want Plan", got)
+	}
+}
+
+// cardTitleLabel is the first label of a dashboard card: its title.
+func cardTitleLabel(t *testing.T, card fyne.CanvasObject) *widget.Label {
+	t.Helper()
+	for _, o := range objectsIn(card) {
+		if l, ok := o.(*widget.Label); ok {
+			return l
+		}
+	}
+	t.Fatal("the card has no label")
+	return nil
 }

@@ -165,6 +165,9 @@ func (ps *planScreen) showGrid(p plan.Plan) {
 			text += fmt.Sprintf("%s / %s\n%s", plan.Duration(d.Planned()), plan.Duration(d.Available), taskKinds(d))
 		}
 		l := widget.NewLabel(text)
+		// Wrapped at the column's width: unwrapped, the longest day made
+		// the window at least 1277 pixels wide.
+		l.Wrapping = fyne.TextWrapWord
 		l.Importance = widget.MediumImportance
 		if d.Closed != "" {
 			l.Importance = widget.WarningImportance

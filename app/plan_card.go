@@ -29,7 +29,8 @@ const tonightShown = 4
 type tonightCard struct {
 	shell *Shell
 	box   *fyne.Container
-	card  *widget.Card
+	card  *dashCard     // framed and titled as the figure cards; a tap opens Plan
+	hours *widget.Label // "1 h of 2 h planned"
 	loads loader[tonightPlan]
 }
 
@@ -41,8 +42,9 @@ type tonightPlan struct {
 }
 
 func newTonightCard(s *Shell) *tonightCard {
-	c := &tonightCard{shell: s, box: container.NewVBox(widget.NewLabel("Loading…"))}
-	c.card = widget.NewCard("Tonight", "", c.box)
+	c := &tonightCard{shell: s, box: container.NewVBox(widget.NewLabel("Loading…")), hours: widget.NewLabel("")}
+	plan := screenIndex("Plan")
+	c.card = newFramedCard(container.NewVBox(cardTitle("Tonight", plan), c.hours, c.box), plan, s.Select)
 	return c
 }
 
@@ -91,7 +93,7 @@ func (c *tonightCard) show(p plan.Plan) {
 	summaryLabel := widget.NewLabel(p.Summary)
 	summaryLabel.Wrapping = fyne.TextWrapWord
 	rows = append(rows, summaryLabel)
-	c.card.SetSubTitle(fmt.Sprintf("%s of %s planned", plan.Duration(tonight.Planned()), plan.Duration(tonight.Available)))
+	c.hours.SetText(fmt.Sprintf("%s of %s planned", plan.Duration(tonight.Planned()), plan.Duration(tonight.Available)))
 	c.box.Objects = rows
 	c.box.Refresh()
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -44,8 +45,8 @@ func TestTonightCardStartAndDone(t *testing.T) {
 	if first := objectsIn(d.view()); len(first) == 0 {
 		t.Fatal("empty dashboard")
 	}
-	if !strings.Contains(d.tonight.card.Subtitle, "2 h of 2 h planned") {
-		t.Errorf("tonight's subtitle = %q", d.tonight.card.Subtitle)
+	if !strings.Contains(d.tonight.hours.Text, "2 h of 2 h planned") {
+		t.Errorf("tonight's hours = %q", d.tonight.hours.Text)
 	}
 	done := planButtons(d.tonight, "Done")
 	if len(done) != 1 {
@@ -72,7 +73,7 @@ func TestTonightCardStartAndDone(t *testing.T) {
 }
 
 // labelsText joins the texts of the labels under o.
-func labelsText(c *widget.Card) string {
+func labelsText(c fyne.CanvasObject) string {
 	var parts []string
 	for _, x := range objectsIn(c) {
 		if l, ok := x.(*widget.Label); ok {

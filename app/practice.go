@@ -99,14 +99,12 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
 					widget.NewButtonWithIcon("Merge…", theme.ContentPasteIcon(), nil),
 					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				widget.NewLabel(""))
+				wrapRowLabel(widget.NewLabel("")))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			t := ps.p.Topics[id]
 			row := o.(*fyne.Container)
-			l := row.Objects[0].(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
-			l.SetText(ps.topicSummary(t))
+			row.Objects[0].(*widget.Label).SetText(ps.topicSummary(t))
 			buttons := row.Objects[1].(*fyne.Container)
 			buttons.Objects[0].(*widget.Button).OnTapped = func() { ps.editTopic(t) }
 			buttons.Objects[1].(*widget.Button).OnTapped = func() { ps.mergeTopic(t) }
@@ -115,12 +113,11 @@ func newPracticeScreen(s *Shell) *practiceScreen {
 	return ps
 }
 
-// practiceRow is a list row: an icon, a bold first line and a detail line.
+// practiceRow is a list row: an icon, a bold first line and a detail
+// line, both wrapped (the lists' rows follow their width: rowsFollowWidth).
 func practiceRow() fyne.CanvasObject {
-	head := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	head.Truncation = fyne.TextTruncateEllipsis
-	detail := widget.NewLabel("")
-	detail.Truncation = fyne.TextTruncateEllipsis
+	head := wrapRowLabel(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	detail := wrapRowLabel(widget.NewLabel(""))
 	return container.NewBorder(nil, nil, widget.NewIcon(nil), nil, container.NewVBox(head, detail))
 }
 
@@ -253,13 +250,13 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 	help := widget.NewLabel("Readiness projects each score to the exam date from the last 8 attempts within 180 days, with an 80 % range and the chance to pass; it needs 3 attempts over 14 days.")
 	help.Wrapping = fyne.TextWrapWord
 
-	examSide := container.NewBorder(nil, container.NewHBox(result), nil, nil, ps.examList)
+	examSide := container.NewBorder(nil, container.NewHBox(result), nil, nil, rowsFollowWidth(ps.examList))
 	chartSide := container.NewBorder(nil, ps.explain, nil, nil, ps.chart)
 	top := container.NewHSplit(examSide, chartSide)
 	top.Offset = 0.42
 	topics := container.NewBorder(
 		widget.NewLabelWithStyle("Topics, weakest first (the warning sign and BELOW PASS mark a latest score under the pass mark)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		nil, nil, nil, ps.topicList)
+		nil, nil, nil, rowsFollowWidth(ps.topicList))
 	split := container.NewVSplit(top, topics)
 	split.Offset = 0.5
 	readiness := container.NewBorder(container.NewVBox(ps.readyEmpty, help), nil, nil, nil, split)
@@ -275,7 +272,7 @@ func (ps *practiceScreen) view() fyne.CanvasObject {
 		nil, nil, nil, ps.manageExams)
 	topicsManage := container.NewBorder(
 		container.NewHBox(widget.NewLabelWithStyle("Topics (rename or merge keeps every score)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), addTopic),
-		nil, nil, nil, ps.manageTopics)
+		nil, nil, nil, rowsFollowWidth(ps.manageTopics))
 	manage := container.NewVSplit(exams, topicsManage)
 	manage.Offset = 0.35
 

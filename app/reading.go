@@ -231,10 +231,9 @@ func (r *readingScreen) find() { r.shell.Window.Canvas().Focus(r.findBox) }
 
 func newReadingRow() fyne.CanvasObject {
 	prio := widget.NewLabelWithStyle("P2", fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
-	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel("")
-	sub.Truncation = fyne.TextTruncateEllipsis
+	// Wrapped, not cut with "…": the list's rows follow its width (rowsFollowWidth).
+	title := wrapRowLabel(widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	sub := wrapRowLabel(widget.NewLabel(""))
 	// The bar carries no text (the numbers sit beside it) and is empty at 0 %.
 	bar := widgets.NewMeter()
 	amount := widget.NewLabel("")
@@ -495,7 +494,7 @@ func (r *readingScreen) view() fyne.CanvasObject {
 	paceBox := container.NewBorder(r.verdict, nil, nil, nil, r.paceTable)
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(r.statusFilter, r.topicFilter), r.findBox)
 	sortBy := container.NewHBox(widget.NewLabel("Sort by"), r.order, r.donePlace)
-	listBox := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, r.count, sortBy), r.empty), nil, nil, nil, r.list)
+	listBox := container.NewBorder(container.NewVBox(filters, container.NewBorder(nil, nil, r.count, sortBy), r.empty), nil, nil, nil, rowsOfFollowWidth(r.list, &r.list.List))
 	r.detailScroll = container.NewVScroll(container.NewPadded(container.NewStack(r.noSelection, r.detail)))
 	// The details take the whole height beside the pace and the list: at
 	// 700 pixels high, under the pace table, their Delete button was cut.

@@ -73,9 +73,8 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.list = widget.NewList(
 		func() int { return len(r.plan.Schedule.Reminders) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
+			title := wrapRowLabel(widget.NewLabel(""))
 			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
 			// Labelled, as an empty box is hard to see in the light theme.
 			return container.NewBorder(nil, nil, widget.NewCheck("On", nil),
 				container.NewHBox(
@@ -100,9 +99,8 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.noticeList = widget.NewList(
 		func() int { return len(r.notices) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("")
+			title := wrapRowLabel(widget.NewLabel(""))
 			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil,
 				container.NewHBox(
 					widget.NewButtonWithIcon("Snooze", theme.HistoryIcon(), nil),
@@ -123,9 +121,7 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 	r.nextList = widget.NewList(
 		func() int { return len(r.next) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return wrapRowLabel(widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			n := r.next[id]
@@ -140,11 +136,11 @@ func newRemindersScreen(s *Shell) *remindersScreen {
 }
 
 // twoLines stacks a row's title over a smaller second line, close together
-// (each label brings its own padding).
+// (each label brings its own padding). Both wrap: the list's rows follow
+// its width (rowsFollowWidth).
 func twoLines(title *widget.Label) *fyne.Container {
-	second := widget.NewLabel("")
+	second := wrapRowLabel(widget.NewLabel(""))
 	second.SizeName = theme.SizeNameCaptionText
-	second.Truncation = fyne.TextTruncateEllipsis
 	return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), title, second)
 }
 
@@ -178,9 +174,9 @@ func (r *remindersScreen) view() fyne.CanvasObject {
 	add.Importance = widget.HighImportance
 	perMilestone := widget.NewButtonWithIcon("Per milestone…", theme.ListIcon(), r.editMilestones)
 	export := widget.NewButtonWithIcon("Export calendar (.ics)…", theme.DocumentSaveIcon(), r.exportCalendar)
-	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), r.undos.bar, nil, nil, r.list)
-	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, r.noticeList)
-	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.overdue, r.nextEmpty), nil, nil, nil, r.nextList)
+	left := container.NewBorder(container.NewVBox(heading("Your reminders"), r.empty), r.undos.bar, nil, nil, rowsFollowWidth(r.list))
+	due := container.NewBorder(container.NewVBox(heading("Rang, waiting for Done"), r.noticeEmpty), nil, nil, nil, rowsFollowWidth(r.noticeList))
+	next := container.NewBorder(container.NewVBox(heading("Coming up"), r.overdue, r.nextEmpty), nil, nil, nil, rowsFollowWidth(r.nextList))
 	right := container.NewVSplit(due, next)
 	right.Offset = 0.45
 	split := container.NewHSplit(left, right)
@@ -250,7 +246,7 @@ func (r *remindersScreen) newItem() {
 	}
 	var d dialog.Dialog
 	var buttons []fyne.CanvasObject
-	var first *widget.Button
+	var first *keyedChoice
 	for _, kind := range data.ReminderKinds() {
 		if have[kind] && kind != data.ReminderStudy && kind != data.ReminderOneOff {
 			continue
@@ -260,16 +256,59 @@ func (r *remindersScreen) newItem() {
 			r.edit(data.NewReminder(kind, data.DateOf(r.shell.Now(), r.loc)))
 		})
 		b.Alignment = widget.ButtonAlignLeading
+		choice := newKeyedChoice(b, func() { d.Hide() })
 		if first == nil {
-			first = b
+			first = choice
 		}
 		help := widget.NewLabel(kindHelp[kind])
-		buttons = append(buttons, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, b.MinSize().Height), b), nil, help))
+		buttons = append(buttons, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(170, b.MinSize().Height), choice), nil, help))
 	}
 	d = dialog.NewCustom("Add a reminder", "Cancel", container.NewVBox(buttons...), r.shell.Window)
 	d.Resize(fyne.NewSize(720, 0))
 	d.Show()
 	r.shell.Window.Canvas().Focus(first)
+}
+
+// keyedChoice is a choice in a chooser dialog: a button that takes the
+// keys. The chooser opens with its first choice focused, and a focused
+// widget gets the keys the window's Enter/Esc rule (Shell.dialogKeys)
+// would: so Enter (and Space) take the choice and Esc closes the chooser.
+type keyedChoice struct {
+	widget.BaseWidget
+	button *widget.Button
+	cancel func()
+}
+
+var _ fyne.Focusable = (*keyedChoice)(nil)
+
+func newKeyedChoice(b *widget.Button, cancel func()) *keyedChoice {
+	k := &keyedChoice{button: b, cancel: cancel}
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+// CreateRenderer implements fyne.Widget: the button itself.
+func (k *keyedChoice) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.button)
+}
+
+// FocusGained shows the focus on the button.
+func (k *keyedChoice) FocusGained() { k.button.FocusGained() }
+
+// FocusLost hides it.
+func (k *keyedChoice) FocusLost() { k.button.FocusLost() }
+
+// TypedRune implements fyne.Focusable.
+func (k *keyedChoice) TypedRune(rune) {}
+
+// TypedKey takes the choice on Enter or Space and cancels on Esc.
+func (k *keyedChoice) TypedKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyEscape:
+		k.cancel()
+	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
+		k.button.OnTapped()
+	}
 }
 
 func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {

@@ -265,3 +265,26 @@ func TestRemindersScreenMilestoneDueSoonAndOverdue(t *testing.T) {
 		t.Fatalf("overdue line = %q (hidden %v)", r.overdue.Text, r.overdue.Hidden)
 	}
 }
+
+// Esc closes the "Add a reminder" chooser, whose first choice has the
+// focus (keys go to it, not to the window), and Enter takes that choice.
+func TestRemindersChooserClosesOnEsc(t *testing.T) {
+	sh, _, r := openReminders(t)
+	c := sh.Window.Canvas()
+	r.newItem()
+	if c.Overlays().Top() == nil || c.Focused() == nil {
+		t.Fatal("the chooser is not open with a choice focused")
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if c.Overlays().Top() != nil {
+		t.Fatal("Esc left the chooser open")
+	}
+	r.newItem()
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if top := c.Overlays().Top(); top == nil || len(objectsIn(top)) == 0 {
+		t.Fatal("Enter on the first choice opened nothing")
+	}
+	if findForm(t, c) == nil {
+		t.Error("Enter on the first choice did not open its form")
+	}
+}

@@ -47,7 +47,7 @@ func newRotationScreen(s *Shell) *rotationScreen {
 				container.NewHBox(
 					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
 					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)),
-				&widget.Label{Truncation: fyne.TextTruncateEllipsis})
+				wrapRowLabel(widget.NewLabel("")))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := r.milestones[id]
@@ -85,12 +85,13 @@ func milestoneLine(m data.Milestone, today data.Date) string {
 	default:
 		line += "  (in " + data.Count(days, "day", "days") + ")"
 	}
+	// The link on a line of its own: at 1024x700 it did not fit beside.
 	switch {
 	case m.BudgetItem == "":
 	case m.Done:
-		line = strings.TrimSuffix(line, ")") + ": “" + m.BudgetItem + "” is paid)"
+		line += "\n“" + m.BudgetItem + "” is paid"
 	default:
-		line += "  " + m.PaidText()
+		line += "\n" + m.PaidText()
 	}
 	return line
 }
@@ -107,7 +108,7 @@ func (r *rotationScreen) view() fyne.CanvasObject {
 		container.NewVBox(
 			container.NewHBox(widget.NewLabelWithStyle("Milestones", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), layoutSpacer(), suggest, addMilestone),
 			r.milestoneEmpty),
-		r.undos.bar, nil, nil, r.milestoneList)
+		r.undos.bar, nil, nil, rowsFollowWidth(r.milestoneList))
 	split := container.NewVSplit(blocks, milestones)
 	split.Offset = 0.3
 	return container.NewBorder(container.NewHBox(r.track, layoutSpacer(), rename), nil, nil, nil, split)

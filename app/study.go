@@ -141,7 +141,7 @@ func (sc *studyScreen) view() fyne.CanvasObject {
 			container.NewHBox(widget.NewLabelWithStyle("Sessions", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 				layoutSpacer(), settings, logTime),
 			sc.findEntry, sc.empty, sc.undos.bar),
-		nil, nil, nil, sc.list)
+		nil, nil, nil, rowsFollowWidth(sc.list))
 	charts := container.NewAppTabs(
 		container.NewTabItem("Weekly hours", sc.weeklyImg),
 		container.NewTabItem("Heat map", sc.heatImg),

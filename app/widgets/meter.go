@@ -18,6 +18,7 @@ type Meter struct {
 	widget.BaseWidget
 	parts []MeterPart
 	of    float64
+	mark  float64 // where the tick stands, 0 to 1; negative for none
 }
 
 // MeterPart is one segment of a Meter, from the left.
@@ -42,7 +43,7 @@ var _ fyne.Widget = (*Meter)(nil)
 
 // NewMeter makes an empty meter.
 func NewMeter() *Meter {
-	m := &Meter{}
+	m := &Meter{mark: -1}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -53,6 +54,14 @@ func (m *Meter) SetValue(f float64) { m.SetParts(1, []MeterPart{{Value: f}}) }
 // SetParts shows parts stacked from the left on a track of length of.
 func (m *Meter) SetParts(of float64, parts []MeterPart) {
 	m.of, m.parts = of, append([]MeterPart(nil), parts...)
+	m.Refresh()
+}
+
+// SetMark draws a tick across the bar at fraction f (0 to 1) of its
+// length, such as a pass mark the parts are read against; a negative f
+// removes it.
+func (m *Meter) SetMark(f float64) {
+	m.mark = min(f, 1)
 	m.Refresh()
 }
 
@@ -72,7 +81,7 @@ func (m *Meter) Filled() float64 {
 
 // CreateRenderer implements fyne.Widget.
 func (m *Meter) CreateRenderer() fyne.WidgetRenderer {
-	r := &meterRenderer{m: m, track: canvas.NewRectangle(color.Transparent)}
+	r := &meterRenderer{m: m, track: canvas.NewRectangle(color.Transparent), tick: canvas.NewRectangle(color.Transparent)}
 	r.Refresh()
 	return r
 }
@@ -81,7 +90,15 @@ type meterRenderer struct {
 	m     *Meter
 	track *canvas.Rectangle
 	fills []*canvas.Rectangle
+	tick  *canvas.Rectangle // the mark, taller than the bar so it shows over any ink
 }
+
+// tickWidth and tickHeight are the mark's size in Fyne units: it stands
+// out of the bar by 3 above and below.
+const (
+	tickWidth  = 2
+	tickHeight = meterHeight + 6
+)
 
 func (r *meterRenderer) Layout(size fyne.Size) {
 	y := (size.Height - meterHeight) / 2
@@ -98,9 +115,12 @@ func (r *meterRenderer) Layout(size fyne.Size) {
 		f.Resize(fyne.NewSize(w, meterHeight))
 		x += w
 	}
+	r.tick.Hidden = r.m.mark < 0
+	r.tick.Move(fyne.NewPos(size.Width*float32(max(r.m.mark, 0))-tickWidth/2, (size.Height-tickHeight)/2))
+	r.tick.Resize(fyne.NewSize(tickWidth, tickHeight))
 }
 
-func (r *meterRenderer) MinSize() fyne.Size { return fyne.NewSize(40, meterHeight) }
+func (r *meterRenderer) MinSize() fyne.Size { return fyne.NewSize(40, tickHeight) }
 
 func (r *meterRenderer) Refresh() {
 	primary := theme.Color(theme.ColorNamePrimary)
@@ -108,6 +128,7 @@ func (r *meterRenderer) Refresh() {
 	r.track.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	r.track.StrokeWidth = 1
 	r.track.CornerRadius = meterHeight / 2
+	r.tick.FillColor = theme.Color(theme.ColorNameForeground)
 	for len(r.fills) < len(r.m.parts) {
 		r.fills = append(r.fills, canvas.NewRectangle(color.Transparent))
 	}
@@ -140,7 +161,7 @@ func (r *meterRenderer) Objects() []fyne.CanvasObject {
 	for _, f := range r.fills {
 		objs = append(objs, f)
 	}
-	return objs
+	return append(objs, r.tick)
 }
 
 func (r *meterRenderer) Destroy() {}

@@ -36,6 +36,7 @@ type Bar struct {
 	Label string
 	Parts []BarPart
 	Of    float64
+	Mark  float64 // where a tick is drawn, on the scale of Of (a pass mark); 0 for none
 }
 
 // BarPart is a segment of a bar, drawn in its Ink.
@@ -188,7 +189,7 @@ func (s Summary) ReadinessFigure() Figure {
 			}
 		}
 		if e.Low != nil && e.High != nil {
-			f.Bars = append(f.Bars, Bar{Label: e.Name, Of: 100, Parts: []BarPart{
+			f.Bars = append(f.Bars, Bar{Label: e.Name, Of: 100, Mark: e.PassMark, Parts: []BarPart{
 				{Label: "below the range", Value: *e.Low, Ink: Blank},
 				{Label: "80 % range", Value: *e.High - *e.Low},
 			}})
@@ -292,7 +293,11 @@ func (s Summary) MilestonesFigure(n int) (Figure, []MilestoneLine) {
 		case days < 0:
 			when = "OVERDUE by " + dayCount(-days)
 		}
-		lines[i] = MilestoneLine{Text: fmt.Sprintf("%s  %s (%s)", m.Due, m.Title, when), Overdue: days < 0}
+		text := fmt.Sprintf("%s  %s (%s)", m.Due, m.Title, when)
+		if paid := m.milestone().PaidText(); paid != "" { // a line of its own: a card is narrow
+			text += "\n" + paid
+		}
+		lines[i] = MilestoneLine{Text: text, Overdue: days < 0}
 	}
 	return f, lines
 }

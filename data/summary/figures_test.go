@@ -102,3 +102,44 @@ func TestFigures(t *testing.T) {
 		}
 	})
 }
+
+// Each exam's readiness bar carries its pass mark, where the dashboard
+// draws a tick: the range reads against it.
+func TestReadinessBarsTickAtThePassMark(t *testing.T) {
+	s := Summary{Practice: &PracticeStatus{Exams: []PracticeExam{
+		{Name: "Written", PassMark: 70, Low: fptr(46), High: fptr(97), Projected: fptr(85), PassChance: fptr(81)},
+		{Name: "Lab", PassMark: 80, Low: fptr(60), High: fptr(75), Projected: fptr(68), PassChance: fptr(20)},
+	}}}
+	bars := s.ReadinessFigure().Bars
+	if len(bars) != 2 {
+		t.Fatalf("%d bars, want one per exam with a range", len(bars))
+	}
+	for i, want := range []float64{70, 80} {
+		if bars[i].Mark != want {
+			t.Errorf("%s: mark %v, want the pass mark %v", bars[i].Label, bars[i].Mark, want)
+		}
+	}
+	if mark := s.BudgetFigure().Bars; len(mark) > 0 && mark[0].Mark != 0 {
+		t.Error("a budget bar has a mark")
+	}
+}
+
+// The dashboard lists a linked milestone's budget item on a line of its
+// own, under the milestone, where the card's width does not cut it.
+func TestDashboardMilestoneShowsItsLinkOnItsOwnLine(t *testing.T) {
+	today := data.NewDate(2026, 12, 5)
+	s := Summary{Today: today, Milestones: []MilestoneEntry{
+		{ID: 1, Title: "Program fee paid", Due: today.AddDays(20), DoneWhenPaid: "Program fee: Rotation fee"},
+		{ID: 2, Title: "Visa", Due: today.AddDays(30)},
+	}}
+	_, lines := s.MilestonesFigure(3)
+	if len(lines) != 2 {
+		t.Fatalf("%d lines, want 2", len(lines))
+	}
+	if want := "\ndone when “Program fee: Rotation fee” is paid"; !strings.HasSuffix(lines[0].Text, want) {
+		t.Errorf("linked milestone %q does not end in %q", lines[0].Text, want)
+	}
+	if strings.Contains(lines[1].Text, "\n") {
+		t.Errorf("unlinked milestone %q has a second line", lines[1].Text)
+	}
+}

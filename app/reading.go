@@ -769,6 +769,7 @@ func (r *readingScreen) saveProgress() {
 		r.shell.showError(err)
 		return
 	}
+	r.offerBack(it, "Updated the progress of")
 	r.refresh()
 	// Back to the list, so the next item is an arrow key away.
 	r.shell.Window.Canvas().Focus(r.list)
@@ -781,8 +782,21 @@ func (r *readingScreen) changeStatus(status string) {
 	}
 	if _, err := r.shell.Store.SetReadingStatus(r.shell.ctx(), it.ID, status, r.day()); err != nil {
 		r.shell.showError(err)
+	} else {
+		r.offerBack(it, "Changed the status of")
 	}
 	r.refresh()
+}
+
+// offerBack offers to undo a quick change (progress, status, priority) of
+// item before, as the form's edits are undone: the item saved back as it
+// was, its progress log evened out.
+func (r *readingScreen) offerBack(before data.ReadingItem, what string) {
+	r.undos.offer(fmt.Sprintf("%s “%s”.", what, before.Title), func() error {
+		r.sel = before.ID
+		_, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), before, r.day())
+		return err
+	})
 }
 
 // movePriority moves the selected item one priority up (-1) or down (+1):
@@ -796,9 +810,12 @@ func (r *readingScreen) movePriority(delta int) {
 	if p == it.Priority {
 		return
 	}
+	before := it
 	it.Priority = p
 	if _, err := r.shell.Store.SaveReadingItem(r.shell.ctx(), it, r.day()); err != nil {
 		r.shell.showError(err)
+	} else {
+		r.offerBack(before, "Moved")
 	}
 	r.refresh()
 }

@@ -402,3 +402,50 @@ func TestReadingProgressLoggedOnTheDayItIsMade(t *testing.T) {
 		t.Errorf("log = %v, want 30 pages on 2026-11-24", log)
 	}
 }
+
+// The quick changes on the detail (progress, status, priority) are edits
+// like the form's: each offers the Undo bar, and Ctrl+Z puts the item back
+// with its progress log evened out.
+func TestReadingQuickChangesCtrlZ(t *testing.T) {
+	sh, st, r := openReading(t, data.ReadingItem{Title: "Inside Out", Size: 420, Priority: 2})
+	c := sh.Window.Canvas()
+	ctrlZ := func() {
+		c.Unfocus()
+		c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
+	}
+	before := storedReading(t, st)[0]
+	r.list.Select(0)
+	test.Type(r.progress, "210")
+	r.progress.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := storedReading(t, st)[0]; got.Done != 210 || !strings.Contains(r.undos.label.Text, "Updated the progress of “Inside Out”") {
+		t.Fatalf("after the update: done %d, bar %q", got.Done, r.undos.label.Text)
+	}
+	ctrlZ()
+	if got := storedReading(t, st)[0]; got.Done != before.Done || got.Status != before.Status {
+		t.Errorf("after Ctrl+Z: %+v, want %+v", got, before)
+	}
+	log, err := st.ReadingProgress(context.Background(), mustDay(t, "2000-01-01"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := 0
+	for _, e := range log {
+		read += e.Units
+	}
+	if read != 0 {
+		t.Errorf("the progress log still counts %d pages read after the undo: %+v", read, log)
+	}
+
+	r.list.Select(0)
+	r.changeStatus(data.ReadingDone)
+	ctrlZ()
+	if got := storedReading(t, st)[0]; got.Status != before.Status || got.Done != before.Done {
+		t.Errorf("after undoing done: %+v, want %+v", got, before)
+	}
+	r.list.Select(0)
+	r.movePriority(-1)
+	ctrlZ()
+	if got := storedReading(t, st)[0]; got.Priority != before.Priority {
+		t.Errorf("after undoing the move: priority %d, want %d", got.Priority, before.Priority)
+	}
+}

@@ -314,6 +314,14 @@ func (k *keyedChoice) TypedKey(e *fyne.KeyEvent) {
 func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {
 	if err := r.shell.Store.SetReminderEnabled(r.shell.ctx(), rem.ID, on); err != nil {
 		r.shell.showError(err)
+	} else {
+		what := "Turned off"
+		if on {
+			what = "Turned on"
+		}
+		r.undos.offer(fmt.Sprintf("%s the reminder “%s”.", what, rem.Title), func() error {
+			return r.shell.Store.SetReminderEnabled(r.shell.ctx(), rem.ID, !on)
+		})
 	}
 	r.shell.changed()
 }
@@ -339,8 +347,16 @@ func (r *remindersScreen) undoer() *undoer { return r.undos }
 func (r *remindersScreen) done(n store.Notice) {
 	if err := r.shell.Store.DoneNotice(r.shell.ctx(), n.ID); err != nil {
 		r.shell.showError(err)
+	} else {
+		r.offerNoticeBack(n, fmt.Sprintf("Marked “%s” done.", n.Title))
 	}
 	r.shell.changed()
+}
+
+// offerNoticeBack offers (saying msg) to put notice n back as it was
+// before Done or Snooze.
+func (r *remindersScreen) offerNoticeBack(n store.Notice, msg string) {
+	r.undos.offer(msg, func() error { return r.shell.Store.RestoreNotice(r.shell.ctx(), n) })
 }
 
 // snoozes are the choices of the Snooze menu, in order.
@@ -359,6 +375,8 @@ func (r *remindersScreen) showSnoozeMenu(n store.Notice, from fyne.CanvasObject)
 func (r *remindersScreen) snooze(n store.Notice, s data.Snooze) {
 	if _, err := remind.Snooze(r.shell.ctx(), r.shell.Store, n.ID, s, r.shell.Now(), r.loc); err != nil {
 		r.shell.showError(err)
+	} else {
+		r.offerNoticeBack(n, fmt.Sprintf("Snoozed “%s” for %s.", n.Title, s))
 	}
 	r.shell.changed()
 }

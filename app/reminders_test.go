@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -180,6 +181,29 @@ func TestRemindersScreenDoneAndSnooze(t *testing.T) {
 	}
 	if line := r.noticeLine(r.notices[0]); r.noticeList.Length() != 1 || !strings.HasPrefix(line, "Snoozed until Tue 24 Nov 08:00") {
 		t.Errorf("row says %q", line)
+	}
+
+	// Done, Snooze and the On box are edits like any other: Ctrl+Z takes
+	// the last one back.
+	r.undos.run()
+	if list, _ := st.Notices(ctx); len(list) != 2 {
+		t.Fatalf("undoing Done left %d notices, want both", len(list))
+	}
+	open := r.notices
+	for _, n := range open {
+		if n.ID == first.ID {
+			r.snooze(n, data.Snooze10Minutes)
+		}
+	}
+	r.undos.run()
+	if list, _ := st.Notices(ctx); !strings.Contains(fmt.Sprint(list), "snoozed") || list[1].SnoozeUntil.Hour() != 16 {
+		t.Errorf("undoing the second snooze gave %+v, want the first snooze (until 16:00 UTC) back", list)
+	}
+	rems, _ := st.Reminders(ctx)
+	r.setEnabled(rems[0], !rems[0].Enabled)
+	r.undos.run()
+	if again, _ := st.Reminders(ctx); again[0].Enabled != rems[0].Enabled {
+		t.Errorf("undoing the On box left it %v", again[0].Enabled)
 	}
 }
 

@@ -553,6 +553,22 @@ func (s *Store) DoneNotice(ctx context.Context, id int64) error {
 	return nil
 }
 
+// RestoreNotice puts notice n back as it was (open, or snoozed until
+// n.SnoozeUntil): the undo of Done and Snooze.
+func (s *Store) RestoreNotice(ctx context.Context, n Notice) error {
+	until := ""
+	if n.State == NoticeSnoozed {
+		until = formatInstant(n.SnoozeUntil)
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return expectOne(tx.ExecContext(ctx, `UPDATE reminder_notices SET state = ?, snooze_until = ? WHERE id = ?`, n.State, until, n.ID))
+	})
+	if err != nil {
+		return fmt.Errorf("restore reminder notice %d: %w", n.ID, err)
+	}
+	return nil
+}
+
 // Claimed returns which of keys have been delivered.
 func (s *Store) Claimed(ctx context.Context, keys []string) (map[string]bool, error) {
 	out := map[string]bool{}

@@ -168,9 +168,13 @@ func (r *rotationScreen) renameTrack() {
 		[]*widget.FormItem{{Text: "Track", Widget: name}},
 		map[string]fyne.Validatable{"track": name},
 		func() error {
+			old := r.rot.Track
 			if err := r.shell.Store.SetTrack(r.shell.ctx(), r.rot.ID, strings.TrimSpace(name.Text)); err != nil {
 				return err
 			}
+			r.undos.offer(fmt.Sprintf("Renamed the track “%s”.", old), func() error {
+				return r.shell.Store.SetTrack(r.shell.ctx(), r.rot.ID, old)
+			})
 			r.shell.changed()
 			return nil
 		})
@@ -347,6 +351,14 @@ func (r *rotationScreen) editMilestone(m data.Milestone) {
 func (r *rotationScreen) setDone(m data.Milestone, done bool) {
 	if err := r.shell.Store.SetMilestoneDone(r.shell.ctx(), m.ID, done); err != nil {
 		r.shell.showError(err)
+	} else {
+		what := "Ticked"
+		if !done {
+			what = "Unticked"
+		}
+		r.undos.offer(fmt.Sprintf("%s the milestone “%s”.", what, m.Title), func() error {
+			return r.shell.Store.SetMilestoneDone(r.shell.ctx(), m.ID, !done)
+		})
 	}
 	r.shell.changed()
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -58,5 +59,41 @@ func TestBlockFormSaysAPublishedRotationIsPast(t *testing.T) {
 	test.Tap(dialogButton(t, sh.Window.Canvas(), "Use my own dates"))
 	if pick.Selected != ownDates {
 		t.Errorf("after Use my own dates the choice is %q", pick.Selected)
+	}
+}
+
+// Renaming the track and ticking a milestone are edits like the others on
+// the screen: each offers the Undo bar, and Ctrl+Z takes it back.
+func TestRotationRenameAndTickCtrlZ(t *testing.T) {
+	f := newBlockMoveFixture(t, false)
+	ctx := context.Background()
+	st := f.sh.Store
+	rot, _ := st.Rotation(ctx)
+	f.r.renameTrack()
+	form := findForm(t, f.c)
+	baseEntry(form.Items[0].Widget).SetText("MCM: SQL Server 2008")
+	form.OnSubmit()
+	if got, _ := st.Rotation(ctx); got.Track != "MCM: SQL Server 2008" {
+		t.Fatalf("renamed to %q", got.Track)
+	}
+	f.ctrlZ()
+	if got, _ := st.Rotation(ctx); got.Track != rot.Track {
+		t.Errorf("after Ctrl+Z the track is %q, want %q", got.Track, rot.Track)
+	}
+
+	m, err := st.SaveMilestone(ctx, data.Milestone{RotationID: rot.ID, Title: "Book flights", Due: data.NewDate(2027, 1, 15)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.r.setDone(m, true)
+	if !strings.Contains(f.r.undos.label.Text, "Ticked the milestone “Book flights”") {
+		t.Errorf("the bar says %q", f.r.undos.label.Text)
+	}
+	f.ctrlZ()
+	ms, _ := st.Milestones(ctx, rot.ID)
+	for _, got := range ms {
+		if got.ID == m.ID && got.Done {
+			t.Error("after Ctrl+Z the milestone is still done")
+		}
 	}
 }

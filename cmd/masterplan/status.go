@@ -22,7 +22,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	s, err := summary.Build(ctx, st.Store, e.now())
+	s, err := summary.BuildInOrder(ctx, st.Store, e.now())
 	if err != nil {
 		return err
 	}

@@ -152,10 +152,16 @@ func build(ctx context.Context, st *store.Store, now time.Time, run func(reads [
 	run([]func(){
 		func() { s.Reading, errs[0] = buildReading(a) },
 		func() { s.Study, errs[1] = buildStudy(a) },
-		func() { s.Practice, errs[2] = buildPractice(a) },
 		func() { s.Budget, errs[3] = buildBudget(a) },
 		func() { s.Reminders, errs[4] = buildReminders(a) },
-		func() { s.Tonight, s.Plan, errs[5] = buildToday(a) },
+		func() {
+			// The plan reads the newest attempts; the practice area shows
+			// them, so it follows the plan instead of reading them again.
+			var practice store.PlanPractice
+			if s.Tonight, s.Plan, practice, errs[5] = buildToday(a); errs[5] == nil {
+				s.Practice, errs[2] = buildPractice(a, practice)
+			}
+		},
 	})
 	for _, err := range errs {
 		if err != nil {

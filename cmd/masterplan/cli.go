@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -35,6 +36,10 @@ type env struct {
 	stdout, stderr io.Writer
 	dbPath         string
 	now            func() time.Time
+	// oneProcessor, when set (a process of its own: run), makes the
+	// process use one processor from then on; tests, which run commands
+	// side by side in one process, leave it nil.
+	oneProcessor func()
 }
 
 // command is one CLI subcommand (or group of them).
@@ -65,12 +70,19 @@ func commands() map[string]command {
 // run parses the global flags and the command, runs it, prints a one-line
 // message on failure and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return runAt(ctx, args, stdout, stderr, time.Now)
+	e := &env{stdout: stdout, stderr: stderr, now: time.Now, oneProcessor: func() { runtime.GOMAXPROCS(1) }}
+	return e.run(ctx, args)
 }
 
 // runAt is run with the clock injected (tests fix it).
 func runAt(ctx context.Context, args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	e := &env{stdout: stdout, stderr: stderr, now: now}
+	return e.run(ctx, args)
+}
+
+// run runs the command line args in e.
+func (e *env) run(ctx context.Context, args []string) int {
+	stdout, stderr := e.stdout, e.stderr
 	global, showVersion := globalFlags(e)
 	global.Usage = func() { printUsage(stdout) }
 	if err := global.Parse(args); err != nil {

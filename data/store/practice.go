@@ -401,25 +401,13 @@ func addScores(out []data.Attempt, rows *sql.Rows) error {
 	return nil
 }
 
-// RecentAttempts reads rotation rotationID's newest attempts, each with
+// recentAttempts reads rotation rotationID's newest attempts, each with
 // its scores, until they hold every point a forecast over window looks at
 // (data.RecentPoints), and the exams each topic was ever scored in: the
-// dashboard and `masterplan status` forecast from a few dozen attempts
-// instead of every one. The counts that say how many points there are come
-// from the attempts' index and a count of the scores.
-func (s *Store) RecentAttempts(ctx context.Context, rotationID int64, window int) (data.RecentPractice, error) {
-	var r data.RecentPractice
-	err := s.inReadTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		r, err = recentAttempts(ctx, tx, rotationID, window)
-		return err
-	})
-	if err != nil {
-		return r, fmt.Errorf("read the recent practice attempts: %w", err)
-	}
-	return r, nil
-}
-
+// plan, the dashboard and `masterplan status` forecast from a few dozen
+// attempts instead of every one, read once by the plan
+// (PlanInputAndPractice). The counts that say how many points there are
+// come from the attempts' index and a count of the scores.
 func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window int) (data.RecentPractice, error) {
 	r := data.RecentPractice{ScoredIn: map[int64][]int64{}, FirstScored: map[int64]data.Date{}}
 	examAttempts, topicScores := map[int64]int{}, map[int64]int{}

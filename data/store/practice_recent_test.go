@@ -42,7 +42,7 @@ func topicExamCounts(t *testing.T, db *sql.DB, query string) map[[2]int64]int {
 	return out
 }
 
-// checkRecentAttempts checks that RecentAttempts returns the newest attempts, as stored, with at least the
+// checkRecentAttempts checks that recentAttempts returns the newest attempts, as stored, with at least the
 // points a forecast over window looks at for every exam and topic.
 func checkRecentAttempts(t *testing.T, s *Store, rotationID int64, window int, when string) {
 	t.Helper()
@@ -52,8 +52,11 @@ func checkRecentAttempts(t *testing.T, s *Store, rotationID int64, window int, w
 	if err != nil {
 		t.Fatal(err)
 	}
-	recent, err := s.RecentAttempts(ctx, rotationID, window)
-	if err != nil {
+	var recent data.RecentPractice
+	if err := s.inReadTx(ctx, func(tx *sql.Tx) error {
+		recent, err = recentAttempts(ctx, tx, rotationID, window)
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
 	tail := all[len(all)-len(recent.Attempts):]

@@ -18,8 +18,13 @@ func LoadPlan(ctx context.Context, st *store.Store, now time.Time, days int) (pl
 	if err != nil {
 		return plan.Plan{}, in, err
 	}
+	return makePlan(in, days), in, nil
+}
+
+// makePlan plans from in for at least days days.
+func makePlan(in plan.Input, days int) plan.Plan {
 	in.MinDays = days
-	return plan.Make(in), in, nil
+	return plan.Make(in)
 }
 
 // PlanStatus is how the whole plan stands (status --json "plan"); tonight's
@@ -30,14 +35,17 @@ type PlanStatus struct {
 	Summary        string  `json:"summary"`
 }
 
-// buildToday plans from today: tonight's day in the JSON form of `plan
-// --json`'s days, and how the whole plan stands.
-func buildToday(a area) (plan.JSONDay, *PlanStatus, error) {
-	p, _, err := LoadPlan(a.ctx, a.st, a.now, 1)
+// buildToday plans from today, as LoadPlan: tonight's day in the JSON
+// form of `plan --json`'s days, and how the whole plan stands; and it
+// hands back the practice the plan read, for the practice area
+// (buildPractice) to show without reading it again.
+func buildToday(a area) (plan.JSONDay, *PlanStatus, store.PlanPractice, error) {
+	in, practice, err := a.st.PlanInputAndPractice(a.ctx, a.now)
 	if err != nil {
-		return plan.JSONDay{}, nil, err
+		return plan.JSONDay{}, nil, practice, err
 	}
-	return p.Tonight().JSON(), &PlanStatus{Feasible: p.Feasible, ShortfallHours: p.ShortfallHours(), Summary: p.Summary}, nil
+	p := makePlan(in, 1)
+	return p.Tonight().JSON(), &PlanStatus{Feasible: p.Feasible, ShortfallHours: p.ShortfallHours(), Summary: p.Summary}, practice, nil
 }
 
 // Text is the plan for today as `status` prints it.

@@ -197,22 +197,12 @@ func percentText(p *float64) string {
 // buildPractice is the practice part of the summary. Its figures need
 // only each exam's and topic's newest scores (data.RecentPoints), so only
 // the newest attempts are read, with each topic's first day for the hours
-// studied since.
-func buildPractice(a area) (*PracticeStatus, error) {
-	p := Practice{Rotation: a.rotation, Location: a.settings.Location(), Today: a.today}
-	var topics []data.Topic
-	var recent data.RecentPractice
-	var err error
-	if p.Exams, err = a.st.Exams(a.ctx, a.rotation.ID); err != nil {
-		return nil, fmt.Errorf("practice: %w", err)
-	}
-	if topics, err = a.st.Topics(a.ctx, a.rotation.ID); err != nil {
-		return nil, fmt.Errorf("practice: %w", err)
-	}
-	if recent, err = a.st.RecentAttempts(a.ctx, a.rotation.ID, data.DefaultFitWindow); err != nil {
-		return nil, fmt.Errorf("practice: %w", err)
-	}
-	p.Topics, p.Attempts = recent.Topics(topics), recent.Attempts
+// studied since: the plan reads them (store.PlanInputAndPractice) and
+// hands them over in read.
+func buildPractice(a area, read store.PlanPractice) (*PracticeStatus, error) {
+	p := Practice{Rotation: a.rotation, Location: a.settings.Location(), Today: a.today, Exams: read.Exams}
+	recent := read.Recent
+	p.Topics, p.Attempts = recent.Topics(read.Topics), recent.Attempts
 	asks := make([]data.TopicDay, 0, len(recent.FirstScored))
 	for _, t := range p.Topics {
 		if d, ok := recent.FirstScored[t.ID]; ok {

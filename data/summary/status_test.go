@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
 
@@ -90,4 +91,22 @@ func jsonOf(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// `status` reads the areas one after the other on one connection, the
+// dashboard at once: both read the same summary.
+func TestBuildInOrderIsBuild(t *testing.T) {
+	ctx := context.Background()
+	st, now := generatedYear(t)
+	atOnce, err := summary.Build(ctx, st, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inOrder, err := summary.BuildInOrder(ctx, st, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(atOnce, inOrder) {
+		t.Errorf("in order:\n%+v\nat once:\n%+v", inOrder, atOnce)
+	}
 }

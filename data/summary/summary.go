@@ -81,8 +81,34 @@ func milestoneEntry(m data.Milestone) MilestoneEntry {
 // ErrNotSetUp means the database has no rotation yet.
 var ErrNotSetUp = errors.New("MasterPlan is not set up yet: open the app, or run `masterplan setup --help`")
 
-// Build reads everything the summary needs from st at instant now.
+// Build reads everything the summary needs from st at instant now, its
+// areas at once (the dashboard: on two cores the summary is ready in about
+// the time of the slowest area instead of the sum of all).
 func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error) {
+	return build(ctx, st, now, func(reads []func()) {
+		var wg sync.WaitGroup
+		for _, read := range reads {
+			wg.Go(read)
+		}
+		wg.Wait()
+	})
+}
+
+// BuildInOrder is Build reading one area after the other, for a process
+// that reads the summary once (`status`): the areas then share one
+// connection and its page cache, where at once each opens its own
+// connection (pragmas, schema, a cold cache), which costs more than the
+// concurrency saves in a short-lived process.
+func BuildInOrder(ctx context.Context, st *store.Store, now time.Time) (Summary, error) {
+	return build(ctx, st, now, func(reads []func()) {
+		for _, read := range reads {
+			read()
+		}
+	})
+}
+
+// build reads the summary, handing the areas' reads to run.
+func build(ctx context.Context, st *store.Store, now time.Time, run func(reads []func())) (Summary, error) {
 	set, err := st.Settings(ctx)
 	if err != nil {
 		return Summary{}, err
@@ -121,18 +147,22 @@ func Build(ctx context.Context, st *store.Store, now time.Time) (Summary, error)
 		s.Milestones = append(s.Milestones, milestoneEntry(m))
 	}
 	a := area{ctx: ctx, st: st, settings: set, rotation: rot, today: cd.Today, now: now}
-	// The areas read different tables: read concurrently, on a machine of
-	// two cores the summary is ready in about the time of the slowest
-	// (the budget's items) instead of the sum of all.
-	var wg sync.WaitGroup
+	// The areas read different tables and write different fields of s.
 	errs := make([]error, 6)
-	wg.Go(func() { s.Reading, errs[0] = buildReading(a) })
-	wg.Go(func() { s.Study, errs[1] = buildStudy(a) })
-	wg.Go(func() { s.Practice, errs[2] = buildPractice(a) })
-	wg.Go(func() { s.Budget, errs[3] = buildBudget(a) })
-	wg.Go(func() { s.Reminders, errs[4] = buildReminders(a) })
-	wg.Go(func() { s.Tonight, s.Plan, errs[5] = buildToday(a) })
-	wg.Wait()
+	run([]func(){
+		func() { s.Reading, errs[0] = buildReading(a) },
+		func() { s.Study, errs[1] = buildStudy(a) },
+		func() { s.Budget, errs[3] = buildBudget(a) },
+		func() { s.Reminders, errs[4] = buildReminders(a) },
+		func() {
+			// The plan reads the newest attempts; the practice area shows
+			// them, so it follows the plan instead of reading them again.
+			var practice store.PlanPractice
+			if s.Tonight, s.Plan, practice, errs[5] = buildToday(a); errs[5] == nil {
+				s.Practice, errs[2] = buildPractice(a, practice)
+			}
+		},
+	})
 	for _, err := range errs {
 		if err != nil {
 			return s, err

@@ -18,6 +18,7 @@ import (
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/catalog"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/storetest"
 )
 
 // fixedNow is the clock every GUI test runs at: 2026-11-23 10:00 in Los Angeles.
@@ -27,11 +28,7 @@ var fixedNow = time.Date(2026, 11, 23, 18, 0, 0, 0, time.UTC)
 func newTestShell(t *testing.T) (*Shell, *store.Store) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "mp.db"), store.WithClock(func() time.Time { return fixedNow }))
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.Open(t, store.WithClock(func() time.Time { return fixedNow }))
 	cat, err := catalog.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/masterplan-app/masterplan/data/store/storetest"
 )
 
 // cliResult is what one CLI run printed and returned.
@@ -30,7 +32,7 @@ func runCLI(t *testing.T, db string, args ...string) cliResult {
 
 func setupDB(t *testing.T) string {
 	t.Helper()
-	db := filepath.Join(t.TempDir(), "mp.db")
+	db := storetest.Path(t, "mp.db")
 	r := runCLI(t, db, "setup", "--track", "MCM: Exchange Server 2010", "--start", "2027-03-01", "--end", "2027-03-07",
 		"--location", "Redmond, Washington", "--tz", "America/Los_Angeles", "--home-currency", "GBP", "--weekly-goal", "12")
 	if r.code != 0 {
@@ -133,7 +135,7 @@ func TestExitCodes(t *testing.T) {
 
 func TestSetupFromCatalog(t *testing.T) {
 	t.Parallel()
-	db := filepath.Join(t.TempDir(), "mp.db")
+	db := storetest.Path(t, "mp.db")
 	r := runCLI(t, db, "setup", "--track", "MCM: SQL Server 2008", "--rotation", "mcm-sql-2008-r2")
 	if r.code != 0 {
 		t.Fatalf("setup: %d %s", r.code, r.stderr)

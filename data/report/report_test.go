@@ -15,6 +15,7 @@ import (
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/storetest"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -25,7 +26,7 @@ var reportNow = time.Date(2026, 11, 23, 18, 0, 0, 0, time.UTC)
 func newStore(t *testing.T) (*store.Store, data.Rotation) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "mp.db"), store.WithClock(func() time.Time { return reportNow }))
+	st, err := store.Open(ctx, storetest.Path(t, "mp.db"), store.WithClock(func() time.Time { return reportNow }))
 	if err != nil {
 		t.Fatal(err)
 	}

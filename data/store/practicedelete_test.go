@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"maps"
@@ -67,19 +68,13 @@ func TestDeleteAndRestoreExamAndTopic(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := dumpPractice(t, s)
-	recentBefore, err := s.RecentAttempts(ctx, r.ID, data.DefaultFitWindow)
-	if err != nil {
-		t.Fatal(err)
-	}
+	recentBefore := readRecent(t, s, r.ID)
 	restored := func(t *testing.T) {
 		t.Helper()
 		if got := dumpPractice(t, s); !maps.EqualFunc(got, before, slices.Equal) {
 			t.Errorf("after the restore:\n got %v\nwant %v", got, before)
 		}
-		recent, err := s.RecentAttempts(ctx, r.ID, data.DefaultFitWindow)
-		if err != nil {
-			t.Fatal(err)
-		}
+		recent := readRecent(t, s, r.ID)
 		if fmt.Sprint(recent) != fmt.Sprint(recentBefore) {
 			t.Errorf("recent practice after the restore:\n got %+v\nwant %+v", recent, recentBefore)
 		}
@@ -207,4 +202,19 @@ func TestPracticeDeleteKnowsEveryReferringTable(t *testing.T) {
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// readRecent reads the newest attempts the forecasts use, as the plan's
+// read does.
+func readRecent(t *testing.T, s *Store, rotationID int64) data.RecentPractice {
+	t.Helper()
+	var recent data.RecentPractice
+	if err := s.inReadTx(context.Background(), func(tx *sql.Tx) error {
+		var err error
+		recent, err = recentAttempts(context.Background(), tx, rotationID, data.DefaultFitWindow)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return recent
 }

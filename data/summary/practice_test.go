@@ -3,13 +3,13 @@ package summary
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/storetest"
 )
 
 func day(t *testing.T, s string) data.Date {
@@ -55,7 +55,7 @@ func TestLoadPracticeStudyHours(t *testing.T) {
 func practiceStore(t *testing.T) (*store.Store, data.Rotation, []data.Exam, []data.Topic) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "mp.db"))
+	st, err := store.Open(ctx, storetest.Path(t, "mp.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +80,7 @@ func TestPracticeStatusJSON(t *testing.T) {
 	now := time.Date(2026, 11, 23, 18, 0, 0, 0, time.UTC)
 
 	t.Run("no exams yet", func(t *testing.T) {
-		st, err := store.Open(ctx, filepath.Join(t.TempDir(), "mp.db"))
+		st, err := store.Open(ctx, storetest.Path(t, "mp.db"))
 		if err != nil {
 			t.Fatal(err)
 		}

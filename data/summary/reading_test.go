@@ -3,13 +3,13 @@ package summary
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/store"
+	"github.com/masterplan-app/masterplan/data/store/storetest"
 )
 
 func mustDate(t *testing.T, s string) data.Date {
@@ -26,7 +26,7 @@ func mustDate(t *testing.T, s string) data.Date {
 func readingStore(t *testing.T) *store.Store {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "m.db"))
+	st, err := store.Open(ctx, storetest.Path(t, "m.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

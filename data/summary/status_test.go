@@ -3,7 +3,6 @@ package summary_test
 import (
 	"context"
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/store/seed"
 	"github.com/masterplan-app/masterplan/data/store/seed/seedbench"
+	"github.com/masterplan-app/masterplan/data/store/storetest"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
 
@@ -21,7 +21,7 @@ func generatedYear(t *testing.T) (*store.Store, time.Time) {
 	t.Helper()
 	ctx := context.Background()
 	now := seedbench.Now()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "year.db"), store.WithClock(func() time.Time { return now }))
+	st, err := store.Open(ctx, storetest.Path(t, "year.db"), store.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}

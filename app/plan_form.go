@@ -114,8 +114,9 @@ func bindMessage(l *widget.Label, entries ...*widget.Entry) {
 	}
 }
 
-// unfocus leaves the field Esc was pressed in, so that Ctrl+Z undoes the
-// screen's last change rather than the field's typing.
+// unfocus leaves the field typed in (after Esc, or a change saved), so
+// that Ctrl+Z undoes the screen's last change rather than the field's
+// typing.
 func (ps *planScreen) unfocus() {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(ps.availability); c != nil {
 		c.Unfocus()
@@ -126,7 +127,8 @@ func (ps *planScreen) undoer() *undoer { return ps.undos }
 
 // change makes one change of the plan's settings and offers to undo it:
 // what was stored before is read first and put back whole, in one
-// transaction.
+// transaction. The field typed in loses the focus, so that the next
+// Ctrl+Z undoes the change, not the field's typing.
 func (ps *planScreen) change(done string, do func(context.Context) error) error {
 	ctx := ps.shell.ctx()
 	before, err := ps.shell.Store.PlanChoices(ctx)
@@ -137,6 +139,7 @@ func (ps *planScreen) change(done string, do func(context.Context) error) error 
 		return err
 	}
 	ps.undos.offer(done, func() error { return ps.shell.Store.RestorePlanChoices(ps.shell.ctx(), before) })
+	ps.unfocus()
 	ps.refresh()
 	return nil
 }

@@ -267,8 +267,13 @@ func TestPlanChangesUndo(t *testing.T) {
 	if !ok {
 		t.Fatal("the Plan screen has no undo")
 	}
+	// Ctrl+Z as the window gets it: to the field with the focus if any
+	// (saving a change leaves the field), else to the window.
 	ctrlZ := func() {
-		c.Unfocus()
+		if f, ok := c.Focused().(fyne.Shortcutable); ok {
+			f.TypedShortcut(&fyne.ShortcutUndo{})
+			return
+		}
 		c.(fyne.Shortcutable).TypedShortcut(&fyne.ShortcutUndo{})
 	}
 	input := func() plan.Input {
@@ -282,8 +287,9 @@ func TestPlanChangesUndo(t *testing.T) {
 	def := plan.DefaultAvailability(10).String()
 
 	avail := planField(t, ps.availability)
-	avail.SetText("Mon-Fri 18:00-20:00")
-	planButton(t, sh, "Save availability")
+	c.Focus(avail)
+	test.Type(avail, "Mon-Fri 18:00-20:00")
+	avail.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter saves
 	if got := input().Availability.String(); got != "Mon-Fri 18:00-20:00" {
 		t.Fatalf("saved availability %q", got)
 	}
@@ -316,7 +322,8 @@ func TestPlanChangesUndo(t *testing.T) {
 	ps.refresh()
 	from, to := planField(t, ps.offFrom), planField(t, ps.offTo)
 	from.SetText("2026-11-24")
-	to.SetText("2026-11-26")
+	c.Focus(to)
+	test.Type(to, "2026-11-26")
 	planButton(t, sh, "Mark days off")
 	if got := len(input().DaysOff); got != 3 {
 		t.Fatalf("%d days off after marking three", got)

@@ -174,15 +174,13 @@ func (ps *planScreen) onDaysOff(off bool) {
 	}
 	err := plan.CheckDaysOff(from, to)
 	if err == nil {
-		done := fmt.Sprintf("Opened %s to %s again.", from, to)
-		if off {
-			done = fmt.Sprintf("Marked %s to %s off.", from, to)
-		}
+		days := fmt.Sprintf("%s to %s", from, to)
 		if from == to {
-			done = fmt.Sprintf("Opened %s again.", from)
-			if off {
-				done = fmt.Sprintf("Marked %s off.", from)
-			}
+			days = from.String()
+		}
+		done := "Opened " + days + " again."
+		if off {
+			done = "Marked " + days + " off."
 		}
 		err = ps.change(done, func(ctx context.Context) error { return ps.shell.Store.SetDaysOff(ctx, from, to, off) })
 	}

@@ -3,15 +3,13 @@ package app
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/masterplan-app/masterplan/data"
+	"github.com/masterplan-app/masterplan/app/widgets"
 	"github.com/masterplan-app/masterplan/data/plan"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
@@ -26,14 +24,21 @@ type planScreen struct {
 	shell        *Shell
 	summary      *widget.Label
 	options      *widget.Label
-	availability *widget.Entry
-	offFrom      *widget.Entry
-	offTo        *widget.Entry
-	speeds       *fyne.Container
-	grid         *fyne.Container
-	list         *widget.List
-	plan         plan.Plan
-	loads        loader[plannedDays]
+	availability *widgets.Entry
+	// savedAvailability is the availability as stored, which Esc puts
+	// back in the field.
+	savedAvailability string
+	availabilityMsg   *widget.Label
+	offFrom           *widgets.DateEntry
+	offTo             *widgets.DateEntry
+	offMsg            *widget.Label
+	speeds            *fyne.Container
+	speedMsg          *widget.Label
+	undos             *undoer
+	grid              *fyne.Container
+	list              *widget.List
+	plan              plan.Plan
+	loads             loader[plannedDays]
 }
 
 // plannedDays is the plan screen's load: the plan and what it was made of.
@@ -45,16 +50,13 @@ type plannedDays struct {
 func newPlanScreen(s *Shell) *planScreen {
 	ps := &planScreen{
 		shell: s, summary: widget.NewLabel("Loading…"), options: widget.NewLabel(""),
-		availability: widget.NewEntry(), offFrom: widget.NewEntry(), offTo: widget.NewEntry(),
 		speeds: container.NewVBox(), grid: container.NewGridWithColumns(7),
 	}
+	ps.newPlanFields()
+	ps.undos = newUndoer(s, ps.refresh)
 	ps.summary.Wrapping = fyne.TextWrapWord
 	ps.summary.TextStyle.Bold = true
 	ps.options.Wrapping = fyne.TextWrapWord
-	ps.availability.SetPlaceHolder("Mon-Fri 19:00-21:00; Sat 09:00-13:00")
-	ps.availability.Validator = func(v string) error { _, err := plan.ParseAvailability(v); return err }
-	ps.offFrom.SetPlaceHolder("first day YYYY-MM-DD")
-	ps.offTo.SetPlaceHolder("last day YYYY-MM-DD")
 	ps.list = widget.NewList(ps.dayCount, func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
@@ -69,23 +71,12 @@ func newPlanScreen(s *Shell) *planScreen {
 func (ps *planScreen) dayCount() int { return min(len(ps.plan.Days), planDays) }
 
 func (ps *planScreen) view() fyne.CanvasObject {
-	saveAvail := widget.NewButtonWithIcon("Save availability", theme.DocumentSaveIcon(), ps.onSaveAvailability)
-	markOff := widget.NewButtonWithIcon("Mark days off", theme.ContentRemoveIcon(), func() { ps.onDaysOff(true) })
-	clearOff := widget.NewButtonWithIcon("Open again", theme.ContentAddIcon(), func() { ps.onDaysOff(false) })
-	settings := container.NewVBox(
-		widget.NewLabel("Weekly availability"),
-		container.NewBorder(nil, nil, nil, saveAvail, ps.availability),
-		widget.NewLabel("Days off (holidays, travel, a busy week)"),
-		container.NewBorder(nil, nil, nil, container.NewHBox(markOff, clearOff), container.NewGridWithColumns(2, ps.offFrom, ps.offTo)),
-		widget.NewLabel("Reading speeds (units an hour)"),
-		ps.speeds,
-	)
 	tabs := container.NewAppTabs(
 		container.NewTabItem("Next weeks", ps.list),
 		container.NewTabItem("Calendar", container.NewVScroll(ps.grid)),
-		container.NewTabItem("Availability and speeds", container.NewVScroll(container.NewPadded(settings))),
+		container.NewTabItem("Availability and speeds", container.NewVScroll(container.NewPadded(ps.settingsView()))),
 	)
-	return container.NewBorder(container.NewPadded(container.NewVBox(ps.summary, ps.options)), nil, nil, nil, tabs)
+	return container.NewBorder(container.NewPadded(container.NewVBox(ps.summary, ps.options)), ps.undos.bar, nil, nil, tabs)
 }
 
 func (ps *planScreen) newItem() {}
@@ -112,9 +103,13 @@ func (ps *planScreen) show(p plan.Plan, in plan.Input) {
 	}
 	ps.options.SetText(strings.Join(opts, "\n"))
 	ps.options.Hidden = len(opts) == 0
-	if !ps.availability.Disabled() && ps.availability.Text == "" {
-		ps.availability.SetText(in.Availability.String())
+	// The field follows what is stored (after an undo, say) unless the
+	// user is typing something else into it.
+	saved := in.Availability.String()
+	if ps.availability.Text == "" || ps.availability.Text == ps.savedAvailability {
+		ps.availability.SetText(saved)
 	}
+	ps.savedAvailability = saved
 	ps.showSpeeds(in.Speeds)
 	ps.showGrid(p)
 	ps.list.Refresh()
@@ -192,16 +187,10 @@ func taskKinds(d plan.Day) string {
 // showSpeeds lists each kind's speed with an entry to set it.
 func (ps *planScreen) showSpeeds(speeds []plan.Speed) {
 	var rows []fyne.CanvasObject
+	var entries []*widget.Entry
 	for _, sp := range speeds {
-		entry := widget.NewEntry()
-		entry.SetText(strconv.FormatFloat(sp.PerHour, 'f', -1, 64))
-		entry.Validator = func(v string) error {
-			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			if err != nil {
-				return data.Invalid("speed", "%q is not a number", v)
-			}
-			return plan.CheckSpeed(f)
-		}
+		entry := ps.speedEntry(sp)
+		entries = append(entries, &entry.Entry)
 		source := sp.Source
 		if sp.Sessions > 0 {
 			source += fmt.Sprintf(", %d measured session(s)", sp.Sessions)
@@ -210,48 +199,7 @@ func (ps *planScreen) showSpeeds(speeds []plan.Speed) {
 		set := widget.NewButton("Set", func() { ps.onSetSpeed(sp.Kind, entry) })
 		rows = append(rows, container.NewBorder(nil, nil, label, set, entry))
 	}
+	bindMessage(ps.speedMsg, entries...)
 	ps.speeds.Objects = rows
 	ps.speeds.Refresh()
-}
-
-func (ps *planScreen) onSaveAvailability() {
-	a, err := plan.ParseAvailability(ps.availability.Text)
-	if err == nil {
-		err = ps.shell.Store.SetPlanAvailability(ps.shell.ctx(), a)
-	}
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.availability.SetText(a.String())
-	ps.refresh()
-}
-
-func (ps *planScreen) onDaysOff(off bool) {
-	from, err := data.ParseDate("first day", strings.TrimSpace(ps.offFrom.Text))
-	to := from
-	if err == nil && strings.TrimSpace(ps.offTo.Text) != "" {
-		to, err = data.ParseDate("last day", strings.TrimSpace(ps.offTo.Text))
-	}
-	if err == nil {
-		err = ps.shell.Store.SetDaysOff(ps.shell.ctx(), from, to, off)
-	}
-	if err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.refresh()
-}
-
-func (ps *planScreen) onSetSpeed(k plan.Kind, entry *widget.Entry) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(entry.Text), 64)
-	if err != nil {
-		ps.shell.showError(data.Invalid("speed", "%q is not a number", entry.Text))
-		return
-	}
-	if err := ps.shell.Store.SetPlanSpeed(ps.shell.ctx(), k, v); err != nil {
-		ps.shell.showError(err)
-		return
-	}
-	ps.refresh()
 }

@@ -467,19 +467,11 @@ func (s *Store) SetPlanAvailability(ctx context.Context, a plan.Availability) er
 	return nil
 }
 
-// MaxDaysOff bounds one change of days off: a year and a day.
-const MaxDaysOff = 366
-
 // SetDaysOff marks the days from..to (both included) off, or open again
 // when off is false.
 func (s *Store) SetDaysOff(ctx context.Context, from, to data.Date, off bool) error {
-	switch {
-	case from.IsZero() || to.IsZero():
-		return fmt.Errorf("days off: %w", data.Invalid("days", "give the first and the last day as YYYY-MM-DD"))
-	case to.Before(from):
-		return fmt.Errorf("days off: %w", data.Invalid("last day", "%s is before the first day %s", to, from))
-	case from.DaysUntil(to) >= MaxDaysOff:
-		return fmt.Errorf("days off: %w", data.Invalid("last day", "that is %d days; mark at most %d at once", from.DaysUntil(to)+1, MaxDaysOff))
+	if err := plan.CheckDaysOff(from, to); err != nil {
+		return fmt.Errorf("days off: %w", err)
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if !off {

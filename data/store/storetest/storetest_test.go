@@ -19,7 +19,7 @@ type recorder struct {
 	failures []string
 }
 
-func (r *recorder) Cleanup(f func())                 { r.cleanups = append(r.cleanups, f) }
+func (r *recorder) Cleanup(f func())                  { r.cleanups = append(r.cleanups, f) }
 func (r *recorder) Errorf(format string, args ...any) { r.failures = append(r.failures, format) }
 func (r *recorder) end() {
 	for i := len(r.cleanups) - 1; i >= 0; i-- {

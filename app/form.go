@@ -35,15 +35,15 @@ func placeFieldErrors(err error, fields map[string]fyne.Validatable, fit func(er
 // formDialogWidth is how wide a form dialog opens.
 const formDialogWidth = 560
 
-// fieldMessage is a field's message cut to fit under the field; the whole
+// cutMessage is a field's message cut to fit under the field; the whole
 // message (Unwrap) is in the dialog's message line below the form.
-type fieldMessage struct {
+type cutMessage struct {
 	short string
 	whole error
 }
 
-func (m fieldMessage) Error() string { return m.short }
-func (m fieldMessage) Unwrap() error { return m.whole }
+func (m cutMessage) Error() string { return m.short }
+func (m cutMessage) Unwrap() error { return m.whole }
 
 // fitMessage returns err when its message fits in room points, else its
 // first clause ("rate: \"lots\" is not a number" of "...; enter an amount
@@ -58,7 +58,7 @@ func fitMessage(err error, room float32) error {
 		return err
 	}
 	if i := strings.Index(msg, ";"); i > 0 && fits(msg[:i]) {
-		return fieldMessage{short: msg[:i] + " (see below)", whole: err}
+		return cutMessage{short: msg[:i] + " (see below)", whole: err}
 	}
 	words := strings.Fields(msg)
 	short := ""
@@ -69,7 +69,7 @@ func fitMessage(err error, room float32) error {
 		}
 		short = next
 	}
-	return fieldMessage{short: short + "… (see below)", whole: err}
+	return cutMessage{short: short + "… (see below)", whole: err}
 }
 
 // messageRoom is how wide a field's message may be in a form dialog of
@@ -123,7 +123,7 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 	// A message too long for its field shows cut there and whole below.
 	fit := func(err error) error {
 		short := fitMessage(err, room)
-		if _, cut := short.(fieldMessage); cut {
+		if _, cut := short.(cutMessage); cut {
 			fd.errors.SetText(userError(err).Error())
 		}
 		return short

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -137,6 +138,15 @@ func isDir(p string) bool {
 	return err == nil && st.IsDir()
 }
 
+// fullPathStart is how a full path starts on this system, for the message
+// that asks for one.
+func fullPathStart() string {
+	if runtime.GOOS == "windows" {
+		return `a drive, such as C:\`
+	}
+	return "/"
+}
+
 // savePath checks a typed path: absolute (or starting with ~), in a folder
 // that exists, and not a folder itself.
 func savePath(typed string) (string, error) {
@@ -150,7 +160,7 @@ func savePath(typed string) (string, error) {
 	case p == "":
 		return "", data.Invalid("file", "is empty; type the full path of the file to write")
 	case !filepath.IsAbs(p):
-		return "", data.Invalid("file", "%q is not a full path; start it with / (or ~ for your home folder)", typed)
+		return "", data.Invalid("file", "%q is not a full path; start it with %s (or ~ for your home folder)", typed, fullPathStart())
 	case isDir(p):
 		return "", data.Invalid("file", "%s is a folder; add the file name", p)
 	case !isDir(filepath.Dir(p)):

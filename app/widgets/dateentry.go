@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -17,6 +18,7 @@ import (
 type DateEntry struct {
 	widget.Entry
 	escaper
+	clickFocus
 	field    string
 	optional bool
 	popUp    *widget.PopUp
@@ -95,10 +97,15 @@ func (e *DateEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// FocusGained selects the date, so that typing replaces it.
+// FocusGained selects the date, so that typing replaces it (see clickFocus).
 func (e *DateEntry) FocusGained() {
 	e.Entry.FocusGained()
-	selectOnFocus(&e.Entry)
+	e.gained(&e.Entry)
+}
+
+// MouseDown selects the date when the click gives the focus, see clickFocus.
+func (e *DateEntry) MouseDown(m *desktop.MouseEvent) {
+	e.click(&e.Entry, func() { e.Entry.MouseDown(m) })
 }
 
 // SetText replaces the text, dropping any selection (see unselect).

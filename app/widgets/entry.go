@@ -67,6 +67,7 @@ func (e *escaper) escaped(k *fyne.KeyEvent) bool {
 type Entry struct {
 	widget.Entry
 	escaper
+	clickFocus
 }
 
 var (
@@ -108,6 +109,7 @@ func (e *Entry) TypedShortcut(s fyne.Shortcut) {
 type SelectEntry struct {
 	widget.SelectEntry
 	escaper
+	clickFocus
 	// all are the options of a completing entry (see NewCompletingEntry);
 	// nil for an entry that takes any text as typed.
 	all []string
@@ -160,16 +162,57 @@ func selectOnFocus(e *widget.Entry) {
 	}
 }
 
-// FocusGained selects the text, see selectOnFocus.
-func (e *Entry) FocusGained() {
-	e.Entry.FocusGained()
-	selectOnFocus(&e.Entry)
+// clickFocus makes a click that gives an entry the focus select its text,
+// as Tab does. Fyne's MouseDown focuses the entry (selectOnFocus selects
+// all) and then moves the cursor to the click, which drops the selection:
+// "20" clicked and typed "0" gave "200". So a focus gained during a click
+// selects once the click has placed the cursor; a click into an entry that
+// has the focus already only places the cursor.
+type clickFocus struct {
+	inClick, gainedInClick bool
 }
 
-// FocusGained selects the text, see selectOnFocus.
+// click runs the entry's own MouseDown (down), then selects if it gave the
+// entry the focus.
+func (c *clickFocus) click(e *widget.Entry, down func()) {
+	c.inClick, c.gainedInClick = true, false
+	down()
+	c.inClick = false
+	if c.gainedInClick {
+		selectOnFocus(e)
+	}
+}
+
+// gained selects e's text on a focus by keyboard or code, and leaves it to
+// click when the focus came with a click.
+func (c *clickFocus) gained(e *widget.Entry) {
+	if c.inClick {
+		c.gainedInClick = true
+		return
+	}
+	selectOnFocus(e)
+}
+
+// FocusGained selects the text, see selectOnFocus and clickFocus.
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	e.gained(&e.Entry)
+}
+
+// MouseDown selects the text when the click gives the focus, see clickFocus.
+func (e *Entry) MouseDown(m *desktop.MouseEvent) {
+	e.click(&e.Entry, func() { e.Entry.MouseDown(m) })
+}
+
+// FocusGained selects the text, see selectOnFocus and clickFocus.
 func (e *SelectEntry) FocusGained() {
 	e.SelectEntry.FocusGained()
-	selectOnFocus(&e.SelectEntry.Entry)
+	e.gained(&e.SelectEntry.Entry)
+}
+
+// MouseDown selects the text when the click gives the focus, see clickFocus.
+func (e *SelectEntry) MouseDown(m *desktop.MouseEvent) {
+	e.click(&e.SelectEntry.Entry, func() { e.SelectEntry.MouseDown(m) })
 }
 
 // unselect drops e's selection before its text is replaced from code: Fyne

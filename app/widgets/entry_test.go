@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 )
 
@@ -108,5 +110,58 @@ func TestDateRangeCheckedAsYouType(t *testing.T) {
 	end.SetText("")
 	if err := end.Validate(); err != nil {
 		t.Errorf("an empty optional end: %v", err)
+	}
+}
+
+// A click that gives a prefilled field the focus selects its text too, as
+// Tab does: Fyne moved the cursor to the click after the focus selected
+// it, so "20" clicked and typed "0" gave "200". A click in a field that
+// already has the focus only moves the cursor.
+func TestClickIntoPrefilledFieldSelectsIt(t *testing.T) {
+	test.NewTempApp(t)
+	single := NewEntry()
+	sel := NewSelectEntry([]string{"MeasureUp"})
+	date := NewDateEntry("date", false)
+	other := NewEntry()
+	click := func(e desktop.Mouseable) {
+		ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(4, 8)}, Button: desktop.MouseButtonPrimary}
+		e.MouseDown(ev)
+		e.MouseUp(ev)
+	}
+	for _, c := range []struct {
+		name string
+		e    interface {
+			fyne.Focusable
+			desktop.Mouseable
+		}
+		set   func(string)
+		text  func() string
+		typed string
+	}{
+		{"entry", single, single.SetText, func() string { return single.Text }, "20"},
+		{"select entry", sel, sel.SetText, func() string { return sel.Text }, "MeasureUp"},
+		{"date", date, date.SetText, func() string { return date.Text }, "2027-03-02"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			w := test.NewWindow(container.NewVBox(other, c.e.(fyne.CanvasObject)))
+			defer w.Close()
+			c.set(c.typed)
+			w.Canvas().Focus(other)
+			click(c.e)
+			if w.Canvas().Focused() != c.e {
+				t.Fatal("the click did not give the field the focus")
+			}
+			// Keys as the driver sends them (test.Type would focus again).
+			for _, r := range c.typed {
+				c.e.TypedRune(r)
+			}
+			if got := c.text(); got != c.typed {
+				t.Errorf("typing %q after clicking into the prefilled field gives %q", c.typed, got)
+			}
+			click(c.e)
+			if got := c.e.(interface{ SelectedText() string }).SelectedText(); got != "" {
+				t.Errorf("a second click kept %q selected: it should place the cursor", got)
+			}
+		})
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/masterplan-app/masterplan/app/widgets"
+	"github.com/masterplan-app/masterplan/data"
 	"github.com/masterplan-app/masterplan/data/plan"
 	"github.com/masterplan-app/masterplan/data/summary"
 )
@@ -193,7 +194,7 @@ func (ps *planScreen) showSpeeds(speeds []plan.Speed) {
 		entries = append(entries, &entry.Entry)
 		source := sp.Source
 		if sp.Sessions > 0 {
-			source += fmt.Sprintf(", %d measured session(s)", sp.Sessions)
+			source += ", " + data.Count(sp.Sessions, "measured session", "measured sessions")
 		}
 		label := widget.NewLabel(fmt.Sprintf("%s, %s an hour (%s)", sp.Kind.Kind, sp.Unit, source))
 		set := widget.NewButton("Set", func() { ps.onSetSpeed(sp.Kind, entry) })

@@ -504,7 +504,8 @@ func (ps *practiceScreen) editExam(e data.Exam) {
 					return err
 				}
 				if retake != nil {
-					return ps.shell.Store.DeleteMilestone(ps.shell.ctx(), retake.ID)
+					_, err := ps.shell.Store.DeleteMilestone(ps.shell.ctx(), retake.ID)
+					return err
 				}
 				return nil
 			})

@@ -378,15 +378,14 @@ func (r *rotationScreen) offerUndoEdit(before, after data.Milestone) {
 
 // deleteMilestone deletes at once and offers to undo.
 func (r *rotationScreen) deleteMilestone(m data.Milestone) {
-	if err := r.shell.Store.DeleteMilestone(r.shell.ctx(), m.ID); err != nil {
+	gone, err := r.shell.Store.DeleteMilestone(r.shell.ctx(), m.ID)
+	if err != nil {
 		r.shell.showError(err)
 		r.shell.changed()
 		return
 	}
 	r.undos.offer(fmt.Sprintf("Deleted the milestone “%s”.", m.Title), func() error {
-		m.ID = 0
-		_, err := r.shell.Store.SaveMilestone(r.shell.ctx(), m)
-		return err
+		return r.shell.Store.RestoreMilestone(r.shell.ctx(), gone)
 	})
 	r.shell.changed()
 }

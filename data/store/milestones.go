@@ -124,12 +124,75 @@ func (s *Store) SetMilestoneDone(ctx context.Context, id int64, done bool) error
 }
 
 // DeleteMilestone removes a milestone.
-func (s *Store) DeleteMilestone(ctx context.Context, id int64) error {
+func (s *Store) DeleteMilestone(ctx context.Context, id int64) (RemovedMilestone, error) {
+	var gone RemovedMilestone
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var off, days sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT m.id, m.rotation_id, m.title, m.due_date, m.done, m.kind, m.remind_from,
+			coalesce(l.budget_item_id, 0), r.off, r.days_before
+			FROM milestones m LEFT JOIN milestone_budget_items l ON l.milestone_id = m.id
+			LEFT JOIN milestone_reminders r ON r.milestone_id = m.id WHERE m.id = ?`, id).Scan(
+			&gone.id, &gone.rotationID, &gone.title, &gone.due, &gone.done, &gone.kind, &gone.remindFrom, &gone.budgetItemID, &off, &days)
+		if errors.Is(err, sql.ErrNoRows) {
+			return data.ErrNotFound
+		}
+		if err != nil {
+			return err
+		}
+		if off.Valid {
+			gone.setting = &data.MilestoneSetting{Off: off.Int64 == 1, DaysBefore: int(days.Int64)}
+		}
 		return expectOne(tx.ExecContext(ctx, `DELETE FROM milestones WHERE id = ?`, id))
 	})
 	if err != nil {
-		return fmt.Errorf("delete milestone %d: %w", id, err)
+		return gone, fmt.Errorf("delete milestone %d: %w", id, err)
+	}
+	return gone, nil
+}
+
+// RemovedMilestone is a deleted milestone as it was stored, with what the
+// delete took with it (its own reminder choice, its budget link), for
+// RestoreMilestone.
+type RemovedMilestone struct {
+	id, rotationID               int64
+	title, due, kind, remindFrom string
+	done                         bool
+	budgetItemID                 int64
+	setting                      *data.MilestoneSetting
+}
+
+// RestoreMilestone puts a deleted milestone back with its own id, its
+// reminder choice and its budget link (unless the item was deleted
+// meanwhile), in one transaction: the undo of DeleteMilestone. A milestone
+// with its id already there is a conflict.
+func (s *Store) RestoreMilestone(ctx context.Context, m RemovedMilestone) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var there int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM milestones WHERE id = ?`, m.id).Scan(&there); err != nil {
+			return err
+		}
+		if there > 0 {
+			return fmt.Errorf("milestone %d is there already: %w", m.id, data.ErrConflict)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO milestones (id, rotation_id, title, due_date, done, kind, remind_from)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, m.id, m.rotationID, m.title, m.due, m.done, m.kind, m.remindFrom); err != nil {
+			return err
+		}
+		if m.setting != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO milestone_reminders (milestone_id, off, days_before) VALUES (?, ?, ?)`,
+				m.id, m.setting.Off, m.setting.DaysBefore); err != nil {
+				return err
+			}
+		}
+		if m.budgetItemID != 0 {
+			_, err := tx.ExecContext(ctx, `INSERT INTO milestone_budget_items (milestone_id, budget_item_id)
+				SELECT ?, id FROM budget_items WHERE id = ?`, m.id, m.budgetItemID)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("restore milestone %q: %w", m.title, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -58,7 +59,7 @@ func TestMilestonesCRUD(t *testing.T) {
 		}
 	})
 	t.Run("delete", func(t *testing.T) {
-		if err := s.DeleteMilestone(ctx, fee.ID); err != nil {
+		if _, err := s.DeleteMilestone(ctx, fee.ID); err != nil {
 			t.Fatal(err)
 		}
 		if got := strings.Join(titles(t, s, r.ID), "|"); got != "Hotel booked (Redmond)|Flights booked" {
@@ -73,7 +74,7 @@ func TestMilestonesCRUD(t *testing.T) {
 		if err := s.SetMilestoneDone(ctx, gone.ID, true); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("mark a deleted milestone: %v", err)
 		}
-		if err := s.DeleteMilestone(ctx, gone.ID); !errors.Is(err, data.ErrNotFound) {
+		if _, err := s.DeleteMilestone(ctx, gone.ID); !errors.Is(err, data.ErrNotFound) {
 			t.Errorf("delete a deleted milestone: %v", err)
 		}
 		_, err := s.SaveMilestone(ctx, data.Milestone{RotationID: r.ID + 100, Title: "Orphan", Due: date(t, "2026-01-01")})
@@ -148,5 +149,52 @@ func TestAddMilestonesAllOrNothing(t *testing.T) {
 		if m.ID == flights.ID && m.Kind != data.MilestoneFlights {
 			t.Errorf("kind after edit = %q", m.Kind)
 		}
+	}
+}
+
+// A deleted milestone comes back as it was: the same id (so nothing that
+// names it is left pointing nowhere), its own reminder choice, its link to
+// a budget item and when its reminders start; main re-added it as a new
+// milestone and lost the rest.
+func TestDeleteAndRestoreMilestone(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	r := setUp(t, s)
+	items, err := s.AddBudgetItems(ctx, r.ID, []data.BudgetItem{{Category: data.CategoryProgramFee, Description: "Program fee",
+		Planned: data.NewMoney("18500", "USD"), PaidBy: data.PaidByMe, Reimbursement: data.NotClaimed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fee, err := s.SaveMilestone(ctx, data.Milestone{RotationID: r.ID, Title: "Program fee paid", Due: date(t, "2026-04-01"), BudgetItemID: items[0].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetMilestoneReminder(ctx, fee.ID, &data.MilestoneSetting{DaysBefore: 14}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := s.Milestones(ctx, r.ID)
+	settingsBefore, _ := s.MilestoneReminderSettings(ctx)
+
+	gone, err := s.DeleteMilestone(ctx, fee.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms, _ := s.Milestones(ctx, r.ID); len(ms) != len(before)-1 {
+		t.Fatalf("%d milestones after the delete, want %d", len(ms), len(before)-1)
+	}
+	if err := s.RestoreMilestone(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := s.Milestones(ctx, r.ID); fmt.Sprint(after) != fmt.Sprint(before) {
+		t.Errorf("after the restore:\n got %+v\nwant %+v", after, before)
+	}
+	if after, _ := s.MilestoneReminderSettings(ctx); fmt.Sprint(after) != fmt.Sprint(settingsBefore) {
+		t.Errorf("reminder choices after the restore: %v, want %v", after, settingsBefore)
+	}
+	if err := s.RestoreMilestone(ctx, gone); !errors.Is(err, data.ErrConflict) {
+		t.Errorf("restoring a milestone that is there: %v, want a conflict", err)
+	}
+	if _, err := s.DeleteMilestone(ctx, fee.ID+100); !errors.Is(err, data.ErrNotFound) {
+		t.Errorf("deleting no milestone: %v", err)
 	}
 }

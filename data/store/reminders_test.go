@@ -169,7 +169,7 @@ func TestMilestoneReminderSettings(t *testing.T) {
 	if len(p.Schedule.Milestones) != 1 || p.Schedule.MilestoneSettings[m.ID].DaysBefore != 10 || p.Schedule.Zone.String() != "Europe/London" || !p.LastRun.IsZero() {
 		t.Errorf("plan = %+v", p)
 	}
-	if err := s.DeleteMilestone(ctx, m.ID); err != nil {
+	if _, err := s.DeleteMilestone(ctx, m.ID); err != nil {
 		t.Fatal(err)
 	}
 	if n := count(t, s, "milestone_reminders"); n != 0 {

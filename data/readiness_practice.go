@@ -33,7 +33,7 @@ func (f ExamForecast) Summary() string {
 		return "passed on " + f.Exam.ResultDate.String()
 	case f.Exam.Result == ExamFailed && !f.Exam.Date.After(f.Exam.ResultDate):
 		return "failed on " + f.Exam.ResultDate.String() + ": set the retake date to get a forecast"
-	case f.Exam.Date.Before(f.Target):
+	case f.Exam.taken(f.Target):
 		return "sat on " + f.Exam.Date.String() + ": record the result"
 	}
 	return f.Forecast.Summary()

@@ -293,6 +293,11 @@ func TestForecastExam(t *testing.T) {
 			if f.Taken() == f.HasProjection {
 				t.Fatalf("taken %v with projection %v", f.Taken(), f.HasProjection)
 			}
+			// The one-line summary the Practice rows show: an exam with
+			// no date is forecast for today, not "sat on : record the result".
+			if sum := f.Summary(); f.HasProjection && strings.Contains(sum, "record the result") {
+				t.Errorf("summary of a forecast exam = %q", sum)
+			}
 		})
 	}
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -22,17 +21,8 @@ func TestPlanSpeedsIndexMigrationUpAndDown(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v26.db")
-	if err := prepareFile(path); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", DSN(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: db, path: path, now: func() time.Time { return testNow }}
-	if err := old.migrate(ctx, migrationsUpTo(t, 26)); err != nil {
-		t.Fatalf("migrate to 00026: %v", err)
-	}
+	old := storeAtVersion(t, path, 26)
+	db := old.db
 	setUp(t, old)
 	today := data.DateOf(testNow, time.UTC)
 	book := addReading(t, old, data.ReadingItem{Title: "Internals", Kind: data.ReadingBook, Unit: data.ReadingPages, Size: 300})

@@ -19,6 +19,25 @@ import (
 
 // migrationsUpTo returns the embedded migrations numbered up to last: the
 // schema an older release left.
+// storeAtVersion makes a new file at path migrated up to version last only:
+// a file of an earlier release, for a migration's own test. Close its db
+// before opening path with Open.
+func storeAtVersion(t testing.TB, path string, last int) *Store {
+	t.Helper()
+	if err := prepareFile(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", DSN(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := &Store{db: db, path: path, now: func() time.Time { return testNow }}
+	if err := old.migrate(context.Background(), migrationsUpTo(t, last)); err != nil {
+		t.Fatalf("migrate to %05d: %v", last, err)
+	}
+	return old
+}
+
 func migrationsUpTo(t testing.TB, last int) fstest.MapFS {
 	t.Helper()
 	embedded := mustMigrations(t)
@@ -95,17 +114,8 @@ func TestTopicsJoinMigrationUpAndDown(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "v19.db")
-	if err := prepareFile(path); err != nil {
-		t.Fatal(err)
-	}
-	db, err := sql.Open("sqlite", DSN(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := &Store{db: db, path: path, now: func() time.Time { return testNow }}
-	if err := old.migrate(ctx, migrationsUpTo(t, 19)); err != nil {
-		t.Fatalf("migrate to 00019: %v", err)
-	}
+	old := storeAtVersion(t, path, 19)
+	db := old.db
 	r := setUp(t, old)
 	for _, name := range []string{"High availability", "Query processing and tuning", "Backup & restore"} {
 		if _, err := old.SaveTopic(ctx, r.ID, data.Topic{Name: name}); err != nil {

@@ -61,7 +61,7 @@ func (s *Store) itemsAtRates(ctx context.Context, rotationID int64, home string)
 // amounts and who pays. Not the description, the end and reimbursement
 // dates, the refund mark or the generator, which only the list and the
 // form show: every column is a value the driver makes and the row scans,
-// and five fewer took a quarter off reading the heavy profile's items.
+// and five fewer took a third off reading the heavy profile's items.
 const budgetAmountColumns = `id, category, start_date, planned_amount, planned_currency, actual_amount, actual_currency,
 	actual_home_amount, actual_home_currency, paid_by, employer_percent, reimbursement, fronted_by`
 

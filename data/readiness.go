@@ -244,7 +244,7 @@ func fitLogit(pts []ScorePoint, target Date) logitFit {
 	m.s = max(ScoreNoise, math.Sqrt(ssr/m.dof))
 	last := xs[m.n-1]
 	m.horizonX = last + min(float64(pts[m.n-1].Date.DaysUntil(target)), last)
-	m.tQuantile = StudentTQuantile(1-(1-ReadinessRangeLevel)/2, m.dof)
+	m.tQuantile = rangeTQuantile(m.n - 2)
 	return m
 }
 

@@ -662,13 +662,28 @@ func (s Schedule) Between(from, to time.Time) ([]Occurrence, error) {
 
 // Next returns up to n occurrences after now, within NextHorizon, soonest
 // first: the tray's "next reminder" and `status --json`.
+//
+// It looks a week ahead first, then four times as far each time up to
+// NextHorizon, and stops at the first span that holds n: the occurrences
+// of (now, now+span] are the soonest of the whole horizon, and keying,
+// sorting and removing the repeats of a year of fifty daily rules (some
+// twenty thousand occurrences) for the first three cost the heavy
+// dashboard a tenth of its time. The errors are the same whatever the
+// span: they come from the rules and the zones, not the dates.
 func (s Schedule) Next(now time.Time, n int) ([]Occurrence, error) {
-	occ, err := s.Between(now, now.Add(NextHorizon))
-	if n = max(n, 0); len(occ) > n {
-		occ = occ[:n]
+	n = max(n, 0)
+	for span := nextFirstSpan; ; span *= 4 {
+		span = min(span, NextHorizon)
+		occ, err := s.Between(now, now.Add(span))
+		if len(occ) >= n || span == NextHorizon {
+			return occ[:min(n, len(occ))], err
+		}
 	}
-	return occ, err
 }
+
+// nextFirstSpan is how far Schedule.Next looks first: a week holds the
+// next rings of any weekly study rule.
+const nextFirstSpan = 7 * 24 * time.Hour
 
 // Notification is what the runner shows: one per reminder however many of
 // its occurrences came due, with the keys to record as delivered.

@@ -443,25 +443,9 @@ func recentAttempts(ctx context.Context, tx *sql.Tx, rotationID int64, window in
 			return r, err
 		}
 	}
-	// Pages of attempts newest first, twice as many each time: about
-	// fifty attempts hold the points of twenty topics on ten years.
-	need := data.NewRecentPoints(window, examAttempts, topicScores)
-	var newest []data.Attempt
-	for limit := 16; !need.Enough(); limit *= 2 {
-		page, err := attemptsBefore(ctx, tx, rotationID, newest, limit)
-		if err != nil {
-			return r, err
-		}
-		for i, a := range page {
-			if need.Add(a); need.Enough() {
-				page = page[:i+1]
-				break
-			}
-		}
-		newest = append(newest, page...)
-		if len(page) < limit {
-			break
-		}
+	newest, err := attemptsUntil(ctx, tx, rotationID, data.NewRecentPoints(window, examAttempts, topicScores))
+	if err != nil {
+		return r, err
 	}
 	slices.Reverse(newest)
 	r.Attempts = newest
@@ -476,38 +460,71 @@ const topicExamScoresQuery = `SELECT s.topic_id, a.exam_id, count(*), min(a.atte
 	FROM topics t JOIN scores s ON s.topic_id = t.id JOIN attempts a ON a.id = s.attempt_id
 	WHERE t.rotation_id = ? GROUP BY s.topic_id, a.exam_id ORDER BY s.topic_id, a.exam_id`
 
-// attemptsBeforeQuery reads a page of a rotation's attempts newest first;
-// the next pages add attemptsAfterCursor. CROSS JOIN makes SQLite walk
-// the attempts by date and stop at the page's end; left to itself it
-// reads every attempt of the rotation's exams and sorts them.
-const attemptsBeforeQuery = `SELECT ` + attemptColumns + ` FROM attempts a CROSS JOIN exams e ON e.id = a.exam_id
-	WHERE e.rotation_id = ?%s ORDER BY a.attempt_date DESC, a.id DESC LIMIT ?`
+// newestAttemptsQuery reads a rotation's attempts newest first, each
+// with its scores on the rows that follow it. CROSS JOIN makes SQLite walk
+// the attempts by date and each one's scores by their key, so the rows
+// come as they are read, nothing sorted, and reading stops where the
+// caller stops; left to itself it reads every attempt of the rotation's
+// exams and sorts them.
+const newestAttemptsQuery = `SELECT ` + attemptColumns + `, s.position, s.topic_id, s.correct, s.total, s.percent
+	FROM attempts a CROSS JOIN exams e ON e.id = a.exam_id LEFT JOIN scores s ON s.attempt_id = a.id
+	WHERE e.rotation_id = ? ORDER BY a.attempt_date DESC, a.id DESC`
 
-const attemptsAfterCursor = ` AND (a.attempt_date, a.id) < (?, ?)`
-
-// attemptsBefore reads up to limit attempts of a rotation, each with its
-// scores, newest first: those before the last of newer, or the newest
-// when newer is empty.
-func attemptsBefore(ctx context.Context, q querier, rotationID int64, newer []data.Attempt, limit int) ([]data.Attempt, error) {
-	cursor, args := "", []any{rotationID}
-	if n := len(newer); n > 0 {
-		cursor = attemptsAfterCursor
-		args = append(args, newer[n-1].Date.String(), newer[n-1].ID)
-	}
-	out, err := scanAttempts(q.QueryContext(ctx, fmt.Sprintf(attemptsBeforeQuery, cursor), append(args, limit)...))
-	if err != nil || len(out) == 0 {
-		return out, err
-	}
-	ids := make([]any, len(out))
-	for i, a := range out {
-		ids[i] = a.ID
-	}
-	rows, err := q.QueryContext(ctx, `SELECT attempt_id, position, topic_id, correct, total, percent
-		FROM scores WHERE attempt_id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, ids...)
+// attemptsUntil reads a rotation's attempts newest first, each with its
+// scores in order, until need has enough of them (or there are no more):
+// one query, stopped at the attempt that makes need enough, where pages
+// of attempts and then their scores took three queries of each on the
+// heavy profile and read twice the attempts needed.
+func attemptsUntil(ctx context.Context, tx *sql.Tx, rotationID int64, need *data.RecentPoints) ([]data.Attempt, error) {
+	rows, err := tx.QueryContext(ctx, newestAttemptsQuery, rotationID)
 	if err != nil {
 		return nil, err
 	}
-	return out, addScores(out, rows)
+	defer rows.Close()
+	var out []data.Attempt
+	var positions []int // of the scores of out's last attempt
+	// done finishes out's last attempt: its scores in order, its points counted.
+	done := func() {
+		if n := len(out); n > 0 {
+			sortScores(out[n-1].Scores, positions)
+			need.Add(out[n-1])
+		}
+	}
+	for rows.Next() {
+		var a data.Attempt
+		var day string
+		var secs int64
+		var pos, topic, correct, total sql.NullInt64
+		var pct sql.NullFloat64
+		if err := rows.Scan(&a.ID, &a.ExamID, &day, &a.Source, &secs, &a.Notes, &pos, &topic, &correct, &total, &pct); err != nil {
+			return nil, err
+		}
+		if n := len(out); n == 0 || out[n-1].ID != a.ID {
+			if done(); need.Enough() {
+				return out, nil
+			}
+			if a.Date, err = storedDate("date", day); err != nil {
+				return nil, fmt.Errorf("attempt %d: %w", a.ID, err)
+			}
+			a.Duration = time.Duration(secs) * time.Second
+			out, positions = append(out, a), positions[:0]
+		}
+		if !topic.Valid { // an attempt without scores
+			continue
+		}
+		sc := data.TopicScore{TopicID: topic.Int64, Correct: int(correct.Int64), Total: int(total.Int64)}
+		if pct.Valid {
+			sc = data.PercentScore(sc.TopicID, pct.Float64)
+		}
+		last := &out[len(out)-1]
+		last.Scores = append(last.Scores, sc)
+		positions = append(positions, int(pos.Int64))
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	done()
+	return out, nil
 }
 
 // sortScores puts an attempt's scores in their stored order: by position,

@@ -108,15 +108,20 @@ func (s *Store) StudySince(ctx context.Context, loc *time.Location, topics []dat
 			}
 			return err
 		}
+		// The topic's kept total less its study before the day: the days
+		// before a first attempt are usually fewer than those after it.
+		// Prepared once: parsing it again for each of twenty topics was
+		// a third of the practice area's time on the heavy profile.
+		since, err := tx.PrepareContext(ctx, `SELECT t.seconds - coalesce((SELECT sum(d.seconds) FROM study_day_topics d
+				WHERE d.topic_key = t.topic_key AND d.day < ?2), 0)
+			FROM study_topics t WHERE t.topic_key = ?1`)
+		if err != nil {
+			return err
+		}
+		defer since.Close()
 		for _, t := range topics {
-			// The topic's kept total less its study before the day: the
-			// days before a first attempt are usually fewer than those
-			// after it.
 			var secs int64
-			err := tx.QueryRowContext(ctx, `SELECT t.seconds - coalesce((SELECT sum(d.seconds) FROM study_day_topics d
-					WHERE d.topic_key = t.topic_key AND d.day < ?2), 0)
-				FROM study_topics t WHERE t.topic_key = ?1`,
-				data.TopicKey(t.Topic), t.Day.DayNumber()).Scan(&secs)
+			err := since.QueryRowContext(ctx, data.TopicKey(t.Topic), t.Day.DayNumber()).Scan(&secs)
 			if err != nil && !errors.Is(err, sql.ErrNoRows) {
 				return err
 			}

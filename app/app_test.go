@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -481,5 +483,35 @@ func TestDashboardLoadsInTheBackground(t *testing.T) {
 	older() // finishes last, but is older
 	if d.headline.Text != "97 days to the rotation" {
 		t.Errorf("headline = %q, want the newer load's 97 days", d.headline.Text)
+	}
+}
+
+// The check after start-up mends kept study totals that drifted from the
+// sessions (a write path that forgot them, or a file another build wrote)
+// instead of showing wrong hours, and says nothing when it could mend them.
+func TestStartUpCheckMendsKeptTotals(t *testing.T) {
+	sh, st := newTestShell(t)
+	ctx := context.Background()
+	setUpRotation(t, st, block("2027-03-01", "2027-03-21"))
+	if _, err := st.SaveStudySession(ctx, data.StudySession{Start: fixedNow.Add(-3 * time.Hour), Duration: time.Hour, Topic: "Transport"}); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", store.DSN(st.Path()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`UPDATE study_days SET seconds = seconds + 600`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if err := st.VerifyKept(ctx); !errors.Is(err, store.ErrKeptDrift) {
+		t.Fatalf("the tampered totals verify as %v, want drift", err)
+	}
+	sh.checkKept()
+	if err := st.VerifyKept(ctx); err != nil {
+		t.Errorf("after the start-up check: %v", err)
+	}
+	if top := sh.Window.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("the check showed a dialog for totals it mended:\n%s", test.RenderToMarkup(sh.Window.Canvas()))
 	}
 }

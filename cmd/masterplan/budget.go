@@ -183,12 +183,8 @@ func importRates(ctx context.Context, e *env, args []string) error {
 }
 
 func exportBudget(ctx context.Context, e *env, args []string) error {
-	return runExportTo(ctx, e, "budget", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
-		rot, err := currentRotation(ctx, st)
-		if err != nil {
-			return "", err
-		}
-		items, err := st.BudgetItems(ctx, rot.ID)
+	return runExportTo(ctx, e, "budget", needRotation, args, func(ctx context.Context, st *opened, w io.Writer) (string, error) {
+		items, err := st.BudgetItems(ctx, st.rot.ID)
 		if err != nil {
 			return "", err
 		}

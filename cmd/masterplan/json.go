@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 	"github.com/masterplan-app/masterplan/data/transfer/dbjson"
 )
@@ -14,9 +13,9 @@ import (
 // exportJSON writes every record of the database as the versioned JSON file
 // (see the README's "Moving your data" section).
 func exportJSON(ctx context.Context, e *env, args []string) error {
-	return runExportTo(ctx, e, "json", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+	return runExportTo(ctx, e, "json", 0, args, func(ctx context.Context, st *opened, w io.Writer) (string, error) {
 		// The CLI's clock: tests fix it to compare files.
-		x, err := dbjson.Export(ctx, st, e.now())
+		x, err := dbjson.Export(ctx, st.Store, e.now())
 		if err != nil {
 			return "", err
 		}

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/masterplan-app/masterplan/data"
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -57,7 +55,7 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 		return nil
 	case rejected > 0 && !*skip:
 		return fmt.Errorf("import %s: %w: %s rejected (listed above), so nothing was imported; fix them, or add --skip-rejected to import the other %s",
-			file, data.ErrInvalid, practicePlural(rejected, "row"), practicePlural(len(p.Accepted), "attempt"))
+			file, data.ErrInvalid, data.Count(rejected, "row", "rows"), data.Count(len(p.Accepted), "attempt", "attempts"))
 	}
 	n := 0
 	if len(p.Accepted) > 0 {
@@ -67,7 +65,7 @@ func importPractice(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	line := "Imported " + practicePlural(n, "attempt")
+	line := "Imported " + data.Count(n, "attempt", "attempts")
 	if note := transfer.RepeatsNote(p.Repeats); note != "" {
 		line += "; " + note + " (already recorded)"
 	}
@@ -81,7 +79,7 @@ func printPracticePreview(w io.Writer, file string, p transfer.PracticePreview, 
 	for _, a := range p.Accepted {
 		rows += len(a.Lines)
 	}
-	fmt.Fprintf(w, "%s: %s to add (%s), %s rejected", file, practicePlural(len(p.Accepted), "attempt"), practicePlural(rows, "row"), practicePlural(p.RejectedLines(), "row"))
+	fmt.Fprintf(w, "%s: %s to add (%s), %s rejected", file, data.Count(len(p.Accepted), "attempt", "attempts"), data.Count(rows, "row", "rows"), data.Count(p.RejectedLines(), "row", "rows"))
 	if note := transfer.RepeatsNote(p.Repeats); note != "" {
 		fmt.Fprintf(w, ", %s", note)
 	}
@@ -95,7 +93,7 @@ func printPracticePreview(w io.Writer, file string, p transfer.PracticePreview, 
 		if a.Attempt.Source != "" {
 			src = ", " + a.Attempt.Source
 		}
-		fmt.Fprintf(w, "  line %d: %s %s%s: %s over %s\n", p.Lines[i], a.Attempt.Date, a.Exam, src, overall, practicePlural(len(a.Attempt.Scores), "topic"))
+		fmt.Fprintf(w, "  line %d: %s %s%s: %s over %s\n", p.Lines[i], a.Attempt.Date, a.Exam, src, overall, data.Count(len(a.Attempt.Scores), "topic", "topics"))
 	}
 	if create {
 		for _, n := range p.UnknownExams {
@@ -127,19 +125,9 @@ func hasUnknownNames(rs []transfer.Rejected) bool {
 	return false
 }
 
-func practicePlural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
-}
-
 func exportPractice(ctx context.Context, e *env, args []string) error {
-	return runExportTo(ctx, e, "practice", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
-		rot, err := currentRotation(ctx, st)
-		if err != nil {
-			return "", err
-		}
+	return runExportTo(ctx, e, "practice", needRotation, args, func(ctx context.Context, st *opened, w io.Writer) (string, error) {
+		rot := st.rot
 		exams, err := st.Exams(ctx, rot.ID)
 		if err != nil {
 			return "", err

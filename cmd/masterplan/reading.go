@@ -6,7 +6,6 @@ import (
 	"io"
 
 	"github.com/masterplan-app/masterplan/data"
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -60,23 +59,23 @@ func importReading(ctx context.Context, e *env, args []string) error {
 	}
 	toAdd := len(p.Accepted)
 	if p.RejectedLines() > 0 && !*skip && !*dryRun {
-		return fmt.Errorf("import %s: %d %s rejected (listed above); nothing was imported. Fix them, or run again with --skip-rejected to add the other %d",
-			path, p.RejectedLines(), readingPlural(p.RejectedLines(), "line", "lines"), toAdd)
+		return fmt.Errorf("import %s: %s rejected (listed above); nothing was imported. Fix them, or run again with --skip-rejected to add the other %d",
+			path, data.Count(p.RejectedLines(), "line", "lines"), toAdd)
 	}
 	if *dryRun {
 		for i, it := range p.Accepted {
 			fmt.Fprintf(e.stdout, "would add line %d: %s\n", p.Lines[i], it.Title)
 		}
-		fmt.Fprintf(e.stdout, "Would add %d %s from %s (%s)%s; nothing was changed (--dry-run).\n",
-			toAdd, readingPlural(toAdd, "item", "items"), path, p.Format, alreadyText(p.Repeats))
+		fmt.Fprintf(e.stdout, "Would add %s from %s (%s)%s; nothing was changed (--dry-run).\n",
+			data.Count(toAdd, "item", "items"), path, p.Format, alreadyText(p.Repeats))
 		return nil
 	}
 	res, err := st.ImportReadingItems(ctx, p.Accepted, today)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", path, err)
 	}
-	fmt.Fprintf(e.stdout, "Added %d %s from %s (%s)%s.\n",
-		len(res.Added), readingPlural(len(res.Added), "item", "items"), path, p.Format, alreadyText(p.Repeats+res.Existing))
+	fmt.Fprintf(e.stdout, "Added %s from %s (%s)%s.\n",
+		data.Count(len(res.Added), "item", "items"), path, p.Format, alreadyText(p.Repeats+res.Existing))
 	return nil
 }
 
@@ -92,18 +91,11 @@ func alreadyText(n int) string {
 // exportReading writes the whole reading list as our CSV, to -o FILE or
 // standard output.
 func exportReading(ctx context.Context, e *env, args []string) error {
-	return runExportTo(ctx, e, "reading", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+	return runExportTo(ctx, e, "reading", 0, args, func(ctx context.Context, st *opened, w io.Writer) (string, error) {
 		items, err := st.ReadingItems(ctx)
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("%d %s", len(items), readingPlural(len(items), "item", "items")), transfer.ExportReading(w, items)
+		return data.Count(len(items), "item", "items"), transfer.ExportReading(w, items)
 	})
-}
-
-func readingPlural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

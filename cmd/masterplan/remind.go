@@ -403,7 +403,8 @@ func answerNotice(ctx context.Context, e *env, verb string, args []string) error
 
 func exportICS(ctx context.Context, e *env, args []string) error {
 	args, withPlan := planFlag(args)
-	return runExportTo(ctx, e, "ics", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
+	return runExportTo(ctx, e, "ics", 0, args, func(ctx context.Context, o *opened, w io.Writer) (string, error) {
+		st := o.Store
 		in, err := remind.Calendar(ctx, st, summary.ReminderSources(st), e.now())
 		if errors.Is(err, remind.ErrNoRotation) {
 			return "", err

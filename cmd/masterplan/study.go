@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/masterplan-app/masterplan/data"
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -159,15 +158,11 @@ func studyTotal(sessions []data.StudySession) time.Duration {
 
 // exportSessions writes every study session as CSV to -o FILE or stdout.
 func exportSessions(ctx context.Context, e *env, args []string) error {
-	return runExportTo(ctx, e, "sessions", args, func(ctx context.Context, st *store.Store, w io.Writer) (string, error) {
-		set, err := st.Settings(ctx)
-		if err != nil {
-			return "", err
-		}
+	return runExportTo(ctx, e, "sessions", needSettings, args, func(ctx context.Context, st *opened, w io.Writer) (string, error) {
 		sessions, err := st.StudySessions(ctx, time.Time{}, time.Time{})
 		if err != nil {
 			return "", err
 		}
-		return fmt.Sprintf("%d sessions", len(sessions)), transfer.ExportSessions(w, sessions, set.Location())
+		return fmt.Sprintf("%d sessions", len(sessions)), transfer.ExportSessions(w, sessions, st.set.Location())
 	})
 }

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/masterplan-app/masterplan/data/store"
 	"github.com/masterplan-app/masterplan/data/transfer"
 )
 
@@ -114,13 +113,14 @@ func readImportFile(path string) ([]byte, error) {
 	return b, nil
 }
 
-// exportWriter writes one kind of export to w and says what it wrote
-// ("12 items"), for the confirmation.
-type exportWriter func(ctx context.Context, st *store.Store, w io.Writer) (what string, err error)
+// exportWriter writes one kind of export of the database o to w and says
+// what it wrote ("12 items"), for the confirmation.
+type exportWriter func(ctx context.Context, o *opened, w io.Writer) (what string, err error)
 
 // runExportTo is every `export KIND [-o FILE]`: it parses -o, opens the
-// store, writes to FILE (confirming on stderr) or to standard output.
-func runExportTo(ctx context.Context, e *env, kind string, args []string, write exportWriter) error {
+// store with what the kind needs (env.open), writes to FILE (confirming on
+// stderr) or to standard output.
+func runExportTo(ctx context.Context, e *env, kind string, n needs, args []string, write exportWriter) error {
 	fs := newFlagSet("export "+kind, e)
 	out := fs.String("o", "", "write to `FILE` instead of standard output")
 	if err := parseFlags(fs, e, "export "+kind+" [-o FILE]", args); err != nil {
@@ -129,15 +129,15 @@ func runExportTo(ctx context.Context, e *env, kind string, args []string, write 
 	if fs.NArg() > 0 {
 		return usagef("export %s takes no arguments, got %q (use -o FILE)", kind, fs.Args())
 	}
-	st, err := e.openStore(ctx)
+	o, err := e.open(ctx, n)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer o.Close()
 	var what string
 	err = writeOutput(e, *out, func(w io.Writer) error {
 		var err error
-		what, err = write(ctx, st, w)
+		what, err = write(ctx, o, w)
 		return err
 	})
 	if err == nil && *out != "" && *out != "-" {

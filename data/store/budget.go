@@ -111,42 +111,48 @@ func (s *Store) BudgetItem(ctx context.Context, id int64) (data.BudgetItem, erro
 
 func scanBudgetItem(row interface{ Scan(...any) error }) (data.BudgetItem, error) {
 	var (
-		it                                     data.BudgetItem
-		cat, paidBy, reimb, fronted, generated string
-		start, end, reimbDate                  string
-		planned, plannedCur, actual, actualCur string
-		actualHome, actualHomeCur              string
+		it                        data.BudgetItem
+		a                         storedAmounts
+		generated, end, reimbDate string
 	)
-	if err := row.Scan(&it.ID, &cat, &it.Description, &start, &end, &planned, &plannedCur,
-		&actual, &actualCur, &actualHome, &actualHomeCur, &paidBy, &it.EmployerPercent,
-		&reimb, &reimbDate, &it.Refund, &fronted, &generated); err != nil {
+	if err := row.Scan(&it.ID, &a.cat, &it.Description, &a.start, &end, &a.planned, &a.plannedCur,
+		&a.actual, &a.actualCur, &a.actualHome, &a.actualHomeCur, &a.paidBy, &it.EmployerPercent,
+		&a.reimb, &reimbDate, &it.Refund, &a.fronted, &generated); err != nil {
 		return it, classify(err)
 	}
-	it.FrontedBy, it.GeneratedBy = data.Payer(fronted), data.Generator(generated)
-	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(cat), data.Payer(paidBy), data.Reimbursement(reimb)
-	var errs []error
-	try := func(err error) {
-		if err != nil {
-			errs = append(errs, err)
-		}
-	}
-	var err error
-	it.Date, err = optionalDate("date", start)
-	try(err)
-	it.EndDate, err = optionalDate("end date", end)
-	try(err)
-	it.ReimbursementDate, err = optionalDate("reimbursement date", reimbDate)
-	try(err)
-	it.Planned, err = storedMoney("planned", planned, plannedCur)
-	try(err)
-	it.Actual, err = storedMoney("actual", actual, actualCur)
-	try(err)
-	it.ActualHome, err = storedMoney("actual home", actualHome, actualHomeCur)
-	try(err)
-	if err := errors.Join(errs...); err != nil {
+	it.GeneratedBy = data.Generator(generated)
+	amounts := a.into(&it)
+	var endErr, reimbErr error
+	it.EndDate, endErr = optionalDate("end date", end)
+	it.ReimbursementDate, reimbErr = optionalDate("reimbursement date", reimbDate)
+	if err := errors.Join(append(amounts[:], endErr, reimbErr)...); err != nil {
 		return it, fmt.Errorf("budget item %d: %w: %w", it.ID, ErrCorrupt, err)
 	}
 	return it, nil
+}
+
+// storedAmounts is an item's category, first day, amounts and payers as
+// the table stores them: what both the whole item's read (scanBudgetItem)
+// and the totals' read (scanBudgetAmounts) turn into the domain's, by one
+// rule.
+type storedAmounts struct {
+	cat, start, paidBy, reimb, fronted     string
+	planned, plannedCur, actual, actualCur string
+	actualHome, actualHomeCur              string
+}
+
+// into sets its category, day, amounts and payers from a, and returns
+// what could not be read (nil errors where all was well; an array, so
+// that reading thousands of rows allocates nothing for it).
+func (a *storedAmounts) into(it *data.BudgetItem) [4]error {
+	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(a.cat), data.Payer(a.paidBy), data.Reimbursement(a.reimb)
+	it.FrontedBy = data.Payer(a.fronted)
+	var errs [4]error
+	it.Date, errs[0] = optionalDate("date", a.start)
+	it.Planned, errs[1] = storedMoney("planned", a.planned, a.plannedCur)
+	it.Actual, errs[2] = storedMoney("actual", a.actual, a.actualCur)
+	it.ActualHome, errs[3] = storedMoney("actual home", a.actualHome, a.actualHomeCur)
+	return errs
 }
 
 // storedMoney reads an amount as stored: a plain decimal ("18500.00") and

@@ -81,42 +81,28 @@ func readBudgetAmounts(ctx context.Context, tx *sql.Tx, rotationID int64) ([]dat
 	// Each row is scanned in place: an item is a few hundred bytes with
 	// pointers, and copying it twice per row (returned, then appended) was
 	// a quarter of the ten-year read.
-	out := make([]data.BudgetItem, n)
-	i := 0
-	for ; rows.Next(); i++ {
-		if i == len(out) { // added since the count: not in this read's transaction, but cheap to allow
-			out = append(out, data.BudgetItem{})
-		}
-		if err := scanBudgetAmounts(rows, &out[i]); err != nil {
+	out := make([]data.BudgetItem, 0, n)
+	for rows.Next() {
+		out = append(out, data.BudgetItem{})
+		if err := scanBudgetAmounts(rows, &out[len(out)-1]); err != nil {
 			return nil, err
 		}
 	}
-	out = out[:i]
 	if err := rows.Err(); err != nil {
 		return nil, classify(err)
 	}
 	return out, nil
 }
 
-// scanBudgetAmounts reads a row of budgetAmountColumns, checked as
-// scanBudgetItem checks the same columns.
+// scanBudgetAmounts reads a row of budgetAmountColumns into it, by the
+// rule scanBudgetItem reads the same columns (storedAmounts).
 func scanBudgetAmounts(row interface{ Scan(...any) error }, it *data.BudgetItem) error {
-	var (
-		cat, paidBy, reimb, fronted, start     string
-		planned, plannedCur, actual, actualCur string
-		actualHome, actualHomeCur              string
-	)
-	if err := row.Scan(&it.ID, &cat, &start, &planned, &plannedCur, &actual, &actualCur,
-		&actualHome, &actualHomeCur, &paidBy, &it.EmployerPercent, &reimb, &fronted); err != nil {
+	var a storedAmounts
+	if err := row.Scan(&it.ID, &a.cat, &a.start, &a.planned, &a.plannedCur, &a.actual, &a.actualCur,
+		&a.actualHome, &a.actualHomeCur, &a.paidBy, &it.EmployerPercent, &a.reimb, &a.fronted); err != nil {
 		return classify(err)
 	}
-	it.FrontedBy = data.Payer(fronted)
-	it.Category, it.PaidBy, it.Reimbursement = data.BudgetCategory(cat), data.Payer(paidBy), data.Reimbursement(reimb)
-	var errs [4]error
-	it.Date, errs[0] = optionalDate("date", start)
-	it.Planned, errs[1] = storedMoney("planned", planned, plannedCur)
-	it.Actual, errs[2] = storedMoney("actual", actual, actualCur)
-	it.ActualHome, errs[3] = storedMoney("actual home", actualHome, actualHomeCur)
+	errs := a.into(it)
 	if err := errors.Join(errs[:]...); err != nil {
 		return fmt.Errorf("budget item %d: %w: %w", it.ID, ErrCorrupt, err)
 	}

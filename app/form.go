@@ -118,7 +118,7 @@ type formDialog struct {
 // showFormDialog opens a form titled title; save is called on submit and
 // its field errors are mapped onto fields.
 func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormItem, fields map[string]fyne.Validatable, save func() error) *formDialog {
-	fd := &formDialog{errors: widget.NewLabel("")}
+	fd := &formDialog{errors: messageLine()}
 	room := messageRoom(items)
 	// A message too long for its field shows cut there and whole below.
 	fit := func(err error) error {
@@ -128,8 +128,6 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 		}
 		return short
 	}
-	fd.errors.Wrapping = fyne.TextWrapWord
-	fd.errors.Importance = widget.DangerImportance
 	// The message line stays, empty, so that the dialog keeps its size
 	// when a message appears, and it empties as soon as every field is
 	// right again: no stale red message after the fix.
@@ -167,11 +165,15 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 			if e, ok := o.(widgets.Escapable); ok {
 				e.SetOnEscape(form.OnCancel)
 			}
-			if e := baseEntry(o); e != nil && !e.MultiLine && e.OnSubmitted == nil {
+			passKeysOnAfterChoice(w.Canvas(), o)
+			e := baseEntry(o)
+			if e == nil {
+				return
+			}
+			if !e.MultiLine && e.OnSubmitted == nil {
 				e.OnSubmitted = enter
 			}
-			if e := baseEntry(o); e != nil && e.Validator != nil {
-				check := e.Validator
+			if check := e.Validator; check != nil {
 				e.Validator = func(v string) error {
 					if err := check(v); err != nil {
 						return fit(err)
@@ -179,10 +181,9 @@ func showFormDialog(w fyne.Window, title, submit string, items []*widget.FormIte
 					return nil
 				}
 			}
-			if f, ok := o.(fyne.Focusable); ok && first == nil && baseEntry(o) != nil {
+			if f, ok := o.(fyne.Focusable); ok && first == nil {
 				first = f
 			}
-			passKeysOnAfterChoice(w.Canvas(), o)
 		})
 	}
 	content := container.NewVBox(form, fd.errors)
@@ -224,6 +225,14 @@ func thenRun[T any](f func(T), after func()) func(T) {
 		}
 		after()
 	}
+}
+
+// messageLine is a line that says what is wrong (red, wrapped), empty
+// until something is: under a form, under a field outside a form.
+func messageLine() *widget.Label {
+	l := wrapped("")
+	l.Importance = widget.DangerImportance
+	return l
 }
 
 // eachField calls visit for o and, when o is a container (an amount beside

@@ -56,8 +56,7 @@ func (ps *planScreen) newPlanFields() {
 		})
 	}
 	ps.offMsg = fieldMessage(&ps.offFrom.Entry, &ps.offTo.Entry)
-	ps.speedMsg = widget.NewLabel("")
-	styleMessage(ps.speedMsg)
+	ps.speedMsg = messageLine()
 }
 
 // settingsView is the "Availability and speeds" tab.
@@ -78,19 +77,12 @@ func (ps *planScreen) settingsView() fyne.CanvasObject {
 	)
 }
 
-// styleMessage makes l a field's message line: red, wrapped.
-func styleMessage(l *widget.Label) {
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-}
-
 // fieldMessage is the line under entries that says what is wrong with the
 // first of them that is wrong, as the user types: outside a form an entry
 // only shows an icon. It goes as soon as every entry is right, and the
 // line is kept while empty, so that nothing moves when a message appears.
 func fieldMessage(entries ...*widget.Entry) *widget.Label {
-	l := widget.NewLabel("")
-	styleMessage(l)
+	l := messageLine()
 	bindMessage(l, entries...)
 	return l
 }

@@ -134,9 +134,7 @@ func newReadingScreen(s *Shell) *readingScreen {
 		r.progress.SetText("")
 		r.shell.Window.Canvas().Focus(r.list)
 	})
-	r.progressErr = widget.NewLabel("")
-	r.progressErr.Wrapping = fyne.TextWrapWord
-	r.progressErr.Importance = widget.DangerImportance
+	r.progressErr = messageLine()
 	r.progressErr.Hide()
 	r.progress.SetOnValidationChanged(r.showProgressError)
 	r.progressOf = widget.NewLabel("")

@@ -246,7 +246,7 @@ func (r *remindersScreen) newItem() {
 	}
 	var d dialog.Dialog
 	var buttons []fyne.CanvasObject
-	var first *keyedChoice
+	var first *keyTaker
 	for _, kind := range data.ReminderKinds() {
 		if have[kind] && kind != data.ReminderStudy && kind != data.ReminderOneOff {
 			continue
@@ -256,7 +256,9 @@ func (r *remindersScreen) newItem() {
 			r.edit(data.NewReminder(kind, data.DateOf(r.shell.Now(), r.loc)))
 		})
 		b.Alignment = widget.ButtonAlignLeading
-		choice := newKeyedChoice(b, func() { d.Hide() })
+		// The chooser opens with its first choice focused: Enter (and
+		// Space) take the focused choice, Esc closes the chooser.
+		choice := newKeyTaker(b, b.OnTapped, func() { d.Hide() })
 		if first == nil {
 			first = choice
 		}
@@ -267,48 +269,6 @@ func (r *remindersScreen) newItem() {
 	d.Resize(fyne.NewSize(720, 0))
 	d.Show()
 	r.shell.Window.Canvas().Focus(first)
-}
-
-// keyedChoice is a choice in a chooser dialog: a button that takes the
-// keys. The chooser opens with its first choice focused, and a focused
-// widget gets the keys the window's Enter/Esc rule (Shell.dialogKeys)
-// would: so Enter (and Space) take the choice and Esc closes the chooser.
-type keyedChoice struct {
-	widget.BaseWidget
-	button *widget.Button
-	cancel func()
-}
-
-var _ fyne.Focusable = (*keyedChoice)(nil)
-
-func newKeyedChoice(b *widget.Button, cancel func()) *keyedChoice {
-	k := &keyedChoice{button: b, cancel: cancel}
-	k.ExtendBaseWidget(k)
-	return k
-}
-
-// CreateRenderer implements fyne.Widget: the button itself.
-func (k *keyedChoice) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(k.button)
-}
-
-// FocusGained shows the focus on the button.
-func (k *keyedChoice) FocusGained() { k.button.FocusGained() }
-
-// FocusLost hides it.
-func (k *keyedChoice) FocusLost() { k.button.FocusLost() }
-
-// TypedRune implements fyne.Focusable.
-func (k *keyedChoice) TypedRune(rune) {}
-
-// TypedKey takes the choice on Enter or Space and cancels on Esc.
-func (k *keyedChoice) TypedKey(e *fyne.KeyEvent) {
-	switch e.Name {
-	case fyne.KeyEscape:
-		k.cancel()
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
-		k.button.OnTapped()
-	}
 }
 
 func (r *remindersScreen) setEnabled(rem data.Reminder, on bool) {

@@ -149,7 +149,7 @@ func (r *rotationScreen) askBlockMove(bm data.BlockMove) {
 	yes.Importance = widget.HighImportance
 	buttons = append(buttons, yes)
 
-	keys := newQuestionKeys(container.NewVScroll(body), yes.OnTapped, cancel)
+	keys := newKeyTaker(container.NewVScroll(body), yes.OnTapped, cancel) // Esc reopens the form
 	d = dialog.NewCustomWithoutButtons(title, keys, r.shell.Window)
 	d.SetButtons(buttons)
 	d.Resize(questionSize(r.shell.Window, body))
@@ -221,40 +221,4 @@ func questionSize(w fyne.Window, body *fyne.Container) fyne.Size {
 		height += 2*theme.InnerPadding() + theme.Padding()
 	}
 	return fyne.NewSize(width, fyne.Min(height, win.Height-64))
-}
-
-// questionKeys holds a question dialog's content and the focus while it is
-// open, so that Esc runs the dialog's own Cancel, which does more than
-// close it (it reopens the form), and Enter its default answer. Without
-// the focus the window's keys (Shell.dialogKeys) still answer Enter and
-// close on Esc.
-type questionKeys struct {
-	widget.BaseWidget
-	content       fyne.CanvasObject
-	enter, escape func()
-}
-
-func newQuestionKeys(content fyne.CanvasObject, enter, escape func()) *questionKeys {
-	q := &questionKeys{content: content, enter: enter, escape: escape}
-	q.ExtendBaseWidget(q)
-	return q
-}
-
-func (q *questionKeys) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(q.content)
-}
-
-// FocusGained and FocusLost draw nothing: the default button stands out
-// already.
-func (q *questionKeys) FocusGained()   {}
-func (q *questionKeys) FocusLost()     {}
-func (q *questionKeys) TypedRune(rune) {}
-
-func (q *questionKeys) TypedKey(k *fyne.KeyEvent) {
-	switch k.Name {
-	case fyne.KeyEscape:
-		q.escape()
-	case fyne.KeyReturn, fyne.KeyEnter:
-		q.enter()
-	}
 }
